@@ -1,0 +1,70 @@
+import session from 'express-session';
+import type { Db } from '../db/database';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * express-session store on the app's SQLite file, so sessions survive a restart. Expired rows are pruned
+ * on write at most once a minute.
+ */
+export class SqliteSessionStore extends session.Store {
+  private readonly getStmt;
+  private readonly setStmt;
+  private readonly destroyStmt;
+  private readonly touchStmt;
+  private readonly pruneStmt;
+  private lastPrune = 0;
+
+  constructor(db: Db) {
+    super();
+    this.getStmt = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?');
+    this.setStmt = db.prepare(
+      `INSERT INTO sessions (sid, expires_at, data) VALUES (?, ?, ?)
+       ON CONFLICT (sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
+    );
+    this.destroyStmt = db.prepare('DELETE FROM sessions WHERE sid = ?');
+    this.touchStmt = db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?');
+    this.pruneStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  }
+
+  private expiry(sess: session.SessionData): number {
+    const exp = sess.cookie?.expires;
+    return exp ? new Date(exp).getTime() : Date.now() + DAY_MS;
+  }
+
+  override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+    try {
+      const row = this.getStmt.get(sid, Date.now());
+      cb(null, row ? (JSON.parse(row.data) as session.SessionData) : null);
+    } catch (err) {
+      cb(err);
+    }
+  }
+
+  override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      this.setStmt.run(sid, this.expiry(sess), JSON.stringify(sess));
+      if (Date.now() - this.lastPrune > 60_000) {
+        this.lastPrune = Date.now();
+        this.pruneStmt.run(Date.now());
+      }
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override destroy(sid: string, cb?: (err?: unknown) => void): void {
+    try {
+      this.destroyStmt.run(sid);
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
+    this.touchStmt.run(this.expiry(sess), sid);
+    cb?.();
+  }
+}

@@ -1,0 +1,89 @@
+import { ConfigError, loadConfig } from './config/config';
+import { prepareDatabase } from './bootstrap';
+import { createRepos } from './db/repos';
+import { AppError } from './errors/app-error';
+import { createUser } from './users/users.service';
+import { seedDemo } from './seed/demo.service';
+
+const HELP = `Penggunaan: npm run cli -- <perintah> [opsi]
+
+Perintah:
+  user:add --username U --role PERAN [--unit KODE_UNIT] --password P [--name "Nama Lengkap"]
+      Membuat akun. PERAN: admin, verifikator, narahubung, fasilitator, tim_renaksi.
+      Narahubung wajib --unit (kode unit, mis. KEC-SANGATTA-UTARA).
+  units:list        Menampilkan kode dan nama semua unit.
+  migrate           Membuat/memperbarui basis data di DATA_DIR dan mengisi data awal.
+  demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
+  --help            Menampilkan bantuan ini.
+
+Variabel lingkungan: DATA_DIR (bawaan ./data), ADMIN_PASSWORD.`;
+
+/** Parses `--key value` pairs; a flag without a value is "true". */
+export function parseFlags(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('--')) continue;
+    const next = args[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      out[a.slice(2)] = next;
+      i++;
+    } else out[a.slice(2)] = 'true';
+  }
+  return out;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help' || command === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  const known = ['user:add', 'units:list', 'migrate', 'demo:seed'];
+  if (!known.includes(command)) {
+    console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const { db, seed } = await prepareDatabase(config);
+  try {
+    const repos = createRepos(db);
+    if (seed.generatedAdminPassword) console.log(`Akun admin dibuat dengan kata sandi: ${seed.generatedAdminPassword}`);
+    const flags = parseFlags(rest);
+    if (command === 'user:add') {
+      let unitId: number | null = null;
+      if (flags.unit) {
+        const unit = repos.units.findByCode(flags.unit);
+        if (!unit) {
+          console.error(`Unit dengan kode "${flags.unit}" tidak ditemukan. Lihat: npm run cli -- units:list`);
+          return 1;
+        }
+        unitId = unit.id;
+      }
+      const id = await createUser(repos, { username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, unitId, password: flags.password }, null);
+      console.log(`Akun "${flags.username}" dibuat (id ${id}).`);
+    } else if (command === 'units:list') {
+      for (const u of repos.units.listAll()) console.log(`${u.code}\t${u.name}`);
+    } else if (command === 'demo:seed') {
+      seedDemo(repos);
+      console.log('Data demo diisi.');
+    } else {
+      console.log(`Basis data siap: ${config.dbFile}`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((err: unknown) => {
+      if (err instanceof AppError) {
+        console.error(err.message);
+        for (const [field, msg] of Object.entries(err.fields)) console.error(`  --${field === 'displayName' ? 'name' : field === 'unitId' ? 'unit' : field}: ${msg}`);
+      } else if (err instanceof ConfigError || err instanceof Error) console.error(err.message);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { TEMPLATES_DIR } from '../shared/paths';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const ENV_SCHEMA = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_PASSWORD: z.string().min(8, 'minimal 8 karakter').optional(),
+  SESSION_SECRET: z.string().min(16, 'minimal 16 karakter').optional(),
+  DEMO: booleanFlag,
+  TRUST_PROXY: booleanFlag,
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  adminPassword: string | undefined;
+  sessionSecret: string | undefined;
+  demo: boolean;
+  trustProxy: boolean;
+  env: 'development' | 'production' | 'test';
+  templatesDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment. Throws ConfigError listing every bad variable by name.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ENV_SCHEMA.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Konfigurasi tidak valid:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    dbFile: path.join(dataDir, 'sp4n.sqlite'),
+    adminPassword: c.ADMIN_PASSWORD,
+    sessionSecret: c.SESSION_SECRET,
+    demo: c.DEMO,
+    trustProxy: c.TRUST_PROXY,
+    env: c.NODE_ENV,
+    templatesDir: TEMPLATES_DIR,
+  };
+}
+
+/** Config for tests: in-memory friendly defaults, no environment read. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: path.resolve('data-test'),
+    dbFile: ':memory:',
+    adminPassword: undefined,
+    sessionSecret: 'test-secret-test-secret',
+    demo: false,
+    trustProxy: false,
+    env: 'test',
+    templatesDir: TEMPLATES_DIR,
+    ...overrides,
+  };
+}

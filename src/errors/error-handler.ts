@@ -1,0 +1,43 @@
+import type { NextFunction, Request, Response } from 'express';
+import { AppError } from './app-error';
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path.endsWith('.json') || req.accepts(['html', 'json']) === 'json';
+}
+
+/** Maps body-parser and similar HTTP errors (which carry a status) to user-facing AppErrors. */
+function normalize(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const e = err as { status?: number; type?: string };
+  if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    if (e.type === 'entity.too.large') return new AppError(413, 'payload-too-large', 'Data yang dikirim terlalu besar.');
+    if (e.type === 'entity.parse.failed') return new AppError(400, 'malformed-body', 'Format data yang dikirim tidak valid.');
+    return new AppError(e.status, 'bad-request', 'Permintaan tidak dapat diproses.');
+  }
+  return null;
+}
+
+/** 404 for every route nobody answered. */
+export function notFoundHandler(req: Request, _res: Response, next: NextFunction): void {
+  next(new AppError(404, 'not-found', 'Halaman tidak ditemukan.'));
+}
+
+/**
+ * The one error handler: expected errors become an HTML page or JSON by Accept; anything else is logged and
+ * answered with a generic 500. A stack trace never reaches the user.
+ */
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const known = normalize(err);
+  if (!known) console.error('[error]', req.method, req.originalUrl, err);
+  const appErr = known ?? new AppError(500, 'internal-error', 'Terjadi kesalahan pada server. Silakan coba lagi.');
+  if (res.headersSent) return;
+  if (wantsJson(req)) {
+    res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, fields: appErr.fields } });
+    return;
+  }
+  if (appErr.status === 401) {
+    res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
+    return;
+  }
+  res.status(appErr.status).render('error', { title: `Galat ${appErr.status}`, error: appErr });
+}

@@ -1,0 +1,96 @@
+import type ExcelJS from 'exceljs';
+import { addTitle, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from './workbook-style';
+
+export interface RecapData {
+  periodName: string;
+  basisLabel: string;
+  index: number | null;
+  category: string | null;
+  includedCount: number;
+  aspects: { code: string; name: string; weight: number; score: number | null; pd: number | null; kecamatan: number | null }[];
+  units: { code: string; name: string; group: string; status: string; index: number | null; category: string | null; aspectScores: Record<string, number | null> }[];
+  gaps: { unit: string; group: string; indicator: string; title: string; level: number; target: number; gap: number }[];
+}
+
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  headers: string[],
+  rows: (string | number | null)[][],
+  numeric: (col: number) => string | undefined,
+): void {
+  headers.forEach((h, i) => {
+    const cell = ws.getCell(top, i + 1);
+    cell.value = h;
+    styleHeader(cell);
+  });
+  rows.forEach((values, ri) => {
+    values.forEach((v, ci) => {
+      const cell = ws.getCell(top + 1 + ri, ci + 1);
+      cell.value = v;
+      const fmt = numeric(ci);
+      styleCell(cell, { align: fmt ? 'right' : 'left', numFmt: fmt });
+    });
+  });
+  ws.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];
+}
+
+function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
+  const ws = wb.addWorksheet('Ringkasan', { pageSetup: { orientation: 'portrait', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 8 }, { width: 44 }, { width: 10 }, { width: 14 }, { width: 16 }, { width: 14 }];
+  addTitle(ws, 1, 6, `Ringkasan Hasil ${d.periodName}`);
+  const facts: [string, string | number | null][] = [
+    ['Indeks kabupaten', d.index],
+    ['Kategori', d.category ?? 'Belum dapat dihitung'],
+    ['Jumlah unit yang dihitung', d.includedCount],
+    ['Dasar level', d.basisLabel],
+  ];
+  facts.forEach(([label, value], i) => {
+    const l = ws.getCell(3 + i, 2);
+    l.value = label;
+    styleCell(l, { bold: true });
+    const v = ws.getCell(3 + i, 3);
+    v.value = value;
+    styleCell(v, { numFmt: typeof value === 'number' && i === 0 ? SCORE_FORMAT : undefined });
+    if (i === 1) styleCategory(v, d.category);
+  });
+  writeTable(
+    ws,
+    8,
+    ['Kode', 'Aspek', 'Bobot (%)', 'Skor kabupaten', 'Perangkat daerah', 'Kecamatan'],
+    d.aspects.map((a) => [a.code, a.name, a.weight, a.score, a.pd, a.kecamatan]),
+    (c) => (c === 2 ? '0' : c >= 3 ? SCORE_FORMAT : undefined),
+  );
+}
+
+function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): void {
+  const ws = wb.addWorksheet('Skor per Unit', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const codes = d.aspects.map((a) => a.code);
+  ws.columns = [{ width: 20 }, { width: 44 }, { width: 18 }, { width: 14 }, ...codes.map(() => ({ width: 10 })), { width: 10 }, { width: 14 }];
+  addTitle(ws, 1, 6 + codes.length, `Skor per Unit – ${d.periodName}`);
+  const rows = d.units.map((u) => [u.code, u.name, u.group, u.status, ...codes.map((c) => u.aspectScores[c] ?? null), u.index, u.category ?? 'Belum lengkap']);
+  writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], rows, (c) =>
+    c >= 4 && c < 5 + codes.length ? SCORE_FORMAT : undefined,
+  );
+  d.units.forEach((u, i) => styleCategory(ws.getCell(4 + i, 6 + codes.length), u.category));
+}
+
+function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
+  const ws = wb.addWorksheet('Kesenjangan', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 40 }, { width: 18 }, { width: 10 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 12 }];
+  addTitle(ws, 1, 7, `Daftar Kesenjangan – ${d.periodName}`);
+  writeTable(
+    ws,
+    3,
+    ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Level saat ini', 'Target', 'Kesenjangan'],
+    d.gaps.map((g) => [g.unit, g.group, g.indicator, g.title, g.level, g.target, g.gap]),
+    (c) => (c >= 4 ? '0' : undefined),
+  );
+}
+
+/** Adds the assessment recap sheets (Ringkasan, Skor per Unit, Kesenjangan) to a workbook. */
+export function addRecapSheets(wb: ExcelJS.Workbook, d: RecapData): void {
+  addSummary(wb, d);
+  addUnitScores(wb, d);
+  addGaps(wb, d);
+}

@@ -1,0 +1,141 @@
+import type { Indicator, Instrument } from '../instrument/instrument.schemas';
+import type { EffectiveLevel, UnitGroup } from '../scoring/scoring';
+
+/** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
+export const RENAKSI_TEXT_FIELDS = [
+  'problem',
+  'goal',
+  'activity',
+  'outputIndicator',
+  'schedule',
+  'responsible',
+  'budget',
+  'support',
+  'verification',
+  'realization',
+] as const;
+export type RenaksiTextField = (typeof RENAKSI_TEXT_FIELDS)[number];
+export type RenaksiEditableField = RenaksiTextField | 'targets';
+
+export type RenaksiScope = 'kabupaten' | 'unit';
+
+export interface DraftUnit {
+  unitId: number;
+  name: string;
+  group: UnitGroup;
+  levels: Record<string, EffectiveLevel>;
+}
+
+export interface DraftRow extends Record<RenaksiTextField, string> {
+  sourceKey: string;
+  scope: RenaksiScope;
+  unitId: number | null;
+  aspectCode: string;
+  indicatorCode: string;
+  targets: Record<string, number>;
+  priority: number;
+}
+
+const GROUP_LABEL: Record<UnitGroup, string> = { pd: 'perangkat daerah', kecamatan: 'kecamatan' };
+
+/** The plan years from first to last, inclusive. */
+export function planYears(startYear: number, endYear: number): number[] {
+  return Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
+}
+
+/** Gap = max(0, T − L). */
+export function gapOf(level: number, target: number): number {
+  return Math.max(0, target - level);
+}
+
+/** Target in plan year k (1-based) = min(T, L + k); keyed by year. */
+export function yearlyTargets(level: number, target: number, years: number[]): Record<string, number> {
+  return Object.fromEntries(years.map((y, i) => [String(y), Math.min(target, level + i + 1)]));
+}
+
+function listActivities(ind: Indicator): { activity: string; output: string } {
+  const many = ind.activities.length > 1;
+  const item = (s: string, i: number) => (many ? `${i + 1}) ${s}` : s);
+  return {
+    activity: ind.activities.map((a, i) => item(a.activity, i)).join('\n'),
+    output: ind.activities.map((a, i) => item(`${a.output} (${a.unit})`, i)).join('\n'),
+  };
+}
+
+function belowTargetSummary(ind: Indicator, applicable: (DraftUnit & { level: number })[]): string {
+  const parts = (['pd', 'kecamatan'] as const)
+    .map((g) => {
+      const inGroup = applicable.filter((u) => u.group === g);
+      const below = inGroup.filter((u) => u.level < ind.target).length;
+      return inGroup.length === 0 ? null : `${below} dari ${inGroup.length} ${GROUP_LABEL[g]}`;
+    })
+    .filter((p): p is string => p !== null);
+  return `${parts.join(' dan ')} belum mencapai level ${ind.target} pada indikator ${ind.code} (${ind.title}).`;
+}
+
+/**
+ * Drafts the Renaksi rows from the included units' levels (SPEC.md): per gap indicator one kabupaten-wide row
+ * (responsible: the coordinating PD) and one row per unit below target (responsible: the unit).
+ * Priority = gap × aspect weight × share of applicable units below target; for the kabupaten row the gap is the
+ * mean gap of the units below target. Rows come ordered by priority, then aspect, indicator, scope and unit name.
+ */
+export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: number[]): DraftRow[] {
+  const rows: DraftRow[] = [];
+  for (const aspect of instrument.aspects) {
+    for (const ind of aspect.indicators) {
+      const applicable = units
+        .map((u) => ({ ...u, level: u.levels[ind.code] }))
+        .filter((u): u is DraftUnit & { level: number } => typeof u.level === 'number');
+      const below = applicable.filter((u) => u.level < ind.target);
+      if (below.length === 0) continue;
+      const share = below.length / applicable.length;
+      const { activity, output } = listActivities(ind);
+      const common = {
+        aspectCode: aspect.code,
+        indicatorCode: ind.code,
+        activity,
+        outputIndicator: output,
+        schedule: 'TW I–IV',
+        budget: '',
+        support: '',
+        verification: ind.evidence,
+        realization: '',
+      };
+      const meanGap = below.reduce((s, u) => s + gapOf(u.level, ind.target), 0) / below.length;
+      const lowest = Math.min(...below.map((u) => u.level));
+      rows.push({
+        ...common,
+        sourceKey: `kab:${ind.code}`,
+        scope: 'kabupaten',
+        unitId: null,
+        problem: belowTargetSummary(ind, applicable),
+        goal: `Seluruh unit mencapai level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
+        targets: yearlyTargets(lowest, ind.target, years),
+        responsible: `${ind.coordinator}; pihak terkait: ${below.length} unit yang belum mencapai target`,
+        priority: meanGap * aspect.weight * share,
+      });
+      for (const u of below) {
+        rows.push({
+          ...common,
+          sourceKey: `unit:${u.unitId}:${ind.code}`,
+          scope: 'unit',
+          unitId: u.unitId,
+          problem: `${u.name}: level ${u.level} dari target ${ind.target} pada ${ind.code} (${ind.title}) – ${ind.levels[u.level] ?? ''}`,
+          goal: `Level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
+          targets: yearlyTargets(u.level, ind.target, years),
+          responsible: u.name,
+          priority: gapOf(u.level, ind.target) * aspect.weight * share,
+        });
+      }
+    }
+  }
+  const unitName = new Map(units.map((u) => [u.unitId, u.name]));
+  return rows.sort(
+    (a, b) =>
+      b.priority - a.priority ||
+      a.aspectCode.localeCompare(b.aspectCode) ||
+      a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }) ||
+      (a.scope === b.scope ? 0 : a.scope === 'kabupaten' ? -1 : 1) ||
+      (unitName.get(a.unitId ?? -1) ?? '').localeCompare(unitName.get(b.unitId ?? -1) ?? '', 'id'),
+  );
+}

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Repos } from '../db/repos';
+import { hashPassword } from '../auth/passwords';
+import { loadInstrumentTemplates } from '../instrument/instrument.loader';
+
+export const DEFAULT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2022';
+
+const UNITS_FILE_SCHEMA = z.object({
+  units: z.array(
+    z.object({
+      code: z.string().min(1),
+      name: z.string().min(1),
+      group: z.enum(['pd', 'kecamatan']),
+      provisional: z.boolean(),
+    }),
+  ),
+});
+
+export interface SeedResult {
+  /** Set when the admin account was created with a generated password (print it once). */
+  generatedAdminPassword: string | null;
+  createdAdmin: boolean;
+}
+
+/** Stores every instrument template version found in the folder; returns the id of the newest. */
+export function seedInstruments(repos: Repos, templatesDir: string): number {
+  const ids = loadInstrumentTemplates(templatesDir).map((inst) => repos.instruments.ensure(inst));
+  const last = ids[ids.length - 1];
+  if (last === undefined) throw new Error(`Tidak ada templat instrumen di ${templatesDir}`);
+  return last;
+}
+
+/** Kutai Timur's units from templates/units-kutai-timur.json, only when the table is empty. */
+export function seedUnits(repos: Repos, templatesDir: string): void {
+  if (repos.units.listAll().length > 0) return;
+  const file = path.join(templatesDir, 'units-kutai-timur.json');
+  const data = UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  repos.db.transaction(() => data.units.forEach((u) => repos.units.insert(u)))();
+}
+
+/**
+ * Idempotent first-start seed: instrument versions, units, the default 2022 period and the `admin` account
+ * (password from ADMIN_PASSWORD, else generated and returned so the caller prints it once).
+ */
+export async function seedBase(repos: Repos, opts: { templatesDir: string; adminPassword?: string }): Promise<SeedResult> {
+  const instrumentId = seedInstruments(repos, opts.templatesDir);
+  seedUnits(repos, opts.templatesDir);
+  if (!repos.periods.findByName(DEFAULT_PERIOD_NAME)) {
+    repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
+  }
+  if (repos.users.findCredentials('admin')) return { generatedAdminPassword: null, createdAdmin: false };
+  const generated = opts.adminPassword ? null : crypto.randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(opts.adminPassword ?? (generated as string));
+  repos.users.insert({ username: 'admin', displayName: 'Admin Diskominfo Staper', passwordHash, role: 'admin', unitId: null });
+  return { generatedAdminPassword: generated, createdAdmin: true };
+}

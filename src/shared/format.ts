@@ -1,0 +1,50 @@
+/** The one place numbers and dates are formatted for people: id-ID, full precision kept in data. */
+const DECIMAL_2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const INTEGER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const DATE = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Makassar' });
+const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Asia/Makassar',
+});
+
+/** 72.5 → "72,50"; null → "–". */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : DECIMAL_2.format(value);
+}
+
+/** 1234 → "1.234". */
+export function formatInt(value: number): string {
+  return INTEGER.format(value);
+}
+
+/** ISO string → "27 November 2026" (WITA, Kutai Timur's time zone). */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? DATE.format(new Date(iso)) : '–';
+}
+
+/** ISO string → "27 November 2026 pukul 18.05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? DATE_TIME.format(new Date(iso)) : '–';
+}
+
+export const ROLE_LABELS = {
+  admin: 'Admin Diskominfo',
+  verifikator: 'Verifikator',
+  narahubung: 'Narahubung',
+  fasilitator: 'Fasilitator FGD',
+  tim_renaksi: 'Tim Penyusun Renaksi',
+} as const;
+
+export const GROUP_LABELS = { pd: 'Perangkat Daerah', kecamatan: 'Kecamatan' } as const;
+
+export const STATUS_LABELS = {
+  belum_mulai: 'Belum mulai',
+  draf: 'Draf',
+  diajukan: 'Diajukan',
+  dikembalikan: 'Dikembalikan',
+  diverifikasi: 'Diverifikasi',
+} as const;

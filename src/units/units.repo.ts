@@ -1,0 +1,56 @@
+import type { Db } from '../db/database';
+import type { UnitGroup } from '../scoring/scoring';
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  group: UnitGroup;
+  provisional: boolean;
+  active: boolean;
+}
+
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  group_kind: UnitGroup;
+  provisional: number;
+  active: number;
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  group: r.group_kind,
+  provisional: r.provisional === 1,
+  active: r.active === 1,
+});
+
+export function createUnitsRepo(db: Db) {
+  const all = db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY group_kind DESC, name');
+  const byId = db.prepare<[number], UnitRow>('SELECT * FROM units WHERE id = ?');
+  const byCode = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE code = ?');
+  const insert = db.prepare(
+    `INSERT INTO units (code, name, group_kind, provisional, created_at)
+     VALUES (@code, @name, @group, @provisional, @createdAt)`,
+  );
+  return {
+    listAll: (): Unit[] => all.all().map(toUnit),
+    listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
+    findById: (id: number): Unit | undefined => {
+      const r = byId.get(id);
+      return r && toUnit(r);
+    },
+    findByCode: (code: string): Unit | undefined => {
+      const r = byCode.get(code);
+      return r && toUnit(r);
+    },
+    insert: (u: { code: string; name: string; group: UnitGroup; provisional: boolean }): number =>
+      Number(
+        insert.run({ ...u, provisional: u.provisional ? 1 : 0, createdAt: new Date().toISOString() }).lastInsertRowid,
+      ),
+  };
+}
+export type UnitsRepo = ReturnType<typeof createUnitsRepo>;

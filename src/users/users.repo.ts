@@ -1,0 +1,67 @@
+import type { Db } from '../db/database';
+
+export const ROLES = ['admin', 'verifikator', 'narahubung', 'fasilitator', 'tim_renaksi'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  unitName: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  unit_name: string | null;
+  active: number;
+  created_at: string;
+  password_hash: string;
+}
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  active: r.active === 1,
+  createdAt: r.created_at,
+});
+
+const SELECT = 'SELECT u.*, n.name AS unit_name FROM users u LEFT JOIN units n ON n.id = u.unit_id';
+
+export function createUsersRepo(db: Db) {
+  const all = db.prepare<[], UserRow>(`${SELECT} ORDER BY u.role, u.username`);
+  const byId = db.prepare<[number], UserRow>(`${SELECT} WHERE u.id = ?`);
+  const byUsername = db.prepare<[string], UserRow>(`${SELECT} WHERE u.username = ?`);
+  const byUnit = db.prepare<[number], UserRow>(`${SELECT} WHERE u.unit_id = ? AND u.active = 1 ORDER BY u.username`);
+  const insert = db.prepare(
+    `INSERT INTO users (username, display_name, password_hash, role, unit_id, created_at)
+     VALUES (@username, @displayName, @passwordHash, @role, @unitId, @createdAt)`,
+  );
+  return {
+    listAll: (): User[] => all.all().map(toUser),
+    listByUnit: (unitId: number): User[] => byUnit.all(unitId).map(toUser),
+    findById: (id: number): User | undefined => {
+      const r = byId.get(id);
+      return r && toUser(r);
+    },
+    /** The user with the stored hash, for login only. */
+    findCredentials: (username: string): (User & { passwordHash: string }) | undefined => {
+      const r = byUsername.get(username);
+      return r && { ...toUser(r), passwordHash: r.password_hash };
+    },
+    insert: (u: { username: string; displayName: string; passwordHash: string; role: Role; unitId: number | null }) =>
+      Number(insert.run({ ...u, createdAt: new Date().toISOString() }).lastInsertRowid),
+  };
+}
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -1,0 +1,19 @@
+import type { NextFunction, Request, Response } from 'express';
+import { formatDate, formatDateTime, formatInt, formatScore, GROUP_LABELS, ROLE_LABELS, STATUS_LABELS } from '../shared/format';
+
+/** Values every view may use: the user, the flash message, the formatters and the label tables. */
+export function viewLocals(req: Request, res: Response, next: NextFunction): void {
+  res.locals.user = req.user ?? null;
+  res.locals.flash = req.session.flash ?? null;
+  if (req.session.flash) delete req.session.flash;
+  res.locals.currentPath = req.path;
+  res.locals.fmt = { score: formatScore, int: formatInt, date: formatDate, dateTime: formatDateTime };
+  res.locals.labels = { role: ROLE_LABELS, group: GROUP_LABELS, status: STATUS_LABELS };
+  res.locals.errors = {};
+  next();
+}
+
+/** Sets a one-time message shown on the next page. */
+export function flash(req: Request, kind: 'success' | 'error', message: string): void {
+  req.session.flash = { kind, message };
+}
