@@ -75,8 +75,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
     }),
   );
   app.use(loadUser(repos));
-  app.use(requireCsrf);
   app.use(viewLocals);
+  app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(homeRoutes(repos));
   app.use(usersRoutes(repos));

@@ -33,7 +33,8 @@ export function parseFlags(args: string[]): Record<string, string> {
   return out;
 }
 
-async function run(argv: string[]): Promise<number> {
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help' || command === '-h') {
     console.log(HELP);
@@ -44,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
     console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const { db, seed } = await prepareDatabase(config);
   try {
     const repos = createRepos(db);
@@ -77,7 +78,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2))
+  runCli(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((err: unknown) => {
       if (err instanceof AppError) {

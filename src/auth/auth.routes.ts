@@ -4,8 +4,8 @@ import type { Repos } from '../db/repos';
 import { verifyPassword } from './passwords';
 
 const LOGIN_SCHEMA = z.object({
-  username: z.string().trim().min(1, 'Nama pengguna wajib diisi.').max(100, 'Nama pengguna terlalu panjang.'),
-  password: z.string().min(1, 'Kata sandi wajib diisi.').max(200, 'Kata sandi terlalu panjang.'),
+  username: z.string({ error: 'Nama pengguna wajib diisi.' }).trim().min(1, 'Nama pengguna wajib diisi.').max(100, 'Nama pengguna terlalu panjang.'),
+  password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, 'Kata sandi wajib diisi.').max(200, 'Kata sandi terlalu panjang.'),
 });
 
 /** Only same-site paths may be a post-login destination. */

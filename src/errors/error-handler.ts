@@ -39,5 +39,16 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
     return;
   }
-  res.status(appErr.status).render('error', { title: `Galat ${appErr.status}`, error: appErr });
+  res.status(appErr.status).render(
+    'error',
+    { title: `Galat ${appErr.status}`, error: appErr, user: res.locals.user ?? null, flash: null, errors: {}, csrfToken: res.locals.csrfToken ?? '' },
+    (renderErr: Error | null, html: string) => {
+      if (renderErr) {
+        console.error('[error] rendering the error page failed', renderErr);
+        res.type('html').send(`<!doctype html><html lang="id"><meta charset="utf-8"><title>Galat</title><p>${appErr.status === 500 ? 'Terjadi kesalahan pada server.' : 'Permintaan tidak dapat diproses.'}</p></html>`);
+        return;
+      }
+      res.send(html);
+    },
+  );
 }

@@ -1,0 +1,94 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../src/app';
+import { testConfig } from '../../src/config/config';
+import { openDatabase, type Db } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import { createRepos, type Repos } from '../../src/db/repos';
+import { hashPassword } from '../../src/auth/passwords';
+import { seedInstruments, seedUnits, DEFAULT_PERIOD_NAME } from '../../src/seed/seed.service';
+import type { Role } from '../../src/users/users.repo';
+import type { Instrument } from '../../src/instrument/instrument.schemas';
+import type { AssessmentStatus } from '../../src/assessments/assessments.repo';
+
+export const TEST_PASSWORD = 'rahasia-uji-123';
+
+export interface TestContext {
+  app: Express;
+  db: Db;
+  repos: Repos;
+  periodId: number;
+  instrument: Instrument;
+}
+
+/** A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period. */
+export function createTestContext(): TestContext {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  const repos = createRepos(db);
+  const config = testConfig();
+  const instrumentId = seedInstruments(repos, config.templatesDir);
+  seedUnits(repos, config.templatesDir);
+  const periodId = repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
+  const instrument = repos.instruments.findById(instrumentId) as Instrument;
+  return { app: createApp({ db, config }), db, repos, periodId, instrument };
+}
+
+let counter = 0;
+let cachedHash: string | null = null;
+
+/** Creates a user (password TEST_PASSWORD); a narahubung needs a unitId. */
+export async function buildUser(repos: Repos, overrides: { role: Role; unitId?: number | null; username?: string }): Promise<{ id: number; username: string }> {
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  const username = overrides.username ?? `${overrides.role}${++counter}`;
+  const id = repos.users.insert({
+    username,
+    displayName: `Pengguna ${username}`,
+    passwordHash: cachedHash,
+    role: overrides.role,
+    unitId: overrides.unitId ?? null,
+  });
+  return { id, username };
+}
+
+/** Unit id by code (e.g. KEC-BUSANG). */
+export function unitId(repos: Repos, code: string): number {
+  const u = repos.units.findByCode(code);
+  if (!u) throw new Error(`no unit ${code}`);
+  return u.id;
+}
+
+/**
+ * Stores an assessment with answers: `levels` maps indicator code → level or 'na'; unlisted indicators get
+ * `fill` (default: left unanswered).
+ */
+export function buildAssessment(
+  ctx: TestContext,
+  opts: { unitId: number; status?: AssessmentStatus; levels?: Record<string, number | 'na'>; fill?: number; userId: number },
+): number {
+  const a = ctx.repos.assessments.findOrCreate(ctx.periodId, opts.unitId);
+  for (const ind of ctx.instrument.aspects.flatMap((x) => x.indicators)) {
+    const v = opts.levels?.[ind.code] ?? opts.fill;
+    if (v === undefined) continue;
+    ctx.repos.assessments.upsertAnswer({ assessmentId: a.id, code: ind.code, level: v === 'na' ? null : v, isNa: v === 'na', note: '', userId: opts.userId });
+  }
+  if (opts.status && opts.status !== 'draf') ctx.repos.assessments.setStatus(a.id, opts.status);
+  return a.id;
+}
+
+/** The CSRF token in a rendered page. */
+export function csrfFrom(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m?.[1]) throw new Error('no csrf token in page');
+  return m[1];
+}
+
+/** A supertest agent signed in as the user; returns the agent and a fresh CSRF token. */
+export async function loginAs(app: Express, username: string, password = TEST_PASSWORD) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login');
+  const res = await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(page.text) });
+  if (res.status !== 302) throw new Error(`login failed for ${username}: ${res.status}`);
+  const home = await agent.get('/');
+  return { agent, csrf: csrfFrom(home.text) };
+}
