@@ -1,0 +1,90 @@
+import type { Aspect, Indicator, Instrument } from '../../src/instrument/instrument.schemas';
+import type { AnswerLevels } from '../../src/scoring/scoring';
+import type { DraftRow } from '../../src/renaksi/renaksi-draft';
+
+/** The template's thresholds (SPEC.md "Scoring"): ≥ 85 Sangat Baik, ≥ 70 Baik, ≥ 50 Sedang, below Kurang. */
+export const DEFAULT_CATEGORIES: Instrument['categories'] = [
+  { label: 'Sangat Baik', min: 85 },
+  { label: 'Baik', min: 70 },
+  { label: 'Sedang', min: 50 },
+  { label: 'Kurang', min: 0 },
+];
+
+/** A valid indicator; every text names its code so assertions can find it. */
+export function buildIndicator(overrides: Partial<Indicator> & { code: string }): Indicator {
+  const { code } = overrides;
+  return {
+    title: `Judul ${code}`,
+    question: `Pertanyaan ${code}?`,
+    levels: [0, 1, 2, 3, 4].map((l) => `Kriteria ${code} level ${l}`),
+    evidence: `Bukti dukung ${code}`,
+    allowNa: false,
+    target: 4,
+    coordinator: `Koordinator ${code}`,
+    activities: [{ activity: `Kegiatan ${code}`, output: `Keluaran ${code}`, unit: 'dokumen' }],
+    ...overrides,
+  };
+}
+
+export interface AspectSpec extends Partial<Omit<Aspect, 'indicators'>> {
+  code: string;
+  weight: number;
+  /** A count (codes A1…An) or per-indicator overrides (code defaults to the aspect code + position). */
+  indicators: number | Partial<Indicator>[];
+}
+
+/** An instrument per instrument.schemas.ts built from a short spec, e.g. two aspects 40/60 with 2 and 3 indicators. */
+export function buildInstrument(spec: { aspects: AspectSpec[]; categories?: Instrument['categories'] }): Instrument {
+  return {
+    code: 'SP4N-PM-UJI',
+    version: 'uji.1',
+    name: 'Instrumen uji',
+    basis: 'Permenpan RB 46/2020',
+    levelScaleMax: 4,
+    categories: spec.categories ?? DEFAULT_CATEGORIES,
+    aspects: spec.aspects.map(({ indicators, ...aspect }) => {
+      const list = typeof indicators === 'number' ? Array.from({ length: indicators }, () => ({})) : indicators;
+      return {
+        name: `Aspek ${aspect.code}`,
+        ...aspect,
+        indicators: list.map((o, i) => buildIndicator({ ...o, code: o.code ?? `${aspect.code}${i + 1}` })),
+      };
+    }),
+  };
+}
+
+/** Shorthand for one answer: a level, 'na', null (saved without a level) or a self level with a verified level. */
+export type AnswerSpec = number | 'na' | null | { self: number | 'na' | null; verified: number | null };
+
+export function buildAnswers(spec: Record<string, AnswerSpec>): Record<string, AnswerLevels> {
+  return Object.fromEntries(
+    Object.entries(spec).map(([code, s]) => {
+      const { self, verified } = s !== null && typeof s === 'object' ? s : { self: s, verified: null };
+      return [code, { level: typeof self === 'number' ? self : null, isNa: self === 'na', verifiedLevel: verified }];
+    }),
+  );
+}
+
+/** A generated Renaksi draft row; values name the source key so a merge result shows where each came from. */
+export function buildDraftRow(overrides: Partial<DraftRow> & { sourceKey: string }): DraftRow {
+  const tag = overrides.sourceKey;
+  return {
+    scope: tag.startsWith('kab:') ? 'kabupaten' : 'unit',
+    unitId: null,
+    aspectCode: 'A',
+    indicatorCode: 'A1',
+    problem: `Masalah ${tag}`,
+    goal: `Sasaran ${tag}`,
+    activity: `Kegiatan ${tag}`,
+    outputIndicator: `Keluaran ${tag}`,
+    schedule: 'TW I–IV',
+    responsible: `PJ ${tag}`,
+    budget: '',
+    support: '',
+    verification: `Bukti ${tag}`,
+    realization: '',
+    targets: { '2022': 2, '2023': 3, '2024': 4 },
+    priority: 10,
+    ...overrides,
+  };
+}
