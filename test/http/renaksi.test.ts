@@ -1,11 +1,5 @@
-import ExcelJS from 'exceljs';
+import { readWorkbook } from '../helpers/workbook';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
-
-function binaryParser(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 const rows = (ctx: TestContext) =>
   ctx.db.prepare('SELECT source_key, scope, responsible, targets, gap_open, activity FROM renaksi_rows ORDER BY sort_order').all() as {
@@ -65,12 +59,11 @@ describe('Renaksi draft and workbook over HTTP', () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
 
-    const res = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).parse(binaryParser);
+    const res = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
 
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    const wb = await readWorkbook(res.body as Buffer);
     const ws = wb.getWorksheet('Renaksi');
     expect(ws).toBeDefined();
     const header = [2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15].map((c) => String(ws?.getCell(5, c).value));

@@ -65,14 +65,14 @@ describe('GET /api/periods and /api/periods/:periodId/scores', () => {
 
     const res = await agent.get(`/api/periods/${ctx.periodId}/scores`);
 
-    const byCode = new Map((res.body.units as { code: string }[]).map((u) => [u.code, u]));
+    const byCode = new Map((res.body.units as { code: string; aspects: Record<string, number> }[]).map((u) => [u.code, u]));
     expect(res.body.units).toHaveLength(36);
     expect(byCode.get('KEC-TELEN')).toMatchObject({ name: 'Kecamatan Telen', group: 'kecamatan', status: 'diajukan', index: 70, category: 'Baik' });
     expect(byCode.get('PD-DINKES')).toMatchObject({ group: 'perangkat daerah', status: 'diverifikasi', index: 73.5, category: 'Baik' });
     expect(byCode.get('KEC-KAUBUN')).toMatchObject({ status: 'draf', included: false, index: 100 });
     expect(byCode.get('KEC-SANDARAN')).toMatchObject({ status: 'diajukan', index: null, category: null, completeness: 10 });
     expect(byCode.get('KEC-BATU-AMPAR')).toMatchObject({ status: 'belum_mulai', index: null, completeness: 0 });
-    expect((byCode.get('KEC-TELEN') as { aspects: Record<string, number> }).aspects).toEqual({ A: 100, B: 100, C: 100, D: 0, E: 100, F: 100 });
+    expect(byCode.get('KEC-TELEN')?.aspects).toEqual({ A: 100, B: 100, C: 100, D: 0, E: 100, F: 100 });
   });
 
   it('shows the same index on the dashboard page in id-ID form', async () => {
