@@ -1,5 +1,5 @@
 import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import type { EffectiveLevel, UnitGroup } from '../scoring/scoring';
+import { SCORE_EPSILON, type EffectiveLevel, type UnitGroup } from '../scoring/scoring';
 
 /** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
 export const RENAKSI_TEXT_FIELDS = [
@@ -132,7 +132,7 @@ export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: 
   const unitName = new Map(units.map((u) => [u.unitId, u.name]));
   return rows.sort(
     (a, b) =>
-      b.priority - a.priority ||
+      (Math.abs(b.priority - a.priority) > SCORE_EPSILON ? b.priority - a.priority : 0) ||
       a.aspectCode.localeCompare(b.aspectCode) ||
       a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }) ||
       (a.scope === b.scope ? 0 : a.scope === 'kabupaten' ? -1 : 1) ||

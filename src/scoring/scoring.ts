@@ -36,10 +36,16 @@ export function effectiveLevel(answer: AnswerLevels | undefined, basis: LevelBas
   return answer.level;
 }
 
+/**
+ * Tolerance for comparing computed scores: means of thirds land a hair off exact values (250/3 … → 49.99999999999999
+ * for an exact 50), which must not drop a unit into the lower category or reorder equal priorities.
+ */
+export const SCORE_EPSILON = 1e-9;
+
 /** Category label of a score by the template's thresholds (highest `min` not above the score). */
 export function categorize(score: number, categories: Instrument['categories']): string {
   const sorted = [...categories].sort((a, b) => b.min - a.min);
-  const hit = sorted.find((c) => score >= c.min) ?? sorted[sorted.length - 1];
+  const hit = sorted.find((c) => score + SCORE_EPSILON >= c.min) ?? sorted[sorted.length - 1];
   return hit ? hit.label : '';
 }
 

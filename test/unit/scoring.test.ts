@@ -245,9 +245,9 @@ describe('scoreUnit', () => {
     expect(result.index).toBeCloseTo(80, 10);
   });
 
-  // The exact index below is 50 (Sedang) and 70 (Baik), but summing thirds in floating point gives
-  // 49.99999999999999 and 69.99999999999999, so categorize() returns the category below.
-  it.failing.each([
+  // The exact index below is 50 (Sedang) and 70 (Baik); summing thirds in floating point gives
+  // 49.99999999999999 and 69.99999999999999, which must still land in the category of the threshold.
+  it.each([
     // A: (100 + 100 + 50)/3 = 250/3; B: (50 + 0 + 0)/3 = 50/3; index = (50*250/3 + 50*50/3)/100 = 15000/300 = 50
     [50, 50, [4, 4, 2], [2, 0, 0], 'Sedang'],
     // A: 250/3; B: (25 + 25 + 0)/3 = 50/3; index = (80*250/3 + 20*50/3)/100 = 21000/300 = 70
@@ -271,13 +271,13 @@ describe('aggregateScores', () => {
 
   // pd1: A = 100, B = 100, index 100
   const pd1 = unit('pd', true, { A1: 4, A2: 4, B1: 4, B2: 4, B3: 4 });
-  // pd2: A = 50, B = 50, index 50
-  const pd2 = unit('pd', true, { A1: 2, A2: 2, B1: 2, B2: 2, B3: 2 });
-  // kec1: B1, B2 N/A → B = 50/1 = 50... no: B1 4, B2 N/A, B3 2 → B = (100 + 50)/2 = 75; A = (100 + 50)/2 = 75; index 75
+  // pd2: A = (50 + 0)/2 = 25, B = 50, index = (40*25 + 60*50)/100 = 40
+  const pd2 = unit('pd', true, { A1: 2, A2: 0, B1: 2, B2: 2, B3: 2 });
+  // kec1: A = (100 + 50)/2 = 75, B without B2 (N/A) = (100 + 50)/2 = 75, index 75
   const kec1 = unit('kecamatan', true, { A1: 4, A2: 2, B1: 4, B2: 'na', B3: 2 });
-  // kec2: incomplete (B unanswered) although aspect A is complete at 0 → must not count anywhere
+  // kec2: incomplete (B unanswered) although aspect A is complete at 0 → must count nowhere
   const kec2 = unit('kecamatan', true, { A1: 0, A2: 0 });
-  // kec3: complete (index 0) but not included (e.g. still a draft) → must not count
+  // kec3: complete (index 0) but not included (e.g. not submitted) → must count nowhere
   const kec3 = unit('kecamatan', false, { A1: 0, A2: 0, B1: 0, B2: 0, B3: 0 });
 
   it('takes plain means over the included complete units only, overall and per group', () => {
@@ -285,11 +285,16 @@ describe('aggregateScores', () => {
 
     const result = aggregateScores(instrument, units);
 
-    // counted: pd1, pd2, kec1; index = (100 + 50 + 75)/3 = 75; A = (100 + 50 + 75)/3 = 75; B = (100 + 50 + 75)/3 = 75
-    expect(result).toMatchObject({ unitCount: 3, index: 75, category: 'Baik', aspectScores: { A: 75, B: 75 } });
-    // pd: (100 + 50)/2 = 75 for index, A and B
-    expect(result.byGroup.pd).toEqual({ unitCount: 2, index: 75, category: 'Baik', aspectScores: { A: 75, B: 75 } });
-    // kecamatan: only kec1 counts → 75
+    // counted: pd1, pd2, kec1 → index = (100 + 40 + 75)/3 = 215/3 ≈ 71.67 (Baik)
+    // A = (100 + 25 + 75)/3 = 200/3 (counting kec2's A = 0 would give 50); B = (100 + 50 + 75)/3 = 75
+    expect(result.unitCount).toBe(3);
+    expect(result.index).toBeCloseTo(215 / 3, 10);
+    expect(result.category).toBe('Baik');
+    expect(result.aspectScores.A).toBeCloseTo(200 / 3, 10);
+    expect(result.aspectScores.B).toBe(75);
+    // pd: index = (100 + 40)/2 = 70; A = (100 + 25)/2 = 62.5; B = (100 + 50)/2 = 75
+    expect(result.byGroup.pd).toEqual({ unitCount: 2, index: 70, category: 'Baik', aspectScores: { A: 62.5, B: 75 } });
+    // kecamatan: only kec1 counts → 75 everywhere
     expect(result.byGroup.kecamatan).toEqual({ unitCount: 1, index: 75, category: 'Baik', aspectScores: { A: 75, B: 75 } });
   });
 
