@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { viewLocals } from './web/view-locals';
 import { authRoutes } from './auth/auth.routes';
+import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './web/home.routes';
 import { usersRoutes } from './users/users.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
@@ -24,15 +25,20 @@ export interface AppDeps {
   config: AppConfig;
 }
 
-const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
-
-function loadUser(repos: Repos): express.RequestHandler {
+/**
+ * Puts the signed-in user on the request. A session past its absolute lifetime, or of a deactivated account,
+ * is signed out (idle expiry is the cookie's rolling maxAge).
+ */
+function loadUser(repos: Repos, config: AppConfig): express.RequestHandler {
   return (req, _res, next) => {
     const id = req.session.userId;
-    if (id !== undefined) {
-      const user = repos.users.findById(id);
-      if (user?.active) req.user = user;
-      else delete req.session.userId;
+    if (id === undefined) return next();
+    const user = repos.users.findById(id);
+    const expired = req.session.loginAt === undefined || Date.now() - req.session.loginAt > config.sessionAbsoluteMs;
+    if (user?.active && !expired) req.user = user;
+    else {
+      delete req.session.userId;
+      req.session.flash = { kind: 'error', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' };
     }
     next();
   };
@@ -71,13 +77,14 @@ export function createApp({ db, config }: AppDeps): express.Express {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: SESSION_MAX_AGE_MS },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionIdleMs },
     }),
   );
-  app.use(loadUser(repos));
+  app.use(loadUser(repos, config));
   app.use(viewLocals);
   app.use(requireCsrf);
   app.use(authRoutes(repos));
+  app.use(accountRoutes(repos));
   app.use(homeRoutes(repos));
   app.use(usersRoutes(repos));
   app.use(assessmentsRoutes(repos));

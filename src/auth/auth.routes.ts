@@ -32,22 +32,34 @@ export function authRoutes(repos: Repos): Router {
     const next = safeNext(body.next);
     const parsed = LOGIN_SCHEMA.safeParse(body);
     const username = typeof body.username === 'string' ? body.username : '';
-    const fail = (errors: Record<string, string>) =>
-      res.status(422).render('auth/login', { title: 'Masuk', values: { username }, next, errors });
+    const fail = (errors: Record<string, string>, status = 422) =>
+      res.status(status).render('auth/login', { title: 'Masuk', values: { username }, next, errors });
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
       return fail(errors);
     }
+    const ip = req.ip ?? 'unknown';
+    const locked = repos.loginThrottle.lockedUntil(parsed.data.username, ip);
+    if (locked !== null) {
+      const minutes = Math.max(1, Math.ceil((locked - Date.now()) / 60_000));
+      repos.audit.record({ userId: null, action: 'auth.login_locked', entity: 'user', newValue: { username: parsed.data.username, ip } });
+      return fail({ _form: `Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam ${minutes} menit.` }, 429);
+    }
     const found = repos.users.findCredentials(parsed.data.username);
     const ok = found?.active === true && (await verifyPassword(found.passwordHash, parsed.data.password));
     if (!found || !ok) {
-      repos.audit.record({ userId: null, action: 'auth.login_failed', entity: 'user', newValue: { username: parsed.data.username } });
+      repos.loginThrottle.recordFailure(parsed.data.username, ip);
+      repos.audit.record({ userId: null, action: 'auth.login_failed', entity: 'user', newValue: { username: parsed.data.username, ip } });
       return fail({ _form: 'Nama pengguna atau kata sandi salah.' });
     }
+    repos.loginThrottle.recordSuccess(parsed.data.username);
     await regenerate(req);
     req.session.userId = found.id;
-    repos.audit.record({ userId: found.id, action: 'auth.login', entity: 'user', entityId: found.id });
+    req.session.loginAt = Date.now();
+    req.session.userAgent = (req.get('user-agent') ?? '').slice(0, 200);
+    req.session.ip = ip;
+    repos.audit.record({ userId: found.id, action: 'auth.login', entity: 'user', entityId: found.id, newValue: { ip } });
     res.redirect(next);
   });
 

@@ -4,8 +4,9 @@ import type { Db } from '../db/database';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * express-session store on the app's SQLite file, so sessions survive a restart. Expired rows are pruned
- * on write at most once a minute.
+ * express-session store on the app's SQLite file, so sessions survive a restart. The signed-in user, login time,
+ * browser and address are copied into columns so sessions can be listed and revoked per user. Expired rows are
+ * pruned on write at most once a minute.
  */
 export class SqliteSessionStore extends session.Store {
   private readonly getStmt;
@@ -19,11 +20,13 @@ export class SqliteSessionStore extends session.Store {
     super();
     this.getStmt = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?');
     this.setStmt = db.prepare(
-      `INSERT INTO sessions (sid, expires_at, data) VALUES (?, ?, ?)
-       ON CONFLICT (sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data`,
+      `INSERT INTO sessions (sid, expires_at, data, user_id, created_at, last_seen_at, user_agent, ip)
+       VALUES (@sid, @expiresAt, @data, @userId, @loginAt, @now, @userAgent, @ip)
+       ON CONFLICT (sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data, user_id = excluded.user_id,
+         created_at = excluded.created_at, last_seen_at = excluded.last_seen_at, user_agent = excluded.user_agent, ip = excluded.ip`,
     );
     this.destroyStmt = db.prepare('DELETE FROM sessions WHERE sid = ?');
-    this.touchStmt = db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?');
+    this.touchStmt = db.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE sid = ?');
     this.pruneStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
@@ -43,7 +46,16 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     try {
-      this.setStmt.run(sid, this.expiry(sess), JSON.stringify(sess));
+      this.setStmt.run({
+        sid,
+        expiresAt: this.expiry(sess),
+        data: JSON.stringify(sess),
+        userId: sess.userId ?? null,
+        loginAt: sess.loginAt ?? null,
+        now: Date.now(),
+        userAgent: sess.userAgent ?? null,
+        ip: sess.ip ?? null,
+      });
       if (Date.now() - this.lastPrune > 60_000) {
         this.lastPrune = Date.now();
         this.pruneStmt.run(Date.now());
@@ -64,7 +76,7 @@ export class SqliteSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
-    this.touchStmt.run(this.expiry(sess), sid);
+    this.touchStmt.run(this.expiry(sess), Date.now(), sid);
     cb?.();
   }
 }

@@ -13,6 +13,8 @@ const ENV_SCHEMA = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_PASSWORD: z.string().min(8, 'minimal 8 karakter').optional(),
   SESSION_SECRET: z.string().min(16, 'minimal 16 karakter').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DEMO: booleanFlag,
   TRUST_PROXY: booleanFlag,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,6 +27,8 @@ export interface AppConfig {
   dbFile: string;
   adminPassword: string | undefined;
   sessionSecret: string | undefined;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
   demo: boolean;
   trustProxy: boolean;
   env: 'development' | 'production' | 'test';
@@ -51,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbFile: path.join(dataDir, 'sp4n.sqlite'),
     adminPassword: c.ADMIN_PASSWORD,
     sessionSecret: c.SESSION_SECRET,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     demo: c.DEMO,
     trustProxy: c.TRUST_PROXY,
     env: c.NODE_ENV,
@@ -67,6 +73,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dbFile: ':memory:',
     adminPassword: undefined,
     sessionSecret: 'test-secret-test-secret',
+    sessionIdleMs: 120 * 60_000,
+    sessionAbsoluteMs: 12 * 3_600_000,
     demo: false,
     trustProxy: false,
     env: 'test',

@@ -8,6 +8,9 @@ import { createRenaksiRepo } from '../renaksi/renaksi.repo';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
 import { createUsersRepo } from '../users/users.repo';
+import { createSessionsRepo } from '../auth/sessions.repo';
+import { createLoginThrottle } from '../auth/login-throttle';
+import { createPasswordTokensRepo } from '../auth/password-tokens.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -22,6 +25,9 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
     settings: createSettingsRepo(db),
+    sessions: createSessionsRepo(db),
+    loginThrottle: createLoginThrottle(db),
+    passwordTokens: createPasswordTokensRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -3,6 +3,10 @@ import type { User } from '../users/users.repo';
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** Epoch ms of the login, for the absolute session timeout. */
+    loginAt?: number;
+    userAgent?: string;
+    ip?: string;
     csrfToken?: string;
     flash?: { kind: 'success' | 'error'; message: string };
   }

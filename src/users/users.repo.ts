@@ -48,8 +48,24 @@ export function createUsersRepo(db: Db) {
     `INSERT INTO users (username, display_name, password_hash, role, unit_id, created_at)
      VALUES (@username, @displayName, @passwordHash, @role, @unitId, @createdAt)`,
   );
+  const update = db.prepare(
+    'UPDATE users SET display_name = @displayName, role = @role, unit_id = @unitId WHERE id = @id',
+  );
+  const setActive = db.prepare(
+    'UPDATE users SET active = @active, deactivated_at = CASE WHEN @active = 1 THEN NULL ELSE @now END WHERE id = @id',
+  );
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
   return {
     listAll: (): User[] => all.all().map(toUser),
+    update: (u: { id: number; displayName: string; role: Role; unitId: number | null }): void => {
+      update.run(u);
+    },
+    setActive: (id: number, active: boolean): void => {
+      setActive.run({ id, active: active ? 1 : 0, now: new Date().toISOString() });
+    },
+    setPassword: (id: number, passwordHash: string): void => {
+      setPassword.run(passwordHash, new Date().toISOString(), id);
+    },
     listByUnit: (unitId: number): User[] => byUnit.all(unitId).map(toUser),
     findById: (id: number): User | undefined => {
       const r = byId.get(id);

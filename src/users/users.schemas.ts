@@ -3,33 +3,64 @@ import { ROLES } from './users.repo';
 
 export const PASSWORD_MIN = 8;
 
+/** Passwords people pick first; refused whatever the length rule says. */
+const COMMON_PASSWORDS = new Set([
+  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwertyui', 'qwerty123',
+  'katasandi', 'rahasia123', 'admin123', 'adminadmin', 'bismillah', 'indonesia', 'sangatta', 'kutaitimur',
+  'lapor123', 'sp4nlapor', 'passw0rd', 'iloveyou', '11111111', '00000000', 'abcd1234', 'abc12345',
+]);
+
+export const PASSWORD_SCHEMA = z
+  .string({ error: 'Kata sandi wajib diisi.' })
+  .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
+  .max(200, 'Kata sandi maksimal 200 karakter.')
+  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), 'Kata sandi terlalu umum; pilih yang lebih sulit ditebak.')
+  .refine((p) => new Set(p).size >= 4, 'Kata sandi terlalu sederhana (terlalu sedikit karakter berbeda).');
+
+/** The password rules that depend on the account: it must not contain the user name. */
+export function passwordMentionsUsername(password: string, username: string): boolean {
+  return username.length >= 3 && password.toLowerCase().includes(username.toLowerCase());
+}
+
+const USERNAME_SCHEMA = z
+  .string({ error: 'Nama pengguna wajib diisi.' })
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{3,40}$/, 'Nama pengguna 3–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung.');
+const DISPLAY_NAME_SCHEMA = z
+  .string({ error: 'Nama lengkap wajib diisi.' })
+  .trim()
+  .min(1, 'Nama lengkap wajib diisi.')
+  .max(120, 'Nama lengkap maksimal 120 karakter.');
+const ROLE_SCHEMA = z.enum(ROLES, { error: 'Pilih peran yang tersedia.' });
+const UNIT_ID_SCHEMA = z
+  .union([z.literal('').transform(() => null), z.coerce.number().int().positive()], { error: 'Pilih unit yang tersedia.' })
+  .nullable()
+  .default(null);
+
+function requireUnitForNarahubung(u: { role: string; unitId: number | null }, ctx: z.RefinementCtx): void {
+  if (u.role === 'narahubung' && u.unitId === null) {
+    ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Narahubung harus terikat pada satu unit.' });
+  }
+}
+
 export const NEW_USER_SCHEMA = z
-  .object({
-    username: z
-      .string({ error: 'Nama pengguna wajib diisi.' })
-      .trim()
-      .regex(/^[a-zA-Z0-9._-]{3,40}$/, 'Nama pengguna 3–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung.'),
-    displayName: z
-      .string({ error: 'Nama lengkap wajib diisi.' })
-      .trim()
-      .min(1, 'Nama lengkap wajib diisi.')
-      .max(120, 'Nama lengkap maksimal 120 karakter.'),
-    role: z.enum(ROLES, { error: 'Pilih peran yang tersedia.' }),
-    unitId: z
-      .union([z.literal('').transform(() => null), z.coerce.number().int().positive()], { error: 'Pilih unit yang tersedia.' })
-      .nullable()
-      .default(null),
-    password: z
-      .string({ error: 'Kata sandi wajib diisi.' })
-      .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
-      .max(200, 'Kata sandi maksimal 200 karakter.'),
-  })
+  .object({ username: USERNAME_SCHEMA, displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA, password: PASSWORD_SCHEMA })
   .superRefine((u, ctx) => {
-    if (u.role === 'narahubung' && u.unitId === null) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Narahubung harus terikat pada satu unit.' });
+    requireUnitForNarahubung(u, ctx);
+    if (passwordMentionsUsername(u.password, u.username)) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Kata sandi tidak boleh memuat nama pengguna.' });
     }
   })
   .transform((u) => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null }));
+
+export const EDIT_USER_SCHEMA = z
+  .object({ displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA })
+  .superRefine(requireUnitForNarahubung)
+  .transform((u) => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null }));
+
+export const SET_PASSWORD_SCHEMA = z
+  .object({ password: PASSWORD_SCHEMA, confirm: z.string({ error: 'Ulangi kata sandi baru.' }) })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Ulangan kata sandi tidak sama.' });
 
 export type NewUserInput = z.infer<typeof NEW_USER_SCHEMA>;
 

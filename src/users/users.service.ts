@@ -1,7 +1,21 @@
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Repos } from '../db/repos';
-import { badInput } from '../errors/app-error';
-import { NEW_USER_SCHEMA, fieldErrors } from './users.schemas';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import type { User } from './users.repo';
+import { EDIT_USER_SCHEMA, NEW_USER_SCHEMA, SET_PASSWORD_SCHEMA, fieldErrors, passwordMentionsUsername } from './users.schemas';
+
+/** How long a one-time set-password link works. */
+export const PASSWORD_LINK_TTL_MS = 72 * 60 * 60 * 1000;
+
+function requireUnit(repos: Repos, unitId: number | null): void {
+  if (unitId !== null && !repos.units.findById(unitId)) throw badInput({ unitId: 'Unit tidak ditemukan.' });
+}
+
+function loadUser(repos: Repos, id: number): User {
+  const user = repos.users.findById(id);
+  if (!user) throw notFound('Pengguna');
+  return user;
+}
 
 /**
  * Creates an account from raw input (form, CLI). Throws a 422 naming each bad field; nothing is written then.
@@ -11,16 +25,91 @@ export async function createUser(repos: Repos, raw: unknown, actorId: number | n
   const parsed = NEW_USER_SCHEMA.safeParse(raw);
   if (!parsed.success) throw badInput(fieldErrors(parsed.error));
   const input = parsed.data;
-  if (input.unitId !== null && !repos.units.findById(input.unitId)) {
-    throw badInput({ unitId: 'Unit tidak ditemukan.' });
-  }
-  if (repos.users.findCredentials(input.username)) {
-    throw badInput({ username: `Nama pengguna "${input.username}" sudah dipakai.` });
-  }
+  requireUnit(repos, input.unitId);
+  const taken = () => badInput({ username: `Nama pengguna "${input.username}" sudah dipakai.` });
+  if (repos.users.findCredentials(input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
   return repos.db.transaction(() => {
+    // NOTE: re-checked inside the transaction: another request may have taken the name while we were hashing.
+    if (repos.users.findCredentials(input.username)) throw taken();
     const id = repos.users.insert({ username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId });
     repos.audit.record({ userId: actorId, action: 'user.create', entity: 'user', entityId: id, unitId: input.unitId, newValue: { username: input.username, role: input.role } });
     return id;
+  })();
+}
+
+/** Changes name, role and unit; a role change ends the user's sessions so the new rights apply at once. */
+export function updateUser(repos: Repos, actor: User, id: number, raw: unknown): void {
+  const user = loadUser(repos, id);
+  const parsed = EDIT_USER_SCHEMA.safeParse(raw);
+  if (!parsed.success) throw badInput(fieldErrors(parsed.error));
+  const input = parsed.data;
+  requireUnit(repos, input.unitId);
+  if (user.id === actor.id && input.role !== 'admin') {
+    throw badInput({ role: 'Anda tidak dapat mencabut peran admin dari akun Anda sendiri.' });
+  }
+  repos.db.transaction(() => {
+    repos.users.update({ id, ...input });
+    if (user.role !== input.role || user.unitId !== input.unitId) {
+      repos.sessions.revokeAllForUser(id);
+      repos.audit.record({ userId: actor.id, action: 'user.role_change', entity: 'user', entityId: id, unitId: input.unitId,
+        oldValue: { peran: user.role, unit: user.unitName }, newValue: { peran: input.role, unit: input.unitId } });
+    } else {
+      repos.audit.record({ userId: actor.id, action: 'user.update', entity: 'user', entityId: id, oldValue: user.displayName, newValue: input.displayName });
+    }
+  })();
+}
+
+/** Deactivates (soft-deletes; ends every session) or restores an account. An admin cannot deactivate themselves. */
+export function setUserActive(repos: Repos, actor: User, id: number, active: boolean): void {
+  const user = loadUser(repos, id);
+  if (!active && user.id === actor.id) throw new AppError(409, 'self-deactivation', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
+  repos.db.transaction(() => {
+    repos.users.setActive(id, active);
+    if (!active) repos.sessions.revokeAllForUser(id);
+    repos.audit.record({ userId: actor.id, action: active ? 'user.restore' : 'user.deactivate', entity: 'user', entityId: id, unitId: user.unitId });
+  })();
+}
+
+/** Issues a one-time set-password link token for the admin to pass on (no mail server is assumed). */
+export function issuePasswordLink(repos: Repos, actor: User, id: number): { token: string; user: User } {
+  const user = loadUser(repos, id);
+  const token = repos.passwordTokens.issue(id, actor.id, PASSWORD_LINK_TTL_MS);
+  repos.audit.record({ userId: actor.id, action: 'user.password_link', entity: 'user', entityId: id });
+  return { token, user };
+}
+
+async function validatedHash(raw: unknown, username: string): Promise<string> {
+  const parsed = SET_PASSWORD_SCHEMA.safeParse(raw);
+  if (!parsed.success) throw badInput(fieldErrors(parsed.error));
+  if (passwordMentionsUsername(parsed.data.password, username)) throw badInput({ password: 'Kata sandi tidak boleh memuat nama pengguna.' });
+  return hashPassword(parsed.data.password);
+}
+
+/** Sets a password through a one-time link; the link stops working and every session of the account ends. */
+export async function setPasswordWithToken(repos: Repos, token: string, raw: unknown): Promise<User> {
+  const userId = repos.passwordTokens.peek(token);
+  if (userId === undefined) throw new AppError(410, 'link-invalid', 'Tautan ini sudah dipakai atau kedaluwarsa. Minta tautan baru kepada admin.');
+  const user = loadUser(repos, userId);
+  const hash = await validatedHash(raw, user.username);
+  repos.db.transaction(() => {
+    if (repos.passwordTokens.consume(token) !== userId) throw new AppError(410, 'link-invalid', 'Tautan ini sudah dipakai atau kedaluwarsa.');
+    repos.users.setPassword(userId, hash);
+    repos.sessions.revokeAllForUser(userId);
+    repos.audit.record({ userId, action: 'user.password_set', entity: 'user', entityId: userId });
+  })();
+  return user;
+}
+
+/** Changes one's own password after checking the current one; the other sessions of the account end. */
+export async function changeOwnPassword(repos: Repos, user: User, currentSid: string, raw: Record<string, unknown>): Promise<void> {
+  const creds = repos.users.findCredentials(user.username);
+  const current = typeof raw.current === 'string' ? raw.current : '';
+  if (!creds || !(await verifyPassword(creds.passwordHash, current))) throw badInput({ current: 'Kata sandi saat ini salah.' });
+  const hash = await validatedHash(raw, user.username);
+  repos.db.transaction(() => {
+    repos.users.setPassword(user.id, hash);
+    repos.sessions.revokeAllForUser(user.id, currentSid);
+    repos.audit.record({ userId: user.id, action: 'user.password_change', entity: 'user', entityId: user.id });
   })();
 }
