@@ -4,6 +4,8 @@ import { createRepos } from './db/repos';
 import { AppError } from './errors/app-error';
 import { createUser } from './users/users.service';
 import { seedDemo } from './seed/demo.service';
+import { backupDatabase, restoreDatabase } from './db/backup';
+import { formatInt } from './shared/format';
 
 const HELP = `Penggunaan: npm run cli -- <perintah> [opsi]
 
@@ -14,6 +16,9 @@ Perintah:
   units:list        Menampilkan kode dan nama semua unit.
   migrate           Membuat/memperbarui basis data di DATA_DIR dan mengisi data awal.
   demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
+  backup <berkas>   Mencadangkan basis data ke <berkas> (aman saat server berjalan).
+  restore <berkas>  Memulihkan basis data dari <berkas> cadangan (hentikan server dulu);
+                    berkas yang bukan cadangan sah skema ini ditolak.
   --help            Menampilkan bantuan ini.
 
 Variabel lingkungan: DATA_DIR (bawaan ./data), ADMIN_PASSWORD.`;
@@ -40,12 +45,27 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     console.log(HELP);
     return 0;
   }
-  const known = ['user:add', 'units:list', 'migrate', 'demo:seed'];
+  const known = ['user:add', 'units:list', 'migrate', 'demo:seed', 'backup', 'restore'];
   if (!known.includes(command)) {
     console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
     return 2;
   }
   const config = loadConfig(env);
+  if (command === 'backup' || command === 'restore') {
+    const file = rest[0];
+    if (!file || file.startsWith('--')) {
+      console.error(`Sebutkan berkasnya: npm run cli -- ${command} <berkas>`);
+      return 2;
+    }
+    if (command === 'backup') {
+      const size = await backupDatabase(config.dbFile, file);
+      console.log(`Cadangan dibuat: ${file} (${formatInt(size)} bita).`);
+    } else {
+      const safety = await restoreDatabase(config.dbFile, file);
+      console.log(`Basis data dipulihkan dari ${file}.${safety ? ` Salinan sebelumnya: ${safety}` : ''}`);
+    }
+    return 0;
+  }
   const { db, seed } = await prepareDatabase(config);
   try {
     const repos = createRepos(db);

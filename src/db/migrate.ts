@@ -24,13 +24,10 @@ function readMigrationFiles(dir: string): MigrationFile[] {
 }
 
 /**
- * Applies pending migrations, each with its schema_migrations row in one transaction.
- * Refuses to run when the applied history is not a prefix of the files on disk or an applied file changed.
- * Returns the names applied now.
+ * Checks that the applied history is a prefix of the files on disk with unchanged checksums; returns the files
+ * still to apply. Throws MigrationError otherwise. The database must have a schema_migrations table.
  */
-export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+export function pendingMigrations(db: Db, dir: string = MIGRATIONS_DIR): MigrationFile[] {
   const applied = db
     .prepare('SELECT name, checksum FROM schema_migrations ORDER BY name')
     .all() as { name: string; checksum: string }[];
@@ -46,7 +43,18 @@ export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
       throw new MigrationError(`Migrasi ${row.name} diubah setelah diterapkan; buat migrasi baru alih-alih mengubahnya`);
     }
   });
-  const pending = files.slice(applied.length);
+  return files.slice(applied.length);
+}
+
+/**
+ * Applies pending migrations, each with its schema_migrations row in one transaction.
+ * Refuses to run when the applied history is not a prefix of the files on disk or an applied file changed.
+ * Returns the names applied now.
+ */
+export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const pending = pendingMigrations(db, dir);
   const record = db.prepare('INSERT INTO schema_migrations (name, checksum, applied_at) VALUES (?, ?, ?)');
   for (const file of pending) {
     db.transaction(() => {

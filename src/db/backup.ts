@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from './database';
+import { pendingMigrations } from './migrate';
+
+export class BackupError extends Error {}
+
+/**
+ * Online backup of the live database file into `dest` (SQLite's backup API: consistent even while the server
+ * keeps writing). Returns the size in bytes.
+ */
+export async function backupDatabase(dbFile: string, dest: string): Promise<number> {
+  if (!fs.existsSync(dbFile)) throw new BackupError(`Basis data tidak ditemukan: ${dbFile}`);
+  if (fs.existsSync(dest)) throw new BackupError(`Berkas tujuan sudah ada: ${dest}`);
+  fs.mkdirSync(path.dirname(path.resolve(dest)), { recursive: true });
+  const db = openDatabase(dbFile);
+  try {
+    await db.backup(dest);
+  } finally {
+    db.close();
+  }
+  return fs.statSync(dest).size;
+}
+
+/**
+ * Refuses a file that is not a sound SQLite database of this application's schema: integrity check, the
+ * schema_migrations history a prefix of this version's migrations (an older backup is migrated on start),
+ * and the core tables present.
+ */
+export function validateBackup(file: string): void {
+  if (!fs.existsSync(file)) throw new BackupError(`Berkas cadangan tidak ditemukan: ${file}`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('schema_version');
+  } catch {
+    throw new BackupError(`${file} bukan berkas basis data SQLite.`);
+  }
+  try {
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new BackupError(`Berkas cadangan rusak (integrity_check: ${String(check)}).`);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    for (const t of ['schema_migrations', 'units', 'users', 'periods', 'assessments', 'answers']) {
+      if (!tables.has(t)) throw new BackupError(`Berkas cadangan bukan basis data aplikasi ini (tabel ${t} tidak ada).`);
+    }
+    try {
+      pendingMigrations(db);
+    } catch (err) {
+      throw new BackupError(`Skema berkas cadangan tidak cocok dengan versi aplikasi ini: ${(err as Error).message}`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the database with a validated backup. The current file is first backed up next to it
+ * (`<file>.sebelum-restore-<time>`). The server must be stopped. Returns that safety copy's path.
+ */
+export async function restoreDatabase(dbFile: string, source: string, now = new Date()): Promise<string | null> {
+  validateBackup(source);
+  let safety: string | null = null;
+  if (fs.existsSync(dbFile)) {
+    safety = `${dbFile}.sebelum-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+    await backupDatabase(dbFile, safety);
+  }
+  const tmp = `${dbFile}.restore-tmp`;
+  fs.copyFileSync(source, tmp);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  fs.renameSync(tmp, dbFile);
+  return safety;
+}
