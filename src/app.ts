@@ -19,6 +19,7 @@ import { assessmentsRoutes } from './assessments/assessments.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
+import { auditLogRoutes } from './audit/audit-log.routes';
 
 export interface AppDeps {
   db: Db;
@@ -91,6 +92,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));
+  app.use(auditLogRoutes(repos));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -12,12 +12,47 @@ export interface AuditEntry {
 
 const asText = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
+export interface AuditRow {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  userName: string | null;
+  unitName: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface AuditFilter {
+  /** Action prefix, e.g. "auth." or "user.role_change". */
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
 export function createAuditRepo(db: Db) {
+  const page = db.prepare<[{ action: string; from: string; to: string; limit: number; offset: number }], {
+    id: number; at: string; action: string; entity: string; entity_id: number | null; user_name: string | null;
+    unit_name: string | null; old_value: string | null; new_value: string | null;
+  }>(
+    `SELECT l.id, l.at, l.action, l.entity, l.entity_id, us.username AS user_name, un.name AS unit_name, l.old_value, l.new_value
+     FROM audit_log l LEFT JOIN users us ON us.id = l.user_id LEFT JOIN units un ON un.id = l.unit_id
+     WHERE (@action = '' OR l.action LIKE @action || '%') AND (@from = '' OR l.at >= @from) AND (@to = '' OR l.at < @to)
+     ORDER BY l.id DESC LIMIT @limit OFFSET @offset`,
+  );
   const insert = db.prepare(
     `INSERT INTO audit_log (at, user_id, action, entity, entity_id, unit_id, old_value, new_value)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
+    /** Newest first; `limit` rows from `offset`. */
+    list(f: AuditFilter, limit: number, offset: number): AuditRow[] {
+      return page.all({ action: f.action ?? '', from: f.from ?? '', to: f.to ?? '', limit, offset }).map((r) => ({
+        id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entity_id, userName: r.user_name,
+        unitName: r.unit_name, oldValue: r.old_value, newValue: r.new_value,
+      }));
+    },
     record(e: AuditEntry): void {
       insert.run(new Date().toISOString(), e.userId, e.action, e.entity, e.entityId ?? null, e.unitId ?? null, asText(e.oldValue), asText(e.newValue));
     },

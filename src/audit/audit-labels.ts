@@ -1,0 +1,26 @@
+/** Indonesian descriptions of audit actions, shared by every page that shows the log. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Masuk',
+  'auth.login_failed': 'Gagal masuk',
+  'auth.login_locked': 'Masuk ditolak (terkunci)',
+  'user.create': 'Akun dibuat',
+  'user.update': 'Data akun diubah',
+  'user.role_change': 'Peran/unit akun diubah',
+  'user.deactivate': 'Akun dinonaktifkan',
+  'user.restore': 'Akun diaktifkan kembali',
+  'user.password_link': 'Tautan atur kata sandi dibuat',
+  'user.password_set': 'Kata sandi diatur lewat tautan',
+  'user.password_change': 'Kata sandi diganti',
+  'session.revoke': 'Sesi diakhiri',
+  'answer.update': 'Jawaban diubah',
+  'evidence.add': 'Bukti dukung ditambahkan',
+  'evidence.delete': 'Bukti dukung dihapus',
+  'assessment.submit': 'Penilaian diajukan',
+  'renaksi.generate': 'Draf Renaksi disusun',
+  'export.renaksi': 'Renaksi diunduh (Excel)',
+};
+
+/** The label of an action, or the raw code when it has none yet. */
+export function auditLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
