@@ -1,0 +1,108 @@
+import request from 'supertest';
+import type { Role } from '../../src/users/users.repo';
+import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { listRoutes, type RouteEntry } from '../helpers/routes';
+
+/**
+ * Who may use each route. A route without a rule fails the first test, so every new route must be placed here.
+ * 'public': anyone; 'signed-in': any role; otherwise the roles; `ownUnit`: a narahubung only for their own unit.
+ */
+type Rule = { roles: 'public' | 'signed-in' | Role[]; ownUnit?: boolean };
+const ALL_STAFF: Role[] = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'];
+const RULES: Record<string, Rule> = {
+  'GET /healthz': { roles: 'public' },
+  'GET /vendor/chart.umd.min.js': { roles: 'public' },
+  'GET /login': { roles: 'public' },
+  'POST /login': { roles: 'public' },
+  'POST /logout': { roles: 'public' },
+  'GET /atur-sandi/:token': { roles: 'public' },
+  'POST /atur-sandi/:token': { roles: 'public' },
+  'GET /': { roles: 'signed-in' },
+  'GET /akun': { roles: 'signed-in' },
+  'POST /akun/sandi': { roles: 'signed-in' },
+  'POST /akun/sesi/:handle/revoke': { roles: 'signed-in' },
+  'GET /api/periods': { roles: 'signed-in' },
+  'GET /api/periods/:periodId/scores': { roles: ALL_STAFF },
+  'GET /admin/users': { roles: ['admin'] },
+  'POST /admin/users': { roles: ['admin'] },
+  'GET /admin/users/:userId/edit': { roles: ['admin'] },
+  'POST /admin/users/:userId': { roles: ['admin'] },
+  'POST /admin/users/:userId/deactivate': { roles: ['admin'] },
+  'POST /admin/users/:userId/restore': { roles: ['admin'] },
+  'POST /admin/users/:userId/password-link': { roles: ['admin'] },
+  'POST /admin/users/:userId/sessions/:handle/revoke': { roles: ['admin'] },
+  'GET /admin/audit': { roles: ['admin'] },
+  'GET /periods/:periodId/units': { roles: ['admin', 'verifikator', 'fasilitator'] },
+  'GET /periods/:periodId/dashboard': { roles: ALL_STAFF },
+  'GET /periods/:periodId/renaksi': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'POST /periods/:periodId/renaksi/generate': { roles: ['tim_renaksi', 'admin'] },
+  'GET /periods/:periodId/renaksi.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'GET /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment/submit': { roles: ['narahubung', 'admin'], ownUnit: true },
+};
+
+type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';
+const ACTORS: Actor[] = ['anonymous', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi', 'narahubung-own', 'narahubung-other'];
+
+function allowed(rule: Rule, actor: Actor): boolean {
+  if (rule.roles === 'public') return true;
+  if (actor === 'anonymous') return false;
+  if (rule.roles === 'signed-in') return true;
+  const role: Role = actor.startsWith('narahubung') ? 'narahubung' : (actor as Role);
+  if (!rule.roles.includes(role)) return false;
+  return !(rule.ownUnit && actor === 'narahubung-other');
+}
+
+const key = (r: RouteEntry) => `${r.method} ${r.path}`;
+
+describe('authorization matrix: every route × every role × own/other unit', () => {
+  let ctx: TestContext;
+  let busang: number;
+  let dummyUser: number;
+  const names: Partial<Record<Actor, string>> = {};
+
+  beforeAll(async () => {
+    ctx = createTestContext();
+    busang = unitId(ctx.repos, 'KEC-BUSANG');
+    for (const role of ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const) names[role] = (await buildUser(ctx.repos, { role })).username;
+    names['narahubung-own'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;
+    names['narahubung-other'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: unitId(ctx.repos, 'KEC-TELEN') })).username;
+    dummyUser = (await buildUser(ctx.repos, { role: 'fasilitator' })).id;
+    buildAssessment(ctx, { unitId: busang, fill: 2, userId: dummyUser });
+  });
+
+  it('has a rule for every route the app answers', () => {
+    const missing = listRoutes(ctx.app).map(key).filter((k) => !(k in RULES));
+
+    expect(missing).toEqual([]);
+  });
+
+  it('has no rule for a route that does not exist any more', () => {
+    const routes = new Set(listRoutes(ctx.app).map(key));
+
+    expect(Object.keys(RULES).filter((k) => !routes.has(k))).toEqual([]);
+  });
+
+  it.each(ACTORS)('lets %s reach exactly the routes its rules allow', async (actor) => {
+    const failures: string[] = [];
+    const session = actor === 'anonymous' ? { agent: request.agent(ctx.app), csrf: '' } : await loginAs(ctx.app, names[actor] as string);
+    if (actor === 'anonymous') session.csrf = csrfFrom((await session.agent.get('/login')).text);
+    for (const route of listRoutes(ctx.app)) {
+      const rule = RULES[key(route)];
+      // NOTE: /logout would end the session the rest of the loop uses; it needs no rule beyond 'public'.
+      if (!rule || route.path === '/logout') continue;
+      const url = route.path
+        .replace(':periodId', String(ctx.periodId))
+        .replace(':unitId', String(busang))
+        .replace(':userId', String(dummyUser))
+        .replace(/:\w+/g, 'x');
+      const res = route.method === 'GET' ? await session.agent.get(url) : await session.agent.post(url).type('form').send({ _csrf: session.csrf });
+      const refused = res.status === 403 || res.status === 401 || (res.status === 302 && String(res.headers.location).startsWith('/login'));
+      if (allowed(rule, actor) === refused) failures.push(`${key(route)} → ${res.status}${allowed(rule, actor) ? ' (should be allowed)' : ' (should be refused)'}`);
+      if (res.status >= 500) failures.push(`${key(route)} → ${res.status}`);
+    }
+
+    expect(failures).toEqual([]);
+  });
+});
