@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import type { Role } from '../../src/users/users.repo';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { listRoutes } from '../helpers/routes';
+
+/** Tables whose rows a refused request may still add (the session, the audit trail, failed-login counters). */
+const VOLATILE = new Set(['sessions', 'audit_log', 'login_failures', 'schema_migrations']);
+
+function digest(ctx: TestContext): string {
+  const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((t) => !VOLATILE.has(t));
+  const h = crypto.createHash('sha256');
+  for (const t of tables) h.update(t).update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  return h.digest('hex');
+}
+
+const NASTY = [
+  '', ' ', '0', '-1', '99999999999999999999', '1e309', 'NaN', 'null', 'undefined', 'true', '[]', '{}',
+  "' OR 1=1 --", '"; DROP TABLE users; --', '<script>alert(1)</script>', '../../../etc/passwd', '${7*7}', '{{7*7}}',
+  '\u0000', '%00', '\u202Egnp.exe', '😀🇮🇩', 'Ｂｕｓａｎｇ', 'x'.repeat(100_000), 'javascript:alert(1)', 'na', '5', '4.5',
+];
+
+/** Field names the forms use, each given every nasty value in turn, plus fields nobody expects. */
+const FIELDS = ['username', 'password', 'displayName', 'role', 'unitId', 'level_A1', 'note_A1', 'link_A1', 'level_D1',
+  'current', 'confirm', 'next', 'unexpected_field'];
+
+function payloads(csrf: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [{ _csrf: csrf }];
+  for (const v of NASTY) out.push({ _csrf: csrf, ...Object.fromEntries(FIELDS.map((f) => [f, v])) });
+  out.push({ _csrf: csrf, level_A1: ['1', '2'], note_A1: ['a', 'b'], username: ['x', 'y'] });
+  return out;
+}
+
+type Actor = Role | 'narahubung';
+
+describe('fuzz: every form and JSON endpoint with malformed input', () => {
+  let ctx: TestContext;
+  const names: Partial<Record<Actor, string>> = {};
+  // NOTE: signed in once up front: fuzzing POST /login trips the per-address lockout for later logins.
+  const sessions: Partial<Record<Actor, Awaited<ReturnType<typeof loginAs>>>> = {};
+  let busang: number;
+  let target: number;
+
+  beforeAll(async () => {
+    ctx = createTestContext();
+    busang = unitId(ctx.repos, 'KEC-BUSANG');
+    for (const role of ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const) names[role] = (await buildUser(ctx.repos, { role })).username;
+    names.narahubung = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;
+    target = (await buildUser(ctx.repos, { role: 'fasilitator' })).id;
+    buildAssessment(ctx, { unitId: busang, levels: { A1: 2 }, userId: target });
+    for (const actor of ['admin', 'narahubung'] as const) sessions[actor] = await loginAs(ctx.app, names[actor] as string);
+  });
+
+  const routes = listRoutes(createTestContext().app).filter((r) => r.path !== '/logout');
+  let cases = 0;
+  afterAll(() => console.log(`fuzz test: ${cases} requests over ${routes.length} routes`));
+
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s never answers 5xx, never writes on a refusal, and explains in Indonesian',
+    async (_label, route) => {
+      const problems: string[] = [];
+      for (const actor of ['admin', 'narahubung'] as const) {
+        const session = sessions[actor] as Awaited<ReturnType<typeof loginAs>>;
+        const normal = route.path.replace(':periodId', String(ctx.periodId)).replace(':unitId', String(busang)).replace(':userId', String(target)).replace(/:\w+/g, 'x');
+        const attempts: [string, Record<string, unknown>][] = route.method === 'GET'
+          ? [[normal, {}], [route.path.replace(/:\w+/g, '1%27%20OR%201%3D1'), {}], [route.path.replace(/:\w+/g, '99999999999999999999'), {}]]
+          : [
+              ...payloads(session.csrf).map((b) => [normal, b] as [string, Record<string, unknown>]),
+              [route.path.replace(/:\w+/g, '1%27%20OR%201%3D1'), { _csrf: session.csrf }],
+              [route.path.replace(/:\w+/g, '99999999999999999999'), { _csrf: session.csrf }],
+            ];
+        for (const [url, body] of attempts) {
+          const before = digest(ctx);
+          const res = route.method === 'GET'
+            ? await session.agent.get(`${url}?basis=%27&page=-1&from=x&action=%3Cscript%3E`)
+            : await session.agent.post(url).type('form').send(body as Record<string, string>);
+          cases++;
+          const label = `${actor} ${url.slice(0, 60)} ${JSON.stringify(body).slice(0, 60)}`;
+          if (res.status >= 500) problems.push(`${label} → ${res.status}`);
+          if (res.status >= 400 && digest(ctx) !== before) problems.push(`${label} → ${res.status} but the database changed`);
+          if (res.status >= 400 && /Internal Server Error|Cannot (GET|POST)|at [\w.<>$]+ \([^)]*:\d+:\d+\)/.test(res.text)) problems.push(`${label} → untranslated error or stack`);
+        }
+      }
+
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['truncated', '{"level": '],
+    ['an array', '[1,2,3]'],
+    ['a bare string', '"string"'],
+    ['2 MB', JSON.stringify({ level: 'x'.repeat(2_000_000) })],
+  ])('answers a malformed or oversized JSON body (%s) with a 4xx and no write', async (_label, raw) => {
+      const session = sessions.admin as Awaited<ReturnType<typeof loginAs>>;
+      const before = digest(ctx);
+
+      const res = await session.agent.post('/admin/users').set('Content-Type', 'application/json').set('X-CSRF-Token', session.csrf).send(raw);
+      cases++;
+
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(digest(ctx)).toBe(before);
+  });
+});
