@@ -11,6 +11,7 @@ import { createUsersRepo } from '../users/users.repo';
 import { createSessionsRepo } from '../auth/sessions.repo';
 import { createLoginThrottle } from '../auth/login-throttle';
 import { createPasswordTokensRepo } from '../auth/password-tokens.repo';
+import { createScoreCache } from '../scoring/score-cache';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -28,6 +29,7 @@ export function createRepos(db: Db) {
     sessions: createSessionsRepo(db),
     loginThrottle: createLoginThrottle(db),
     passwordTokens: createPasswordTokensRepo(db),
+    scoreCache: createScoreCache(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -3,7 +3,7 @@ import { notFound } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { AssessmentStatus } from '../assessments/assessments.repo';
-import { aggregateScores, scoreUnit, type KabupatenAggregate, type LevelBasis, type UnitGroup, type UnitScore } from './scoring';
+import { aggregateScores, type KabupatenAggregate, type LevelBasis, type UnitGroup, type UnitScore } from './scoring';
 
 export const INCLUDED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
 
@@ -39,15 +39,14 @@ export function loadPeriod(repos: Repos, periodId: number): { period: Period; in
  */
 export function computePeriodScores(repos: Repos, periodId: number, basis: LevelBasis = 'verified'): PeriodScores {
   const { period, instrument } = loadPeriod(repos, periodId);
-  const answers = repos.assessments.answersOfPeriod(periodId);
-  const units: UnitResult[] = repos.assessments.listPeriodUnits(periodId).map((u) => ({
+  const units: UnitResult[] = repos.scoreCache.periodUnitScores(periodId, instrument, basis).map((u) => ({
     unitId: u.unitId,
-    code: u.unitCode,
-    name: u.unitName,
+    code: u.code,
+    name: u.name,
     group: u.group,
     status: u.status ?? 'belum_mulai',
     included: u.status !== null && INCLUDED_STATUSES.has(u.status),
-    score: scoreUnit(instrument, (u.assessmentId !== null && answers.get(u.assessmentId)) || {}, basis),
+    score: u.score,
   }));
   return { period, instrument, basis, units, aggregate: aggregateScores(instrument, units) };
 }
