@@ -15,6 +15,7 @@ const ENV_SCHEMA = z.object({
   SESSION_SECRET: z.string().min(16, 'minimal 16 karakter').optional(),
   DEMO: booleanFlag,
   TRUST_PROXY: booleanFlag,
+  UPLOAD_MAX_MB: z.coerce.number().positive('harus lebih dari 0').max(200, 'maksimal 200').default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -29,6 +30,8 @@ export interface AppConfig {
   trustProxy: boolean;
   env: 'development' | 'production' | 'test';
   templatesDir: string;
+  /** Largest evidence file accepted, in bytes (UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     env: c.NODE_ENV,
     templatesDir: TEMPLATES_DIR,
+    uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }
 
@@ -71,6 +75,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     env: 'test',
     templatesDir: TEMPLATES_DIR,
+    uploadMaxBytes: 10 * 1024 * 1024,
     ...overrides,
   };
 }
