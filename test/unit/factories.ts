@@ -43,7 +43,7 @@ export function buildInstrument(spec: { aspects: AspectSpec[]; categories?: Inst
     levelScaleMax: 4,
     categories: spec.categories ?? DEFAULT_CATEGORIES,
     aspects: spec.aspects.map(({ indicators, ...aspect }) => {
-      const list = typeof indicators === 'number' ? Array.from({ length: indicators }, () => ({})) : indicators;
+      const list = typeof indicators === 'number' ? Array.from({ length: indicators }, (): Partial<Indicator> => ({})) : indicators;
       return {
         name: `Aspek ${aspect.code}`,
         ...aspect,
