@@ -60,6 +60,7 @@ export function renderQuestionnaire(repos: Repos, config: AppConfig, req: Reques
     answerText,
     canDelete: (e: Evidence) => canDeleteEvidence(user, e),
     uploadHint: `PDF, JPG/PNG, DOC/DOCX, XLS/XLSX atau PPTX, paling besar ${formatFileSize(config.uploadMaxBytes)} per berkas`,
+    maxBytes: config.uploadMaxBytes,
     accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(','),
   });
 }
