@@ -65,9 +65,13 @@
   }
   function summary() {
     var n = queue.size;
+    var clash = 0;
+    queue.forEach(function (job) { if (job.conflict) clash++; });
     live.textContent = n === 0 ? (lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : '')
       : inflight.size > 0 ? 'Menyimpan ' + n + ' perubahan…'
-      : n + ' perubahan belum tersimpan' + (online ? '' : ' – menunggu koneksi; perubahan tetap disimpan di peramban ini');
+      : clash === n ? clash + ' jawaban bentrok menunggu pilihan Anda'
+      : n + ' perubahan belum tersimpan' + (online ? '' : ' – menunggu koneksi; perubahan tetap disimpan di peramban ini')
+        + (clash > 0 ? ' (' + clash + ' bentrok menunggu pilihan Anda)' : '');
   }
 
   function progress() {
@@ -248,19 +252,27 @@
     var dlg = document.createElement('dialog');
     dlg.className = 'confirm';
     dlg.setAttribute('aria-labelledby', 'dlg-title');
-    function add(tag, text, cls) { var el = document.createElement(tag); el.textContent = text; if (cls) el.className = cls; dlg.append(el); return el; }
+    var title = document.createElement('h2');
+    title.id = 'dlg-title';
+    title.textContent = missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?';
+    var body = document.createElement('div');
+    body.className = 'body';
+    dlg.append(title, body);
+    function add(tag, text, cls, parent) { var el = document.createElement(tag); el.textContent = text; if (cls) el.className = cls; (parent || body).append(el); return el; }
+    // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
     function list(items) {
       var ul = add('ul', '');
       items.forEach(function (fs) {
         var a = document.createElement('a');
         a.href = '#' + fs.id;
-        a.textContent = fs.querySelector('legend').textContent;
+        a.textContent = fs.id.slice(4);
+        a.setAttribute('aria-label', fs.querySelector('legend').textContent);
         a.addEventListener('click', function () { dlg.close(); });
-        ul.append(document.createElement('li'));
-        ul.lastChild.append(a);
+        var li = document.createElement('li');
+        li.append(a);
+        ul.append(li);
       });
     }
-    add('h2', missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?').id = 'dlg-title';
     if (missing.length > 0) {
       add('p', 'Masih ada ' + missing.length + ' indikator yang belum dijawab:');
       list(missing);
@@ -271,8 +283,8 @@
       }
       add('p', 'Setelah diajukan, jawaban terkunci sampai verifikator mengembalikannya.');
     }
-    var msg = add('p', '', 'evst bad');
-    var row = add('p', '', 'actions');
+    var msg = add('p', '', 'evst bad', dlg);
+    var row = add('p', '', 'actions', dlg);
     var cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.textContent = missing.length > 0 ? 'Kembali mengisi' : 'Batal';
