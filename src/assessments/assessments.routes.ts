@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUnitAccess, requireUser } from '../auth/guards';
 import { notFound } from '../errors/app-error';
 import { formatDateTime, formatTime } from '../shared/format';
 import { idParam } from '../web/params';
@@ -28,6 +28,7 @@ export function assessmentsRoutes(repos: Repos, config: AppConfig): Router {
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
+    requireUnitAccess(user, unitId);
     const { instrument } = loadPeriod(repos, periodId);
     const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
     if (!ind) throw notFound('Indikator');
