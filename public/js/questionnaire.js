@@ -252,25 +252,23 @@
     var dlg = document.createElement('dialog');
     dlg.className = 'confirm';
     dlg.setAttribute('aria-labelledby', 'dlg-title');
-    var title = document.createElement('h2');
-    title.id = 'dlg-title';
-    title.textContent = missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?';
-    var body = document.createElement('div');
-    body.className = 'body';
-    dlg.append(title, body);
-    function add(tag, text, cls, parent) { var el = document.createElement(tag); el.textContent = text; if (cls) el.className = cls; (parent || body).append(el); return el; }
+    function add(tag, text, cls, parent) {
+      var el = document.createElement(tag);
+      el.textContent = text;
+      if (cls) el.className = cls;
+      (parent || body).append(el);
+      return el;
+    }
+    add('h2', missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
+    var body = add('div', '', 'body', dlg);
     // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
     function list(items) {
       var ul = add('ul', '');
       items.forEach(function (fs) {
-        var a = document.createElement('a');
+        var a = add('a', fs.id.slice(4), '', add('li', '', '', ul));
         a.href = '#' + fs.id;
-        a.textContent = fs.id.slice(4);
         a.setAttribute('aria-label', fs.querySelector('legend').textContent);
         a.addEventListener('click', function () { dlg.close(); });
-        var li = document.createElement('li');
-        li.append(a);
-        ul.append(li);
       });
     }
     if (missing.length > 0) {
@@ -285,15 +283,9 @@
     }
     var msg = add('p', '', 'evst bad', dlg);
     var row = add('p', '', 'actions', dlg);
-    var cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = missing.length > 0 ? 'Kembali mengisi' : 'Batal';
-    cancel.addEventListener('click', function () { dlg.close(); });
     if (missing.length === 0) {
-      var ok = document.createElement('button');
+      var ok = add('button', 'Ya, ajukan sekarang', 'submit', row);
       ok.type = 'button';
-      ok.className = 'submit';
-      ok.textContent = 'Ya, ajukan sekarang';
       ok.addEventListener('click', function () {
         ok.disabled = true;
         msg.textContent = 'Menyimpan perubahan terakhir…';
@@ -308,9 +300,10 @@
           HTMLFormElement.prototype.submit.call(form);
         });
       });
-      row.append(ok);
     }
-    row.append(cancel);
+    var cancel = add('button', missing.length > 0 ? 'Kembali mengisi' : 'Batal', '', row);
+    cancel.type = 'button';
+    cancel.addEventListener('click', function () { dlg.close(); });
     dlg.addEventListener('close', function () { dlg.remove(); });
     document.body.append(dlg);
     dlg.showModal();

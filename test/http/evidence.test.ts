@@ -223,6 +223,17 @@ describe('evidence files and links', () => {
       },
     );
 
+    it('lists the file with its download link, read-only, to a verifikator once submitted', async () => {
+      buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: nara.id });
+      const { agent } = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'verifikator' })).username);
+
+      const res = await agent.get(page(busang));
+
+      expect(res.text).toContain(`href="${page(busang)}/evidence/${evidenceId}">Surat Keputusan Camat.pdf</a>`);
+      expect(res.text).not.toContain('name="del"');
+      expect(res.text).not.toContain('type="file"');
+    });
+
     it("refuses another unit's narahubung with 403, and 404 for the id under their own unit", async () => {
       const telenNara = await buildUser(ctx.repos, { role: 'narahubung', unitId: telen });
       const { agent } = await loginAs(ctx.app, telenNara.username);
