@@ -16,6 +16,8 @@ import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './web/home.routes';
 import { usersRoutes } from './users/users.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
+import { assessmentFormRoutes } from './assessments/assessment-form.routes';
+import { evidenceRoutes } from './evidence/evidence.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
@@ -83,12 +85,15 @@ export function createApp({ db, config }: AppDeps): express.Express {
   );
   app.use(loadUser(repos, config));
   app.use(viewLocals);
+  // NOTE: the questionnaire form is multipart (evidence files); its routes parse it and check CSRF themselves.
+  app.use(assessmentFormRoutes(repos, config));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(accountRoutes(repos));
   app.use(homeRoutes(repos));
   app.use(usersRoutes(repos));
-  app.use(assessmentsRoutes(repos));
+  app.use(assessmentsRoutes(repos, config));
+  app.use(evidenceRoutes(repos, config));
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));

@@ -24,6 +24,12 @@ export interface Answer {
   updatedAt: string;
 }
 
+/** An answer with the name of whoever saved it last, for showing a conflict. */
+export interface AnswerDetail extends Answer {
+  updatedById: number | null;
+  updatedByName: string | null;
+}
+
 /** A unit of a period with its assessment (absent: "belum mulai"). */
 export interface PeriodUnitRow {
   unitId: number;
@@ -55,6 +61,7 @@ interface AnswerRow {
   verifier_note: string;
   version: number;
   updated_at: string;
+  updated_by: number | null;
 }
 
 const toAssessment = (r: AssessmentRow): Assessment => ({
@@ -100,6 +107,10 @@ export function createAssessmentsRepo(db: Db) {
      ORDER BY u.group_kind DESC, u.name`,
   );
   const answersOf = db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ?');
+  const answerDetail = db.prepare<[number, string], AnswerRow & { updated_by_name: string | null }>(
+    `SELECT an.*, u.display_name AS updated_by_name FROM answers an LEFT JOIN users u ON u.id = an.updated_by
+     WHERE an.assessment_id = ? AND an.indicator_code = ?`,
+  );
   const answersOfPeriod = db.prepare<[number], AnswerRow>(
     'SELECT an.* FROM answers an JOIN assessments a ON a.id = an.assessment_id WHERE a.period_id = ?',
   );
@@ -144,6 +155,10 @@ export function createAssessmentsRepo(db: Db) {
       })),
     answers: (assessmentId: number): Record<string, Answer> =>
       Object.fromEntries(answersOf.all(assessmentId).map((r) => [r.indicator_code, toAnswer(r)])),
+    findAnswerDetail(assessmentId: number, code: string): AnswerDetail | undefined {
+      const r = answerDetail.get(assessmentId, code);
+      return r && { ...toAnswer(r), updatedById: r.updated_by, updatedByName: r.updated_by_name };
+    },
     /** Every answer of the period, grouped by assessment id. */
     answersOfPeriod(periodId: number): Map<number, Record<string, Answer>> {
       const out = new Map<number, Record<string, Answer>>();

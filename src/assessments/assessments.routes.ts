@@ -1,74 +1,61 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
-import { AppError } from '../errors/app-error';
+import type { AppConfig } from '../config/config';
+import { requireRole, requireUnitAccess, requireUser } from '../auth/guards';
+import { notFound } from '../errors/app-error';
+import { formatDateTime, formatTime } from '../shared/format';
 import { idParam } from '../web/params';
-import { flash } from '../web/view-locals';
-import { getQuestionnaire, missingIndicators, saveAnswers, submitAssessment } from './assessments.service';
-import { parseAnswerForm } from './assessments.schemas';
+import { loadPeriod } from '../scoring/scores.service';
+import { AnswerConflictError, saveAnswer } from './assessments.service';
+import { parseAnswerBody } from './assessments.schemas';
+import { answerText, EDITORS, renderQuestionnaire, renderToString, VIEWERS } from './questionnaire-view';
 
-const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
-const EDITORS = ['narahubung', 'admin'] as const;
-
-export function assessmentsRoutes(repos: Repos): Router {
+export function assessmentsRoutes(repos: Repos, config: AppConfig): Router {
   const router = Router();
   const base = '/periods/:periodId/units/:unitId/assessment';
 
-  function renderForm(req: Request, res: Response, status: number, extra: { values?: Record<string, unknown>; errors?: Record<string, string> } = {}) {
-    const q = getQuestionnaire(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
-    const canEdit = (EDITORS as readonly string[]).includes(requireUser(req).role) && !q.locked;
-    res.status(status).render('assessments/edit', {
-      title: `Penilaian Mandiri – ${q.unit.name}`,
-      q,
-      canEdit,
-      missing: missingIndicators(q.instrument, q.answers),
-      values: extra.values ?? null,
-      errors: extra.errors ?? {},
-    });
-  }
-
   /** @route GET /periods/:periodId/units/:unitId/assessment — the questionnaire (read-only when locked) */
   router.get(base, requireRole(...VIEWERS), (req, res) => {
-    renderForm(req, res, 200);
-  });
-
-  /** @route POST /periods/:periodId/units/:unitId/assessment — saves the whole form (works without JavaScript) */
-  router.post(base, requireRole(...EDITORS), (req, res) => {
-    const user = requireUser(req);
-    const periodId = idParam(req, 'periodId');
-    const unitId = idParam(req, 'unitId');
-    const q = getQuestionnaire(repos, user, periodId, unitId);
-    const body = req.body as Record<string, unknown>;
-    const parsed = parseAnswerForm(q.instrument, body);
-    if (Object.keys(parsed.errors).length > 0) return renderForm(req, res, 422, { values: body, errors: parsed.errors });
-    const changed = saveAnswers(repos, user, periodId, unitId, parsed.answers);
-    flash(req, 'success', changed > 0 ? `Jawaban tersimpan (${changed} perubahan).` : 'Tidak ada perubahan untuk disimpan.');
-    res.redirect(`/periods/${periodId}/units/${unitId}/assessment`);
+    renderQuestionnaire(repos, config, req, res, 200);
   });
 
   /**
-   * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves the answers sent with it (so nothing
-   * typed is lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
+   * @route PUT /api/periods/:periodId/units/:unitId/answers/:code — autosave of one indicator,
+   * body `{ level, na, note, version }`. 200 with the stored answer and its new version; 409 `answer-conflict`
+   * with the stored value (who, when) when the version is stale; 409 `assessment-locked`; 422 per field.
    */
-  router.post(`${base}/submit`, requireRole(...EDITORS), (req, res) => {
+  router.put('/api/periods/:periodId/units/:unitId/answers/:code', requireRole(...EDITORS), async (req, res) => {
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
-    const q = getQuestionnaire(repos, user, periodId, unitId);
-    const body = req.body as Record<string, unknown>;
-    const parsed = parseAnswerForm(q.instrument, body);
-    if (Object.keys(parsed.errors).length > 0) return renderForm(req, res, 422, { values: body, errors: parsed.errors });
-    if (!q.locked) saveAnswers(repos, user, periodId, unitId, parsed.answers);
+    requireUnitAccess(user, unitId);
+    const { instrument } = loadPeriod(repos, periodId);
+    const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
+    if (!ind) throw notFound('Indikator');
+    const input = parseAnswerBody(ind, req.body);
     try {
-      submitAssessment(repos, user, periodId, unitId);
+      const saved = saveAnswer(repos, user, periodId, unitId, input);
+      res.json({
+        answer: {
+          code: ind.code,
+          level: saved?.level ?? null,
+          na: saved?.isNa ?? false,
+          note: saved?.note ?? '',
+          version: saved?.version ?? 0,
+          savedAt: formatDateTime(saved?.updatedAt ?? new Date().toISOString()),
+          savedTime: formatTime(saved?.updatedAt ?? new Date().toISOString()),
+        },
+      });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'assessment-incomplete') {
-        return renderForm(req, res, 422, { errors: { _form: err.message } });
-      }
-      throw err;
+      if (!(err instanceof AnswerConflictError)) throw err;
+      const c = err.conflicts[0];
+      if (!c) throw err;
+      const html = await renderToString(res, 'assessments/_conflict', { c, ind, selfId: user.id, answerText });
+      res.status(409).json({
+        error: { code: err.code, message: err.message, fields: {} },
+        conflict: { code: c.code, level: c.current.level, na: c.current.isNa, note: c.current.note, version: c.current.version, html },
+      });
     }
-    flash(req, 'success', 'Penilaian mandiri berhasil diajukan untuk diverifikasi.');
-    res.redirect(`/periods/${periodId}/units/${unitId}/assessment`);
   });
 
   return router;

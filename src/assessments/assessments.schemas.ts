@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Instrument } from '../instrument/instrument.schemas';
+import { badInput } from '../errors/app-error';
+import type { Indicator, Instrument } from '../instrument/instrument.schemas';
 
 export const NOTE_MAX = 4000;
 export const URL_MAX = 2000;
@@ -10,6 +11,13 @@ export interface AnswerInput {
   isNa: boolean;
   note: string;
   link: string;
+  /**
+   * The answer's version the person last saw (0: none stored yet). When given, a save over a newer stored answer
+   * with different content is refused as a conflict; left out (imports) it saves unconditionally.
+   */
+  version?: number;
+  /** The person chose the stored answer over theirs in a conflict: only `link` (if any) is added. */
+  keepStored?: boolean;
 }
 
 export interface ParsedAnswers {
@@ -17,7 +25,7 @@ export interface ParsedAnswers {
   errors: Record<string, string>;
 }
 
-const LINK_SCHEMA = z
+export const LINK_SCHEMA = z
   .string()
   .trim()
   .max(URL_MAX, `tautan maksimal ${URL_MAX} karakter`)
@@ -35,7 +43,10 @@ export function parseAnswerForm(instrument: Instrument, body: Record<string, unk
       const rawLevel = body[`level_${ind.code}`];
       const rawNote = body[`note_${ind.code}`];
       const rawLink = body[`link_${ind.code}`];
+      const rawVersion = body[`v_${ind.code}`];
       if (rawLevel === undefined && rawNote === undefined && rawLink === undefined) continue;
+      // "Pakai nilai tersimpan" in a conflict: the stored answer stays, only a typed link is still added.
+      const keepStored = body[`resolve_${ind.code}`] === 'theirs';
       let level: number | null = null;
       let isNa = false;
       if (rawLevel === 'na') {
@@ -52,8 +63,61 @@ export function parseAnswerForm(instrument: Instrument, body: Record<string, unk
       }
       const link = LINK_SCHEMA.safeParse(rawLink ?? '');
       if (!link.success) errors[`link_${ind.code}`] = `Indikator ${ind.code}: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
-      answers.push({ code: ind.code, level, isNa, note: note ?? '', link: link.success ? link.data : '' });
+      let version: number | undefined;
+      if (rawVersion !== undefined) {
+        version = typeof rawVersion === 'string' && /^[0-9]{1,9}$/.test(rawVersion) ? Number(rawVersion) : NaN;
+        if (Number.isNaN(version)) errors[`v_${ind.code}`] = `Indikator ${ind.code}: versi jawaban tidak valid; muat ulang halaman.`;
+      }
+      if (keepStored) {
+        if (link.success && link.data !== '') answers.push({ code: ind.code, level: null, isNa: false, note: '', link: link.data, keepStored: true });
+        continue;
+      }
+      answers.push({ code: ind.code, level, isNa, note: note ?? '', link: link.success ? link.data : '', ...(version === undefined ? {} : { version }) });
     }
   }
   return { answers, errors };
+}
+
+const ANSWER_BODY_SCHEMA = z.object({
+  level: z.number().int().min(0).max(4).nullable(),
+  na: z.boolean().optional().default(false),
+  note: z.string().max(NOTE_MAX).optional().default(''),
+  version: z.number().int().min(0).max(1e9),
+});
+
+const ANSWER_BODY_MESSAGES: Record<string, string> = {
+  level: 'level harus 0, 1, 2, 3 atau 4 (atau null)',
+  na: '"tidak berlaku" harus true atau false',
+  note: `penjelasan harus teks, maksimal ${NOTE_MAX} karakter`,
+  version: 'versi jawaban wajib berupa bilangan bulat 0 atau lebih',
+};
+
+/**
+ * Reads the autosave body `{ level: 0–4 | null, na?: boolean, note?: string, version: number }` for one
+ * indicator. Throws 422 with a message per field (naming the indicator) and changes nothing.
+ */
+export function parseAnswerBody(ind: Indicator, body: unknown): AnswerInput {
+  const parsed = ANSWER_BODY_SCHEMA.safeParse(body ?? {});
+  const fields: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'level');
+      fields[key] = `Indikator ${ind.code}: ${ANSWER_BODY_MESSAGES[key] ?? 'isian tidak valid'}.`;
+    }
+  } else if (parsed.data.na && !ind.allowNa) {
+    fields.na = `Indikator ${ind.code}: pilihan "tidak berlaku" tidak tersedia untuk indikator ini.`;
+  } else if (parsed.data.na && parsed.data.level !== null) {
+    fields.level = `Indikator ${ind.code}: pilih level atau "tidak berlaku", tidak keduanya.`;
+  }
+  if (!parsed.success || Object.keys(fields).length > 0) throw badInput(fields, Object.values(fields)[0]);
+  const { level, na, note, version } = parsed.data;
+  return { code: ind.code, level, isNa: na, note, link: '', version };
+}
+
+/** Evidence ids ticked for deletion in the questionnaire form (`del`, one or many). */
+export function parseDeleteIds(body: Record<string, unknown>): { ids: number[]; error: string | null } {
+  const raw = body.del;
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const ids = list.map((v) => (typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v) ? Number(v) : NaN));
+  return ids.some(Number.isNaN) ? { ids: [], error: 'Pilihan bukti dukung yang dihapus tidak valid.' } : { ids, error: null };
 }

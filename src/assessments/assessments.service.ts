@@ -1,16 +1,19 @@
 import type { Repos } from '../db/repos';
-import { AppError, notFound } from '../errors/app-error';
-import { requireUnitAccess } from '../auth/guards';
+import { AppError } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { Unit } from '../units/units.repo';
 import type { User } from '../users/users.repo';
 import { loadPeriod } from '../scoring/scores.service';
-import type { Answer, Assessment, AssessmentStatus } from './assessments.repo';
+import type { Answer, AnswerDetail, Assessment } from './assessments.repo';
 import type { AnswerInput } from './assessments.schemas';
 import type { Evidence } from '../evidence/evidence.repo';
+import type { EvidenceStore } from '../evidence/evidence-store';
+import type { CheckedFile } from '../evidence/evidence.schemas';
+import { deleteEvidence, storeEvidenceFiles } from '../evidence/evidence.service';
+import { LOCKED_STATUSES, loadUnit, requireEditable } from './assessment-access';
 
-export const LOCKED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
+export { LOCKED_STATUSES };
 
 export interface Questionnaire {
   period: Period;
@@ -22,13 +25,6 @@ export interface Questionnaire {
   locked: boolean;
   answeredCount: number;
   totalCount: number;
-}
-
-function loadUnit(repos: Repos, user: User, unitId: number): Unit {
-  requireUnitAccess(user, unitId);
-  const unit = repos.units.findById(unitId);
-  if (!unit) throw notFound('Unit');
-  return unit;
 }
 
 /** Everything the questionnaire page shows for one unit and period (a narahubung only for their own unit). */
@@ -52,15 +48,41 @@ export function getQuestionnaire(repos: Repos, user: User, periodId: number, uni
   };
 }
 
-function requireEditable(assessment: Assessment): void {
-  if (LOCKED_STATUSES.has(assessment.status)) {
-    throw new AppError(409, 'assessment-locked', 'Penilaian sudah diajukan sehingga jawabannya terkunci.');
+/** One answer someone else changed since the person loaded it: both values, for them to choose. */
+export interface AnswerConflict {
+  code: string;
+  yours: { level: number | null; isNa: boolean; note: string };
+  /** The stored answer (version 0 and empty when none is stored). */
+  current: { level: number | null; isNa: boolean; note: string; version: number; updatedAt: string | null; updatedByName: string | null; updatedById: number | null };
+}
+
+/** A stale save: nothing was written. */
+export class AnswerConflictError extends AppError {
+  constructor(readonly conflicts: AnswerConflict[]) {
+    super(409, 'answer-conflict', `${conflicts.length} jawaban (${conflicts.map((c) => c.code).join(', ')}) sudah diubah orang lain sejak halaman dibuka; tidak ada yang disimpan. Pilih nilai yang dipakai.`);
   }
+}
+
+const sameContent = (a: { level: number | null; isNa: boolean; note: string } | undefined, b: AnswerInput): boolean =>
+  (a?.level ?? null) === b.level && (a?.isNa ?? false) === b.isNa && (a?.note ?? '') === b.note;
+
+function conflictOf(repos: Repos, assessmentId: number, input: AnswerInput): AnswerConflict {
+  const cur: AnswerDetail | undefined = repos.assessments.findAnswerDetail(assessmentId, input.code);
+  return {
+    code: input.code,
+    yours: { level: input.level, isNa: input.isNa, note: input.note },
+    current: {
+      level: cur?.level ?? null, isNa: cur?.isNa ?? false, note: cur?.note ?? '', version: cur?.version ?? 0,
+      updatedAt: cur?.updatedAt ?? null, updatedByName: cur?.updatedByName ?? null, updatedById: cur?.updatedById ?? null,
+    },
+  };
 }
 
 /**
  * Saves the changed answers and new evidence links of a unit in one transaction, with an audit row per change.
- * Returns how many answers changed.
+ * An input carrying a `version` older than the stored answer is a conflict unless it asks for what is already
+ * stored (a retried request); any conflict throws AnswerConflictError before anything is written.
+ * Returns how many answers and links changed.
  */
 export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): number {
   loadUnit(repos, user, unitId);
@@ -69,12 +91,13 @@ export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: 
     const assessment = repos.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
     const before = repos.assessments.answers(assessment.id);
+    const stale = inputs.filter((i) => !i.keepStored && i.version !== undefined && i.version !== (before[i.code]?.version ?? 0) && !sameContent(before[i.code], i));
+    if (stale.length > 0) throw new AnswerConflictError(stale.map((i) => conflictOf(repos, assessment.id, i)));
     let changed = 0;
     for (const input of inputs) {
       const old = before[input.code];
-      const same = old && old.level === input.level && old.isNa === input.isNa && old.note === input.note;
       const empty = !old && input.level === null && !input.isNa && input.note === '';
-      if (!same && !empty) {
+      if (!input.keepStored && !sameContent(old, input) && !empty) {
         repos.assessments.upsertAnswer({ assessmentId: assessment.id, code: input.code, level: input.level, isNa: input.isNa, note: input.note, userId: user.id });
         repos.audit.record({
           userId: user.id, action: 'answer.update', entity: 'answer', entityId: assessment.id, unitId,
@@ -94,6 +117,40 @@ export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: 
   })();
 }
 
+/**
+ * Autosave of one indicator: saves it (see saveAnswers for the version rule) and returns the stored answer,
+ * or null when nothing is stored for it (an empty answer that was never saved).
+ */
+export function saveAnswer(repos: Repos, user: User, periodId: number, unitId: number, input: AnswerInput): AnswerDetail | null {
+  saveAnswers(repos, user, periodId, unitId, [input]);
+  const assessment = repos.assessments.find(periodId, unitId);
+  return (assessment && repos.assessments.findAnswerDetail(assessment.id, input.code)) ?? null;
+}
+
+export interface FormChanges {
+  answers: AnswerInput[];
+  files: CheckedFile[];
+  deleteIds: number[];
+}
+
+/**
+ * What the no-JavaScript questionnaire form sends in one go: answers, links, evidence ticked for deletion and
+ * uploaded files; all of it or nothing, in one transaction (a conflict, a lock or a refused deletion writes
+ * nothing). Returns the counts and the new evidence ids.
+ */
+export function saveQuestionnaireForm(
+  repos: Repos, store: EvidenceStore, user: User, periodId: number, unitId: number, changes: FormChanges,
+): { answers: number; deleted: number; fileIds: number[] } {
+  return repos.db.transaction(() => {
+    const answers = saveAnswers(repos, user, periodId, unitId, changes.answers);
+    for (const id of changes.deleteIds) deleteEvidence(repos, user, periodId, unitId, id);
+    const assessment = repos.assessments.findOrCreate(periodId, unitId);
+    const fileIds = storeEvidenceFiles(repos, store, user, assessment, changes.files);
+    if (fileIds.length > 0) repos.assessments.touch(assessment.id);
+    return { answers, deleted: changes.deleteIds.length, fileIds };
+  })();
+}
+
 /** Indicators not yet answered (neither a level nor N/A), in instrument order. */
 export function missingIndicators(instrument: Instrument, answers: Record<string, Answer>): { code: string; title: string }[] {
   return instrument.aspects
@@ -102,6 +159,16 @@ export function missingIndicators(instrument: Instrument, answers: Record<string
       const a = answers[ind.code];
       return !a || (!a.isNa && a.level === null);
     })
+    .map((ind) => ({ code: ind.code, title: ind.title }));
+}
+
+/** Indicators claimed at level 1 or more with no evidence at all: a warning before submitting, not a block. */
+export function indicatorsWithoutEvidence(
+  instrument: Instrument, answers: Record<string, Answer>, evidence: Record<string, Evidence[]>,
+): { code: string; title: string }[] {
+  return instrument.aspects
+    .flatMap((a) => a.indicators)
+    .filter((ind) => (answers[ind.code]?.level ?? 0) >= 1 && (evidence[ind.code]?.length ?? 0) === 0)
     .map((ind) => ({ code: ind.code, title: ind.title }));
 }
 

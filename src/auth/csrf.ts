@@ -23,10 +23,24 @@ function sameToken(a: string, b: string): boolean {
 export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
   res.locals.csrfToken = csrfToken(req);
   if (SAFE_METHODS.has(req.method)) return next();
+  if (!csrfMatches(req)) return next(csrfInvalid());
+  next();
+}
+
+const csrfInvalid = () => new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.');
+
+function csrfMatches(req: Request): boolean {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
-  if (!req.session.csrfToken || !sameToken(sent, req.session.csrfToken)) {
-    return next(new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.'));
-  }
-  next();
+  return !!req.session.csrfToken && sameToken(sent, req.session.csrfToken);
+}
+
+/**
+ * The same check for a route that parses its own body: a multipart form is parsed by multer inside its route,
+ * after requireCsrf would have run, so such routes are mounted ahead of requireCsrf and call this once the body
+ * is read. Throws 403 on a missing or wrong token; exposes the token to the views like requireCsrf does.
+ */
+export function verifyCsrf(req: Request, res: Response): void {
+  res.locals.csrfToken = csrfToken(req);
+  if (!csrfMatches(req)) throw csrfInvalid();
 }

@@ -17,6 +17,7 @@ const ENV_SCHEMA = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DEMO: booleanFlag,
   TRUST_PROXY: booleanFlag,
+  UPLOAD_MAX_MB: z.coerce.number().positive('harus lebih dari 0').max(200, 'maksimal 200').default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -33,6 +34,8 @@ export interface AppConfig {
   trustProxy: boolean;
   env: 'development' | 'production' | 'test';
   templatesDir: string;
+  /** Largest evidence file accepted, in bytes (UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     env: c.NODE_ENV,
     templatesDir: TEMPLATES_DIR,
+    uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }
 
@@ -79,6 +83,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     env: 'test',
     templatesDir: TEMPLATES_DIR,
+    uploadMaxBytes: 10 * 1024 * 1024,
     ...overrides,
   };
 }

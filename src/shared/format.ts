@@ -11,6 +11,9 @@ const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
   timeZone: 'Asia/Makassar',
 });
 
+const TIME = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Makassar' });
+const DECIMAL_1 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
 /** 72.5 → "72,50"; null → "–". */
 export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '–' : DECIMAL_2.format(value);
@@ -29,6 +32,19 @@ export function formatDate(iso: string | null | undefined): string {
 /** ISO string → "27 November 2026 pukul 18.05". */
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? DATE_TIME.format(new Date(iso)) : '–';
+}
+
+/** ISO string → "18.05" (WITA), for "saved at" notes within a working day. */
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? TIME.format(new Date(iso)) : '–';
+}
+
+/** Bytes → "820 B", "245 KB", "1,2 MB" (binary multiples, as file managers show them). */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || bytes < 0) return '–';
+  if (bytes < 1024) return `${INTEGER.format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${DECIMAL_1.format(bytes / 1024)} KB`;
+  return `${DECIMAL_1.format(bytes / (1024 * 1024))} MB`;
 }
 
 export const ROLE_LABELS = {

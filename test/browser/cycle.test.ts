@@ -65,6 +65,7 @@ describe('the whole cycle in a real browser', () => {
     await page.locator('#link_A1').fill('https://busang.kutaitimurkab.go.id/sk-pengaduan.pdf');
     await screenshot(page, 'kuesioner-ponsel');
     await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, ajukan sekarang' }).click();
 
     await page.getByText('Penilaian mandiri berhasil diajukan untuk diverifikasi.').waitFor();
     expect(await page.getByText('30 dari 30 indikator').isVisible()).toBe(true);

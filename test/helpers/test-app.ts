@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig, type AppConfig } from '../../src/config/config';
 import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { createRepos, type Repos } from '../../src/db/repos';
@@ -21,12 +21,15 @@ export interface TestContext {
   instrument: Instrument;
 }
 
-/** A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period. */
-export function createTestContext(): TestContext {
+/**
+ * A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period.
+ * Config overrides (e.g. a temporary dataDir for evidence files) go to testConfig.
+ */
+export function createTestContext(overrides: Partial<AppConfig> = {}): TestContext {
   const db = openDatabase(':memory:');
   migrate(db);
   const repos = createRepos(db);
-  const config = testConfig();
+  const config = testConfig(overrides);
   const instrumentId = seedInstruments(repos, config.templatesDir);
   seedUnits(repos, config.templatesDir);
   const periodId = repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });

@@ -1,0 +1,398 @@
+/*
+ * Questionnaire enhancement (the form works without it): every change is saved on its own, queued in
+ * localStorage first so a dropped connection or a closed tab loses nothing, and sent again when the connection
+ * returns; live progress and evidence warnings; evidence upload, links and deletion in place; the choice in a
+ * conflict; a confirmation before submitting.
+ */
+(function () {
+  'use strict';
+  var form = document.getElementById('questionnaire');
+  if (!form || !window.fetch || !window.FormData || !Element.prototype.closest) return;
+  var ds = form.dataset;
+  var KEY = ds.key + ':';
+  var csrf = form.elements._csrf.value;
+  var live = document.getElementById('save-live');
+  var JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf };
+  var STATES = {
+    saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
+    conflict: 'Bentrok – pilih nilai', error: 'Gagal disimpan'
+  };
+  var queue = new Map(); // 'a:A1' answer or 'l:A1' link → job
+  var inflight = new Map();
+  var timers = {};
+  var online = navigator.onLine !== false;
+  var lastSaved = '';
+  var leaving = false;
+
+  form.classList.add('js');
+  var pre = document.getElementById('presubmit');
+  if (pre) pre.hidden = true;
+  form.querySelectorAll('input[type=file]').forEach(function (f) { f.accept = ds.accept; });
+
+  function box(code) { return document.getElementById('ind-' + code); }
+  function field(name) { return form.elements[name]; }
+  function codeOf(el) { var fs = el.closest('fieldset.indicator'); return fs ? fs.id.slice(4) : null; }
+  function store(id) {
+    try {
+      var job = queue.get(id);
+      if (job) localStorage.setItem(KEY + id, JSON.stringify(job)); else localStorage.removeItem(KEY + id);
+    } catch (e) { /* storage full or blocked: the queue still lives in this page */ }
+  }
+
+  function read(code) {
+    var r = form.querySelector('input[name="level_' + code + '"]:checked');
+    var v = r ? r.value : '';
+    return { level: v === '' || v === 'na' ? null : Number(v), na: v === 'na', note: field('note_' + code).value };
+  }
+  function setFields(code, level, note) {
+    form.querySelectorAll('input[name="level_' + code + '"]').forEach(function (r) { r.checked = r.value === level; });
+    field('note_' + code).value = note;
+  }
+
+  function mark(code, state, extra) {
+    var fs = box(code);
+    var s = fs.querySelector('.st');
+    if (!s) { s = document.createElement('p'); s.className = 'st'; fs.querySelector('legend').after(s); }
+    s.dataset.state = state;
+    s.textContent = STATES[state] + (extra ? ' ' + extra : '');
+  }
+  function note(code, text, bad) {
+    var add = box(code).querySelector('.ev-add');
+    var p = add.querySelector('.evst');
+    if (!p) { p = document.createElement('p'); p.className = 'evst'; p.setAttribute('role', 'status'); add.append(p); }
+    p.textContent = text;
+    p.classList.toggle('bad', !!bad);
+  }
+  function summary() {
+    var n = queue.size;
+    var clash = 0;
+    queue.forEach(function (job) { if (job.conflict) clash++; });
+    live.textContent = n === 0 ? (lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : '')
+      : inflight.size > 0 ? 'Menyimpan ' + n + ' perubahan…'
+      : clash === n ? clash + ' jawaban bentrok menunggu pilihan Anda'
+      : n + ' perubahan belum tersimpan' + (online ? '' : ' – menunggu koneksi; perubahan tetap disimpan di peramban ini')
+        + (clash > 0 ? ' (' + clash + ' bentrok menunggu pilihan Anda)' : '');
+  }
+
+  function progress() {
+    var done = 0;
+    var per = {};
+    var all = form.querySelectorAll('fieldset.indicator');
+    all.forEach(function (fs) {
+      var aspect = fs.closest('section').getAttribute('aria-labelledby').slice(7);
+      var ok = !!fs.querySelector('input[name^="level_"]:checked');
+      per[aspect] = (per[aspect] || 0) + (ok ? 1 : 0);
+      if (ok) done++;
+    });
+    document.getElementById('prog').textContent = done + ' dari ' + all.length + ' indikator';
+    document.getElementById('progbar').value = done;
+    document.querySelectorAll('[data-aspect]').forEach(function (s) { s.textContent = per[s.dataset.aspect] || 0; });
+  }
+  function warn(code) {
+    var fs = box(code);
+    var v = read(code);
+    var need = v.level !== null && v.level >= 1 && !fs.querySelector('.evidence li');
+    var w = fs.querySelector('p.warn');
+    if (need && !w) { w = document.createElement('p'); w.className = 'warn'; w.textContent = ds.warn; fs.querySelector('.evidence').after(w); }
+    if (!need && w) w.remove();
+  }
+
+  /** A change to an indicator's level or note: queue it at once, send it now or after a pause in typing. */
+  function changed(code, now) {
+    var id = 'a:' + code;
+    var old = queue.get(id);
+    var job = Object.assign({ t: 'a', code: code, version: Number(field('v_' + code).value) }, read(code));
+    if (old && old.conflict) job.conflict = true;
+    queue.set(id, job);
+    store(id);
+    mark(code, job.conflict ? 'conflict' : online ? 'dirty' : 'offline');
+    progress();
+    warn(code);
+    summary();
+    clearTimeout(timers[id]);
+    if (!job.conflict) timers[id] = setTimeout(function () { send(id); }, now ? 0 : 800);
+  }
+
+  function send(id) {
+    if (inflight.has(id)) return inflight.get(id);
+    var p = transmit(id).then(function (sent) {
+      inflight.delete(id);
+      summary();
+      var next = queue.get(id);
+      if (sent && next && next !== sent && !next.conflict && online) return send(id);
+    });
+    inflight.set(id, p);
+    return p;
+  }
+
+  function transmit(id) {
+    var job = queue.get(id);
+    if (!job || job.conflict) return Promise.resolve(null);
+    if (job.t === 'a') mark(job.code, 'saving'); else note(job.code, 'Menyimpan tautan…');
+    summary();
+    var req = job.t === 'a'
+      ? fetch(ds.api + '/answers/' + job.code, { method: 'PUT', headers: JSON_HEADERS, credentials: 'same-origin',
+          body: JSON.stringify({ level: job.level, na: job.na, note: job.note, version: job.version }) })
+      : fetch(ds.api + '/evidence-links', { method: 'POST', headers: JSON_HEADERS, credentials: 'same-origin',
+          body: JSON.stringify({ indicator: job.code, url: job.url }) });
+    return req.then(function (res) {
+      online = true;
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (res.ok) saved(id, job, data); else refused(id, job, res.status, data);
+        return job;
+      });
+    }, function () {
+      online = false;
+      if (job.t === 'a') mark(job.code, 'offline'); else note(job.code, 'Tautan belum tersimpan – menunggu koneksi.', true);
+      return job;
+    });
+  }
+
+  function saved(id, job, data) {
+    var current = queue.get(id);
+    if (job.t === 'a') {
+      var a = data.answer;
+      field('v_' + job.code).value = a.version;
+      lastSaved = a.savedTime;
+      if (current === job) { queue.delete(id); mark(job.code, 'saved', a.savedTime); } else if (current) current.version = a.version;
+    } else {
+      addItems(data.evidence);
+      var input = field('link_' + job.code);
+      if (input.value.trim() === job.url) input.value = '';
+      if (current === job) queue.delete(id);
+      note(job.code, 'Tautan ditambahkan.');
+    }
+    store(id);
+  }
+
+  function refused(id, job, status, data) {
+    var err = data.error || {};
+    if (status === 409 && data.conflict) {
+      job.conflict = true;
+      store(id);
+      var fs = box(job.code);
+      var old = fs.querySelector('.conflict');
+      if (old) old.remove();
+      fs.querySelector('.question').insertAdjacentHTML('afterend', data.conflict.html);
+      mark(job.code, 'conflict');
+      return;
+    }
+    var again = status >= 500 || status === 401 || err.code === 'csrf-invalid';
+    var text = status === 401 || err.code === 'csrf-invalid'
+      ? 'Sesi berakhir: masuk kembali, lalu muat ulang halaman ini. Perubahan tetap disimpan di peramban.'
+      : err.message || 'Perubahan tidak dapat disimpan.';
+    if (!again) { queue.delete(id); store(id); }
+    if (job.t === 'a') mark(job.code, 'error', '– ' + text); else note(job.code, text, true);
+  }
+
+  function flush() {
+    var ids = Array.from(queue.keys()).filter(function (id) { return !queue.get(id).conflict; });
+    return Promise.all(ids.map(send)).then(function () { return queue.size === 0; });
+  }
+
+  function addItems(list) {
+    (list || []).forEach(function (item) {
+      box(item.code).querySelector('.evidence').insertAdjacentHTML('beforeend', item.html);
+      warn(item.code);
+    });
+  }
+
+  function addLink(code, url) {
+    if (!url) return;
+    if (!/^https?:\/\/\S+\.\S+$/i.test(url)) { note(code, 'Tautan harus diawali http:// atau https://', true); return; }
+    var id = 'l:' + code;
+    queue.set(id, { t: 'l', code: code, url: url });
+    store(id);
+    summary();
+    send(id);
+  }
+
+  function upload(code, input) {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    if (file.size > Number(ds.max)) {
+      note(code, 'Berkas "' + file.name + '" melebihi batas ukuran; pilih berkas yang lebih kecil.', true);
+      input.value = '';
+      return;
+    }
+    var body = new FormData();
+    body.append('_csrf', csrf);
+    body.append('file_' + code, file);
+    note(code, 'Mengunggah "' + file.name + '"…');
+    fetch(form.getAttribute('action'), { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body: body, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (data) {
+          if (!res.ok) { note(code, (data.error && data.error.message) || 'Berkas gagal diunggah.', true); return; }
+          addItems(data.evidence);
+          input.value = '';
+          note(code, 'Berkas "' + file.name + '" diunggah.');
+        });
+      }, function () { note(code, 'Tidak ada koneksi: berkas belum diunggah. Pilih lagi setelah tersambung.', true); });
+  }
+
+  function remove(tick) {
+    var code = codeOf(tick);
+    if (!tick.checked) return;
+    if (!window.confirm('Hapus bukti dukung ini?')) { tick.checked = false; return; }
+    fetch(form.getAttribute('action') + '/evidence/' + tick.value + '/delete', { method: 'POST', headers: JSON_HEADERS, credentials: 'same-origin' })
+      .then(function (res) {
+        if (res.ok) { tick.closest('li').remove(); warn(code); note(code, 'Bukti dukung dihapus.'); return; }
+        tick.checked = false;
+        return res.json().catch(function () { return {}; }).then(function (d) { note(code, (d.error && d.error.message) || 'Bukti dukung gagal dihapus.', true); });
+      }, function () { tick.checked = false; note(code, 'Tidak ada koneksi: bukti dukung belum dihapus.', true); });
+  }
+
+  function confirmSubmit(button) {
+    var missing = [];
+    var bare = [];
+    form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
+      var v = read(fs.id.slice(4));
+      if (v.level === null && !v.na) missing.push(fs); else if (v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
+    });
+    var dlg = document.createElement('dialog');
+    dlg.className = 'confirm';
+    dlg.setAttribute('aria-labelledby', 'dlg-title');
+    function add(tag, text, cls, parent) {
+      var el = document.createElement(tag);
+      el.textContent = text;
+      if (cls) el.className = cls;
+      (parent || body).append(el);
+      return el;
+    }
+    add('h2', missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
+    var body = add('div', '', 'body', dlg);
+    // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
+    function list(items) {
+      var ul = add('ul', '');
+      items.forEach(function (fs) {
+        var a = add('a', fs.id.slice(4), '', add('li', '', '', ul));
+        a.href = '#' + fs.id;
+        a.setAttribute('aria-label', fs.querySelector('legend').textContent);
+        a.addEventListener('click', function () { dlg.close(); });
+      });
+    }
+    if (missing.length > 0) {
+      add('p', 'Masih ada ' + missing.length + ' indikator yang belum dijawab:');
+      list(missing);
+    } else {
+      if (bare.length > 0) {
+        add('p', 'Level 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
+        list(bare);
+      }
+      add('p', 'Setelah diajukan, jawaban terkunci sampai verifikator mengembalikannya.');
+    }
+    var msg = add('p', '', 'evst bad', dlg);
+    var row = add('p', '', 'actions', dlg);
+    if (missing.length === 0) {
+      var ok = add('button', 'Ya, ajukan sekarang', 'submit', row);
+      ok.type = 'button';
+      ok.addEventListener('click', function () {
+        ok.disabled = true;
+        msg.textContent = 'Menyimpan perubahan terakhir…';
+        flush().then(function (clean) {
+          if (!clean) {
+            ok.disabled = false;
+            msg.textContent = 'Masih ada perubahan yang belum tersimpan (tidak ada koneksi atau bentrok). Ajukan setelah semuanya tersimpan.';
+            return;
+          }
+          leaving = true;
+          form.action = button.formAction;
+          HTMLFormElement.prototype.submit.call(form);
+        });
+      });
+    }
+    var cancel = add('button', missing.length > 0 ? 'Kembali mengisi' : 'Batal', '', row);
+    cancel.type = 'button';
+    cancel.addEventListener('click', function () { dlg.close(); });
+    dlg.addEventListener('close', function () { dlg.remove(); });
+    document.body.append(dlg);
+    dlg.showModal();
+  }
+
+  form.addEventListener('change', function (e) {
+    var t = e.target;
+    var code = codeOf(t);
+    if (!code) return;
+    if (t.name === 'level_' + code || t.name === 'note_' + code) changed(code, true);
+    else if (t.name === 'link_' + code) addLink(code, t.value.trim());
+    else if (t.name === 'file_' + code) upload(code, t);
+    else if (t.name === 'del') remove(t);
+  });
+  form.addEventListener('input', function (e) {
+    var code = codeOf(e.target);
+    if (code && e.target.name === 'note_' + code) changed(code, false);
+  });
+  form.addEventListener('click', function (e) {
+    var b = e.target.closest('button[data-pick]');
+    if (!b) return;
+    var c = b.closest('.conflict');
+    var code = codeOf(c);
+    var id = 'a:' + code;
+    field('v_' + code).value = c.dataset.version;
+    c.remove();
+    var job = queue.get(id);
+    if (b.dataset.pick === 'theirs') {
+      setFields(code, c.dataset.level, c.dataset.note);
+      queue.delete(id);
+      store(id);
+      mark(code, 'saved');
+      progress();
+      warn(code);
+      summary();
+    } else if (job) {
+      job.conflict = false;
+      job.version = Number(c.dataset.version);
+      store(id);
+      send(id);
+    } else {
+      changed(code, true);
+    }
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (e.submitter && e.submitter.classList.contains('submit')) { confirmSubmit(e.submitter); return; }
+    flush().then(function (clean) {
+      if (clean) live.textContent = lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : 'Tidak ada perubahan yang belum tersimpan.';
+    });
+  });
+  window.addEventListener('beforeunload', function (e) {
+    if (leaving || (queue.size === 0 && inflight.size === 0)) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
+  window.addEventListener('online', function () { online = true; flush(); });
+  window.addEventListener('offline', function () { online = false; summary(); });
+  setInterval(function () { if (queue.size > 0 && inflight.size === 0) flush(); }, 10000);
+
+  // Changes left in this browser by an earlier visit (offline, a closed tab) come back into the form and are sent.
+  var restored = [];
+  try {
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i);
+      if (k && k.indexOf(KEY) === 0) restored.push([k.slice(KEY.length), JSON.parse(localStorage.getItem(k))]);
+    }
+  } catch (e) { /* unreadable storage: nothing to restore */ }
+  restored.forEach(function (entry) {
+    var id = entry[0];
+    var job = entry[1];
+    if (!job || !box(job.code) || !form.elements['v_' + job.code]) { try { localStorage.removeItem(KEY + id); } catch (e) { /* ignore */ } return; }
+    if (job.t === 'l') { field('link_' + job.code).value = job.url; queue.set(id, job); return; }
+    var now = read(job.code);
+    if (now.level === job.level && now.na === job.na && now.note === job.note) { queue.delete(id); store(id); return; }
+    setFields(job.code, job.na ? 'na' : job.level === null ? '' : String(job.level), job.note);
+    job.conflict = false;
+    queue.set(id, job);
+    mark(job.code, 'dirty');
+  });
+  // A form sent back by the server with the person's unsaved values (a refused save) is saved by the script.
+  if (ds.unsaved) {
+    form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
+      var code = fs.id.slice(4);
+      if (!fs.querySelector('.conflict') && !queue.has('a:' + code)) changed(code, false);
+    });
+  }
+  form.querySelectorAll('.conflict').forEach(function (c) { mark(codeOf(c), 'conflict'); });
+  progress();
+  summary();
+  flush();
+})();

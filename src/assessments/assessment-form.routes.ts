@@ -1,0 +1,122 @@
+import { Router, type Request, type Response } from 'express';
+import type { Repos } from '../db/repos';
+import type { AppConfig } from '../config/config';
+import { requireRole, requireUser } from '../auth/guards';
+import { verifyCsrf } from '../auth/csrf';
+import { AppError } from '../errors/app-error';
+import { idParam } from '../web/params';
+import { flash } from '../web/view-locals';
+import { createEvidenceStore } from '../evidence/evidence-store';
+import { evidenceUpload, uploadedFiles } from '../evidence/evidence-upload';
+import { checkUploadedFiles } from '../evidence/evidence.schemas';
+import type { EvidenceRecord } from '../evidence/evidence.repo';
+import { AnswerConflictError, getQuestionnaire, saveQuestionnaireForm, submitAssessment } from './assessments.service';
+import { parseAnswerForm, parseDeleteIds } from './assessments.schemas';
+import { canDeleteEvidence, EDITORS, questionnairePath, renderQuestionnaire, renderToString } from './questionnaire-view';
+
+const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
+
+function savedMessage(r: { answers: number; deleted: number; fileIds: number[] }): string {
+  const parts = [
+    r.answers > 0 ? `Jawaban tersimpan (${r.answers} perubahan).` : '',
+    r.fileIds.length > 0 ? `${r.fileIds.length} berkas bukti dukung diunggah.` : '',
+    r.deleted > 0 ? `${r.deleted} bukti dukung dihapus.` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'Tidak ada perubahan untuk disimpan.';
+}
+
+/**
+ * The questionnaire form's POST routes. NOTE: the form is multipart (it carries evidence files), which the global
+ * body parsers do not read, so these routes are mounted ahead of requireCsrf, parse the body with multer and then
+ * check the CSRF token themselves (verifyCsrf) before anything else happens.
+ */
+export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
+  const router = Router();
+  const base = '/periods/:periodId/units/:unitId/assessment';
+  const store = createEvidenceStore(config.dataDir);
+  const upload = evidenceUpload(config.uploadMaxBytes);
+
+  /**
+   * Saves everything the form sends in one transaction: answers (version-checked), links, evidence ticked for
+   * deletion, uploaded files. Refusals re-render the form with the person's values kept and nothing written.
+   * Returns null when it has already answered the request.
+   */
+  function saveForm(req: Request, res: Response, submitting: boolean): { answers: number; deleted: number; fileIds: number[] } | null {
+    verifyCsrf(req, res);
+    const user = requireUser(req);
+    const periodId = idParam(req, 'periodId');
+    const unitId = idParam(req, 'unitId');
+    const q = getQuestionnaire(repos, user, periodId, unitId);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = parseAnswerForm(q.instrument, body);
+    const del = parseDeleteIds(body);
+    const codes = new Set(q.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)));
+    const files = checkUploadedFiles(uploadedFiles(req.files), codes, config.uploadMaxBytes);
+    const errors = { ...parsed.errors, ...files.errors, ...(del.error ? { _form: del.error } : {}) };
+    if (Object.keys(errors).length > 0) {
+      const status = files.status ?? 422;
+      if (wantsJson(req)) throw new AppError(status, status === 413 ? 'file-too-large' : 'invalid-input', Object.values(errors)[0] ?? '', errors);
+      renderQuestionnaire(repos, config, req, res, status, { values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...errors } });
+      return null;
+    }
+    if (submitting && q.locked) return { answers: 0, deleted: 0, fileIds: [] };
+    try {
+      return saveQuestionnaireForm(repos, store, user, periodId, unitId, { answers: parsed.answers, files: files.files, deleteIds: del.ids });
+    } catch (err) {
+      if (!(err instanceof AnswerConflictError) || wantsJson(req)) throw err;
+      renderQuestionnaire(repos, config, req, res, 409, { values: body, errors: { _form: err.message }, conflicts: err.conflicts });
+      return null;
+    }
+  }
+
+  /** Where to land after saving: back at the indicator whose "Simpan & unggah" was pressed. */
+  function backTo(req: Request): string {
+    const go = (req.body as Record<string, unknown> | undefined)?.go;
+    const anchor = typeof go === 'string' && /^[A-Z][0-9]{1,2}$/.test(go) ? `#ind-${go}` : '';
+    return questionnairePath(idParam(req, 'periodId'), idParam(req, 'unitId')) + anchor;
+  }
+
+  /**
+   * @route POST /periods/:periodId/units/:unitId/assessment — saves the whole form (works without JavaScript);
+   * with `Accept: application/json` (the page's script uploading one file) answers with the new evidence items.
+   */
+  router.post(base, requireRole(...EDITORS), upload, async (req, res) => {
+    const result = saveForm(req, res, false);
+    if (!result) return;
+    if (wantsJson(req)) {
+      const user = requireUser(req);
+      const evidence = await Promise.all(
+        result.fileIds.map(async (id) => {
+          const e = repos.evidence.findById(id) as EvidenceRecord;
+          const html = await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(e.periodId, e.unitId), deletable: canDeleteEvidence(user, e) });
+          return { code: e.indicatorCode, id: e.id, html };
+        }),
+      );
+      res.json({ evidence });
+      return;
+    }
+    flash(req, 'success', savedMessage(result));
+    res.redirect(backTo(req));
+  });
+
+  /**
+   * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves what the form sends (so nothing typed is
+   * lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
+   */
+  router.post(`${base}/submit`, requireRole(...EDITORS), upload, (req, res) => {
+    const result = saveForm(req, res, true);
+    if (!result) return;
+    try {
+      submitAssessment(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'assessment-incomplete') {
+        return renderQuestionnaire(repos, config, req, res, 422, { errors: { _form: err.message } });
+      }
+      throw err;
+    }
+    flash(req, 'success', 'Penilaian mandiri berhasil diajukan untuk diverifikasi.');
+    res.redirect(questionnairePath(idParam(req, 'periodId'), idParam(req, 'unitId')));
+  });
+
+  return router;
+}

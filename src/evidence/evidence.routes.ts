@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Repos } from '../db/repos';
+import type { AppConfig } from '../config/config';
+import { requireRole, requireUser } from '../auth/guards';
+import { badInput } from '../errors/app-error';
+import { idParam } from '../web/params';
+import { flash } from '../web/view-locals';
+import { LINK_SCHEMA } from '../assessments/assessments.schemas';
+import { canDeleteEvidence, EDITORS, questionnairePath, renderToString, VIEWERS } from '../assessments/questionnaire-view';
+import { createEvidenceStore } from './evidence-store';
+import { addEvidenceLink, deleteEvidence, evidenceDownload } from './evidence.service';
+
+const LINK_BODY = z.object({ indicator: z.string().regex(/^[A-Z][0-9]{1,2}$/), url: LINK_SCHEMA.refine((s) => s !== '', 'tautan wajib diisi') });
+
+export function evidenceRoutes(repos: Repos, config: AppConfig): Router {
+  const router = Router();
+  const base = '/periods/:periodId/units/:unitId/assessment/evidence';
+  const store = createEvidenceStore(config.dataDir);
+
+  /**
+   * @route GET /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId — downloads an evidence file, only
+   * for people who may see the unit; always as an attachment with the type found from its content.
+   */
+  router.get(`${base}/:evidenceId`, requireRole(...VIEWERS), (req, res) => {
+    const file = evidenceDownload(repos, store, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'), idParam(req, 'evidenceId'));
+    res.attachment(file.fileName);
+    res.set({ 'Content-Type': file.mimeType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
+    res.sendFile(file.path);
+  });
+
+  /**
+   * @route POST /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId/delete — soft-deletes one's own
+   * evidence while the assessment is editable (JSON for the page's script, else back to the indicator).
+   */
+  router.post(`${base}/:evidenceId/delete`, requireRole(...EDITORS), (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const unitId = idParam(req, 'unitId');
+    const e = deleteEvidence(repos, requireUser(req), periodId, unitId, idParam(req, 'evidenceId'));
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ deleted: e.id });
+      return;
+    }
+    flash(req, 'success', 'Bukti dukung dihapus.');
+    res.redirect(`${questionnairePath(periodId, unitId)}#ind-${e.indicatorCode}`);
+  });
+
+  /**
+   * @route POST /api/periods/:periodId/units/:unitId/evidence-links — adds a link `{ indicator, url }` (the page's
+   * script; without JavaScript links travel with the form). Answers with the new list item.
+   */
+  router.post('/api/periods/:periodId/units/:unitId/evidence-links', requireRole(...EDITORS), async (req, res) => {
+    const parsed = LINK_BODY.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'url' ? `Tautan: ${i.message}.` : 'Kode indikator tidak valid.']));
+      throw badInput(fields, Object.values(fields)[0]);
+    }
+    const user = requireUser(req);
+    const periodId = idParam(req, 'periodId');
+    const unitId = idParam(req, 'unitId');
+    const e = addEvidenceLink(repos, user, periodId, unitId, parsed.data.indicator, parsed.data.url);
+    const html = await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(periodId, unitId), deletable: canDeleteEvidence(user, e) });
+    res.status(201).json({ evidence: [{ code: e.indicatorCode, id: e.id, html }] });
+  });
+
+  return router;
+}

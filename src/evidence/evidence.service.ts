@@ -1,0 +1,86 @@
+import type { Repos } from '../db/repos';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import type { User } from '../users/users.repo';
+import type { Assessment } from '../assessments/assessments.repo';
+import { loadUnit, requireEditable } from '../assessments/assessment-access';
+import { loadPeriod } from '../scoring/scores.service';
+import type { Evidence, EvidenceRecord } from './evidence.repo';
+import type { EvidenceStore } from './evidence-store';
+import type { CheckedFile } from './evidence.schemas';
+
+/**
+ * Stores checked files as evidence of an assessment the caller has already found editable, with an audit row
+ * each. Call inside the caller's transaction: the bytes are written last, after every refusal had its chance.
+ * Returns the new evidence ids.
+ */
+export function storeEvidenceFiles(repos: Repos, store: EvidenceStore, user: User, assessment: Assessment, files: CheckedFile[]): number[] {
+  return files.map((f) => {
+    const sha256 = store.put(f.data);
+    const id = repos.evidence.insertFile({
+      assessmentId: assessment.id, code: f.code, fileName: f.fileName, size: f.data.length, sha256, mimeType: f.mimeType, userId: user.id,
+    });
+    repos.audit.record({
+      userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId: assessment.unitId,
+      newValue: { indikator: f.code, berkas: f.fileName, ukuran: f.data.length, sha256 },
+    });
+    return id;
+  });
+}
+
+/** Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. */
+export function addEvidenceLink(repos: Repos, user: User, periodId: number, unitId: number, code: string, url: string): Evidence {
+  loadUnit(repos, user, unitId);
+  const { instrument } = loadPeriod(repos, periodId);
+  if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
+    throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
+  }
+  return repos.db.transaction(() => {
+    const assessment = repos.assessments.findOrCreate(periodId, unitId);
+    requireEditable(assessment);
+    const id = repos.evidence.insertLink(assessment.id, code, url, user.id);
+    repos.audit.record({ userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId, newValue: { indikator: code, tautan: url } });
+    repos.assessments.touch(assessment.id);
+    return repos.evidence.findById(id) as EvidenceRecord;
+  })();
+}
+
+/** The evidence row when it belongs to this unit's assessment in this period and is not deleted; else 404. */
+function findUnitEvidence(repos: Repos, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
+  const e = repos.evidence.findById(evidenceId);
+  if (!e || e.deletedAt !== null || e.periodId !== periodId || e.unitId !== unitId) throw notFound('Bukti dukung');
+  return e;
+}
+
+/**
+ * Soft-deletes evidence while the assessment is editable: the uploader's own, or any for an admin. Audited.
+ * Safe inside the caller's transaction.
+ */
+export function deleteEvidence(repos: Repos, user: User, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
+  loadUnit(repos, user, unitId);
+  return repos.db.transaction(() => {
+    const e = findUnitEvidence(repos, periodId, unitId, evidenceId);
+    requireEditable({ status: e.assessmentStatus });
+    if (e.createdById !== user.id && user.role !== 'admin') {
+      throw new AppError(403, 'forbidden', 'Hanya pengunggah bukti dukung ini atau admin yang dapat menghapusnya.');
+    }
+    repos.evidence.softDelete(e.id);
+    repos.audit.record({
+      userId: user.id, action: 'evidence.delete', entity: 'evidence', entityId: e.id, unitId,
+      oldValue: { indikator: e.indicatorCode, ...(e.kind === 'file' ? { berkas: e.fileName, sha256: e.sha256 } : { tautan: e.url }) },
+    });
+    repos.assessments.touch(e.assessmentId);
+    return e;
+  })();
+}
+
+/** A stored evidence file for download, for anyone who may see the unit (the route checks the role). */
+export function evidenceDownload(
+  repos: Repos, store: EvidenceStore, user: User, periodId: number, unitId: number, evidenceId: number,
+): { path: string; fileName: string; mimeType: string } {
+  loadUnit(repos, user, unitId);
+  const e = findUnitEvidence(repos, periodId, unitId, evidenceId);
+  if (e.kind !== 'file' || !e.sha256) throw notFound('Berkas bukti dukung');
+  const file = store.pathOf(e.sha256);
+  if (!file) throw notFound('Berkas bukti dukung');
+  return { path: file, fileName: e.fileName ?? 'bukti-dukung', mimeType: e.mimeType ?? 'application/octet-stream' };
+}
