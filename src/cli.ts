@@ -4,7 +4,8 @@ import { createRepos } from './db/repos';
 import { AppError } from './errors/app-error';
 import { createUser } from './users/users.service';
 import { seedDemo } from './seed/demo.service';
-import { backupDatabase, restoreDatabase } from './db/backup';
+import path from 'node:path';
+import { backupDatabase, copyMissingFiles, evidenceBackupDir, restoreDatabase } from './db/backup';
 import { formatInt } from './shared/format';
 
 const HELP = `Penggunaan: npm run cli -- <perintah> [opsi]
@@ -16,7 +17,8 @@ Perintah:
   units:list        Menampilkan kode dan nama semua unit.
   migrate           Membuat/memperbarui basis data di DATA_DIR dan mengisi data awal.
   demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
-  backup <berkas>   Mencadangkan basis data ke <berkas> (aman saat server berjalan).
+  backup <berkas>   Mencadangkan basis data ke <berkas> dan berkas bukti dukung ke <berkas>.bukti/
+                    (aman saat server berjalan).
   restore <berkas>  Memulihkan basis data dari <berkas> cadangan (hentikan server dulu);
                     berkas yang bukan cadangan sah skema ini ditolak.
   --help            Menampilkan bantuan ini.
@@ -59,10 +61,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
     if (command === 'backup') {
       const size = await backupDatabase(config.dbFile, file);
-      console.log(`Cadangan dibuat: ${file} (${formatInt(size)} bita).`);
+      const files = copyMissingFiles(path.join(config.dataDir, 'evidence'), evidenceBackupDir(file));
+      console.log(`Cadangan dibuat: ${file} (${formatInt(size)} bita) dan ${formatInt(files)} berkas bukti dukung di ${evidenceBackupDir(file)}.`);
     } else {
       const safety = await restoreDatabase(config.dbFile, file);
-      console.log(`Basis data dipulihkan dari ${file}.${safety ? ` Salinan sebelumnya: ${safety}` : ''}`);
+      const files = copyMissingFiles(evidenceBackupDir(file), path.join(config.dataDir, 'evidence'));
+      console.log(`Basis data dipulihkan dari ${file} (${formatInt(files)} berkas bukti dukung dikembalikan).${safety ? ` Salinan sebelumnya: ${safety}` : ''}`);
     }
     return 0;
   }

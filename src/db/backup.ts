@@ -6,6 +6,25 @@ import { pendingMigrations } from './migrate';
 
 export class BackupError extends Error {}
 
+/** Evidence files live beside the database (`<dataDir>/evidence/<sha256>`); a backup carries them in `<file>.bukti/`. */
+export const evidenceBackupDir = (backupFile: string): string => `${backupFile}.bukti`;
+
+/**
+ * Copies content-addressed files that the target folder does not have yet (names are SHA-256 hashes, so a file
+ * with the same name has the same content). Returns how many were copied.
+ */
+export function copyMissingFiles(from: string, to: string): number {
+  if (!fs.existsSync(from)) return 0;
+  fs.mkdirSync(to, { recursive: true });
+  let copied = 0;
+  for (const name of fs.readdirSync(from)) {
+    if (!/^[0-9a-f]{64}$/.test(name) || fs.existsSync(path.join(to, name))) continue;
+    fs.copyFileSync(path.join(from, name), path.join(to, name));
+    copied++;
+  }
+  return copied;
+}
+
 /**
  * Online backup of the live database file into `dest` (SQLite's backup API: consistent even while the server
  * keeps writing). Returns the size in bytes.

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUnitAccess, requireUser } from '../auth/guards';
 import { badInput } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
@@ -50,6 +50,7 @@ export function evidenceRoutes(repos: Repos, config: AppConfig): Router {
    * script; without JavaScript links travel with the form). Answers with the new list item.
    */
   router.post('/api/periods/:periodId/units/:unitId/evidence-links', requireRole(...EDITORS), async (req, res) => {
+    requireUnitAccess(requireUser(req), idParam(req, 'unitId'));
     const parsed = LINK_BODY.safeParse(req.body ?? {});
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'url' ? `Tautan: ${i.message}.` : 'Kode indikator tidak valid.']));

@@ -40,6 +40,10 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
   'POST /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', 'admin'], ownUnit: true },
   'POST /periods/:periodId/units/:unitId/assessment/submit': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'PUT /api/periods/:periodId/units/:unitId/answers/:code': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'POST /api/periods/:periodId/units/:unitId/evidence-links': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId/delete': { roles: ['narahubung', 'admin'], ownUnit: true },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';
@@ -60,6 +64,7 @@ describe('authorization matrix: every route × every role × own/other unit', ()
   let ctx: TestContext;
   let busang: number;
   let dummyUser: number;
+  let evidenceId: number;
   const names: Partial<Record<Actor, string>> = {};
 
   beforeAll(async () => {
@@ -69,7 +74,8 @@ describe('authorization matrix: every route × every role × own/other unit', ()
     names['narahubung-own'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;
     names['narahubung-other'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: unitId(ctx.repos, 'KEC-TELEN') })).username;
     dummyUser = (await buildUser(ctx.repos, { role: 'fasilitator' })).id;
-    buildAssessment(ctx, { unitId: busang, fill: 2, userId: dummyUser });
+    const assessmentId = buildAssessment(ctx, { unitId: busang, fill: 2, userId: dummyUser });
+    evidenceId = ctx.repos.evidence.insertLink(assessmentId, 'A1', 'https://busang.example.go.id/sk.pdf', dummyUser);
   });
 
   it('has a rule for every route the app answers', () => {
@@ -96,8 +102,12 @@ describe('authorization matrix: every route × every role × own/other unit', ()
         .replace(':periodId', String(ctx.periodId))
         .replace(':unitId', String(busang))
         .replace(':userId', String(dummyUser))
+        .replace(':evidenceId', String(evidenceId))
+        .replace(':code', 'A1')
         .replace(/:\w+/g, 'x');
-      const res = route.method === 'GET' ? await session.agent.get(url) : await session.agent.post(url).type('form').send({ _csrf: session.csrf });
+      const res = route.method === 'GET'
+        ? await session.agent.get(url)
+        : await session.agent[route.method === 'PUT' ? 'put' : 'post'](url).type('form').set('X-CSRF-Token', session.csrf).send({ _csrf: session.csrf });
       const refused = res.status === 403 || res.status === 401 || (res.status === 302 && String(res.headers.location).startsWith('/login'));
       if (allowed(rule, actor) === refused) failures.push(`${key(route)} → ${res.status}${allowed(rule, actor) ? ' (should be allowed)' : ' (should be refused)'}`);
       if (res.status >= 500) failures.push(`${key(route)} → ${res.status}`);

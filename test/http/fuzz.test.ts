@@ -74,7 +74,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
           const before = digest(ctx);
           const res = route.method === 'GET'
             ? await session.agent.get(`${url}?basis=%27&page=-1&from=x&action=%3Cscript%3E`)
-            : await session.agent.post(url).type('form').send(body as Record<string, string>);
+            : await session.agent[route.method === 'PUT' ? 'put' : 'post'](url).type('form').set('X-CSRF-Token', session.csrf).send(body as Record<string, string>);
           cases++;
           const label = `${actor} ${url.slice(0, 60)} ${JSON.stringify(body).slice(0, 60)}`;
           if (res.status >= 500) problems.push(`${label} → ${res.status}`);

@@ -87,10 +87,14 @@ describe('backup and restore', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('sebelum-restore'))).toEqual([]);
   });
 
-  it('offers backup and restore on the CLI', async () => {
+  it('offers backup and restore on the CLI, evidence files included', async () => {
     const { dir } = freshDataDir();
+    const sha = 'a'.repeat(64);
+    fs.mkdirSync(path.join(dir, 'evidence'));
+    fs.writeFileSync(path.join(dir, 'evidence', sha), '%PDF-1.4 bukti');
 
     const backup = await runCli(['backup', path.join(dir, 'harian.sqlite')], { DATA_DIR: dir });
+    fs.rmSync(path.join(dir, 'evidence'), { recursive: true });
     const missing = await runCli(['restore'], { DATA_DIR: dir });
     const restore = await runCli(['restore', path.join(dir, 'harian.sqlite')], { DATA_DIR: dir });
 
@@ -98,5 +102,7 @@ describe('backup and restore', () => {
     expect(missing).toBe(2);
     expect(restore).toBe(0);
     expect(unitCount(path.join(dir, 'sp4n.sqlite'))).toBe(36);
+    expect(fs.readFileSync(path.join(dir, 'harian.sqlite.bukti', sha), 'utf8')).toBe('%PDF-1.4 bukti');
+    expect(fs.readFileSync(path.join(dir, 'evidence', sha), 'utf8')).toBe('%PDF-1.4 bukti');
   });
 });
