@@ -18,6 +18,9 @@ import { assessmentsRoutes } from './assessments/assessments.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
+import { reviewRoutes } from './verification/review.routes';
+import { verificationRoutes } from './verification/verification.routes';
+import { boardRoutes } from './board/board.routes';
 
 export interface AppDeps {
   db: Db;
@@ -80,7 +83,10 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(authRoutes(repos));
   app.use(homeRoutes(repos));
   app.use(usersRoutes(repos));
+  app.use(reviewRoutes(repos)); // before assessmentsRoutes: it decorates the questionnaire page
   app.use(assessmentsRoutes(repos));
+  app.use(verificationRoutes(repos));
+  app.use(boardRoutes(repos));
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));

@@ -8,6 +8,10 @@ import { createRenaksiRepo } from '../renaksi/renaksi.repo';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
 import { createUsersRepo } from '../users/users.repo';
+import { createVerificationRepo } from '../verification/verification.repo';
+import { createBoardRepo } from '../board/board.repo';
+import { createPeriodSetupRepo } from '../periods/period-setup.repo';
+import { createUnitImportsRepo } from '../units/unit-imports.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -22,6 +26,10 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
     settings: createSettingsRepo(db),
+    verification: createVerificationRepo(db),
+    board: createBoardRepo(db),
+    periodSetup: createPeriodSetupRepo(db),
+    unitImports: createUnitImportsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
