@@ -21,6 +21,10 @@ import { apiRoutes } from './periods/api.routes';
 import { reviewRoutes } from './verification/review.routes';
 import { verificationRoutes } from './verification/verification.routes';
 import { boardRoutes } from './board/board.routes';
+import { periodsRoutes } from './periods/periods.routes';
+import { unitsRoutes } from './units/units.routes';
+import { offlineRoutes } from './offline/offline.routes';
+import { auditRoutes } from './audit/audit.routes';
 
 export interface AppDeps {
   db: Db;
@@ -87,6 +91,10 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(assessmentsRoutes(repos));
   app.use(verificationRoutes(repos));
   app.use(boardRoutes(repos));
+  app.use(periodsRoutes(repos));
+  app.use(unitsRoutes(repos));
+  app.use(offlineRoutes(repos));
+  app.use(auditRoutes(repos));
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));

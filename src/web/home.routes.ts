@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
 import { requireUser } from '../auth/guards';
+import { reviewNotice } from '../verification/review.service';
 
 export function homeRoutes(repos: Repos): Router {
   const router = Router();
@@ -14,7 +15,8 @@ export function homeRoutes(repos: Repos): Router {
     const ownStatus = new Map(
       unit ? periods.map((p) => [p.id, repos.assessments.find(p.id, unit.id)?.status ?? 'belum_mulai'] as const) : [],
     );
-    res.render('home', { title: 'Beranda', periods, unit, ownStatus });
+    const notices = new Map(unit ? periods.map((p) => [p.id, reviewNotice(repos, user, p.id, unit.id)] as const) : []);
+    res.render('home', { title: 'Beranda', periods, unit, ownStatus, notices });
   });
 
   return router;
