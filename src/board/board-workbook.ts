@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { addTitle, styleCell, styleHeader } from '../exports/workbook-style';
+import { addTitle, fitRowHeight, styleCell, styleHeader } from '../exports/workbook-style';
 import type { BoardRow } from './board.repo';
 
 export interface BoardDocument {
@@ -16,7 +16,7 @@ export interface BoardDocument {
 }
 
 const HEADERS = ['No.', 'Kode', 'Unit', 'Kelompok', 'Status', 'Indikator terjawab', 'Jumlah indikator', 'Bukti dukung', 'Aktivitas terakhir (WITA)', 'Narahubung'];
-const WIDTHS = [6, 22, 44, 18, 16, 12, 12, 12, 20, 36];
+const WIDTHS = [6, 24, 48, 18, 14, 12, 12, 12, 20, 36];
 const HEADER_ROW = 4;
 const WITA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -46,6 +46,7 @@ export function buildBoardWorkbook(d: BoardDocument): ExcelJS.Workbook {
     cell.value = h;
     styleHeader(cell);
   });
+  fitRowHeight(ws.getRow(HEADER_ROW), WIDTHS);
   d.rows.forEach((r, i) => {
     const values: ExcelJS.CellValue[] = [
       i + 1, r.code, r.name, d.groupLabel(r), d.statusLabel(r), r.answered, d.total, r.evidenceCount,
@@ -57,6 +58,7 @@ export function buildBoardWorkbook(d: BoardDocument): ExcelJS.Workbook {
       const numeric = typeof v === 'number';
       styleCell(cell, { align: numeric ? 'right' : 'left', numFmt: v instanceof Date ? 'dd/mm/yyyy hh:mm' : numeric ? '0' : undefined });
     });
+    fitRowHeight(ws.getRow(HEADER_ROW + 1 + i), WIDTHS);
   });
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }];
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(d.rows.length, 1), column: HEADERS.length } };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Instrument } from '../instrument/instrument.schemas';
-import { addTitle, styleCell, styleHeader, GROUP_FILL } from '../exports/workbook-style';
+import { addTitle, fitRowHeight, styleCell, styleHeader, GROUP_FILL } from '../exports/workbook-style';
 
 /** Marks a workbook as this application's offline questionnaire (bump when the layout changes). */
 export const QUESTIONNAIRE_FORMAT = 'sp4n-kuesioner-luring-1';
@@ -110,6 +110,7 @@ export async function buildQuestionnaireWorkbook(d: QuestionnaireDocument): Prom
     cell.value = h;
     styleHeader(cell);
   });
+  fitRowHeight(ws.getRow(HEADER_ROW), WIDTHS);
   let row = HEADER_ROW + 1;
   for (const aspect of d.instrument.aspects) {
     for (const ind of aspect.indicators) {
@@ -127,6 +128,7 @@ export async function buildQuestionnaireWorkbook(d: QuestionnaireDocument): Prom
         styleCell(cell, { fill: input ? INPUT_FILL : ci === 0 ? GROUP_FILL : undefined, align: ci === 10 ? 'center' : 'left' });
         if (input) cell.protection = { locked: false };
       });
+      fitRowHeight(ws.getRow(row), WIDTHS);
       const allowed = ind.allowNa ? `0,1,2,3,4,${NA_TOKEN}` : '0,1,2,3,4';
       ws.getCell(row, 11).dataValidation = {
         type: 'list', allowBlank: true, formulae: [`"${allowed}"`], showErrorMessage: true, errorStyle: 'stop',

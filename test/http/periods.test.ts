@@ -53,7 +53,7 @@ describe('period administration', () => {
 
     expect(res.status).toBe(422);
     expect(res.text).toContain(message);
-    expect(res.text).toContain(`value="${overrides.name ?? 'Periode uji yang diketik'}"`);
+    expect(res.text).toContain(`value="${(overrides as Record<string, string>).name ?? 'Periode uji yang diketik'}"`);
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
 
