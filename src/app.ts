@@ -22,8 +22,8 @@ import { reviewRoutes } from './verification/review.routes';
 import { verificationRoutes } from './verification/verification.routes';
 import { boardRoutes } from './board/board.routes';
 import { periodsRoutes } from './periods/periods.routes';
-import { unitsRoutes } from './units/units.routes';
-import { offlineRoutes } from './offline/offline.routes';
+import { unitsRoutes, unitsUploadRoutes } from './units/units.routes';
+import { offlineRoutes, offlineUploadRoutes } from './offline/offline.routes';
 import { auditRoutes } from './audit/audit.routes';
 
 export interface AppDeps {
@@ -83,6 +83,9 @@ export function createApp({ db, config }: AppDeps): express.Express {
   );
   app.use(loadUser(repos));
   app.use(viewLocals);
+  // NOTE: these uploads are multipart; their routes parse the body and check CSRF themselves (receiveUpload).
+  app.use(unitsUploadRoutes(repos));
+  app.use(offlineUploadRoutes(repos));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(homeRoutes(repos));

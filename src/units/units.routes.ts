@@ -8,6 +8,9 @@ import { receiveUpload } from '../web/upload';
 import { IMPORT_MAX_BYTES } from './units.schemas';
 import { applyImport, createUnit, hasProvisionalUnits, previewImport, requireUnit, setUnitActive, stageImport, updateUnit } from './units.service';
 
+const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
+  res.status(status).render('admin/units/import', { title: 'Impor Daftar Unit', errors });
+
 /** Runs a write; a 422 becomes a re-rendered form (values kept), anything else propagates. */
 function or422(action: () => void, rerender: (errors: Record<string, string>) => void): boolean {
   try {
@@ -33,8 +36,6 @@ export function unitsRoutes(repos: Repos): Router {
     const unit = requireUnit(repos, idParam(req, 'unitId'));
     res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? { code: unit.code, name: unit.name, group: unit.group }, errors });
   };
-  const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
-    res.status(status).render('admin/units/import', { title: 'Impor Daftar Unit', errors });
 
   /** @route GET /admin/units — every unit (active and not) and the add form */
   router.get('/admin/units', admin, (_req, res) => {
@@ -52,19 +53,6 @@ export function unitsRoutes(repos: Repos): Router {
   /** @route GET /admin/units/import — the upload form for the official list (.xlsx or .csv) */
   router.get('/admin/units/import', admin, (_req, res) => {
     renderImport(res, 200, {});
-  });
-
-  /** @route POST /admin/units/import/upload — parses the file, keeps it server-side and shows its preview */
-  router.post('/admin/units/import/upload', admin, async (req, res) => {
-    let token: string;
-    try {
-      const file = await receiveUpload(req, res, { field: 'file', maxBytes: IMPORT_MAX_BYTES });
-      token = await stageImport(repos, requireUser(req), file.originalName, file.data);
-    } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderImport(res, err.status, { file: err.fields.file ?? err.message });
-      throw err;
-    }
-    res.redirect(`/admin/units/import/${token}`);
   });
 
   /** @route GET /admin/units/import/:token — line-by-line report of what the staged file would change */
@@ -116,6 +104,29 @@ export function unitsRoutes(repos: Repos): Router {
     const unit = setUnitActive(repos, requireUser(req), idParam(req, 'unitId'), true);
     flash(req, 'success', `Unit "${unit.name}" diaktifkan kembali.`);
     res.redirect('/admin/units');
+  });
+
+  return router;
+}
+
+/**
+ * The unit-list upload. NOTE: mounted ahead of requireCsrf (see app.ts): its multipart body is parsed here and the
+ * token checked by receiveUpload before anything else is done with it.
+ */
+export function unitsUploadRoutes(repos: Repos): Router {
+  const router = Router();
+
+  /** @route POST /admin/units/import/upload — parses the file, keeps it server-side and shows its preview */
+  router.post('/admin/units/import/upload', requireRole('admin'), async (req, res) => {
+    let token: string;
+    try {
+      const file = await receiveUpload(req, res, { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+      token = await stageImport(repos, requireUser(req), file.originalName, file.data);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderImport(res, err.status, { file: err.fields.file ?? err.message });
+      throw err;
+    }
+    res.redirect(`/admin/units/import/${token}`);
   });
 
   return router;

@@ -61,6 +61,17 @@ describe('verification of a submitted assessment', () => {
     expect(res.text).toContain('Terima level mandiri (tidak berlaku)');
   });
 
+  it('lists uploaded evidence files with name and size, linked to the download route', async () => {
+    ctx.db
+      .prepare("INSERT INTO evidence (assessment_id, indicator_code, kind, file_name, file_size, file_sha256, mime_type, created_at) VALUES (?, 'B1', 'file', 'sk-tim.pdf', 204800, 'ab', 'application/pdf', ?)")
+      .run(assessmentId, new Date().toISOString());
+    const { agent } = await loginAs(ctx.app, verifikator);
+
+    const res = await agent.get(page());
+
+    expect(res.text).toMatch(new RegExp(`<a href="/periods/${ctx.periodId}/units/${busang}/assessment/evidence/\\d+">sk-tim.pdf</a> <span class="muted">\\(200 KB\\)</span>`));
+  });
+
   it('accepts levels, sets a verified level with its reason, finishes and keeps both levels', async () => {
     const { agent, csrf } = await loginAs(ctx.app, verifikator);
 
