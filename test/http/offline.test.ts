@@ -263,6 +263,20 @@ describe('offline questionnaire workbook', () => {
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
 
+  it('offers the offline fill from the home page while editable, and no upload form once the assessment is locked', async () => {
+    const open = await nara.agent.get('/');
+    const openPage = await nara.agent.get(uploadUrl());
+    buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: admin.id });
+    const locked = await nara.agent.get(uploadUrl());
+    const lockedHome = await nara.agent.get('/');
+
+    expect(open.text).toContain(`href="${uploadUrl()}">Isi tanpa koneksi (Excel)</a>`);
+    expect(openPage.text).toContain('enctype="multipart/form-data"');
+    expect(locked.text).toContain('sehingga terkunci; berkas yang diunggah tidak akan diterapkan');
+    expect(locked.text).not.toContain('enctype="multipart/form-data"');
+    expect(lockedHome.text).not.toContain('Isi tanpa koneksi (Excel)');
+  });
+
   it('lets the admin fill a unit offline', async () => {
     const adminSession = await loginAs(ctx.app, admin.username);
     const { wb } = await download(adminSession.agent, ctx.periodId, telen);
