@@ -127,6 +127,21 @@ describe('verification of a submitted assessment', () => {
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
 
+  it('refuses a decision on an unanswered indicator and a comment over 2000 characters (422), changing nothing', async () => {
+    ctx.db.prepare("DELETE FROM answers WHERE assessment_id = ? AND indicator_code = 'F5'").run(assessmentId);
+    const { agent, csrf } = await loginAs(ctx.app, verifikator);
+    const before = dbSnapshot(ctx.db);
+
+    const unanswered = await agent.post(page()).type('form').send({ _csrf: csrf, decision_A1: 'terima', decision_F5: 'terima' });
+    const long = await agent.post(`${page()}/return`).type('form').send({ _csrf: csrf, comment_A1: 'x'.repeat(2001) });
+
+    expect(unanswered.status).toBe(422);
+    expect(unanswered.text).toContain('Indikator F5: belum dijawab unit sehingga tidak dapat diperiksa.');
+    expect(long.status).toBe(422);
+    expect(long.text).toContain('Indikator A1: catatan maksimal 2000 karakter.');
+    expect(dbSnapshot(ctx.db)).toEqual(before);
+  });
+
   it('refuses to finish while indicators are unchecked, lists them and saves none of the decisions sent', async () => {
     const { agent, csrf } = await loginAs(ctx.app, verifikator);
     const before = dbSnapshot(ctx.db);
