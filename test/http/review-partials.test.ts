@@ -29,6 +29,7 @@ describe('questionnaire decoration partials', () => {
     const a1 = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_indicator-comment.ejs'), { ...locals, code: 'A1' });
     const none = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_indicator-comment.ejs'), { code: 'C2' });
 
+    expect(top).toContain('<link rel="stylesheet" href="/static/css/cycle.css">');
     expect(top).toContain('Catatan verifikator (putaran 1)');
     expect(top).toContain('Perbaiki sebelum 30 November.');
     expect(top).toContain('<a href="#ind-C2">C2</a>');
