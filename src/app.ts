@@ -22,6 +22,13 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
 import { auditLogRoutes } from './audit/audit-log.routes';
+import { reviewRoutes } from './verification/review.routes';
+import { verificationRoutes } from './verification/verification.routes';
+import { boardRoutes } from './board/board.routes';
+import { periodsRoutes } from './periods/periods.routes';
+import { unitsRoutes, unitsUploadRoutes } from './units/units.routes';
+import { offlineRoutes, offlineUploadRoutes } from './offline/offline.routes';
+import { auditRoutes } from './audit/audit.routes';
 
 export interface AppDeps {
   db: Db;
@@ -87,13 +94,23 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(viewLocals);
   // NOTE: the questionnaire form is multipart (evidence files); its routes parse it and check CSRF themselves.
   app.use(assessmentFormRoutes(repos, config));
+  // NOTE: these uploads are multipart; their routes parse the body and check CSRF themselves (receiveUpload).
+  app.use(unitsUploadRoutes(repos));
+  app.use(offlineUploadRoutes(repos));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(accountRoutes(repos));
   app.use(homeRoutes(repos));
   app.use(usersRoutes(repos));
+  app.use(reviewRoutes(repos)); // before assessmentsRoutes: it decorates the questionnaire page
   app.use(assessmentsRoutes(repos, config));
   app.use(evidenceRoutes(repos, config));
+  app.use(verificationRoutes(repos));
+  app.use(boardRoutes(repos));
+  app.use(periodsRoutes(repos));
+  app.use(unitsRoutes(repos));
+  app.use(offlineRoutes(repos));
+  app.use(auditRoutes(repos));
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));

@@ -12,6 +12,10 @@ import { createSessionsRepo } from '../auth/sessions.repo';
 import { createLoginThrottle } from '../auth/login-throttle';
 import { createPasswordTokensRepo } from '../auth/password-tokens.repo';
 import { createScoreCache } from '../scoring/score-cache';
+import { createVerificationRepo } from '../verification/verification.repo';
+import { createBoardRepo } from '../board/board.repo';
+import { createPeriodSetupRepo } from '../periods/period-setup.repo';
+import { createUnitImportsRepo } from '../units/unit-imports.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -30,6 +34,10 @@ export function createRepos(db: Db) {
     loginThrottle: createLoginThrottle(db),
     passwordTokens: createPasswordTokensRepo(db),
     scoreCache: createScoreCache(db),
+    verification: createVerificationRepo(db),
+    board: createBoardRepo(db),
+    periodSetup: createPeriodSetupRepo(db),
+    unitImports: createUnitImportsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -71,3 +71,20 @@ export function roman(n: number): string {
   for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
   return out;
 }
+
+/**
+ * Sets a row's height for its wrapped text. NOTE: exceljs writes no height, and neither Excel nor LibreOffice grows a
+ * row for wrapped text on opening, so long cells would be cut off; this estimates lines from each cell's text and
+ * column width (about one character per width unit at 10 pt).
+ */
+export function fitRowHeight(row: ExcelJS.Row, widths: number[], lineHeight = 13): void {
+  let lines = 1;
+  widths.forEach((width, i) => {
+    const cell = row.getCell(i + 1);
+    const text = cell.value instanceof Date ? 'dd/mm/yyyy hh:mm' : cell.text ?? '';
+    const perLine = Math.max(1, Math.floor(width * 1.1));
+    const cellLines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, cellLines);
+  });
+  row.height = Math.min(409, lines * lineHeight + 4);
+}

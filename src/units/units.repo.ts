@@ -36,6 +36,9 @@ export function createUnitsRepo(db: Db) {
     `INSERT INTO units (code, name, group_kind, provisional, created_at)
      VALUES (@code, @name, @group, @provisional, @createdAt)`,
   );
+  const update = db.prepare('UPDATE units SET code = @code, name = @name, group_kind = @group WHERE id = @id');
+  const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
+  const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
   return {
     listAll: (): Unit[] => all.all().map(toUnit),
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
@@ -51,6 +54,16 @@ export function createUnitsRepo(db: Db) {
       Number(
         insert.run({ ...u, provisional: u.provisional ? 1 : 0, createdAt: new Date().toISOString() }).lastInsertRowid,
       ),
+    update: (u: { id: number; code: string; name: string; group: UnitGroup }): void => {
+      update.run(u);
+    },
+    /** Soft (de)activation: an inactive unit keeps its history but is left out of new periods' boards. */
+    setActive: (id: number, active: boolean): void => {
+      setActive.run(active ? 1 : 0, id);
+    },
+    setProvisional: (id: number, provisional: boolean): void => {
+      setProvisional.run(provisional ? 1 : 0, id);
+    },
   };
 }
 export type UnitsRepo = ReturnType<typeof createUnitsRepo>;

@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
 import { requireUser } from '../auth/guards';
-import { requireRole } from '../auth/guards';
-import { idParam } from '../web/params';
-import { loadPeriod } from '../scoring/scores.service';
+import { reviewNotice } from '../verification/review.service';
 
 export function homeRoutes(repos: Repos): Router {
   const router = Router();
@@ -17,15 +15,8 @@ export function homeRoutes(repos: Repos): Router {
     const ownStatus = new Map(
       unit ? periods.map((p) => [p.id, repos.assessments.find(p.id, unit.id)?.status ?? 'belum_mulai'] as const) : [],
     );
-    res.render('home', { title: 'Beranda', periods, unit, ownStatus });
-  });
-
-  /** @route GET /periods/:periodId/units — status of every unit in a period (admin, verifikator, fasilitator) */
-  router.get('/periods/:periodId/units', requireRole('admin', 'verifikator', 'fasilitator'), (req, res) => {
-    const { period } = loadPeriod(repos, idParam(req, 'periodId'));
-    const units = repos.assessments.listPeriodUnits(period.id);
-    const provisional = repos.units.listAll().some((u) => u.provisional);
-    res.render('periods/units', { title: `Status Unit – ${period.name}`, period, units, provisional });
+    const notices = new Map(unit ? periods.map((p) => [p.id, reviewNotice(repos, user, p.id, unit.id)] as const) : []);
+    res.render('home', { title: 'Beranda', periods, unit, ownStatus, notices });
   });
 
   return router;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from './test-app';
+import type { Db } from '../../src/db/database';
 
 /** Every row a questionnaire request could touch, to assert that a refused request changed nothing. */
 export function questionnaireRows(ctx: TestContext): unknown {
@@ -16,4 +17,15 @@ export function questionnaireRows(ctx: TestContext): unknown {
 export function evidenceFiles(dataDir: string): string[] {
   const dir = path.join(dataDir, 'evidence');
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+
+const TABLES = [
+  'units', 'periods', 'assessments', 'answers', 'evidence', 'audit_log',
+  'verification_decisions', 'review_comments', 'assessment_copies', 'unit_imports',
+];
+
+/** Every row of the tables a refused request must leave alone, for "the database is unchanged" assertions. */
+export function dbSnapshot(db: Db): Record<string, unknown[]> {
+  return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }

@@ -1,0 +1,83 @@
+import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
+
+/** The stored parts of an audit row a description needs. */
+export interface AuditFacts {
+  action: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+type Obj = Record<string, unknown>;
+
+function parse(v: string | null): unknown {
+  if (v === null) return null;
+  if (!v.startsWith('{') && !v.startsWith('[')) return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** 3 → "Level 3", 'na' → "tidak berlaku", null → "kosong". */
+export function levelText(v: unknown): string {
+  if (v === 'na') return 'tidak berlaku';
+  if (typeof v === 'number') return `Level ${v}`;
+  return 'kosong';
+}
+
+function statusText(v: unknown): string {
+  const key = typeof v === 'string' ? v : str(obj(v).status);
+  return (STATUS_LABELS as Record<string, string>)[key] ?? (key || '–');
+}
+
+function unitText(v: Obj): string {
+  const group = (GROUP_LABELS as Record<string, string>)[str(v.kelompok)] ?? str(v.kelompok);
+  return `${str(v.nama)} (${str(v.kode)}, ${group})`;
+}
+
+const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
+  'answer.update': (o, n) => {
+    const before = obj(o);
+    const after = obj(n);
+    const parts = [`Jawaban ${str(after.indikator)}: ${o ? levelText(before.level) : 'belum ada'} → ${levelText(after.level)}`];
+    if (o ? str(before.catatan) !== str(after.catatan) : str(after.catatan) !== '') parts.push('penjelasan diubah');
+    return parts.join('; ');
+  },
+  'evidence.add': (_o, n) => `Bukti dukung ${str(obj(n).indikator)} ditambahkan: ${str(obj(n).tautan) || str(obj(n).berkas) || str(obj(n).nama)}`,
+  'assessment.submit': (o) => `Penilaian diajukan (${statusText(o)} → Diajukan)`,
+  'assessment.verify': (o) => `Verifikasi selesai (${statusText(o)} → Diverifikasi)`,
+  'assessment.return': (o, n) => `Penilaian dikembalikan ke narahubung dengan ${str(obj(n).catatan)} catatan (${statusText(o)} → Dikembalikan)`,
+  'assessment.reopen': (o, n) => `Penilaian dibuka kembali oleh admin (${statusText(o)} → ${statusText(n)}); alasan: ${str(obj(n).alasan)}`,
+  'assessment.copy': (_o, n) => `Jawaban ${str(obj(n).indikator)} indikator disalin dari periode ${str(obj(n).periodeSumber)} sebagai draf`,
+  'assessment.copy_confirm': (_o, n) => `Jawaban salinan dari periode ${str(obj(n).periodeSumber)} dikonfirmasi`,
+  'verification.decide': (o, n) => {
+    const after = obj(n);
+    const code = str(after.indikator);
+    const before = o ? ` (sebelumnya: ${obj(o).keputusan === 'terima' ? 'diterima' : `${levelText(obj(o).level)}`})` : '';
+    if (after.keputusan === 'terima') return `Verifikasi ${code}: level mandiri diterima (${levelText(after.level)})${before}`;
+    if (after.keputusan === 'ubah') return `Verifikasi ${code}: level hasil verifikasi ditetapkan ${levelText(after.level)}${before}; alasan: ${str(after.alasan)}`;
+    return `Verifikasi ${code}: keputusan dibatalkan${before}`;
+  },
+  'questionnaire.download': () => 'Kuesioner luring (Excel) diunduh',
+  'questionnaire.import': (_o, n) => `Kuesioner luring diunggah (${str(obj(n).berkas)}): ${str(obj(n).diambil)} jawaban diambil, ${str(obj(n).tautan)} tautan bukti ditambahkan`,
+  'unit.create': (_o, n) => `Unit ditambahkan: ${unitText(obj(n))}`,
+  'unit.update': (o, n) => `Data unit diubah: ${unitText(obj(o))} → ${unitText(obj(n))}`,
+  'unit.deactivate': (_o, n) => `Unit dinonaktifkan${obj(n).alasan ? ` (${str(obj(n).alasan)})` : ''}`,
+  'unit.activate': () => 'Unit diaktifkan kembali',
+  'unit.import': (o, n) => (o ? `Diperbarui dari impor ${str(obj(n).berkas)}: ${unitText(obj(o))} → ${unitText(obj(n))}, daftar resmi` : `Ditambahkan dari impor ${str(obj(n).berkas)}: ${unitText(obj(n))}`),
+  'user.create': (_o, n) => `Akun ${str(obj(n).username)} dibuat (peran ${str(obj(n).role)})`,
+};
+
+/** A readable Indonesian sentence for one audit row (old → new where the action has both). */
+export function describeAudit(row: AuditFacts): string {
+  const o = parse(row.oldValue);
+  const n = parse(row.newValue);
+  const describe = DESCRIBE[row.action];
+  if (describe) return describe(o, n);
+  const change = [row.oldValue, row.newValue].filter((x) => x !== null).join(' → ');
+  return `Perubahan (${row.action})${change ? `: ${change}` : ''}`;
+}

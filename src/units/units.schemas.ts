@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
+export const UNIT_NAME_MAX = 150;
+
+/** The add/edit unit form: code (stored upper case), name, group (pd | kecamatan). */
+export const UNIT_FORM_SCHEMA = z.object({
+  code: z
+    .string({ error: 'Kode unit wajib diisi.' })
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().min(1, 'Kode unit wajib diisi.').regex(UNIT_CODE_PATTERN, 'Kode 2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung.')),
+  name: z
+    .string({ error: 'Nama unit wajib diisi.' })
+    .trim()
+    .min(1, 'Nama unit wajib diisi.')
+    .max(UNIT_NAME_MAX, `Nama unit maksimal ${UNIT_NAME_MAX} karakter.`),
+  group: z.enum(['pd', 'kecamatan'], { error: 'Pilih kelompok: Perangkat Daerah atau Kecamatan.' }),
+});
+export type UnitFormInput = z.infer<typeof UNIT_FORM_SCHEMA>;
+
+export const IMPORT_EXTENSIONS = ['.xlsx', '.csv'] as const;
+/** The official list is a few hundred lines at most; 2 MB leaves ample room. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;

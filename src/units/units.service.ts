@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Repos } from '../db/repos';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import type { User } from '../users/users.repo';
+import { fieldErrors } from '../users/users.schemas';
+import { loadWorkbook, looksLikeZip, sheetTable } from '../shared/sheet-cells';
+import type { Unit } from './units.repo';
+import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
+import { parseCsv, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
+
+const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+
+function parseUnitForm(repos: Repos, raw: unknown, selfId: number | null): UnitFormInput {
+  const parsed = UNIT_FORM_SCHEMA.safeParse(raw);
+  if (!parsed.success) throw badInput(fieldErrors(parsed.error));
+  const clash = repos.units.findByCode(parsed.data.code);
+  if (clash && clash.id !== selfId) throw badInput({ code: `Kode "${parsed.data.code}" sudah dipakai oleh ${clash.name}.` });
+  return parsed.data;
+}
+
+const snapshot = (u: Unit) => ({ kode: u.code, nama: u.name, kelompok: u.group, aktif: u.active });
+
+/** Adds a unit from the admin form; 422 naming each bad field (nothing written). Returns its id. */
+export function createUnit(repos: Repos, user: User, raw: unknown): number {
+  const input = parseUnitForm(repos, raw, null);
+  return repos.db.transaction(() => {
+    const id = repos.units.insert({ ...input, provisional: false });
+    repos.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group } });
+    return id;
+  })();
+}
+
+export function requireUnit(repos: Repos, unitId: number): Unit {
+  const unit = repos.units.findById(unitId);
+  if (!unit) throw notFound('Unit');
+  return unit;
+}
+
+/** Edits code, name and group; 422 on bad input or a code another unit uses. */
+export function updateUnit(repos: Repos, user: User, unitId: number, raw: unknown): void {
+  const unit = requireUnit(repos, unitId);
+  const input = parseUnitForm(repos, raw, unit.id);
+  if (input.code === unit.code && input.name === unit.name && input.group === unit.group) return;
+  repos.db.transaction(() => {
+    repos.units.update({ id: unit.id, ...input });
+    repos.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), kode: input.code, nama: input.name, kelompok: input.group } });
+  })();
+}
+
+/** Soft (de)activation; the unit's assessments and history stay. 409 when it is already in that state. */
+export function setUnitActive(repos: Repos, user: User, unitId: number, active: boolean): Unit {
+  const unit = requireUnit(repos, unitId);
+  if (unit.active === active) throw new AppError(409, 'unchanged', `Unit ${unit.name} sudah ${active ? 'aktif' : 'nonaktif'}.`);
+  repos.db.transaction(() => {
+    repos.units.setActive(unit.id, active);
+    repos.audit.record({ userId: user.id, action: active ? 'unit.activate' : 'unit.deactivate', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), aktif: active } });
+  })();
+  return unit;
+}
+
+/** Reads an uploaded .xlsx (first sheet) or .csv into import lines; a file-level problem is a 422 on `file`. */
+export async function readImportFile(fileName: string, data: Buffer): Promise<ImportLine[]> {
+  const ext = path.extname(fileName).toLowerCase();
+  let table: string[][];
+  if (ext === '.xlsx') {
+    const wb = looksLikeZip(data) ? await loadWorkbook(data) : null;
+    const ws = wb?.worksheets[0];
+    if (!ws) throw badInput({ file: 'Berkas tidak dapat dibaca sebagai lembar kerja Excel (.xlsx).' });
+    table = sheetTable(ws);
+  } else if (ext === '.csv') {
+    const text = data.toString('utf8');
+    if (text.includes('\u0000')) throw badInput({ file: 'Berkas .csv harus berupa teks (UTF-8).' });
+    table = parseCsv(text);
+  } else {
+    throw badInput({ file: 'Pilih berkas .xlsx atau .csv.' });
+  }
+  const read = readImportLines(table);
+  if ('error' in read) throw badInput({ file: read.error });
+  return read.lines;
+}
+
+/** Parses the upload and keeps it server-side under a random token until the admin confirms it. */
+export async function stageImport(repos: Repos, user: User, fileName: string, data: Buffer): Promise<string> {
+  const lines = await readImportFile(fileName, data);
+  const token = crypto.randomBytes(18).toString('base64url');
+  repos.unitImports.purgeOlderThan(new Date(Date.now() - PREVIEW_TTL_MS).toISOString());
+  repos.unitImports.insert({ token, createdBy: user.id, fileName: path.basename(fileName), lines });
+  return token;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  plan: PlanLine[];
+  summary: Record<PlanAction, number>;
+  valid: boolean;
+  /** Provisional units that the file does not list (the admin may deactivate them on apply). */
+  provisionalMissing: Unit[];
+  /** Fingerprint of the plan shown, so applying refuses a plan that changed since the preview. */
+  planHash: string;
+  appliedAt: string | null;
+}
+
+function loadPending(repos: Repos, user: User, token: string) {
+  const pending = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? repos.unitImports.find(token) : undefined;
+  const fresh = pending && Date.now() - Date.parse(pending.createdAt) < PREVIEW_TTL_MS;
+  if (!pending || pending.createdBy !== user.id || !fresh) throw notFound('Pratinjau impor');
+  return pending;
+}
+
+/** The line-by-line report of what applying the staged file would change, computed against the units now. */
+export function previewImport(repos: Repos, user: User, token: string): ImportPreview {
+  const pending = loadPending(repos, user, token);
+  const units = repos.units.listAll();
+  const plan = planImport(pending.lines, units);
+  const inFile = new Set(pending.lines.map((l) => l.code));
+  return {
+    token,
+    fileName: pending.fileName,
+    plan,
+    summary: planSummary(plan),
+    valid: plan.every((p) => p.action !== 'ditolak'),
+    provisionalMissing: units.filter((u) => u.provisional && u.active && !inFile.has(u.code)),
+    planHash: crypto.createHash('sha256').update(JSON.stringify(plan.map((p) => [p.code, p.action, p.details]))).digest('hex'),
+    appliedAt: pending.appliedAt,
+  };
+}
+
+/**
+ * Applies a staged import in one transaction: new units, changed names/groups, reactivations; every unit in the file
+ * becomes part of the official list (not provisional). Nothing is applied when a line is refused, the plan changed
+ * since the preview, or it was applied already.
+ */
+export function applyImport(repos: Repos, user: User, token: string, opts: { planHash: string; deactivateMissing: boolean }): Record<PlanAction, number> {
+  const preview = previewImport(repos, user, token);
+  if (!preview.valid) throw new AppError(422, 'import-invalid', `Impor tidak diterapkan: ${preview.summary.ditolak} baris ditolak. Perbaiki berkas lalu unggah ulang.`);
+  if (opts.planHash !== preview.planHash) throw new AppError(409, 'import-stale', 'Daftar unit berubah sejak pratinjau dibuat. Periksa pratinjau yang diperbarui lalu terapkan lagi.');
+  repos.db.transaction(() => {
+    if (!repos.unitImports.markApplied(token)) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan.');
+    const units = new Map(repos.units.listAll().map((u) => [u.id, u]));
+    for (const p of preview.plan) {
+      const group = p.group as NonNullable<typeof p.group>;
+      if (p.action === 'baru') {
+        const id = repos.units.insert({ code: p.code, name: p.name, group, provisional: false });
+        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { kode: p.code, nama: p.name, kelompok: group, berkas: preview.fileName } });
+      } else if (p.action === 'diubah' && p.unitId !== null) {
+        const old = units.get(p.unitId) as Unit;
+        repos.units.update({ id: old.id, code: old.code, name: p.name, group });
+        if (!old.active) repos.units.setActive(old.id, true);
+        if (old.provisional) repos.units.setProvisional(old.id, false);
+        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { kode: old.code, nama: p.name, kelompok: group, aktif: true, sementara: false, berkas: preview.fileName } });
+      }
+    }
+    if (opts.deactivateMissing) {
+      for (const u of preview.provisionalMissing) {
+        repos.units.setActive(u.id, false);
+        repos.audit.record({ userId: user.id, action: 'unit.deactivate', entity: 'unit', entityId: u.id, unitId: u.id, oldValue: snapshot(u), newValue: { ...snapshot(u), aktif: false, alasan: `tidak ada di daftar resmi ${preview.fileName}` } });
+      }
+    }
+  })();
+  return preview.summary;
+}
+
+/** True while any active unit is still from the provisional seed list ("daftar sementara" note). */
+export function hasProvisionalUnits(repos: Repos): boolean {
+  return repos.units.listActive().some((u) => u.provisional);
+}

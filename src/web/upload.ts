@@ -1,0 +1,48 @@
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { csrfToken, verifyCsrf } from '../auth/csrf';
+import { AppError, badInput } from '../errors/app-error';
+import { formatInt } from '../shared/format';
+
+export interface UploadedFile {
+  originalName: string;
+  data: Buffer;
+}
+
+/**
+ * Parses a multipart form holding one small file (kept in memory) and checks its CSRF token (the route is mounted
+ * ahead of requireCsrf, see app.ts). A missing file or one over `maxBytes` is refused with a message on `field`.
+ * Returns the file and leaves the other fields in req.body.
+ */
+export async function receiveUpload(req: Request, res: Response, opts: { field: string; maxBytes: number }): Promise<UploadedFile> {
+  res.locals.csrfToken = csrfToken(req);
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: opts.maxBytes, files: 1, fields: 20, parts: 25, fieldSize: 64 * 1024 },
+  }).single(opts.field);
+  await new Promise<void>((resolve, reject) => {
+    parse(req, res, (err: unknown) => {
+      if (!err) return resolve();
+      req.body ??= {};
+      // The token field precedes the file in the form, so a forged request is refused before its file is judged.
+      try {
+        verifyCsrf(req, res);
+      } catch (csrfErr) {
+        return reject(csrfErr);
+      }
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          return reject(new AppError(413, 'file-too-large', `Berkas terlalu besar (maksimal ${formatInt(opts.maxBytes / 1024)} KB).`, { [opts.field]: 'Berkas terlalu besar.' }));
+        }
+        return reject(badInput({ [opts.field]: 'Unggah tepat satu berkas melalui formulir ini.' }));
+      }
+      return reject(err);
+    });
+  });
+  req.body ??= {};
+  verifyCsrf(req, res);
+  const file = req.file;
+  if (!file || file.size === 0) throw badInput({ [opts.field]: 'Pilih berkas yang akan diunggah.' });
+  return { originalName: file.originalname, data: file.buffer };
+}
