@@ -1,4 +1,5 @@
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
+import { auditLabel } from './audit-labels';
 
 /** The stored parts of an audit row a description needs. */
 export interface AuditFacts {
@@ -79,5 +80,5 @@ export function describeAudit(row: AuditFacts): string {
   const describe = DESCRIBE[row.action];
   if (describe) return describe(o, n);
   const change = [row.oldValue, row.newValue].filter((x) => x !== null).join(' → ');
-  return `Perubahan (${row.action})${change ? `: ${change}` : ''}`;
+  return `${auditLabel(row.action)}${change ? `: ${change}` : ''}`;
 }

@@ -18,6 +18,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.submit': 'Penilaian diajukan',
   'renaksi.generate': 'Draf Renaksi disusun',
   'export.renaksi': 'Renaksi diunduh (Excel)',
+  'assessment.verify': 'Verifikasi selesai',
+  'assessment.return': 'Penilaian dikembalikan',
+  'assessment.reopen': 'Penilaian dibuka kembali',
+  'assessment.copy': 'Jawaban disalin dari periode lain',
+  'assessment.copy_confirm': 'Salinan jawaban dikonfirmasi',
+  'verification.decide': 'Keputusan verifikasi',
+  'questionnaire.download': 'Kuesioner luring diunduh',
+  'questionnaire.import': 'Kuesioner luring diunggah',
+  'unit.create': 'Unit ditambahkan',
+  'unit.update': 'Data unit diubah',
+  'unit.deactivate': 'Unit dinonaktifkan',
+  'unit.activate': 'Unit diaktifkan kembali',
+  'unit.import': 'Unit diimpor',
 };
 
 /** The label of an action, or the raw code when it has none yet. */

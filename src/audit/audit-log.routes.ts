@@ -4,6 +4,7 @@ import type { Repos } from '../db/repos';
 import { requireRole } from '../auth/guards';
 import { badInput } from '../errors/app-error';
 import { auditLabel } from './audit-labels';
+import { describeAudit } from './audit-describe';
 
 const PAGE_SIZE = 50;
 
@@ -46,7 +47,7 @@ export function auditLogRoutes(repos: Repos): Router {
     const rows = repos.audit.list({ action: q.action, from: q.from, to: q.to ? nextDay(q.to) : '' }, PAGE_SIZE + 1, (q.page - 1) * PAGE_SIZE);
     res.render('admin/audit', {
       title: 'Log Audit',
-      rows: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, label: auditLabel(r.action) })),
+      rows: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, label: auditLabel(r.action), description: describeAudit(r) })),
       hasNext: rows.length > PAGE_SIZE,
       q,
       groups: AUDIT_GROUPS,
