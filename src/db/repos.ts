@@ -8,6 +8,7 @@ import { createRenaksiRepo } from '../renaksi/renaksi.repo';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
 import { createUsersRepo } from '../users/users.repo';
+import { createSnapshotsRepo } from '../dashboard/snapshots.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -22,6 +23,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
     settings: createSettingsRepo(db),
+    snapshots: createSnapshotsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
