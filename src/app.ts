@@ -16,6 +16,8 @@ import { homeRoutes } from './web/home.routes';
 import { usersRoutes } from './users/users.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { unitScoresRoutes } from './dashboard/unit-scores.routes';
+import { presentationRoutes } from './dashboard/presentation.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
 
@@ -82,6 +84,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(usersRoutes(repos));
   app.use(assessmentsRoutes(repos));
   app.use(dashboardRoutes(repos));
+  app.use(unitScoresRoutes(repos));
+  app.use(presentationRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));
   app.use(notFoundHandler);

@@ -2,6 +2,11 @@
 // (src/dashboard/chart-data.ts); no inline script. Exposes SP4NCharts.drawAll for the presentation deck.
 (function () {
   'use strict';
+  // The rapor's print button needs JavaScript, so it stays hidden without it (the browser's own print works too).
+  Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
   if (typeof Chart === 'undefined') return;
 
   // Viridis steps: monotonic in lightness (readable in grey print) and safe for colour-blind viewers.
@@ -106,21 +111,21 @@
     }
   };
 
-  // The gauge's number in its middle, large.
+  // The gauge's number inside its ring.
   var gaugeText = {
     id: 'sp4nGaugeText',
     afterDraw: function (chart) {
       var model = chart.$sp4n;
       if (!model || model.type !== 'gauge') return;
-      var area = chart.chartArea;
+      var arc = chart.getDatasetMeta(0).data[0];
+      if (!arc) return;
       var ctx = chart.ctx;
       ctx.save();
       ctx.fillStyle = '#1a1a1a';
       ctx.textAlign = 'center';
-      ctx.textBaseline = 'bottom';
-      var size = Math.max(18, Math.round((area.bottom - area.top) * 0.32));
-      ctx.font = '700 ' + size + 'px system-ui, sans-serif';
-      ctx.fillText(model.series[0].text[0] || '–', (area.left + area.right) / 2, area.bottom - 4);
+      ctx.textBaseline = 'alphabetic';
+      ctx.font = '700 ' + Math.max(14, Math.round(arc.innerRadius * 0.42)) + 'px system-ui, sans-serif';
+      ctx.fillText(model.series[0].text[0] || '–', arc.x, arc.y - 6);
       ctx.restore();
     }
   };
@@ -167,7 +172,8 @@
     };
   }
 
-  function radarConfig(model) {
+  // compact: the rapor's small radar (its table stands beside it), without legend and tick numbers.
+  function radarConfig(model, narrow, compact) {
     return {
       type: 'radar',
       data: {
@@ -180,17 +186,17 @@
             borderColor: unit ? SERIES.unit : SERIES.pd,
             backgroundColor: unit ? 'rgba(11,79,138,0.18)' : 'rgba(0,0,0,0)',
             borderDash: unit ? [] : [8, 5],
-            borderWidth: 3,
+            borderWidth: compact ? 2 : 3,
             pointStyle: unit ? 'circle' : 'rectRot',
-            pointRadius: 5,
+            pointRadius: compact ? 2.5 : 5,
             pointBackgroundColor: unit ? SERIES.unit : SERIES.pd
           };
         })
       },
       options: {
-        scales: { r: { min: 0, max: 100, ticks: { stepSize: 20, backdropColor: 'rgba(255,255,255,0.8)' }, pointLabels: { callback: function (l) { return shorten(l, 26); } } } },
+        scales: { r: { min: 0, max: 100, ticks: { display: !compact, stepSize: 20, backdropColor: 'rgba(255,255,255,0.8)' }, pointLabels: { padding: compact ? 2 : 6, callback: function (l) { return narrow ? l.split('.')[0] : wrap(l, 18); } } } },
         plugins: {
-          legend: { position: 'top' },
+          legend: { position: 'top', display: !compact },
           tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + (model.series[c.datasetIndex].text[c.dataIndex] || '–'); } } }
         }
       }
@@ -210,12 +216,12 @@
     var model = JSON.parse(canvas.getAttribute('data-chart'));
     var narrow = canvas.parentElement.clientWidth < 600;
     var box = canvas.parentElement;
-    if (model.type === 'bar' && model.horizontal) {
+    if (model.type === 'bar' && model.horizontal && !canvas.hasAttribute('data-fixed-height')) {
       // One row per label: the box grows with the number of units or indicators.
       var row = Number(canvas.getAttribute('data-row-height') || (narrow ? 24 : 28));
       box.style.height = Math.max(180, model.labels.length * row + 90) + 'px';
     }
-    var config = model.type === 'radar' ? radarConfig(model) : model.type === 'gauge' ? gaugeConfig(model) : barConfig(model, narrow);
+    var config = model.type === 'radar' ? radarConfig(model, narrow, canvas.hasAttribute('data-compact')) : model.type === 'gauge' ? gaugeConfig(model) : barConfig(model, narrow);
     config.options.responsive = true;
     config.options.maintainAspectRatio = false;
     config.options.animation = false;
@@ -240,8 +246,16 @@
     });
   }
 
-  // Printing: redraw at the paper's size rather than scale the screen bitmap.
-  window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
+  // Printing: redraw at the paper's size rather than scale the screen bitmap. NOTE: the print layout is not known
+  // yet when beforeprint fires, so a canvas may name its printed size (data-print-size="300x166", CSS pixels).
+  window.addEventListener('beforeprint', function () {
+    charts.forEach(function (c) {
+      var size = /^(\d+)x(\d+)$/.exec(c.canvas.getAttribute('data-print-size') || '');
+      if (size) c.resize(Number(size[1]), Number(size[2]));
+      else c.resize();
+    });
+  });
+  window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.resize(); }); });
 
   window.SP4NCharts = { drawAll: drawAll, charts: function () { return charts.slice(); } };
   if (!document.querySelector('[data-deck]')) drawAll(document);

@@ -1,6 +1,13 @@
 import type { Instrument } from '../instrument/instrument.schemas';
 import { formatInt, formatScore } from '../shared/format';
-import { LEVEL_KEYS, type AspectMeanRow, type GroupKey, type LevelDistribution, type RadarRow, type RankedUnit } from './aggregates';
+import { LEVEL_KEYS, type GroupKey, type LevelDistribution, type RadarRow, type RankedUnit } from './aggregates';
+
+/** What the aspect bars need of an aspect: its means per scope (full MeanCells or the presentation's). */
+export interface AspectMeans {
+  code: string;
+  name: string;
+  means: Record<GroupKey, { mean: number | null }>;
+}
 
 /**
  * chart.js view-models, serialised into a canvas's data-chart attribute and drawn by public/js/dashboard.js.
@@ -52,7 +59,7 @@ export function categoryTone(label: string | null, categories: Instrument['categ
 const text = (v: number | null | undefined) => formatScore(v ?? null);
 
 /** Aspect bars for the given series (kabupaten and/or groups), 0–100. */
-export function aspectBarsChart(rows: AspectMeanRow[], groups: GroupKey[]): ChartModel {
+export function aspectBarsChart(rows: AspectMeans[], groups: GroupKey[]): ChartModel {
   return {
     type: 'bar',
     horizontal: false,
@@ -125,7 +132,7 @@ export function distributionChart(dists: LevelDistribution[], unitCount: number)
 }
 
 /** The weakest indicators' mean scores as horizontal bars, coloured by category. */
-export function weakestChart(weakest: LevelDistribution[], categories: Instrument['categories'], categoryOf: (score: number) => string): ChartModel {
+export function weakestChart(weakest: Pick<LevelDistribution, 'code' | 'title' | 'mean'>[], categories: Instrument['categories'], categoryOf: (score: number) => string): ChartModel {
   return {
     type: 'bar',
     horizontal: true,

@@ -108,10 +108,11 @@ export type Slide =
   | { kind: 'weakest' }
   | { kind: 'next-steps'; items: PresentedIndicator[]; page: number; pages: number };
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length === 0 ? [[]] : out;
+/** Splits into the fewest pages of at most `max` items, balanced (15 by 12 → 8 + 7, not 12 + 3); one empty page for none. */
+export function balancedPages<T>(items: T[], max: number): T[][] {
+  const pages = Math.max(1, Math.ceil(items.length / max));
+  const size = Math.ceil(items.length / pages);
+  return Array.from({ length: pages }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /**
@@ -120,10 +121,10 @@ function chunk<T>(items: T[], size: number): T[][] {
  */
 export function presentationSlides(d: PresentationData): Slide[] {
   const heatmap = GROUPS.flatMap((g) => {
-    const pages = chunk(d.heatmap.filter((r) => r.group === g), HEATMAP_ROWS_PER_SLIDE);
+    const pages = balancedPages(d.heatmap.filter((r) => r.group === g), HEATMAP_ROWS_PER_SLIDE);
     return pages.map((rows, i): Slide => ({ kind: 'heatmap', group: g, rows, page: i + 1, pages: pages.length }));
   });
-  const next = chunk(d.weakest, NEXT_STEPS_PER_SLIDE);
+  const next = balancedPages(d.weakest, NEXT_STEPS_PER_SLIDE);
   return [
     { kind: 'index' },
     { kind: 'aspects' },
