@@ -100,6 +100,8 @@
             ctx.textBaseline = 'middle';
             ctx.fillText(text, el.x + 4, el.y);
           } else {
+            // Too narrow a bar (phones) for its number: the table below carries it instead of overlapping labels.
+            if (el.width / 0.72 < ctx.measureText(text).width + 2) return;
             ctx.fillStyle = '#1a1a1a';
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';
@@ -131,7 +133,7 @@
   };
 
   function barConfig(model, narrow) {
-    var maxChars = narrow ? 18 : 48;
+    var maxChars = 48;
     var valueAxis = {
       min: 0,
       max: model.max,
@@ -146,7 +148,9 @@
         maxRotation: 0,
         callback: function (v) {
           var label = this.getLabelForValue(v);
-          return model.horizontal ? shorten(label, maxChars) : wrap(narrow ? label.split('.')[0] : label, 18);
+          if (!model.horizontal) return wrap(narrow ? label.split('.')[0] : label, 18);
+          // A y axis may take only a third of the chart: on phones, two short lines instead of one cut line.
+          return narrow ? wrap(shorten(label, 28), 14) : shorten(label, maxChars);
         }
       }
     };
@@ -218,7 +222,7 @@
     var box = canvas.parentElement;
     if (model.type === 'bar' && model.horizontal && !canvas.hasAttribute('data-fixed-height')) {
       // One row per label: the box grows with the number of units or indicators.
-      var row = Number(canvas.getAttribute('data-row-height') || (narrow ? 24 : 28));
+      var row = Number(canvas.getAttribute('data-row-height') || (narrow ? 34 : 28));
       box.style.height = Math.max(180, model.labels.length * row + 90) + 'px';
     }
     var config = model.type === 'radar' ? radarConfig(model, narrow, canvas.hasAttribute('data-compact')) : model.type === 'gauge' ? gaugeConfig(model) : barConfig(model, narrow);

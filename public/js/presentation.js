@@ -69,6 +69,8 @@
     });
   }
 
+  // A slide address typed or linked (#slide-4) moves the deck there.
+  window.addEventListener('hashchange', function () { show(fromHash()); });
   document.body.classList.add('js-deck');
   // Chart text as large as the slide's type, for the back of the hall.
   var first = deck.querySelector('[data-slide]');

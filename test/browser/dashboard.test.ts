@@ -270,11 +270,15 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(url('/presentation#slide-4'));
+    const heatmapSlide = await page.locator('[data-counter]').textContent();
     await screenshot(page, 'fgd-slide-peta-panas-ponsel');
     await page.goto(url('/presentation#slide-1'));
     await screenshot(page, 'fgd-slide-indeks-ponsel');
+    const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(count);
+    expect(heatmapSlide).toBe(`4 / ${count}`);
+    expect(phoneWidth).toBeLessThanOrEqual(390);
     expect(await paintedPixels(page, '[data-slide].current canvas')).toBeGreaterThan(1000);
     await page.close();
   });

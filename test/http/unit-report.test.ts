@@ -110,6 +110,7 @@ describe('a unit’s scores page and its rapor', () => {
     expect(own.status).toBe(200);
     expect(other.status).toBe(403);
     expect(scores.status).toBe(403);
+    expect((await agent.get('/')).text).toContain(`href="/periods/${ctx.periodId}/units/${dinkes}/rapor">Rapor unit</a>`);
   });
 
   it('keeps the rapor from the narahubung until the assessment is verified', async () => {
@@ -120,6 +121,7 @@ describe('a unit’s scores page and its rapor', () => {
 
     expect(res.status).toBe(403);
     expect(res.text).toContain('Rapor unit tersedia setelah penilaian mandiri diverifikasi.');
+    expect((await agent.get('/')).text).not.toContain('/rapor"');
   });
 
   it.each(['admin', 'verifikator', 'tim_renaksi'] as const)('lets the %s open any unit’s rapor', async (role) => {
