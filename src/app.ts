@@ -19,6 +19,8 @@ import { assessmentsRoutes } from './assessments/assessments.routes';
 import { assessmentFormRoutes } from './assessments/assessment-form.routes';
 import { evidenceRoutes } from './evidence/evidence.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { unitScoresRoutes } from './dashboard/unit-scores.routes';
+import { presentationRoutes } from './dashboard/presentation.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
 import { apiRoutes } from './periods/api.routes';
 import { auditLogRoutes } from './audit/audit-log.routes';
@@ -112,6 +114,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(offlineRoutes(repos));
   app.use(auditRoutes(repos));
   app.use(dashboardRoutes(repos));
+  app.use(unitScoresRoutes(repos));
+  app.use(presentationRoutes(repos));
   app.use(renaksiRoutes(repos));
   app.use(apiRoutes(repos));
   app.use(auditLogRoutes(repos));

@@ -16,6 +16,7 @@ import { createVerificationRepo } from '../verification/verification.repo';
 import { createBoardRepo } from '../board/board.repo';
 import { createPeriodSetupRepo } from '../periods/period-setup.repo';
 import { createUnitImportsRepo } from '../units/unit-imports.repo';
+import { createSnapshotsRepo } from '../dashboard/snapshots.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -38,6 +39,7 @@ export function createRepos(db: Db) {
     board: createBoardRepo(db),
     periodSetup: createPeriodSetupRepo(db),
     unitImports: createUnitImportsRepo(db),
+    snapshots: createSnapshotsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,60 @@
+import type { Repos } from '../db/repos';
+import { AppError, notFound } from '../errors/app-error';
+import { requireUnitAccess } from '../auth/guards';
+import type { Assessment } from '../assessments/assessments.repo';
+import type { User } from '../users/users.repo';
+import { computePeriodScores } from '../scoring/scores.service';
+import type { LevelBasis } from '../scoring/scoring';
+import { buildDashboard, type DashboardModel } from './dashboard-model';
+import { parseHeatmapSort } from './dashboard.schemas';
+import { buildUnitReport, type UnitReport } from './unit-report';
+
+/** The dashboard's figures for a period; the heatmap sorted by the (validated) query. */
+export function getDashboard(repos: Repos, periodId: number, basis: LevelBasis, query: unknown): DashboardModel {
+  const scores = computePeriodScores(repos, periodId, basis);
+  return buildDashboard(scores, parseHeatmapSort(query, scores.instrument));
+}
+
+/** One unit's scores, radar and gaps; 404 when the unit is not part of the period. */
+export function getUnitReport(repos: Repos, periodId: number, unitId: number, basis: LevelBasis): UnitReport {
+  const report = buildUnitReport(computePeriodScores(repos, periodId, basis), unitId);
+  if (!report) throw notFound('Unit');
+  return report;
+}
+
+export interface VerifierNote {
+  code: string;
+  title: string;
+  level: number | null;
+  isNa: boolean;
+  verifiedLevel: number | null;
+  note: string;
+}
+
+export interface Rapor {
+  report: UnitReport;
+  assessment: Assessment | undefined;
+  verifierNotes: VerifierNote[];
+}
+
+/**
+ * The unit's rapor on the verified levels. A narahubung sees only their own unit (403 otherwise) and only once it
+ * is verified; the other roles that reach the route see every unit.
+ */
+export function getRapor(repos: Repos, user: User, periodId: number, unitId: number): Rapor {
+  requireUnitAccess(user, unitId);
+  const report = getUnitReport(repos, periodId, unitId, 'verified');
+  const assessment = repos.assessments.find(periodId, unitId);
+  if (user.role === 'narahubung' && assessment?.status !== 'diverifikasi') {
+    throw new AppError(403, 'rapor-not-ready', 'Rapor unit tersedia setelah penilaian mandiri diverifikasi.');
+  }
+  const answers = assessment ? repos.assessments.answers(assessment.id) : {};
+  const verifierNotes = report.instrument.aspects.flatMap((a) =>
+    a.indicators.flatMap((ind): VerifierNote[] => {
+      const ans = answers[ind.code];
+      if (!ans || ans.verifierNote.trim() === '') return [];
+      return [{ code: ind.code, title: ind.title, level: ans.level, isNa: ans.isNa, verifiedLevel: ans.verifiedLevel, note: ans.verifierNote }];
+    }),
+  );
+  return { report, assessment, verifierNotes };
+}

@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import type { Repos } from '../db/repos';
+import { requireRole, requireUser } from '../auth/guards';
+import { idParam } from '../web/params';
+import { categoryTone } from './chart-data';
+import { basisOf, SCORE_VIEWERS, sendCsv } from './dashboard.routes';
+import { getRapor, getUnitReport } from './dashboard.service';
+import { unitAspectsCsv, unitFileStem, unitGapsCsv, unitRadarChart, unitReportJson } from './unit-report-outputs';
+
+export function unitScoresRoutes(repos: Repos): Router {
+  const router = Router();
+  const viewers = requireRole(...SCORE_VIEWERS);
+  const base = '/periods/:periodId/units/:unitId/scores';
+  const report = (req: Parameters<typeof idParam>[0]) =>
+    getUnitReport(repos, idParam(req, 'periodId'), idParam(req, 'unitId'), basisOf(req.query.basis));
+
+  /** @route GET /periods/:periodId/units/:unitId/scores — one unit: radar against the kabupaten, gaps to targets */
+  router.get(base, viewers, (req, res) => {
+    const r = report(req);
+    res.render('dashboard/unit-scores', {
+      title: `Skor ${r.unit.name} – ${r.period.name}`,
+      r,
+      chart: unitRadarChart(r),
+      tone: (c: string | null) => categoryTone(c, r.instrument.categories),
+    });
+  });
+
+  /** @route GET /periods/:periodId/units/:unitId/scores.json — the same as JSON (full precision; README) */
+  router.get(`${base}.json`, viewers, (req, res) => {
+    res.json(unitReportJson(report(req)));
+  });
+
+  /** @route GET /periods/:periodId/units/:unitId/scores/aspects.csv — the radar's table */
+  router.get(`${base}/aspects.csv`, viewers, (req, res) => {
+    const r = report(req);
+    sendCsv(res, unitFileStem(r, 'skor-aspek'), unitAspectsCsv(r));
+  });
+
+  /** @route GET /periods/:periodId/units/:unitId/scores/gaps.csv — every indicator with level, target and gap */
+  router.get(`${base}/gaps.csv`, viewers, (req, res) => {
+    const r = report(req);
+    sendCsv(res, unitFileStem(r, 'kesenjangan'), unitGapsCsv(r));
+  });
+
+  /**
+   * @route GET /periods/:periodId/units/:unitId/rapor — the printable one-page rapor on verified levels; the
+   * narahubung sees their own unit's once verified
+   */
+  router.get('/periods/:periodId/units/:unitId/rapor', requireRole(...SCORE_VIEWERS, 'narahubung'), (req, res) => {
+    const rapor = getRapor(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+    const r = rapor.report;
+    res.render('rapor/show', {
+      title: `Rapor ${r.unit.name} – ${r.period.name}`,
+      rapor,
+      r,
+      chart: unitRadarChart(r),
+      tone: (c: string | null) => categoryTone(c, r.instrument.categories),
+      printedAt: new Date().toISOString(),
+    });
+  });
+
+  return router;
+}
