@@ -44,6 +44,46 @@ const RULES: Record<string, Rule> = {
   'POST /api/periods/:periodId/units/:unitId/evidence-links': { roles: ['narahubung', 'admin'], ownUnit: true },
   'GET /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
   'POST /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId/delete': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/review': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  'POST /periods/:periodId/units/:unitId/copy-confirm': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/questionnaire.xlsx': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'POST /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/verification': { roles: ['verifikator', 'admin'] },
+  'GET /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/verification/finish': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/verification/return': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/reopen': { roles: ['admin'] },
+  'GET /periods/:periodId/units.xlsx': { roles: ['admin', 'verifikator', 'fasilitator'] },
+  'GET /admin/periods': { roles: ['admin'] },
+  'POST /admin/periods': { roles: ['admin'] },
+  'GET /admin/units': { roles: ['admin'] },
+  'POST /admin/units': { roles: ['admin'] },
+  'GET /admin/units/import': { roles: ['admin'] },
+  'POST /admin/units/import/upload': { roles: ['admin'] },
+  'GET /admin/units/import/:token': { roles: ['admin'] },
+  'POST /admin/units/import/:token': { roles: ['admin'] },
+  'GET /admin/units/:unitId/edit': { roles: ['admin'] },
+  'POST /admin/units/:unitId': { roles: ['admin'] },
+  'POST /admin/units/:unitId/deactivate': { roles: ['admin'] },
+  'POST /admin/units/:unitId/activate': { roles: ['admin'] },
+  'GET /admin/units/:unitId/history': { roles: ['admin'] },
+  'GET /periods/:periodId/dashboard/unit': { roles: ALL_STAFF },
+  'GET /periods/:periodId/dashboard/:table.json': { roles: ALL_STAFF },
+  'GET /periods/:periodId/dashboard/:table.csv': { roles: ALL_STAFF },
+  'GET /periods/:periodId/units/:unitId/scores': { roles: ALL_STAFF },
+  'GET /periods/:periodId/units/:unitId/scores.json': { roles: ALL_STAFF },
+  'GET /periods/:periodId/units/:unitId/scores/aspects.csv': { roles: ALL_STAFF },
+  'GET /periods/:periodId/units/:unitId/scores/gaps.csv': { roles: ALL_STAFF },
+  'GET /periods/:periodId/units/:unitId/rapor': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  'GET /periods/:periodId/presentation': { roles: ALL_STAFF },
+  'GET /periods/:periodId/presentation.json': { roles: ALL_STAFF },
+  'GET /periods/:periodId/presentation/deck': { roles: ALL_STAFF },
+  'GET /periods/:periodId/presentation/snapshots': { roles: ALL_STAFF },
+  'POST /periods/:periodId/presentation/snapshots': { roles: ALL_STAFF },
+  'GET /periods/:periodId/presentation/snapshots/:snapshotId.json': { roles: ALL_STAFF },
+  'GET /periods/:periodId/presentation/snapshots/:snapshotId': { roles: ALL_STAFF },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';
@@ -74,7 +114,8 @@ describe('authorization matrix: every route × every role × own/other unit', ()
     names['narahubung-own'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;
     names['narahubung-other'] = (await buildUser(ctx.repos, { role: 'narahubung', unitId: unitId(ctx.repos, 'KEC-TELEN') })).username;
     dummyUser = (await buildUser(ctx.repos, { role: 'fasilitator' })).id;
-    const assessmentId = buildAssessment(ctx, { unitId: busang, fill: 2, userId: dummyUser });
+    // Verified, so the unit's own narahubung may read its rapor; edits then answer 409, which is not a refusal.
+    const assessmentId = buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diverifikasi', userId: dummyUser });
     evidenceId = ctx.repos.evidence.insertLink(assessmentId, 'A1', 'https://busang.example.go.id/sk.pdf', dummyUser);
   });
 
@@ -104,6 +145,7 @@ describe('authorization matrix: every route × every role × own/other unit', ()
         .replace(':userId', String(dummyUser))
         .replace(':evidenceId', String(evidenceId))
         .replace(':code', 'A1')
+        .replace(':table', 'summary')
         .replace(/:\w+/g, 'x');
       const res = route.method === 'GET'
         ? await session.agent.get(url)
