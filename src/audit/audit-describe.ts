@@ -1,5 +1,5 @@
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { auditLabel } from './audit-labels';
+import { AUDIT_ACTION_LABELS } from './audit-labels';
 
 /** The stored parts of an audit row a description needs. */
 export interface AuditFacts {
@@ -80,5 +80,5 @@ export function describeAudit(row: AuditFacts): string {
   const describe = DESCRIBE[row.action];
   if (describe) return describe(o, n);
   const change = [row.oldValue, row.newValue].filter((x) => x !== null).join(' → ');
-  return `${auditLabel(row.action)}${change ? `: ${change}` : ''}`;
+  return `${AUDIT_ACTION_LABELS[row.action] ?? `Perubahan (${row.action})`}${change ? `: ${change}` : ''}`;
 }

@@ -52,7 +52,7 @@ const toRow = (r: AuditDbRow): AuditRow => ({
 
 // NOTE: answer and assessment rows carry the assessment id, evidence rows the evidence id; both lead to a period.
 const SELECT_ROWS = `SELECT l.id, l.at, l.action, l.entity, l.entity_id, l.old_value, l.new_value,
-    us.username AS user_name, un.name AS unit_name, p.name AS period_name
+    us.display_name AS user_name, un.name AS unit_name, p.name AS period_name
   FROM audit_log l
   LEFT JOIN users us ON us.id = l.user_id
   LEFT JOIN units un ON un.id = l.unit_id
