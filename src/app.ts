@@ -17,6 +17,8 @@ import { usersRoutes } from './users/users.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
+import { renaksiUploadRoutes } from './renaksi/renaksi-upload.routes';
+import { exportsRoutes } from './exports/exports.routes';
 import { apiRoutes } from './periods/api.routes';
 
 export interface AppDeps {
@@ -76,6 +78,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
   );
   app.use(loadUser(repos));
   app.use(viewLocals);
+  // Multipart uploads parse their body in the route and check the CSRF token there (see verifyCsrfToken).
+  app.use(renaksiUploadRoutes(repos));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(homeRoutes(repos));
@@ -83,6 +87,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(assessmentsRoutes(repos));
   app.use(dashboardRoutes(repos));
   app.use(renaksiRoutes(repos));
+  app.use(exportsRoutes(repos));
   app.use(apiRoutes(repos));
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -17,16 +17,24 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * Throws 403 unless the `_csrf` body field or the `X-CSRF-Token` header equals the session's token. Routes that parse
+ * a multipart body themselves (multer) call this after parsing, as the global middleware cannot see those fields.
+ */
+export function verifyCsrfToken(req: Request): void {
+  const body = req.body as Record<string, unknown> | undefined;
+  const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
+  if (!req.session.csrfToken || !sameToken(sent, req.session.csrfToken)) {
+    throw new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.');
+  }
+}
+
+/**
  * Synchronizer-token CSRF check for every unsafe request: the `_csrf` form field or the `X-CSRF-Token` header
  * must equal the session's token.
  */
 export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
   res.locals.csrfToken = csrfToken(req);
   if (SAFE_METHODS.has(req.method)) return next();
-  const body = req.body as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
-  if (!req.session.csrfToken || !sameToken(sent, req.session.csrfToken)) {
-    return next(new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.'));
-  }
+  verifyCsrfToken(req);
   next();
 }

@@ -43,7 +43,7 @@ describe('Renaksi draft and workbook over HTTP', () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
     const busangRow = ctx.db.prepare("SELECT id FROM renaksi_rows WHERE source_key LIKE 'unit:%' AND responsible = 'Kecamatan Busang'").get() as { id: number };
-    ctx.repos.renaksi.updateRow(busangRow.id, { activity: 'Camat menetapkan SK tim pengelola pengaduan' }, { editedFields: ['activity'], gapOpen: true });
+    ctx.repos.renaksi.updateRow(busangRow.id, { activity: 'Camat menetapkan SK tim pengelola pengaduan', editedFields: ['activity'] });
     const dinkes = ctx.repos.assessments.find(ctx.periodId, unitId(ctx.repos, 'PD-DINKES'));
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'A1', level: 4, note: 'SK sudah ada' });
 

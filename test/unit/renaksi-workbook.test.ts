@@ -222,10 +222,15 @@ describe('buildRenaksiWorkbook: plan sheet', () => {
     expect(footer).toContain('&P');
   });
 
-  it('sets a width on every column: 7 for No, 8 per year, wider for texts', () => {
+  it('fits the columns across landscape Folio at 100 %: 5 for No, 5,5 per year, texts by weight', () => {
     const widths = Array.from({ length: 15 }, (_, i) => ws.getColumn(i + 1).width);
 
-    expect(widths).toEqual([7, 18, 34, 26, 34, 26, 8, 8, 8, 12, 24, 16, 22, 26, 16]);
+    // available = (13 − 2 × 0,4) in × 96 px ÷ 7 px per unit × 0,96 = 160,62; fixed 5 + 3 × 5,5 = 21,5.
+    // By weight Aspek (10,2) is below its body word "Penganggaran" (11,14 → held at 11,5) and Waktu (7,8) below its
+    // header word "Pelaksanaan" (10,08 → 10,5); the rest share 117,12 over weight 130,5 = 0,8975 each, rounded down
+    // to halves: Permasalahan 20 → 17,5, Sasaran 15 → 13, PJ 14 → 12,5, Anggaran 10 → 8,5, Dukungan 12,5 → 11.
+    expect(widths).toEqual([5, 11.5, 17.5, 13, 17.5, 13, 5.5, 5.5, 5.5, 10.5, 12.5, 8.5, 11, 12.5, 8.5]);
+    expect(widths.reduce((s, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
   });
 
   it('adds the signature block under the table, right-aligned over the last four columns', () => {

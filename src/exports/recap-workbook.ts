@@ -1,0 +1,119 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Instrument } from '../instrument/instrument.schemas';
+import { effectiveLevel, scoreUnit } from '../scoring/scoring';
+import type { RecapAnswer, RecapEvidence } from './exports.repo';
+import { FONT, HEADER_FILL, SCORE_FORMAT, THIN_BORDER } from './workbook-style';
+
+export interface RecapUnit {
+  assessmentId: number | null;
+  code: string;
+  name: string;
+  groupLabel: string;
+  statusLabel: string;
+}
+
+export interface RecapSource {
+  periodName: string;
+  instrument: Instrument;
+  units: RecapUnit[];
+  answersOf: (assessmentId: number) => Record<string, RecapAnswer>;
+  evidenceOf: (assessmentId: number) => Record<string, RecapEvidence[]>;
+}
+
+const UNIT_COLUMNS = [
+  { header: 'Kode unit', width: 16 },
+  { header: 'Unit', width: 40 },
+  { header: 'Kelompok', width: 17 },
+  { header: 'Status penilaian', width: 16 },
+  { header: 'Kelengkapan (%)', width: 14 },
+  { header: 'Indeks', width: 10 },
+  { header: 'Kategori', width: 13 },
+];
+
+const ANSWER_COLUMNS = [
+  { header: 'Kode unit', width: 16 },
+  { header: 'Unit', width: 34 },
+  { header: 'Kelompok', width: 17 },
+  { header: 'Status penilaian', width: 15 },
+  { header: 'Aspek', width: 30 },
+  { header: 'Kode indikator', width: 10 },
+  { header: 'Indikator', width: 44 },
+  { header: 'Level mandiri', width: 10 },
+  { header: 'Tidak berlaku', width: 10 },
+  { header: 'Catatan unit', width: 44 },
+  { header: 'Level verifikasi', width: 11 },
+  { header: 'Catatan verifikator', width: 40 },
+  { header: 'Level dipakai', width: 10 },
+  { header: 'Jumlah bukti dukung', width: 10 },
+  { header: 'Bukti dukung (tautan / nama berkas)', width: 60 },
+];
+
+/** Lets the HTTP response drain every so many rows, so a huge export does not pile up in memory. */
+const DRAIN_EVERY = 500;
+
+function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }], pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const head = ws.getRow(1);
+  head.eachCell((cell) => {
+    cell.font = { name: FONT, size: 10, bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = THIN_BORDER;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+  head.height = 30;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  head.commit();
+  return ws;
+}
+
+async function drain(stream: Writable, n: number): Promise<void> {
+  if (n % DRAIN_EVERY === 0 && stream.writableNeedDrain) await once(stream, 'drain');
+}
+
+/**
+ * Streams the assessment recap for the FGD facilitators: sheet "Unit" (completeness, index, category per unit) and
+ * sheet "Jawaban" (every unit × indicator: self and verified level, notes, evidence links and file names). Rows are
+ * committed as they are written (exceljs WorkbookWriter), reading one assessment at a time.
+ */
+export async function writeAssessmentRecap(stream: Writable, src: RecapSource): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
+  wb.title = `Rekap Penilaian Mandiri – ${src.periodName}`;
+  const indicators = src.instrument.aspects.flatMap((a) => a.indicators.map((ind) => ({ ind, aspect: `${a.code}. ${a.name}` })));
+
+  const units = startSheet(wb, 'Unit', UNIT_COLUMNS);
+  let n = 0;
+  for (const u of src.units) {
+    const score = scoreUnit(src.instrument, u.assessmentId === null ? {} : src.answersOf(u.assessmentId), 'verified');
+    const row = units.addRow([u.code, u.name, u.groupLabel, u.statusLabel, score.completeness, score.index, score.category ?? 'Belum lengkap']);
+    row.getCell(5).numFmt = SCORE_FORMAT;
+    row.getCell(6).numFmt = SCORE_FORMAT;
+    row.commit();
+    await drain(stream, ++n);
+  }
+  units.commit();
+
+  const answers = startSheet(wb, 'Jawaban', ANSWER_COLUMNS);
+  for (const u of src.units) {
+    const given = u.assessmentId === null ? {} : src.answersOf(u.assessmentId);
+    const evidence = u.assessmentId === null ? {} : src.evidenceOf(u.assessmentId);
+    for (const { ind, aspect } of indicators) {
+      const a = given[ind.code];
+      const used = effectiveLevel(a, 'verified');
+      const files = evidence[ind.code] ?? [];
+      const row = answers.addRow([
+        u.code, u.name, u.groupLabel, u.statusLabel, aspect, ind.code, ind.title,
+        a?.level ?? null, a?.isNa ? 'Ya' : '', a?.note ?? '', a?.verifiedLevel ?? null, a?.verifierNote ?? '',
+        used === 'na' ? 'Tidak berlaku' : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n'),
+      ]);
+      row.getCell(15).alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
+      await drain(stream, ++n);
+    }
+  }
+  answers.commit();
+  await wb.commit();
+}
