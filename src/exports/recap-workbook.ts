@@ -106,8 +106,8 @@ export async function writeAssessmentRecap(stream: Writable, src: RecapSource): 
       const files = evidence[ind.code] ?? [];
       const row = answers.addRow([
         u.code, u.name, u.groupLabel, u.statusLabel, aspect, ind.code, ind.title,
-        a?.level ?? null, a?.isNa ? 'Ya' : '', a?.note ?? '', a?.verifiedLevel ?? null, a?.verifierNote ?? '',
-        used === 'na' ? 'Tidak berlaku' : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n'),
+        a?.level ?? null, a?.isNa ? 'Ya' : null, a?.note || null, a?.verifiedLevel ?? null, a?.verifierNote || null,
+        used === 'na' ? 'Tidak berlaku' : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n') || null,
       ]);
       row.getCell(15).alignment = { wrapText: true, vertical: 'top' };
       row.commit();

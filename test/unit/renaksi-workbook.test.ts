@@ -230,7 +230,7 @@ describe('buildRenaksiWorkbook: plan sheet', () => {
     // header word "Pelaksanaan" (10,08 → 10,5); the rest share 117,12 over weight 130,5 = 0,8975 each, rounded down
     // to halves: Permasalahan 20 → 17,5, Sasaran 15 → 13, PJ 14 → 12,5, Anggaran 10 → 8,5, Dukungan 12,5 → 11.
     expect(widths).toEqual([5, 11.5, 17.5, 13, 17.5, 13, 5.5, 5.5, 5.5, 10.5, 12.5, 8.5, 11, 12.5, 8.5]);
-    expect(widths.reduce((s, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
+    expect(widths.reduce((s: number, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
   });
 
   it('adds the signature block under the table, right-aligned over the last four columns', () => {
