@@ -86,9 +86,15 @@ function checkLayout(ws: ExcelJS.Worksheet, years: number[]): UploadIssue[] {
     const found = normalizeHeader(ws.getCell(HEADER_ROW, i + 1).value);
     if (found !== h) issues.push(issue(h, `judul kolom ${i + 1} seharusnya "${h}", di berkas "${found}"`));
   });
-  const fileYears = years.map((_, i) => normalizeHeader(ws.getCell(HEADER_ROW + 1, LEADING_HEADERS.length + 1 + i).value));
+  const fileYears: string[] = [];
+  for (let c = LEADING_HEADERS.length + 1; ; c++) {
+    const y = normalizeHeader(ownValue(ws.getCell(HEADER_ROW + 1, c)));
+    if (!/^\d{4}$/.test(y)) break;
+    fileYears.push(y);
+  }
   if (fileYears.join(',') !== years.join(',')) {
-    issues.push({ sheetRow: HEADER_ROW + 1, column: 'Target per Tahun', message: `tahun rencana di berkas (${fileYears.filter(Boolean).join(', ') || 'kosong'}) berbeda dengan tahun rencana saat ini (${years.join(', ')}); unduh ulang berkas` });
+    issues.push({ sheetRow: HEADER_ROW + 1, column: 'Target per Tahun', message: `tahun rencana di berkas (${fileYears.join(', ') || 'tidak ada'}) berbeda dengan tahun rencana saat ini (${years.join(', ')}); unduh ulang berkas` });
+    return issues;
   }
   const tailStart = LEADING_HEADERS.length + years.length + 1;
   TAIL_HEADERS.forEach((h, i) => {

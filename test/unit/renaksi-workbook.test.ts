@@ -362,3 +362,48 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
     ]);
   });
 });
+
+describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
+  let ws: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const long = 'Penanganan pengaduan belum dimuat dalam Standar Pelayanan maupun Maklumat Pelayanan di seluruh unit layanan. '.repeat(3);
+    const doc = buildDocument({
+      aspects: [
+        { code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows: [buildDocRow('A1', { rowKey: 'R12-V3' }), buildDocRow('A2', { rowKey: 'R13-V1', problem: long })] },
+      ],
+    });
+    ws = sheet(await roundTrip(doc), 'Renaksi');
+  });
+
+  it('writes each row’s id and version in a hidden column after the document (P), headed as not to be changed', () => {
+    expect(ws.getColumn(16).hidden).toBe(true);
+    expect(ws.getCell('P5').value).toBe('ID baris (jangan diubah)');
+    expect([ws.getCell('P9').value, ws.getCell('P10').value]).toEqual(['R12-V3', 'R13-V1']);
+  });
+
+  it('prints only the document columns and the signature block (A1:O18)', () => {
+    // table rows 8–10, one blank row, signature rows 12–18
+    expect(ws.pageSetup.printArea).toBe('A1:O18');
+  });
+
+  it('sizes rows by their text: a one-line row stays short, a long problem text gets a tall row', () => {
+    // I.1: every text fits one line except "Realisasi A1" (12 characters) in Realisasi, 8,5 units →
+    // (59,5 − 4) px ÷ 6 px = 9 characters per line → 2 lines × 11,25 pt + 4 pt
+    expect(ws.getRow(9).height).toBe(2 * 11.25 + 4);
+    // I.2: 330 characters in Permasalahan (17,5 units → 118,5 px ÷ 6 = 19 characters per line) → many lines
+    expect(ws.getRow(10).height).toBeGreaterThan(15 * 11.25);
+    // the header row holds the longest header wrapped in bold 8 pt
+    expect(ws.getRow(5).height).toBeGreaterThan(30);
+  });
+
+  it('lets only whole levels 0–4 be typed into the target cells', () => {
+    expect(ws.getCell('H9').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 4], showErrorMessage: true });
+    expect(ws.getCell('J9').dataValidation).toBeUndefined();
+  });
+
+  it('uses 9 pt Arial in the table and 8 pt bold in the headers', () => {
+    expect(ws.getCell('C9').font).toMatchObject({ name: 'Arial', size: 9 });
+    expect(ws.getCell('C5').font).toMatchObject({ name: 'Arial', size: 8, bold: true });
+  });
+});
