@@ -70,7 +70,7 @@ const BODY_FONT = 9;
 const HEADER_FONT = 8;
 const MARGIN_SIDE_IN = 0.4;
 const NO_WIDTH = 5;
-const YEAR_WIDTH = 5.5;
+const YEAR_WIDTH = 4.5;
 
 /**
  * The width a column needs so neither its header's longest word ("Pelaksanaan", "Kelembagaan,") nor a long word of
@@ -86,12 +86,12 @@ function columnMin(c: ColumnSpec): number {
  * but never narrower than their header's longest word. A small reserve keeps LibreOffice and Excel from squeezing
  * the page (their width arithmetic differs slightly).
  */
-export function planColumnWidths(paper: PaperKind, yearCount: number): number[] {
+export function planColumnWidths(paper: PaperKind, yearCount: number, noWidth = NO_WIDTH): number[] {
   const available = landscapeWidthUnits(paper, 2 * MARGIN_SIDE_IN) * 0.96;
   const text = (c: ColumnSpec) => ({ weight: c.weight, min: columnMin(c) });
   return fitColumnWidths(
     [
-      { fixed: NO_WIDTH },
+      { fixed: noWidth },
       ...TEXT_COLUMNS.map(text),
       ...Array.from({ length: yearCount }, () => ({ fixed: YEAR_WIDTH })),
       ...TAIL_COLUMNS.map(text),
@@ -236,7 +236,10 @@ export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
     views: [{ state: 'frozen', ySplit: HEADER_ROW + 2, xSplit: 0 }],
   });
   const width = 1 + TEXT_COLUMNS.length + doc.years.length + TAIL_COLUMNS.length;
-  const widths = planColumnWidths(doc.paper, doc.years.length);
+  // The No column fits the longest row number ("VI.147") on one line.
+  const longestNo = doc.aspects.reduce((m, a, ai) => Math.max(m, `${roman(ai + 1)}.${a.rows.length}`.length), 0);
+  const noWidth = Math.max(NO_WIDTH, Math.ceil(widthForWord('0'.repeat(longestNo), BODY_FONT, false) * 2) / 2);
+  const widths = planColumnWidths(doc.paper, doc.years.length, noWidth);
   const span = `${doc.years[0]}–${doc.years[doc.years.length - 1]}`;
   addTitle(ws, 1, width, `RENCANA AKSI SP4N-LAPOR! ${doc.regionName.toUpperCase()}`, 14);
   addTitle(ws, 2, width, `TAHUN ${span}`, 12);

@@ -222,14 +222,14 @@ describe('buildRenaksiWorkbook: plan sheet', () => {
     expect(footer).toContain('&P');
   });
 
-  it('fits the columns across landscape Folio at 100 %: 5 for No, 5,5 per year, texts by weight', () => {
+  it('fits the columns across landscape Folio at 100 %: 5 for No, 4,5 per year, texts by weight', () => {
     const widths = Array.from({ length: 15 }, (_, i) => ws.getColumn(i + 1).width);
 
-    // available = (13 − 2 × 0,4) in × 96 px ÷ 7 px per unit × 0,96 = 160,62; fixed 5 + 3 × 5,5 = 21,5.
-    // By weight Aspek (10,2) is below its body word "Penganggaran" (11,14 → held at 11,5) and Waktu (7,8) below its
-    // header word "Pelaksanaan" (10,08 → 10,5); the rest share 117,12 over weight 130,5 = 0,8975 each, rounded down
-    // to halves: Permasalahan 20 → 17,5, Sasaran 15 → 13, PJ 14 → 12,5, Anggaran 10 → 8,5, Dukungan 12,5 → 11.
-    expect(widths).toEqual([5, 11.5, 17.5, 13, 17.5, 13, 5.5, 5.5, 5.5, 10.5, 12.5, 8.5, 11, 12.5, 8.5]);
+    // available = (13 − 2 × 0,4) in × 96 px ÷ 7 px per unit × 0,96 = 160,62; fixed 5 + 3 × 4,5 = 18,5.
+    // By weight Aspek (10,4) is below its body word "Penganggaran" (11,14 → held at 11,5) and Waktu (8,0) below its
+    // header word "Pelaksanaan" (10,08 → 10,5); the rest share 120,12 over weight 130,5 = 0,9205 each, rounded down
+    // to halves: Permasalahan 20 → 18, Sasaran 15 → 13,5, PJ 14 → 12,5, Anggaran 10 → 9 (written 8,5), Dukungan 12,5 → 11,5.
+    expect(widths).toEqual([5, 11.5, 18, 13.5, 18, 13.5, 4.5, 4.5, 4.5, 10.5, 12.5, 8.5, 11.5, 12.5, 8.5]);
     expect(widths.reduce((s: number, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
   });
 
@@ -391,7 +391,7 @@ describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
     // I.1: every text fits one line except "Realisasi A1" (12 characters) in Realisasi, 8,5 units →
     // (59,5 − 4) px ÷ 6 px = 9 characters per line → 2 lines × 11,25 pt + 4 pt
     expect(ws.getRow(9).height).toBe(2 * 11.25 + 4);
-    // I.2: 330 characters in Permasalahan (17,5 units → 118,5 px ÷ 6 = 19 characters per line) → many lines
+    // I.2: 330 characters in Permasalahan (18 units → 122 px ÷ 6 = 20 characters per line) → many lines
     expect(ws.getRow(10).height).toBeGreaterThan(15 * 11.25);
     // the header row holds the longest header wrapped in bold 8 pt
     expect(ws.getRow(5).height).toBeGreaterThan(30);
@@ -405,5 +405,16 @@ describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
   it('uses 9 pt Arial in the table and 8 pt bold in the headers', () => {
     expect(ws.getCell('C9').font).toMatchObject({ name: 'Arial', size: 9 });
     expect(ws.getCell('C5').font).toMatchObject({ name: 'Arial', size: 8, bold: true });
+  });
+});
+
+describe('buildRenaksiWorkbook: a long plan', () => {
+  it('widens the No column so "I.147" stays on one line', async () => {
+    const rows = Array.from({ length: 147 }, (_, i) => buildDocRow(`A${i}`));
+    const ws = sheet(await roundTrip(buildDocument({ aspects: [{ code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows }] })), 'Renaksi');
+
+    // "I.147" is 5 characters: (5 × 6 px + 6 px) ÷ 7 px = 5,14 → 5,5 units
+    expect(ws.getCell(8 + 147, 1).value).toBe('I.147');
+    expect(ws.getColumn(1).width).toBe(5.5);
   });
 });
