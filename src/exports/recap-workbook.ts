@@ -20,7 +20,12 @@ export interface RecapSource {
   units: RecapUnit[];
   answersOf: (assessmentId: number) => Record<string, RecapAnswer>;
   evidenceOf: (assessmentId: number) => Record<string, RecapEvidence[]>;
+  /** Rows per sheet including the header (Excel's limit unless a test asks for less). */
+  maxRowsPerSheet?: number;
 }
+
+/** Excel's largest sheet: 1 048 576 rows. Answers beyond it continue on "Jawaban (2)", "Jawaban (3)", … */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 const UNIT_COLUMNS = [
   { header: 'Kode unit', width: 16 },
@@ -50,8 +55,21 @@ const ANSWER_COLUMNS = [
   { header: 'Bukti dukung (tautan / nama berkas)', width: 60 },
 ];
 
-/** Lets the HTTP response drain every so many rows, so a huge export does not pile up in memory. */
-const DRAIN_EVERY = 500;
+/**
+ * NOTE: exceljs's WorksheetWriter pushes committed rows into the zip entry without backpressure: when rows are made
+ * faster than they are deflated, the entry's buffer grows by the whole sheet (100 MB for 300 000 answers). So every
+ * so many rows the writer waits until that buffer is below a few megabytes and the response is not full. The buffer
+ * is read from exceljs internals; if they change, the wait simply stops applying (the export still works).
+ */
+const DRAIN_EVERY = 200;
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
+type InternalSheetStream = { stream?: { pipes?: { _writableState?: { length?: number } }[] } };
+
+/** Bytes committed to a sheet but not yet taken by the zip compressor. */
+function pendingBytes(ws: ExcelJS.Worksheet): number {
+  return (ws as unknown as InternalSheetStream).stream?.pipes?.[0]?._writableState?.length ?? 0;
+}
 
 function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }], pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -69,14 +87,18 @@ function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, column
   return ws;
 }
 
-async function drain(stream: Writable, n: number): Promise<void> {
-  if (n % DRAIN_EVERY === 0 && stream.writableNeedDrain) await once(stream, 'drain');
+async function drain(stream: Writable, ws: ExcelJS.Worksheet, n: number): Promise<void> {
+  if (n % DRAIN_EVERY !== 0) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pendingBytes(ws) > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
+  if (stream.writableNeedDrain) await once(stream, 'drain');
 }
 
 /**
  * Streams the assessment recap for the FGD facilitators: sheet "Unit" (completeness, index, category per unit) and
- * sheet "Jawaban" (every unit × indicator: self and verified level, notes, evidence links and file names). Rows are
- * committed as they are written (exceljs WorkbookWriter), reading one assessment at a time.
+ * sheet "Jawaban" (every unit × indicator: self and verified level, notes, evidence links and file names; continued
+ * on further sheets past Excel's row limit). Rows are committed as they are written (exceljs WorkbookWriter),
+ * reading one assessment at a time.
  */
 export async function writeAssessmentRecap(stream: Writable, src: RecapSource): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -92,15 +114,24 @@ export async function writeAssessmentRecap(stream: Writable, src: RecapSource): 
     row.getCell(5).numFmt = SCORE_FORMAT;
     row.getCell(6).numFmt = SCORE_FORMAT;
     row.commit();
-    await drain(stream, ++n);
+    await drain(stream, units, ++n);
   }
   units.commit();
 
-  const answers = startSheet(wb, 'Jawaban', ANSWER_COLUMNS);
+  const maxRows = src.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
+  let part = 1;
+  let answers = startSheet(wb, 'Jawaban', ANSWER_COLUMNS);
+  let rowsInSheet = 1;
   for (const u of src.units) {
     const given = u.assessmentId === null ? {} : src.answersOf(u.assessmentId);
     const evidence = u.assessmentId === null ? {} : src.evidenceOf(u.assessmentId);
     for (const { ind, aspect } of indicators) {
+      if (rowsInSheet >= maxRows) {
+        answers.commit();
+        answers = startSheet(wb, `Jawaban (${++part})`, ANSWER_COLUMNS);
+        rowsInSheet = 1;
+      }
+      rowsInSheet++;
       const a = given[ind.code];
       const used = effectiveLevel(a, 'verified');
       const files = evidence[ind.code] ?? [];
@@ -111,7 +142,7 @@ export async function writeAssessmentRecap(stream: Writable, src: RecapSource): 
       ]);
       row.getCell(15).alignment = { wrapText: true, vertical: 'top' };
       row.commit();
-      await drain(stream, ++n);
+      await drain(stream, answers, ++n);
     }
   }
   answers.commit();
