@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Instrument } from '../instrument/instrument.schemas';
 import { effectiveLevel, scoreUnit } from '../scoring/scoring';
 import type { RecapAnswer, RecapEvidence } from './exports.repo';
-import { FONT, HEADER_FILL, SCORE_FORMAT, THIN_BORDER } from './workbook-style';
+import { estimateRowHeight, FONT, HEADER_FILL, SCORE_FORMAT, THIN_BORDER } from './workbook-style';
 
 export interface RecapUnit {
   assessmentId: number | null;
@@ -23,6 +23,12 @@ export interface RecapSource {
   /** Rows per sheet including the header (Excel's limit unless a test asks for less). */
   maxRowsPerSheet?: number;
 }
+
+/** Unit note, verifier note and evidence: the columns that may need more than one line. */
+const WRAPPED = [10, 12, 15];
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+/** Height of a one-line row in the default font (Calibri 11). */
+const SINGLE_LINE = estimateRowHeight([], 11);
 
 /** Excel's largest sheet: 1 048 576 rows. Answers beyond it continue on "Jawaban (2)", "Jawaban (3)", … */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -140,7 +146,11 @@ export async function writeAssessmentRecap(stream: Writable, src: RecapSource): 
         a?.level ?? null, a?.isNa ? 'Ya' : null, a?.note || null, a?.verifiedLevel ?? null, a?.verifierNote || null,
         used === 'na' ? 'Tidak berlaku' : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n') || null,
       ]);
-      row.getCell(15).alignment = { wrapText: true, vertical: 'top' };
+      const tall = estimateRowHeight(WRAPPED.map((c) => ({ text: String(row.getCell(c).value ?? ''), width: ANSWER_COLUMNS[c - 1]?.width ?? 10 })), 11);
+      if (tall > SINGLE_LINE) {
+        for (const c of WRAPPED) row.getCell(c).alignment = WRAP;
+        row.height = tall;
+      }
       row.commit();
       await drain(stream, answers, ++n);
     }

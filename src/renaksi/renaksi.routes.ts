@@ -6,7 +6,6 @@ import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { loadPeriod } from '../scoring/scores.service';
 import { formatInt } from '../shared/format';
-import { PAPERS } from '../exports/workbook-style';
 import { generateRenaksi } from './renaksi.service';
 import { downloadWorkbook, finalizePlan, reopenPlan, versionWorkbook } from './renaksi-plan.service';
 import { planPage } from './renaksi-view.service';
@@ -41,7 +40,6 @@ export function renaksiRoutes(repos: Repos): Router {
       canEdit: isRenaksiEditor(role) && page.plan?.status !== 'final',
       isEditor: isRenaksiEditor(role),
       isAdmin: role === 'admin',
-      paperLabel: PAPERS,
     });
   });
 

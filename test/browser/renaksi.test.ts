@@ -98,4 +98,27 @@ describe('shaping the Renaksi in a real browser', () => {
     await page.getByText('Baris tersimpan: Realisasi / status.').waitFor();
     await context.close();
   });
+
+  it('saves the document settings and reports a bad upload line by line, from the real forms', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, server.baseUrl, tim, TEST_PASSWORD);
+    await page.goto(`${renaksiUrl()}/settings`);
+
+    await page.getByLabel('Ukuran kertas (lanskap)').selectOption('a4');
+    await page.getByLabel('NIP penanda tangan (18 angka, boleh kosong)').fill('19700101 200003 1 001');
+    await page.getByRole('button', { name: 'Simpan pengaturan dokumen' }).click();
+    await page.getByText('Pengaturan dokumen Renaksi tersimpan.').waitFor();
+    expect(ctx.repos.settings.get('renaksi.paper')).toBe('a4');
+    await screenshot(page, 'renaksi-pengaturan');
+
+    await page.goto(`${renaksiUrl()}/upload`);
+    await page.getByLabel(/Berkas Excel/).setInputFiles({ name: 'catatan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('bukan spreadsheet') });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+
+    await page.getByText('belum dapat diterapkan').waitFor();
+    expect(await page.locator('.upload-report tbody tr').count()).toBe(1);
+    expect(await page.locator('.upload-report tbody td').nth(2).textContent()).toContain('berkas bukan spreadsheet Excel (.xlsx)');
+    await screenshot(page, 'renaksi-unggah-laporan');
+    await page.close();
+  });
 });
