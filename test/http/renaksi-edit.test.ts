@@ -224,6 +224,9 @@ describe('editing Renaksi rows over HTTP', () => {
     const page = await agent.get(`${url}?tampil=prioritas`);
     expect(page.text).toContain('★ prioritas');
     expect(page.text).toContain('Matriks Renaksi: 1 dari 3 baris');
+    const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    // the kabupaten row is I.2 (sheet row 10); its Aspek cell carries the mark for the reader
+    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi')?.getCell('B10').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(prioritas)');
     await agent.post(`${url}/rows/${row.id}/priority`).type('form').send({ _csrf: csrf, isPriority: '0' });
     expect(rowByKey(ctx, 'kab:A1').is_priority).toBe(0);
   });
@@ -246,6 +249,11 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('1 baris tidak lagi memiliki kesenjangan');
     expect(page.text).toContain('kesenjangan tertutup');
     expect(page.text).toContain('2 baris baru');
+    const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
+    // I.3 (sheet row 11) is Dinkes' closed A1 row; its realisation column stays the team's own text
+    expect(ws?.getCell('B11').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(kesenjangan sudah tertutup pada penilaian terbaru)');
+    expect(ws?.getCell('O11').value).toBe('');
   });
 
   it('changes the plan years: recomputes untouched targets, keeps edited ones and carries them into the new years', async () => {
