@@ -22,6 +22,8 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { unitScoresRoutes } from './dashboard/unit-scores.routes';
 import { presentationRoutes } from './dashboard/presentation.routes';
 import { renaksiRoutes } from './renaksi/renaksi.routes';
+import { renaksiUploadRoutes } from './renaksi/renaksi-upload.routes';
+import { exportsRoutes } from './exports/exports.routes';
 import { apiRoutes } from './periods/api.routes';
 import { auditLogRoutes } from './audit/audit-log.routes';
 import { reviewRoutes } from './verification/review.routes';
@@ -99,6 +101,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   // NOTE: these uploads are multipart; their routes parse the body and check CSRF themselves (receiveUpload).
   app.use(unitsUploadRoutes(repos));
   app.use(offlineUploadRoutes(repos));
+  app.use(renaksiUploadRoutes(repos));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(accountRoutes(repos));
@@ -117,6 +120,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(unitScoresRoutes(repos));
   app.use(presentationRoutes(repos));
   app.use(renaksiRoutes(repos));
+  app.use(exportsRoutes(repos));
   app.use(apiRoutes(repos));
   app.use(auditLogRoutes(repos));
   app.use(notFoundHandler);

@@ -16,6 +16,14 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
+const csrfInvalid = () => new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.');
+
+function csrfMatches(req: Request): boolean {
+  const body = req.body as Record<string, unknown> | undefined;
+  const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
+  return !!req.session.csrfToken && sameToken(sent, req.session.csrfToken);
+}
+
 /**
  * Synchronizer-token CSRF check for every unsafe request: the `_csrf` form field or the `X-CSRF-Token` header
  * must equal the session's token.
@@ -25,14 +33,6 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   if (SAFE_METHODS.has(req.method)) return next();
   if (!csrfMatches(req)) return next(csrfInvalid());
   next();
-}
-
-const csrfInvalid = () => new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.');
-
-function csrfMatches(req: Request): boolean {
-  const body = req.body as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
-  return !!req.session.csrfToken && sameToken(sent, req.session.csrfToken);
 }
 
 /**

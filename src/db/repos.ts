@@ -5,6 +5,8 @@ import { createEvidenceRepo } from '../evidence/evidence.repo';
 import { createInstrumentRepo } from '../instrument/instrument.repo';
 import { createPeriodsRepo } from '../periods/periods.repo';
 import { createRenaksiRepo } from '../renaksi/renaksi.repo';
+import { createRenaksiVersionsRepo } from '../renaksi/renaksi-versions.repo';
+import { createExportsRepo } from '../exports/exports.repo';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
 import { createUsersRepo } from '../users/users.repo';
@@ -30,6 +32,8 @@ export function createRepos(db: Db) {
     evidence: createEvidenceRepo(db),
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
+    renaksiVersions: createRenaksiVersionsRepo(db),
+    exports: createExportsRepo(db),
     settings: createSettingsRepo(db),
     sessions: createSessionsRepo(db),
     loginThrottle: createLoginThrottle(db),

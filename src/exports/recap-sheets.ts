@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from './workbook-style';
+import { addTitle, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from './workbook-style';
 
 export interface RecapData {
   periodName: string;
@@ -19,11 +19,13 @@ function writeTable(
   rows: (string | number | null)[][],
   numeric: (col: number) => string | undefined,
 ): void {
+  const widthOf = (ci: number) => ws.getColumn(ci + 1).width ?? 9;
   headers.forEach((h, i) => {
     const cell = ws.getCell(top, i + 1);
     cell.value = h;
     styleHeader(cell);
   });
+  ws.getRow(top).height = estimateRowHeight(headers.map((h, ci) => ({ text: h, width: widthOf(ci), bold: true })), 10);
   rows.forEach((values, ri) => {
     values.forEach((v, ci) => {
       const cell = ws.getCell(top + 1 + ri, ci + 1);
@@ -31,8 +33,11 @@ function writeTable(
       const fmt = numeric(ci);
       styleCell(cell, { align: fmt ? 'right' : 'left', numFmt: fmt });
     });
+    ws.getRow(top + 1 + ri).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widthOf(ci) })), 10);
   });
   ws.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];
+  ws.pageSetup.printTitlesRow = `${top}:${top}`;
+  ws.headerFooter.oddFooter = '&C&"Arial"&8Halaman &P dari &N';
 }
 
 function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
@@ -49,9 +54,10 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
     const l = ws.getCell(3 + i, 2);
     l.value = label;
     styleCell(l, { bold: true });
+    ws.mergeCells(3 + i, 3, 3 + i, 6);
     const v = ws.getCell(3 + i, 3);
     v.value = value;
-    styleCell(v, { numFmt: typeof value === 'number' && i === 0 ? SCORE_FORMAT : undefined });
+    for (let c = 3; c <= 6; c++) styleCell(ws.getCell(3 + i, c), { numFmt: typeof value === 'number' && i === 0 ? SCORE_FORMAT : undefined, align: 'left' });
     if (i === 1) styleCategory(v, d.category);
   });
   writeTable(
@@ -66,7 +72,7 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
 function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): void {
   const ws = wb.addWorksheet('Skor per Unit', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const codes = d.aspects.map((a) => a.code);
-  ws.columns = [{ width: 20 }, { width: 44 }, { width: 18 }, { width: 14 }, ...codes.map(() => ({ width: 10 })), { width: 10 }, { width: 14 }];
+  ws.columns = [{ width: 24 }, { width: 46 }, { width: 17 }, { width: 13 }, ...codes.map(() => ({ width: 10 })), { width: 10 }, { width: 14 }];
   addTitle(ws, 1, 6 + codes.length, `Skor per Unit – ${d.periodName}`);
   const rows = d.units.map((u) => [u.code, u.name, u.group, u.status, ...codes.map((c) => u.aspectScores[c] ?? null), u.index, u.category ?? 'Belum lengkap']);
   writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], rows, (c) =>
@@ -77,7 +83,7 @@ function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): void {
 
 function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
   const ws = wb.addWorksheet('Kesenjangan', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 40 }, { width: 18 }, { width: 10 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 12 }];
+  ws.columns = [{ width: 46 }, { width: 17 }, { width: 10 }, { width: 50 }, { width: 11 }, { width: 10 }, { width: 13 }];
   addTitle(ws, 1, 7, `Daftar Kesenjangan – ${d.periodName}`);
   writeTable(
     ws,

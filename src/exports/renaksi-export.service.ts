@@ -3,6 +3,8 @@ import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { computePeriodScores } from '../scoring/scores.service';
 import { ensurePlan } from '../renaksi/renaksi.service';
 import { gapOf, planYears } from '../renaksi/renaksi-draft';
+import { groupPlanRows } from '../renaksi/renaksi-layout';
+import type { RenaksiRow } from '../renaksi/renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
 import type { RecapData } from './recap-sheets';
 
@@ -13,10 +15,27 @@ export const SIGNATURE_DEFAULTS = {
   'renaksi.signer': 'H. ARDIANSYAH SULAIMAN',
   'renaksi.nip': '',
   'renaksi.paper': 'folio',
+  /** Empty: the date the document is downloaded or finalised. */
+  'renaksi.date': '',
 } as const;
+export type DocumentSettingKey = keyof typeof SIGNATURE_DEFAULTS;
 
-function setting(repos: Repos, key: keyof typeof SIGNATURE_DEFAULTS): string {
+/** A document setting as stored (or its default). */
+export function documentSetting(repos: Repos, key: DocumentSettingKey): string {
   return repos.settings.get(key) ?? SIGNATURE_DEFAULTS[key];
+}
+const setting = documentSetting;
+
+/** "R12-V3": row id and version in the workbook's hidden column. */
+export function rowKey(row: { id: number; version: number }): string {
+  return `R${row.id}-V${row.version}`;
+}
+
+/** The Aspek cell: the indicator it answers, and the team's marks the reader should see. */
+function aspectText(row: RenaksiRow, aspectName: string, indicatorTitle: Map<string, string>): string {
+  const base = row.indicatorCode ? `${row.indicatorCode} – ${indicatorTitle.get(row.indicatorCode) ?? ''}` : aspectName;
+  const marks = [row.isPriority ? 'prioritas' : '', row.gapOpen ? '' : 'kesenjangan sudah tertutup pada penilaian terbaru'].filter(Boolean);
+  return marks.length ? `${base}\n(${marks.join('; ')})` : base;
 }
 
 /** Gathers everything the Renaksi workbook shows for a period (stored plan rows and the verified-basis recap). */
@@ -55,23 +74,18 @@ export function renaksiDocument(repos: Repos, periodId: number, now = new Date()
     periodName: scores.period.name,
     years: planYears(plan.startYear, plan.endYear),
     paper: setting(repos, 'renaksi.paper') === 'a4' ? 'a4' : 'folio',
+    levelMax: instrument.levelScaleMax,
     signature: {
       place: setting(repos, 'renaksi.place'),
-      date: formatDate(now.toISOString()),
+      date: setting(repos, 'renaksi.date') || formatDate(now.toISOString()),
       office: setting(repos, 'renaksi.office'),
       name: setting(repos, 'renaksi.signer'),
       nip: setting(repos, 'renaksi.nip'),
     },
-    aspects: instrument.aspects.map((a) => ({
-      code: a.code,
-      name: a.name,
-      rows: rows
-        .filter((r) => r.aspectCode === a.code)
-        .map((r) => ({
-          ...r,
-          aspect: r.indicatorCode ? `${r.indicatorCode} – ${indicatorTitle.get(r.indicatorCode) ?? ''}` : a.name,
-          realization: r.gapOpen ? r.realization : [r.realization, 'Kesenjangan sudah tertutup pada penilaian terbaru'].filter(Boolean).join('; '),
-        })),
+    aspects: groupPlanRows(instrument.aspects, rows).map((g) => ({
+      code: g.aspectCode,
+      name: g.aspectName,
+      rows: g.rows.map(({ row }) => ({ ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row) })),
     })),
     recap,
   };

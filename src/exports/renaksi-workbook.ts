@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import { addTitle, roman, styleCell, styleHeader, GROUP_FILL, FONT } from './workbook-style';
+import {
+  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL, FONT,
+  PAPERS, type PaperKind,
+} from './workbook-style';
 import { addRecapSheets, type RecapData } from './recap-sheets';
 
 export interface RenaksiDocRow {
@@ -15,6 +18,8 @@ export interface RenaksiDocRow {
   support: string;
   verification: string;
   realization: string;
+  /** Row id and version in the hidden column ("R12-V3"), so an edited copy can be uploaded back. */
+  rowKey?: string;
 }
 
 export interface RenaksiDocument {
@@ -22,73 +27,134 @@ export interface RenaksiDocument {
   periodName: string;
   years: number[];
   aspects: { code: string; name: string; rows: RenaksiDocRow[] }[];
-  paper: 'folio' | 'a4';
+  paper: PaperKind;
   signature: { place: string; date: string; office: string; name: string; nip: string };
   recap: RecapData;
+  /** The instrument's top level: target cells accept 0…levelMax. */
+  levelMax?: number;
 }
 
-/** Excel paper size codes: 9 = A4, 14 = Folio (8.5 × 13 in, the Indonesian F4). */
-const PAPER_SIZE = { a4: 9, folio: 14 } as const;
+/** `wordy`: the column holds running text, so a long word of the body must fit too. */
+type ColumnSpec = { header: string; weight: number; key: keyof RenaksiDocRow; wordy?: boolean };
 
-const TEXT_COLUMNS: { header: string; width: number; key: keyof RenaksiDocRow }[] = [
-  { header: 'Aspek', width: 18, key: 'aspect' },
-  { header: 'Permasalahan / Kesenjangan', width: 34, key: 'problem' },
-  { header: 'Sasaran', width: 26, key: 'goal' },
-  { header: 'Kegiatan (Rencana Aksi)', width: 34, key: 'activity' },
-  { header: 'Indikator Keberhasilan (Output, Satuan)', width: 26, key: 'outputIndicator' },
+const TEXT_COLUMNS: ColumnSpec[] = [
+  { header: 'Aspek', weight: 11, key: 'aspect', wordy: true },
+  { header: 'Permasalahan / Kesenjangan', weight: 20, key: 'problem', wordy: true },
+  { header: 'Sasaran', weight: 15, key: 'goal', wordy: true },
+  { header: 'Kegiatan (Rencana Aksi)', weight: 20, key: 'activity', wordy: true },
+  { header: 'Indikator Keberhasilan (Output, Satuan)', weight: 15, key: 'outputIndicator', wordy: true },
 ];
-const TAIL_COLUMNS: { header: string; width: number; key: keyof RenaksiDocRow }[] = [
-  { header: 'Waktu Pelaksanaan (Triwulan)', width: 12, key: 'schedule' },
-  { header: 'Penanggung Jawab dan Pihak Terkait', width: 24, key: 'responsible' },
-  { header: 'Anggaran dan Sumber Dana', width: 16, key: 'budget' },
-  { header: 'Dukungan yang Dibutuhkan (Kebijakan, Kelembagaan, Sumber Daya)', width: 22, key: 'support' },
-  { header: 'Bukti Dukung / Cara Verifikasi', width: 26, key: 'verification' },
-  { header: 'Realisasi / Status', width: 16, key: 'realization' },
+const TAIL_COLUMNS: ColumnSpec[] = [
+  { header: 'Waktu Pelaksanaan (Triwulan)', weight: 8.5, key: 'schedule' },
+  { header: 'Penanggung Jawab dan Pihak Terkait', weight: 14, key: 'responsible', wordy: true },
+  { header: 'Anggaran dan Sumber Dana', weight: 10, key: 'budget' },
+  { header: 'Dukungan yang Dibutuhkan (Kebijakan, Kelembagaan, Sumber Daya)', weight: 12.5, key: 'support' },
+  { header: 'Bukti Dukung / Cara Verifikasi', weight: 14, key: 'verification', wordy: true },
+  { header: 'Realisasi / Status', weight: 10, key: 'realization' },
 ];
 
 export const RENAKSI_SHEET = 'Renaksi';
 /** First row of the column headers (rows above hold the title block). */
 export const HEADER_ROW = 5;
+/** First row of the table body (below the two header rows and the column numbers). */
+export const FIRST_BODY_ROW = HEADER_ROW + 3;
+export const ROW_KEY_HEADER = 'ID baris (jangan diubah)';
+/** Header texts of the document columns before and after the year columns, for reading an uploaded copy back. */
+export const LEADING_HEADERS = ['No', ...TEXT_COLUMNS.map((c) => c.header)];
+export const TAIL_HEADERS = TAIL_COLUMNS.map((c) => c.header);
+/** Editable fields in column order: the text columns after Aspek, then the tail (targets sit in between). */
+export const LEADING_FIELDS = TEXT_COLUMNS.slice(1).map((c) => c.key);
+export const TAIL_FIELDS = TAIL_COLUMNS.map((c) => c.key);
 
-function writeHeader(ws: ExcelJS.Worksheet, years: number[]): number {
+const BODY_FONT = 9;
+const HEADER_FONT = 8;
+const MARGIN_SIDE_IN = 0.4;
+const NO_WIDTH = 5;
+const YEAR_WIDTH = 4.5;
+
+/**
+ * The width a column needs so neither its header's longest word ("Pelaksanaan", "Kelembagaan,") nor a long word of
+ * the body ("Penganggaran", 12 letters) is broken.
+ */
+function columnMin(c: ColumnSpec): number {
+  const body = c.wordy ? widthForWord('Penganggaran', BODY_FONT, false) : 0;
+  return Math.max(body, ...c.header.split(/\s+/).map((w) => widthForWord(w, HEADER_FONT)));
+}
+
+/**
+ * Column widths that fill the landscape page at 100 % scale: No and years fixed, texts sharing the rest by weight
+ * but never narrower than their header's longest word. A small reserve keeps LibreOffice and Excel from squeezing
+ * the page (their width arithmetic differs slightly).
+ */
+export function planColumnWidths(paper: PaperKind, yearCount: number, noWidth = NO_WIDTH): number[] {
+  const available = landscapeWidthUnits(paper, 2 * MARGIN_SIDE_IN) * 0.96;
+  const text = (c: ColumnSpec) => ({ weight: c.weight, min: columnMin(c) });
+  return fitColumnWidths(
+    [
+      { fixed: noWidth },
+      ...TEXT_COLUMNS.map(text),
+      ...Array.from({ length: yearCount }, () => ({ fixed: YEAR_WIDTH })),
+      ...TAIL_COLUMNS.map(text),
+    ],
+    available,
+  );
+}
+
+function writeHeader(ws: ExcelJS.Worksheet, years: number[], widths: number[]): number {
   const top = HEADER_ROW;
-  const heads = ['No', ...TEXT_COLUMNS.map((c) => c.header)];
-  heads.forEach((h, i) => {
+  LEADING_HEADERS.forEach((h, i) => {
     ws.mergeCells(top, i + 1, top + 1, i + 1);
     ws.getCell(top, i + 1).value = h;
   });
-  const yearStart = heads.length + 1;
+  const yearStart = LEADING_HEADERS.length + 1;
   ws.mergeCells(top, yearStart, top, yearStart + years.length - 1);
   ws.getCell(top, yearStart).value = 'Target per Tahun (level)';
   years.forEach((y, i) => {
     ws.getCell(top + 1, yearStart + i).value = y;
   });
   const tailStart = yearStart + years.length;
-  TAIL_COLUMNS.forEach((c, i) => {
+  TAIL_HEADERS.forEach((h, i) => {
     ws.mergeCells(top, tailStart + i, top + 1, tailStart + i);
-    ws.getCell(top, tailStart + i).value = c.header;
+    ws.getCell(top, tailStart + i).value = h;
   });
-  const width = tailStart + TAIL_COLUMNS.length - 1;
+  const width = tailStart + TAIL_HEADERS.length - 1;
   for (let c = 1; c <= width; c++) {
-    styleHeader(ws.getCell(top, c));
-    styleHeader(ws.getCell(top + 1, c));
+    styleHeader(ws.getCell(top, c), HEADER_FONT);
+    styleHeader(ws.getCell(top + 1, c), HEADER_FONT);
     const num = ws.getCell(top + 2, c);
     num.value = `(${c})`;
-    styleHeader(num);
+    styleHeader(num, 8);
   }
+  const headerCells = [...LEADING_HEADERS, ...TAIL_HEADERS].map((text, i) => ({
+    text, width: widths[i < LEADING_HEADERS.length ? i : i + years.length] ?? 10, bold: true,
+  }));
+  const yearsRow = 13;
+  ws.getRow(top + 1).height = yearsRow;
+  ws.getRow(top).height = Math.max(13, estimateRowHeight(headerCells, HEADER_FONT) - yearsRow);
+  ws.getRow(top + 2).height = 12;
   return width;
 }
 
-function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number): number {
-  let r = HEADER_ROW + 3;
+function writeRowKeyColumn(ws: ExcelJS.Worksheet, col: number): void {
+  const column = ws.getColumn(col);
+  column.width = 14;
+  column.hidden = true;
+  ws.getCell(HEADER_ROW, col).value = ROW_KEY_HEADER;
+}
+
+function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number, widths: number[]): number {
+  let r = FIRST_BODY_ROW;
+  const levelMax = doc.levelMax ?? 4;
+  const groupWidth = widths.slice(1).reduce((s, w) => s + w, 0);
   doc.aspects.forEach((aspect, ai) => {
     const group = ws.getCell(r, 1);
     group.value = roman(ai + 1);
-    styleCell(group, { bold: true, fill: GROUP_FILL, align: 'center' });
+    styleCell(group, { bold: true, fill: GROUP_FILL, align: 'center', size: BODY_FONT });
     ws.mergeCells(r, 2, r, width);
-    const title = ws.getCell(r, 2);
-    title.value = `Aspek ${aspect.code}. ${aspect.name}`;
-    for (let c = 2; c <= width; c++) styleCell(ws.getCell(r, c), { bold: true, fill: GROUP_FILL });
+    const title = `Aspek ${aspect.code}. ${aspect.name}`;
+    ws.getCell(r, 2).value = title;
+    for (let c = 2; c <= width; c++) styleCell(ws.getCell(r, c), { bold: true, fill: GROUP_FILL, size: BODY_FONT });
+    ws.getRow(r).height = estimateRowHeight([{ text: title, width: groupWidth, bold: true }], BODY_FONT);
     r++;
     aspect.rows.forEach((row, i) => {
       const values: (string | number | null)[] = [
@@ -101,15 +167,23 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number): 
         const cell = ws.getCell(r, ci + 1);
         cell.value = v;
         const isTarget = ci > TEXT_COLUMNS.length && ci <= TEXT_COLUMNS.length + doc.years.length;
-        styleCell(cell, { align: ci === 0 || isTarget ? 'center' : 'left', numFmt: isTarget ? '0' : undefined });
+        styleCell(cell, { align: ci === 0 || isTarget ? 'center' : 'left', numFmt: isTarget ? '0' : undefined, size: BODY_FONT });
+        if (isTarget) {
+          cell.dataValidation = {
+            type: 'whole', operator: 'between', allowBlank: true, formulae: [0, levelMax], showErrorMessage: true,
+            errorStyle: 'stop', errorTitle: 'Target tidak valid', error: `Isi target dengan level 0 sampai ${levelMax}.`,
+          };
+        }
       });
+      if (row.rowKey) ws.getCell(r, width + 1).value = row.rowKey;
+      ws.getRow(r).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widths[ci] ?? 10 })), BODY_FONT);
       r++;
     });
   });
   return r;
 }
 
-function writeSignature(ws: ExcelJS.Worksheet, startRow: number, width: number, sig: RenaksiDocument['signature']): void {
+function writeSignature(ws: ExcelJS.Worksheet, startRow: number, width: number, sig: RenaksiDocument['signature']): number {
   const col = Math.max(1, width - 3);
   const lines: [string, boolean][] = [
     [`${sig.place}, ${sig.date}`, false],
@@ -126,13 +200,22 @@ function writeSignature(ws: ExcelJS.Worksheet, startRow: number, width: number, 
     const cell = ws.getCell(r, col);
     cell.value = text;
     cell.font = { name: FONT, size: 10, bold, underline: bold && i === 5 };
-    cell.alignment = { horizontal: 'center' };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+  return startRow + lines.length;
+}
+
+/** A1-style letters of a 1-based column number. */
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 /**
  * Builds the Renaksi document: the plan sheet (title block, merged group headers, numbered rows under aspects,
- * print setup for a Keputusan Bupati attachment, signature block) and the assessment recap sheets.
+ * print setup for a Keputusan Bupati attachment, signature block, a hidden row-id column for uploading an edited copy
+ * back) and the assessment recap sheets.
  */
 export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -140,32 +223,37 @@ export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
   wb.created = new Date();
   const ws = wb.addWorksheet(RENAKSI_SHEET, {
     pageSetup: {
-      paperSize: PAPER_SIZE[doc.paper] as ExcelJS.PaperSize,
+      paperSize: PAPERS[doc.paper].code as ExcelJS.PaperSize,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      horizontalCentered: true,
+      margins: { left: MARGIN_SIDE_IN, right: MARGIN_SIDE_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW + 2}`,
     },
-    headerFooter: { oddFooter: '&CHalaman &P dari &N', evenFooter: '&CHalaman &P dari &N' },
+    headerFooter: { oddFooter: '&C&"Arial"&8Halaman &P dari &N', evenFooter: '&C&"Arial"&8Halaman &P dari &N' },
     views: [{ state: 'frozen', ySplit: HEADER_ROW + 2, xSplit: 0 }],
   });
   const width = 1 + TEXT_COLUMNS.length + doc.years.length + TAIL_COLUMNS.length;
+  // The No column fits the longest row number ("VI.147") on one line.
+  const longestNo = doc.aspects.reduce((m, a, ai) => Math.max(m, `${roman(ai + 1)}.${a.rows.length}`.length), 0);
+  const noWidth = Math.max(NO_WIDTH, Math.ceil(widthForWord('0'.repeat(longestNo), BODY_FONT, false) * 2) / 2);
+  const widths = planColumnWidths(doc.paper, doc.years.length, noWidth);
   const span = `${doc.years[0]}–${doc.years[doc.years.length - 1]}`;
   addTitle(ws, 1, width, `RENCANA AKSI SP4N-LAPOR! ${doc.regionName.toUpperCase()}`, 14);
   addTitle(ws, 2, width, `TAHUN ${span}`, 12);
   addTitle(ws, 3, width, `Disusun berdasarkan hasil ${doc.periodName}`, 10);
   ws.getRow(3).font = { name: FONT, size: 10, italic: true };
-  ws.columns = [
-    { width: 7 },
-    ...TEXT_COLUMNS.map((c) => ({ width: c.width })),
-    ...doc.years.map(() => ({ width: 8 })),
-    ...TAIL_COLUMNS.map((c) => ({ width: c.width })),
-  ];
-  writeHeader(ws, doc.years);
-  const end = writeRows(ws, doc, width);
-  writeSignature(ws, end, width, doc.signature);
+  [20, 18, 15].forEach((h, i) => {
+    ws.getRow(i + 1).height = h;
+  });
+  ws.columns = widths.map((w) => ({ width: w }));
+  writeHeader(ws, doc.years, widths);
+  writeRowKeyColumn(ws, width + 1);
+  const end = writeRows(ws, doc, width, widths);
+  const last = writeSignature(ws, end, width, doc.signature);
+  ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
   addRecapSheets(wb, doc.recap);
   return wb;
 }

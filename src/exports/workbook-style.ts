@@ -10,13 +10,14 @@ export const THIN_BORDER: Partial<ExcelJS.Borders> = {
 
 export const FONT = 'Arial';
 
+/** The dashboard's Viridis tones (readable in grey print and for colour-blind readers); the label is always written too. */
 export const CATEGORY_FILLS: Record<string, string> = {
-  'Sangat Baik': 'FF1B7837',
-  Baik: 'FFA6DBA0',
-  Sedang: 'FFFEE08B',
-  Kurang: 'FFD73027',
+  'Sangat Baik': 'FFFDE725',
+  Baik: 'FF5EC962',
+  Sedang: 'FF3B528B',
+  Kurang: 'FF440154',
 };
-const LIGHT_TEXT = new Set(['Sangat Baik', 'Kurang']);
+const LIGHT_TEXT = new Set(['Sedang', 'Kurang']);
 
 export const HEADER_FILL = 'FFD9E1F2';
 export const GROUP_FILL = 'FFF2F2F2';
@@ -25,21 +26,21 @@ function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-/** A bordered, wrapped cell; `bold` for headers, `fill` an ARGB colour. */
+/** A bordered, wrapped cell; `bold` for headers, `fill` an ARGB colour, `size` the font size (10 unless given). */
 export function styleCell(
   cell: ExcelJS.Cell,
-  opts: { bold?: boolean; fill?: string; align?: 'left' | 'center' | 'right'; numFmt?: string } = {},
+  opts: { bold?: boolean; fill?: string; align?: 'left' | 'center' | 'right'; numFmt?: string; size?: number } = {},
 ): void {
   cell.border = THIN_BORDER;
-  cell.font = { name: FONT, size: 10, bold: opts.bold ?? false };
+  cell.font = { name: FONT, size: opts.size ?? 10, bold: opts.bold ?? false };
   cell.alignment = { wrapText: true, vertical: 'top', horizontal: opts.align ?? 'left' };
   if (opts.fill) cell.fill = solid(opts.fill);
   if (opts.numFmt) cell.numFmt = opts.numFmt;
 }
 
 /** Header cell: bold, centred, shaded. */
-export function styleHeader(cell: ExcelJS.Cell): void {
-  styleCell(cell, { bold: true, fill: HEADER_FILL, align: 'center' });
+export function styleHeader(cell: ExcelJS.Cell, size = 10): void {
+  styleCell(cell, { bold: true, fill: HEADER_FILL, align: 'center', size });
   cell.alignment = { ...cell.alignment, vertical: 'middle' };
 }
 
@@ -72,19 +73,114 @@ export function roman(n: number): string {
   return out;
 }
 
+/** Landscape paper for printed documents: Excel paper size code and page size in inches. */
+export const PAPERS = {
+  a4: { code: 9, label: 'A4', widthIn: 11.69, heightIn: 8.27 },
+  folio: { code: 14, label: 'F4/Folio', widthIn: 13, heightIn: 8.5 },
+} as const;
+export type PaperKind = keyof typeof PAPERS;
+
 /**
- * Sets a row's height for its wrapped text. NOTE: exceljs writes no height, and neither Excel nor LibreOffice grows a
- * row for wrapped text on opening, so long cells would be cut off; this estimates lines from each cell's text and
- * column width (about one character per width unit at 10 pt).
+ * NOTE: a column width is counted in the default font's digit widths (Calibri 11: 7 px at 96 dpi), so a column of
+ * width w prints about 7·w px wide at 100 % scale.
  */
-export function fitRowHeight(row: ExcelJS.Row, widths: number[], lineHeight = 13): void {
+const PX_PER_WIDTH_UNIT = 7;
+
+/** Column width units that fit across a landscape page between the side margins (inches), at 100 % scale. */
+export function landscapeWidthUnits(paper: PaperKind, sideMarginsIn: number): number {
+  return ((PAPERS[paper].widthIn - sideMarginsIn) * 96) / PX_PER_WIDTH_UNIT;
+}
+
+/** A column for fitColumnWidths: a fixed width, or a share of the rest by weight (never below `min`). */
+export type ColumnFit = { fixed: number } | { weight: number; min?: number };
+
+/**
+ * Fits columns into `available` width units: fixed columns keep their width, weighted columns share the rest in
+ * proportion, a weighted column below its minimum is held at it and the others share what is left. Widths are
+ * rounded down to half units so the sum never exceeds what is available (unless the minimums alone do).
+ */
+export function fitColumnWidths(columns: ColumnFit[], available: number): number[] {
+  const held = new Map<number, number>();
+  let widths: number[] = [];
+  for (let pass = 0; pass <= columns.length; pass++) {
+    const fixed = columns.reduce((s, c, i) => s + ('fixed' in c ? c.fixed : held.get(i) ?? 0), 0);
+    const weights = columns.reduce((s, c, i) => s + ('weight' in c && !held.has(i) ? c.weight : 0), 0);
+    const perWeight = weights === 0 ? 0 : Math.max(0, available - fixed) / weights;
+    widths = columns.map((c, i) => ('fixed' in c ? c.fixed : held.get(i) ?? Math.floor(c.weight * perWeight * 2) / 2));
+    const below = columns.findIndex((c, i) => 'weight' in c && !held.has(i) && (widths[i] as number) < (c.min ?? 0));
+    if (below < 0) break;
+    const col = columns[below] as { min: number };
+    held.set(below, Math.ceil(col.min * 2) / 2);
+  }
+  // NOTE: exceljs treats width 9 as its default and leaves such a column out of the file, so 9 becomes 8.5.
+  return widths.map((w) => (w === 9 ? 8.5 : w));
+}
+
+/** Average character width in pixels (96 dpi) of Arial/Liberation Sans text at a font size, spaces included. */
+export function charWidthPx(fontSize: number, bold = false): number {
+  return ((fontSize * 96) / 72) * (bold ? 0.55 : 0.5);
+}
+
+/** Width units a column needs so that `word` fits on one line (bold header text, cell padding included). */
+export function widthForWord(word: string, fontSize: number, bold = true): number {
+  return (word.length * charWidthPx(fontSize, bold) + 6) / PX_PER_WIDTH_UNIT;
+}
+
+/** Lines a text takes in a column `perLine` characters wide, wrapping at spaces like Excel and LibreOffice. */
+export function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    let n = 1;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      let w = word.length;
+      if (used > 0 && used + 1 + w <= perLine) {
+        used += 1 + w;
+        continue;
+      }
+      if (used > 0) n++;
+      while (w > perLine) {
+        n++;
+        w -= perLine;
+      }
+      used = w;
+    }
+    lines += n;
+  }
+  return lines;
+}
+
+/** Points per text line for a font size (LibreOffice and Excel leave about 25 % leading). */
+export function lineHeight(fontSize: number): number {
+  return Math.ceil(fontSize * 1.25 * 4) / 4;
+}
+
+/** Excel's largest row height in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * NOTE: neither Excel nor LibreOffice grows a row to fit wrapped text written by a library (and never for merged
+ * cells), so rows are sized here: each cell's text is wrapped word by word at the characters its column holds
+ * (Excel's narrower pixel width per unit, so LibreOffice has a little room to spare), and the tallest cell sets the
+ * row height in points.
+ */
+export function estimateRowHeight(cells: { text: string; width: number; bold?: boolean }[], fontSize: number): number {
   let lines = 1;
-  widths.forEach((width, i) => {
-    const cell = row.getCell(i + 1);
-    const text = cell.value instanceof Date ? 'dd/mm/yyyy hh:mm' : cell.text ?? '';
-    const perLine = Math.max(1, Math.floor(width * 1.1));
-    const cellLines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, cellLines);
-  });
-  row.height = Math.min(409, lines * lineHeight + 4);
+  for (const { text, width, bold } of cells) {
+    if (!text) continue;
+    const perLine = Math.max(1, Math.floor((width * PX_PER_WIDTH_UNIT - 4) / charWidthPx(fontSize, bold)));
+    lines = Math.max(lines, wrappedLines(text, perLine));
+  }
+  return Math.min(MAX_ROW_HEIGHT, lines * lineHeight(fontSize) + 4);
+}
+
+/** Sets a row's height for its wrapped text at 10 pt, from each cell's text and its column width (see estimateRowHeight). */
+export function fitRowHeight(row: ExcelJS.Row, widths: number[]): void {
+  row.height = estimateRowHeight(
+    widths.map((width, i) => {
+      const cell = row.getCell(i + 1);
+      return { width, text: cell.value instanceof Date ? 'dd/mm/yyyy hh:mm' : cell.text ?? '' };
+    }),
+    10,
+  );
 }

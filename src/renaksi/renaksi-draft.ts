@@ -17,6 +17,24 @@ export const RENAKSI_TEXT_FIELDS = [
 export type RenaksiTextField = (typeof RENAKSI_TEXT_FIELDS)[number];
 export type RenaksiEditableField = RenaksiTextField | 'targets';
 
+/** The SPEC.md column names of the editable fields, as the team reads them (forms, reports, upload errors). */
+export const RENAKSI_FIELD_LABELS: Record<RenaksiEditableField, string> = {
+  problem: 'Permasalahan / kesenjangan',
+  goal: 'Sasaran',
+  activity: 'Kegiatan (rencana aksi)',
+  outputIndicator: 'Indikator keberhasilan (output, satuan)',
+  targets: 'Target per tahun',
+  schedule: 'Waktu pelaksanaan (triwulan)',
+  responsible: 'Penanggung jawab dan pihak terkait',
+  budget: 'Anggaran dan sumber dana',
+  support: 'Dukungan yang dibutuhkan (kebijakan, kelembagaan, sumber daya)',
+  verification: 'Bukti dukung / cara verifikasi',
+  realization: 'Realisasi / status',
+};
+
+/** Longest text a Renaksi cell may hold: keeps a printed row on one page. */
+export const RENAKSI_TEXT_MAX = 2000;
+
 export type RenaksiScope = 'kabupaten' | 'unit';
 
 export interface DraftUnit {
@@ -33,6 +51,8 @@ export interface DraftRow extends Record<RenaksiTextField, string> {
   aspectCode: string;
   indicatorCode: string;
   targets: Record<string, number>;
+  /** The level the yearly targets start from (the unit's level; for a kabupaten row the lowest below target). */
+  baseLevel: number;
   priority: number;
 }
 
@@ -111,6 +131,7 @@ export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: 
         problem: belowTargetSummary(ind, applicable),
         goal: `Seluruh unit mencapai level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
         targets: yearlyTargets(lowest, ind.target, years),
+        baseLevel: lowest,
         responsible: `${ind.coordinator}; pihak terkait: ${below.length} unit yang belum mencapai target`,
         priority: meanGap * aspect.weight * share,
       });
@@ -123,6 +144,7 @@ export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: 
           problem: `${u.name}: level ${u.level} dari target ${ind.target} pada ${ind.code} (${ind.title}) – ${ind.levels[u.level] ?? ''}`,
           goal: `Level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
           targets: yearlyTargets(u.level, ind.target, years),
+          baseLevel: u.level,
           responsible: u.name,
           priority: gapOf(u.level, ind.target) * aspect.weight * share,
         });

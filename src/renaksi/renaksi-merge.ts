@@ -23,7 +23,8 @@ export interface MergePlan {
 
 /**
  * Regeneration plan: new gaps are inserted, existing generated rows take the new draft values except in the fields
- * edited by hand, generated rows without a gap any more are marked closed; manual rows are left alone.
+ * edited by hand (priority and the base level always follow the latest scores), generated rows without a gap any
+ * more are marked closed; manual rows are left alone.
  */
 export function mergeDraft(existing: StoredRowState[], draft: DraftRow[]): MergePlan {
   const byKey = new Map(existing.filter((r) => r.sourceKey !== null).map((r) => [r.sourceKey as string, r]));
@@ -36,7 +37,7 @@ export function mergeDraft(existing: StoredRowState[], draft: DraftRow[]): Merge
       continue;
     }
     const edited = new Set(row.editedFields);
-    const fields: Partial<DraftRow> = { priority: d.priority };
+    const fields: Partial<DraftRow> = { priority: d.priority, baseLevel: d.baseLevel };
     for (const f of RENAKSI_TEXT_FIELDS) if (!edited.has(f)) fields[f] = d[f];
     if (!edited.has('targets')) fields.targets = d.targets;
     plan.update.push({ id: row.id, fields });

@@ -11,25 +11,35 @@ export interface RenaksiPlan {
   updatedAt: string;
 }
 
+export type RenaksiScopeStored = 'kabupaten' | 'unit' | 'manual';
+
 export interface RenaksiRow extends Record<RenaksiTextField, string> {
   id: number;
+  planId: number;
   sourceKey: string | null;
-  scope: 'kabupaten' | 'unit' | 'manual';
+  scope: RenaksiScopeStored;
   unitId: number | null;
   aspectCode: string;
   indicatorCode: string | null;
   targets: Record<string, number>;
+  baseLevel: number | null;
   priority: number;
+  isPriority: boolean;
   sortOrder: number;
   editedFields: RenaksiEditableField[];
   gapOpen: boolean;
   version: number;
+  createdAt: string | null;
+  updatedAt: string;
+  updatedByName: string | null;
+  deletedAt: string | null;
 }
 
 interface RowRecord {
   id: number;
+  plan_id: number;
   source_key: string | null;
-  scope: RenaksiRow['scope'];
+  scope: RenaksiScopeStored;
   unit_id: number | null;
   aspect_code: string;
   indicator_code: string | null;
@@ -45,14 +55,21 @@ interface RowRecord {
   verification: string;
   realization: string;
   priority: number;
+  is_priority: number;
+  base_level: number | null;
   sort_order: number;
   edited_fields: string;
   gap_open: number;
   version: number;
+  created_at: string | null;
+  updated_at: string;
+  updated_by_name: string | null;
+  deleted_at: string | null;
 }
 
 const toRow = (r: RowRecord): RenaksiRow => ({
   id: r.id,
+  planId: r.plan_id,
   sourceKey: r.source_key,
   scope: r.scope,
   unitId: r.unit_id,
@@ -70,14 +87,34 @@ const toRow = (r: RowRecord): RenaksiRow => ({
   verification: r.verification,
   realization: r.realization,
   priority: r.priority,
+  isPriority: r.is_priority === 1,
+  baseLevel: r.base_level,
   sortOrder: r.sort_order,
   editedFields: JSON.parse(r.edited_fields) as RenaksiEditableField[],
   gapOpen: r.gap_open === 1,
   version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name,
+  deletedAt: r.deleted_at,
 });
 
-/** camelCase field → column, for the fields a draft or an edit may set. */
-const COLUMNS: Record<RenaksiEditableField | 'priority', string> = {
+/** What an update may set: the editable fields plus the columns drafting and the team's tools maintain. */
+export type RowChanges = Partial<{
+  [K in RenaksiTextField]: string;
+} & {
+  targets: Record<string, number>;
+  priority: number;
+  baseLevel: number;
+  isPriority: boolean;
+  aspectCode: string;
+  indicatorCode: string | null;
+  editedFields: string[];
+  gapOpen: boolean;
+}>;
+
+/** camelCase field → column for every field an update may set. */
+const COLUMNS: Record<keyof RowChanges, string> = {
   problem: 'problem',
   goal: 'goal',
   activity: 'activity',
@@ -90,38 +127,64 @@ const COLUMNS: Record<RenaksiEditableField | 'priority', string> = {
   realization: 'realization',
   targets: 'targets',
   priority: 'priority',
+  baseLevel: 'base_level',
+  isPriority: 'is_priority',
+  aspectCode: 'aspect_code',
+  indicatorCode: 'indicator_code',
+  editedFields: 'edited_fields',
+  gapOpen: 'gap_open',
 };
+
+function toParam(name: keyof RowChanges, value: unknown): unknown {
+  if (name === 'targets' || name === 'editedFields') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+export interface ManualRowInput extends Record<RenaksiTextField, string> {
+  aspectCode: string;
+  indicatorCode: string | null;
+  targets: Record<string, number>;
+  isPriority: boolean;
+}
+
+const ROW_SELECT = `SELECT r.*, u.display_name AS updated_by_name FROM renaksi_rows r LEFT JOIN users u ON u.id = r.updated_by`;
 
 export function createRenaksiRepo(db: Db) {
   const planByPeriod = db.prepare<[number], {
     id: number; period_id: number; start_year: number; end_year: number; status: 'draf' | 'final';
     generated_at: string | null; updated_at: string;
   }>('SELECT * FROM renaksi_plans WHERE period_id = ?');
-  const insertPlan = db.prepare(
-    'INSERT INTO renaksi_plans (period_id, start_year, end_year, updated_at) VALUES (?, ?, ?, ?)',
-  );
+  const insertPlan = db.prepare('INSERT INTO renaksi_plans (period_id, start_year, end_year, updated_at) VALUES (?, ?, ?, ?)');
   const markGenerated = db.prepare('UPDATE renaksi_plans SET generated_at = ?, updated_at = ? WHERE id = ?');
-  const rows = db.prepare<[number], RowRecord>('SELECT * FROM renaksi_rows WHERE plan_id = ? ORDER BY sort_order, id');
-  const rowById = db.prepare<[number], RowRecord>('SELECT * FROM renaksi_rows WHERE id = ?');
+  const setYears = db.prepare('UPDATE renaksi_plans SET start_year = ?, end_year = ?, updated_at = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE renaksi_plans SET status = ?, updated_at = ? WHERE id = ?');
+  const liveRows = db.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE r.plan_id = ? AND r.deleted_at IS NULL ORDER BY r.sort_order, r.id`);
+  const allRows = db.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE r.plan_id = ? ORDER BY r.sort_order, r.id`);
+  const deletedRows = db.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE r.plan_id = ? AND r.deleted_at IS NOT NULL ORDER BY r.deleted_at DESC`);
+  const rowById = db.prepare<[number], RowRecord>(`${ROW_SELECT} WHERE r.id = ?`);
+  const maxOrder = db.prepare<[number], { m: number | null }>('SELECT MAX(sort_order) AS m FROM renaksi_rows WHERE plan_id = ?');
   const insertRow = db.prepare(
     `INSERT INTO renaksi_rows (plan_id, source_key, scope, unit_id, aspect_code, indicator_code, problem, goal, activity,
-       output_indicator, targets, schedule, responsible, budget, support, verification, realization, priority,
-       sort_order, updated_at)
+       output_indicator, targets, schedule, responsible, budget, support, verification, realization, priority, base_level,
+       is_priority, sort_order, edited_fields, created_at, updated_at, updated_by)
      VALUES (@planId, @sourceKey, @scope, @unitId, @aspectCode, @indicatorCode, @problem, @goal, @activity,
        @outputIndicator, @targets, @schedule, @responsible, @budget, @support, @verification, @realization, @priority,
-       @sortOrder, @now)`,
+       @baseLevel, @isPriority, @sortOrder, @editedFields, @now, @now, @userId)`,
   );
-  const closeGap = db.prepare('UPDATE renaksi_rows SET gap_open = 0, updated_at = ? WHERE id = ?');
+  const softDelete = db.prepare('UPDATE renaksi_rows SET deleted_at = @now, version = version + 1, updated_at = @now, updated_by = @userId WHERE id = @id AND version = @version AND deleted_at IS NULL');
+  const restore = db.prepare('UPDATE renaksi_rows SET deleted_at = NULL, version = version + 1, updated_at = @now, updated_by = @userId WHERE id = @id AND deleted_at IS NOT NULL');
+  const closeGap = db.prepare('UPDATE renaksi_rows SET gap_open = 0, version = version + 1, updated_at = ? WHERE id = ?');
   const setOrder = db.prepare('UPDATE renaksi_rows SET sort_order = ? WHERE id = ?');
   const updateCache = new Map<string, ReturnType<Db['prepare']>>();
 
-  function updateStatement(fields: string[]) {
-    const key = fields.join(',');
+  function updateStatement(fields: (keyof RowChanges)[], bump: boolean, checkVersion: boolean) {
+    const key = `${fields.join(',')}|${bump}|${checkVersion}`;
     let stmt = updateCache.get(key);
     if (!stmt) {
-      const sets = fields.map((f) => `${COLUMNS[f as keyof typeof COLUMNS]} = @${f}`).join(', ');
-      stmt = db.prepare(`UPDATE renaksi_rows SET ${sets}, gap_open = @gapOpen, edited_fields = @editedFields,
-        version = version + 1, updated_at = @now WHERE id = @id`);
+      const sets = fields.map((f) => `${COLUMNS[f]} = @${f}`);
+      if (bump) sets.push('version = version + 1', 'updated_at = @now', 'updated_by = @userId');
+      stmt = db.prepare(`UPDATE renaksi_rows SET ${sets.join(', ')} WHERE id = @id${checkVersion ? ' AND version = @expectedVersion' : ''}`);
       updateCache.set(key, stmt);
     }
     return stmt;
@@ -137,32 +200,58 @@ export function createRenaksiRepo(db: Db) {
     },
     insertPlan: (periodId: number, startYear: number, endYear: number): number =>
       Number(insertPlan.run(periodId, startYear, endYear, new Date().toISOString()).lastInsertRowid),
-    markGenerated: (planId: number): void => {
-      const now = new Date().toISOString();
-      markGenerated.run(now, now, planId);
+    markGenerated: (planId: number, at: string): void => {
+      markGenerated.run(at, at, planId);
     },
-    listRows: (planId: number): RenaksiRow[] => rows.all(planId).map(toRow),
+    setYears: (planId: number, startYear: number, endYear: number): void => {
+      setYears.run(startYear, endYear, new Date().toISOString(), planId);
+    },
+    setStatus: (planId: number, status: RenaksiPlan['status']): void => {
+      setStatus.run(status, new Date().toISOString(), planId);
+    },
+    /** The plan's rows that are not deleted, in document order. */
+    listRows: (planId: number): RenaksiRow[] => liveRows.all(planId).map(toRow),
+    /** Every row including the deleted ones (drafting must see them so a deleted gap is not drafted again). */
+    listAllRows: (planId: number): RenaksiRow[] => allRows.all(planId).map(toRow),
+    listDeletedRows: (planId: number): RenaksiRow[] => deletedRows.all(planId).map(toRow),
     findRow: (id: number): RenaksiRow | undefined => {
       const r = rowById.get(id);
       return r && toRow(r);
     },
-    insertDraftRow(planId: number, d: DraftRow, sortOrder: number): number {
-      const { targets, ...rest } = d;
+    nextSortOrder: (planId: number): number => (maxOrder.get(planId)?.m ?? 0) + 1,
+    insertDraftRow(planId: number, d: DraftRow, sortOrder: number, now: string): number {
       return Number(
-        insertRow.run({ ...rest, planId, targets: JSON.stringify(targets), sortOrder, now: new Date().toISOString() })
-          .lastInsertRowid,
+        insertRow.run({
+          ...d, planId, targets: JSON.stringify(d.targets), isPriority: 0, sortOrder, editedFields: '[]', now, userId: null,
+        }).lastInsertRowid,
       );
     },
-    /** Sets the given fields; `editedFields` and `gapOpen` are stored as given. */
-    updateRow(id: number, fields: Partial<Record<RenaksiEditableField | 'priority', unknown>>, meta: { editedFields: string[]; gapOpen: boolean }): void {
-      const names = Object.keys(fields).sort();
-      const params: Record<string, unknown> = { id, now: new Date().toISOString(), gapOpen: meta.gapOpen ? 1 : 0, editedFields: JSON.stringify(meta.editedFields) };
-      for (const n of names) {
-        const v = fields[n as keyof typeof fields];
-        params[n] = n === 'targets' ? JSON.stringify(v) : v;
-      }
-      updateStatement(names).run(params);
+    /** A row the team adds by hand: scope 'manual', no source key, every field counts as typed. */
+    insertManualRow(planId: number, r: ManualRowInput, sortOrder: number, userId: number): number {
+      return Number(
+        insertRow.run({
+          ...r, planId, sourceKey: null, scope: 'manual', unitId: null, targets: JSON.stringify(r.targets), priority: 0,
+          baseLevel: null, isPriority: r.isPriority ? 1 : 0, sortOrder, editedFields: '[]', now: new Date().toISOString(), userId,
+        }).lastInsertRowid,
+      );
     },
+    /**
+     * Sets the given fields. A content change (`bump`, the default) raises the version and records who changed it;
+     * with `expectedVersion` the update happens only if the row still has that version. Returns whether a row changed.
+     */
+    updateRow(id: number, changes: RowChanges, opts: { userId?: number | null; expectedVersion?: number; bump?: boolean } = {}): boolean {
+      const names = (Object.keys(changes) as (keyof RowChanges)[]).filter((n) => changes[n] !== undefined).sort();
+      const bump = opts.bump ?? true;
+      if (names.length === 0 && !bump) return false;
+      const params: Record<string, unknown> = { id, now: new Date().toISOString(), userId: opts.userId ?? null, expectedVersion: opts.expectedVersion };
+      for (const n of names) params[n] = toParam(n, changes[n]);
+      if (opts.expectedVersion === undefined) delete params.expectedVersion;
+      return updateStatement(names, bump, opts.expectedVersion !== undefined).run(params).changes === 1;
+    },
+    /** Soft delete, only if the row still has `version`; returns whether it was deleted. */
+    softDelete: (id: number, version: number, userId: number): boolean =>
+      softDelete.run({ id, version, userId, now: new Date().toISOString() }).changes === 1,
+    restore: (id: number, userId: number): boolean => restore.run({ id, userId, now: new Date().toISOString() }).changes === 1,
     closeGap: (id: number): void => {
       closeGap.run(new Date().toISOString(), id);
     },

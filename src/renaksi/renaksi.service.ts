@@ -1,10 +1,12 @@
 import type { Repos } from '../db/repos';
-import { AppError } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
+import type { Instrument } from '../instrument/instrument.schemas';
 import type { User } from '../users/users.repo';
-import { computePeriodScores, type PeriodScores } from '../scoring/scores.service';
-import { draftRenaksi, planYears, type DraftUnit } from './renaksi-draft';
+import { computePeriodScores, loadPeriod, type PeriodScores } from '../scoring/scores.service';
+import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRow, type DraftUnit } from './renaksi-draft';
 import { mergeDraft } from './renaksi-merge';
-import type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
+import { retargetForYears, sameTargets } from './renaksi-targets';
+import type { RenaksiPlan, RenaksiRow, RowChanges } from './renaksi.repo';
 
 export const DEFAULT_PLAN_YEARS = { start: 2022, end: 2024 } as const;
 
@@ -23,6 +25,37 @@ export function ensurePlan(repos: Repos, periodId: number): RenaksiPlan {
   return repos.renaksi.findPlan(periodId) as RenaksiPlan;
 }
 
+/** Refuses any change to a final plan (409) until the admin reopens it as a draft. */
+export function assertDraft(plan: RenaksiPlan): void {
+  if (plan.status === 'final') {
+    throw new AppError(409, 'plan-final', 'Renaksi sudah final dan tidak dapat diubah. Admin dapat membukanya kembali sebagai draf baru.');
+  }
+}
+
+/** A live (not deleted) row of the period's plan; 404 otherwise. */
+export function requireRow(repos: Repos, plan: RenaksiPlan, rowId: number, opts: { deleted?: boolean } = {}): RenaksiRow {
+  const row = repos.renaksi.findRow(rowId);
+  if (!row || row.planId !== plan.id || (row.deletedAt !== null) !== (opts.deleted ?? false)) throw notFound('Baris Renaksi');
+  return row;
+}
+
+/** The final target of each indicator of the instrument. */
+export function finalTargets(instrument: Instrument): Map<string, number> {
+  return new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i.target]));
+}
+
+/** The draft values that differ from what is stored (content only; priority and base level are bookkeeping). */
+function contentChanges(row: RenaksiRow, fields: Partial<DraftRow>): RowChanges {
+  const changes: RowChanges = {};
+  for (const f of RENAKSI_TEXT_FIELDS) {
+    const v = fields[f];
+    if (v !== undefined && v !== row[f]) changes[f] = v;
+  }
+  if (fields.targets && !sameTargets(fields.targets, row.targets)) changes.targets = fields.targets;
+  if (!row.gapOpen) changes.gapOpen = true;
+  return changes;
+}
+
 export interface GenerateResult {
   inserted: number;
   updated: number;
@@ -32,26 +65,75 @@ export interface GenerateResult {
 /**
  * Drafts the Renaksi from the period's scores and merges it into the stored plan in one transaction: new gaps
  * become rows (after the existing ones), hand-edited fields are kept, rows whose gap closed are marked, not deleted.
+ * Rows whose content did not change keep their version, so nobody's open edit form turns stale for nothing.
  */
 export function generateRenaksi(repos: Repos, user: User, periodId: number): GenerateResult {
   const scores = computePeriodScores(repos, periodId, 'verified');
   return repos.db.transaction(() => {
     const plan = ensurePlan(repos, periodId);
-    if (plan.status === 'final') throw new AppError(409, 'plan-final', 'Renaksi sudah final dan tidak dapat disusun ulang.');
+    assertDraft(plan);
     const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear));
-    const existing = repos.renaksi.listRows(plan.id);
+    const existing = repos.renaksi.listAllRows(plan.id);
     const merge = mergeDraft(existing, draft);
-    let order = existing.reduce((m, r) => Math.max(m, r.sortOrder), 0);
-    for (const d of merge.insert) repos.renaksi.insertDraftRow(plan.id, d, ++order);
+    const now = new Date().toISOString();
+    let order = repos.renaksi.nextSortOrder(plan.id) - 1;
+    for (const d of merge.insert) repos.renaksi.insertDraftRow(plan.id, d, ++order, now);
     const byId = new Map(existing.map((r) => [r.id, r]));
+    let updated = 0;
     for (const u of merge.update) {
       const row = byId.get(u.id) as RenaksiRow;
-      repos.renaksi.updateRow(u.id, u.fields, { editedFields: row.editedFields, gapOpen: true });
+      const changes = contentChanges(row, u.fields);
+      const bookkeeping = { priority: u.fields.priority, baseLevel: u.fields.baseLevel };
+      if (Object.keys(changes).length > 0) {
+        repos.renaksi.updateRow(u.id, { ...changes, ...bookkeeping }, { userId: null });
+        if (row.deletedAt === null) updated++;
+      } else {
+        repos.renaksi.updateRow(u.id, bookkeeping, { bump: false });
+      }
     }
     for (const id of merge.closeGap) repos.renaksi.closeGap(id);
-    repos.renaksi.markGenerated(plan.id);
-    const result = { inserted: merge.insert.length, updated: merge.update.length, closed: merge.closeGap.length };
+    repos.renaksi.markGenerated(plan.id, now);
+    const result = { inserted: merge.insert.length, updated, closed: merge.closeGap.length };
     repos.audit.record({ userId: user.id, action: 'renaksi.generate', entity: 'renaksi_plan', entityId: plan.id, newValue: result });
     return result;
+  })();
+}
+
+/**
+ * Changes the plan years. Targets nobody edited are recomputed from the level they were drafted from; typed targets
+ * (hand-edited or manual rows) are kept for the remaining years and carried forward into new ones. One transaction.
+ * Returns how many rows got new targets.
+ */
+export function setPlanYears(repos: Repos, user: User, periodId: number, years: { startYear: number; endYear: number }): number {
+  const { instrument } = loadPeriod(repos, periodId);
+  const targetOf = finalTargets(instrument);
+  return repos.db.transaction(() => {
+    const plan = ensurePlan(repos, periodId);
+    assertDraft(plan);
+    if (plan.startYear === years.startYear && plan.endYear === years.endYear) return 0;
+    const list = planYears(years.startYear, years.endYear);
+    let changed = 0;
+    for (const row of repos.renaksi.listAllRows(plan.id)) {
+      const first = row.targets[String(plan.startYear)];
+      const baseLevel = row.baseLevel ?? (row.scope !== 'manual' && first !== undefined ? Math.max(0, first - 1) : null);
+      const targets = retargetForYears(
+        {
+          targets: row.targets,
+          baseLevel,
+          finalTarget: row.indicatorCode ? targetOf.get(row.indicatorCode) ?? null : null,
+          keepTyped: row.scope === 'manual' || row.editedFields.includes('targets'),
+        },
+        list,
+      );
+      if (sameTargets(targets, row.targets)) continue;
+      repos.renaksi.updateRow(row.id, { targets }, { userId: user.id });
+      changed++;
+    }
+    repos.renaksi.setYears(plan.id, years.startYear, years.endYear);
+    repos.audit.record({
+      userId: user.id, action: 'renaksi.years', entity: 'renaksi_plan', entityId: plan.id,
+      oldValue: { startYear: plan.startYear, endYear: plan.endYear }, newValue: { ...years, retargetedRows: changed },
+    });
+    return changed;
   })();
 }

@@ -43,7 +43,7 @@ describe('Renaksi draft and workbook over HTTP', () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
     const busangRow = ctx.db.prepare("SELECT id FROM renaksi_rows WHERE source_key LIKE 'unit:%' AND responsible = 'Kecamatan Busang'").get() as { id: number };
-    ctx.repos.renaksi.updateRow(busangRow.id, { activity: 'Camat menetapkan SK tim pengelola pengaduan' }, { editedFields: ['activity'], gapOpen: true });
+    ctx.repos.renaksi.updateRow(busangRow.id, { activity: 'Camat menetapkan SK tim pengelola pengaduan', editedFields: ['activity'] });
     const dinkes = ctx.repos.assessments.find(ctx.periodId, unitId(ctx.repos, 'PD-DINKES'));
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'A1', level: 4, note: 'SK sudah ada' });
 
@@ -95,4 +95,34 @@ describe('Renaksi draft and workbook over HTTP', () => {
     expect(xlsx.status).toBe(403);
     expect(rows(ctx)).toEqual([]);
   });
+
+  it('drafts over plan years set before drafting (2022–2026) and titles the document with them', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    await agent.post(`/periods/${ctx.periodId}/renaksi/years`).type('form').send({ _csrf: csrf, startYear: '2022', endYear: '2026' });
+
+    await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
+
+    // Busang level 1: min(4, 1 + k) for k = 1…5
+    expect(JSON.parse(rows(ctx)[0]?.targets ?? '{}')).toEqual({ 2022: 2, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
+    const res = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    const ws = (await readWorkbook(res.body as Buffer)).getWorksheet('Renaksi');
+    expect(ws?.getCell(2, 1).value).toBe('TAHUN 2022–2026');
+    expect([7, 8, 9, 10, 11].map((c) => ws?.getCell(6, c).value)).toEqual([2022, 2023, 2024, 2025, 2026]);
+  });
+
+  it('shows a fasilitator the plan and the downloads but no editing controls', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
+    const fasil = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'fasilitator' })).username);
+
+    const page = await fasil.agent.get(`/periods/${ctx.periodId}/renaksi`);
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Unduh Excel (.xlsx)');
+    expect(page.text).toContain('Unduh rekap penilaian (.xlsx)');
+    expect(page.text).not.toContain('Ubah baris');
+    expect(page.text).not.toContain('Susun ulang');
+    expect(page.text).not.toContain('Finalkan Renaksi');
+  });
 });
+

@@ -84,6 +84,7 @@ export function buildDraftRow(overrides: Partial<DraftRow> & { sourceKey: string
     verification: `Bukti ${tag}`,
     realization: '',
     targets: { '2022': 2, '2023': 3, '2024': 4 },
+    baseLevel: 1,
     priority: 10,
     ...overrides,
   };

@@ -25,7 +25,7 @@ describe('mergeDraft', () => {
     const plan = mergeDraft(stored, [row]);
 
     const expected = Object.fromEntries(RENAKSI_TEXT_FIELDS.map((f) => [f, row[f]]));
-    expect(plan.update).toEqual([{ id: 4, fields: { ...expected, targets: row.targets, priority: 45 } }]);
+    expect(plan.update).toEqual([{ id: 4, fields: { ...expected, targets: row.targets, priority: 45, baseLevel: 1 } }]);
     expect(plan.insert).toEqual([]);
   });
 
@@ -42,13 +42,13 @@ describe('mergeDraft', () => {
     expect(fields).toMatchObject({ problem: 'Masalah baru', goal: row.goal, responsible: row.responsible, priority: 12.5 });
   });
 
-  it('always refreshes the priority, even when every field was edited', () => {
+  it('always refreshes the priority and base level, even when every field was edited', () => {
     const stored = [buildStoredRow({ id: 2, sourceKey: 'kab:A1', editedFields: [...RENAKSI_TEXT_FIELDS, 'targets'] })];
     const row = buildDraftRow({ sourceKey: 'kab:A1', priority: 90 });
 
     const plan = mergeDraft(stored, [row]);
 
-    expect(plan.update).toEqual([{ id: 2, fields: { priority: 90 } }]);
+    expect(plan.update).toEqual([{ id: 2, fields: { priority: 90, baseLevel: 1 } }]);
   });
 
   it('marks a generated row whose gap is no longer in the draft as closed', () => {

@@ -222,10 +222,15 @@ describe('buildRenaksiWorkbook: plan sheet', () => {
     expect(footer).toContain('&P');
   });
 
-  it('sets a width on every column: 7 for No, 8 per year, wider for texts', () => {
+  it('fits the columns across landscape Folio at 100 %: 5 for No, 4,5 per year, texts by weight', () => {
     const widths = Array.from({ length: 15 }, (_, i) => ws.getColumn(i + 1).width);
 
-    expect(widths).toEqual([7, 18, 34, 26, 34, 26, 8, 8, 8, 12, 24, 16, 22, 26, 16]);
+    // available = (13 − 2 × 0,4) in × 96 px ÷ 7 px per unit × 0,96 = 160,62; fixed 5 + 3 × 4,5 = 18,5.
+    // By weight Aspek (10,4) is below its body word "Penganggaran" (11,14 → held at 11,5) and Waktu (8,0) below its
+    // header word "Pelaksanaan" (10,08 → 10,5); the rest share 120,12 over weight 130,5 = 0,9205 each, rounded down
+    // to halves: Permasalahan 20 → 18, Sasaran 15 → 13,5, PJ 14 → 12,5, Anggaran 10 → 9 (written 8,5), Dukungan 12,5 → 11,5.
+    expect(widths).toEqual([5, 11.5, 18, 13.5, 18, 13.5, 4.5, 4.5, 4.5, 10.5, 12.5, 8.5, 11.5, 12.5, 8.5]);
+    expect(widths.reduce((s: number, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
   });
 
   it('adds the signature block under the table, right-aligned over the last four columns', () => {
@@ -355,5 +360,61 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       ['Bappeda', 'Perangkat daerah', 'A1', 'Judul A1', 2, 4, 2],
       ['Telen', 'Kecamatan', 'B2', 'Judul B2', 3, 4, 1],
     ]);
+  });
+});
+
+describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
+  let ws: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const long = 'Penanganan pengaduan belum dimuat dalam Standar Pelayanan maupun Maklumat Pelayanan di seluruh unit layanan. '.repeat(3);
+    const doc = buildDocument({
+      aspects: [
+        { code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows: [buildDocRow('A1', { rowKey: 'R12-V3' }), buildDocRow('A2', { rowKey: 'R13-V1', problem: long })] },
+      ],
+    });
+    ws = sheet(await roundTrip(doc), 'Renaksi');
+  });
+
+  it('writes each row’s id and version in a hidden column after the document (P), headed as not to be changed', () => {
+    expect(ws.getColumn(16).hidden).toBe(true);
+    expect(ws.getCell('P5').value).toBe('ID baris (jangan diubah)');
+    expect([ws.getCell('P9').value, ws.getCell('P10').value]).toEqual(['R12-V3', 'R13-V1']);
+  });
+
+  it('prints only the document columns and the signature block (A1:O18)', () => {
+    // table rows 8–10, one blank row, signature rows 12–18
+    expect(ws.pageSetup.printArea).toBe('A1:O18');
+  });
+
+  it('sizes rows by their text: a one-line row stays short, a long problem text gets a tall row', () => {
+    // I.1: every text fits one line except "Realisasi A1" (12 characters) in Realisasi, 8,5 units →
+    // (59,5 − 4) px ÷ 6 px = 9 characters per line → 2 lines × 11,25 pt + 4 pt
+    expect(ws.getRow(9).height).toBe(2 * 11.25 + 4);
+    // I.2: 330 characters in Permasalahan (18 units → 122 px ÷ 6 = 20 characters per line) → many lines
+    expect(ws.getRow(10).height).toBeGreaterThan(15 * 11.25);
+    // the header row holds the longest header wrapped in bold 8 pt
+    expect(ws.getRow(5).height).toBeGreaterThan(30);
+  });
+
+  it('lets only whole levels 0–4 be typed into the target cells', () => {
+    expect(ws.getCell('H9').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 4], showErrorMessage: true });
+    expect(ws.getCell('J9').dataValidation).toBeUndefined();
+  });
+
+  it('uses 9 pt Arial in the table and 8 pt bold in the headers', () => {
+    expect(ws.getCell('C9').font).toMatchObject({ name: 'Arial', size: 9 });
+    expect(ws.getCell('C5').font).toMatchObject({ name: 'Arial', size: 8, bold: true });
+  });
+});
+
+describe('buildRenaksiWorkbook: a long plan', () => {
+  it('widens the No column so "I.147" stays on one line', async () => {
+    const rows = Array.from({ length: 147 }, (_, i) => buildDocRow(`A${i}`));
+    const ws = sheet(await roundTrip(buildDocument({ aspects: [{ code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows }] })), 'Renaksi');
+
+    // "I.147" is 5 characters: (5 × 6 px + 6 px) ÷ 7 px = 5,14 → 5,5 units
+    expect(ws.getCell(8 + 147, 1).value).toBe('I.147');
+    expect(ws.getColumn(1).width).toBe(5.5);
   });
 });

@@ -1,0 +1,44 @@
+// Renaksi pages, progressive enhancement only: every form works without this file.
+// 1) asks before destructive actions (elements with data-confirm);
+// 2) checks yearly targets while typing (never decreasing, 0…top level), naming the year like the server does.
+(function () {
+  'use strict';
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var button = event.submitter;
+    var message = (button && button.getAttribute('data-confirm')) || (form && form.getAttribute && form.getAttribute('data-confirm'));
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
+
+  function checkTargets(fieldset) {
+    var max = Number(fieldset.getAttribute('data-level-max') || '4');
+    var inputs = fieldset.querySelectorAll('input[data-year]');
+    var out = fieldset.querySelector('.target-live');
+    var previous = null;
+    var problems = [];
+    inputs.forEach(function (input) {
+      var year = input.getAttribute('data-year');
+      var text = input.value.trim();
+      var bad = '';
+      if (text !== '') {
+        var value = Number(text);
+        if (!Number.isInteger(value)) bad = 'Target ' + year + ' harus berupa bilangan bulat 0–' + max + '.';
+        else if (value < 0) bad = 'Target ' + year + ' tidak boleh kurang dari 0.';
+        else if (value > max) bad = 'Target ' + year + ' (' + value + ') melebihi level tertinggi ' + max + '.';
+        else if (previous && value < previous.value) bad = 'Target ' + year + ' (' + value + ') lebih rendah dari target ' + previous.year + ' (' + previous.value + '); target tahunan tidak boleh turun.';
+        if (!bad) previous = { year: year, value: value };
+      }
+      input.setAttribute('aria-invalid', bad ? 'true' : 'false');
+      if (bad) problems.push(bad);
+    });
+    if (out) {
+      out.textContent = problems.join(' ');
+      out.hidden = problems.length === 0;
+    }
+  }
+
+  document.querySelectorAll('fieldset.targets').forEach(function (fieldset) {
+    fieldset.addEventListener('input', function () { checkTargets(fieldset); });
+  });
+})();

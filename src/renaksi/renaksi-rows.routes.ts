@@ -1,0 +1,138 @@
+import { Router, type Request, type Response } from 'express';
+import type { Repos } from '../db/repos';
+import { requireRole, requireUser } from '../auth/guards';
+import { badInput } from '../errors/app-error';
+import { idParam } from '../web/params';
+import { flash } from '../web/view-locals';
+import { loadPeriod } from '../scoring/scores.service';
+import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
+import { RENAKSI_EDITORS } from './renaksi-roles';
+import { MOVE_SCHEMA, parseForm, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
+import { addManualRow, deleteRow, editRow, moveRow, restoreRow, RowConflictError, setRowPriority } from './renaksi-rows.service';
+import { assertDraft, ensurePlan, requireRow } from './renaksi.service';
+import { conflictComparison, rowFormValues, rowPage, type ConflictField } from './renaksi-view.service';
+
+type Body = Record<string, unknown>;
+
+export function renaksiRowsRoutes(repos: Repos): Router {
+  const router = Router();
+  const editors = requireRole(...RENAKSI_EDITORS);
+  const base = '/periods/:periodId/renaksi/rows';
+  const listUrl = (periodId: number, rowId?: number) => `/periods/${periodId}/renaksi${rowId ? `#row-${rowId}` : ''}`;
+
+  function renderEdit(req: Request, res: Response, status: number, opts: { values?: Record<string, unknown>; errors?: Record<string, string>; conflict?: ConflictField[] } = {}) {
+    const periodId = idParam(req, 'periodId');
+    const plan = ensurePlan(repos, periodId);
+    const row = requireRow(repos, plan, idParam(req, 'rowId'));
+    const page = rowPage(repos, periodId, plan, row);
+    res.status(status).render('renaksi/rows/edit', {
+      title: `Ubah baris ${page.no} – Renaksi`,
+      ...page,
+      values: opts.values ?? rowFormValues(row, page.years),
+      errors: opts.errors ?? {},
+      conflict: opts.conflict ?? null,
+      fieldLabels: RENAKSI_FIELD_LABELS,
+      canEdit: plan.status !== 'final',
+    });
+  }
+
+  function renderNew(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
+    const periodId = idParam(req, 'periodId');
+    const { period, instrument } = loadPeriod(repos, periodId);
+    const plan = ensurePlan(repos, periodId);
+    assertDraft(plan);
+    res.status(status).render('renaksi/rows/new', {
+      title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors, fieldLabels: RENAKSI_FIELD_LABELS,
+    });
+  }
+
+  /** @route GET /periods/:periodId/renaksi/rows/new — form for a manual row */
+  router.get(`${base}/new`, editors, (req, res) => {
+    const aspect = typeof req.query.aspek === 'string' ? req.query.aspek : '';
+    renderNew(req, res, 200, { aspectCode: aspect, schedule: 'TW I–IV' }, {});
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows — adds a manual row (scope 'manual') */
+  router.post(base, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const { instrument } = loadPeriod(repos, periodId);
+    const plan = ensurePlan(repos, periodId);
+    assertDraft(plan);
+    const body = req.body as Body;
+    const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true });
+    if (!parsed.values) return renderNew(req, res, 422, body, parsed.errors);
+    const id = addManualRow(repos, requireUser(req), periodId, parsed.values);
+    flash(req, 'success', 'Baris baru ditambahkan ke Renaksi.');
+    res.redirect(listUrl(periodId, id));
+  });
+
+  /** @route GET /periods/:periodId/renaksi/rows/:rowId/edit — every column of a row, with its evidence */
+  router.get(`${base}/:rowId/edit`, editors, (req, res) => {
+    renderEdit(req, res, 200);
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows/:rowId — saves an edit; stale version → 409 with both values */
+  router.post(`${base}/:rowId`, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const rowId = idParam(req, 'rowId');
+    const { instrument } = loadPeriod(repos, periodId);
+    const plan = ensurePlan(repos, periodId);
+    assertDraft(plan);
+    const row = requireRow(repos, plan, rowId);
+    const body = req.body as Body;
+    const years = planYears(plan.startYear, plan.endYear);
+    const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual' });
+    if (!parsed.values) return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
+    try {
+      const changed = editRow(repos, requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
+      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : 'Aspek/indikator'));
+      flash(req, 'success', changed.length ? `Baris tersimpan: ${[...new Set(labels)].join(', ')}.` : 'Tidak ada perubahan untuk disimpan.');
+    } catch (err) {
+      if (!(err instanceof RowConflictError)) throw err;
+      const values = { ...body, version: String(err.current.version) };
+      return renderEdit(req, res, 409, { values, conflict: conflictComparison(err.current, body, years), errors: { _form: err.message } });
+    }
+    res.redirect(listUrl(periodId, rowId));
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows/:rowId/delete — soft delete (restorable); needs the shown version */
+  router.post(`${base}/:rowId/delete`, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const version = parseVersion(req.body as Body);
+    if (version === 0) throw badInput({ version: 'Versi baris tidak valid.' });
+    deleteRow(repos, requireUser(req), periodId, idParam(req, 'rowId'), version);
+    flash(req, 'success', 'Baris dihapus dari Renaksi. Baris dapat dipulihkan dari daftar "Baris terhapus".');
+    res.redirect(`${listUrl(periodId)}#terhapus`);
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows/:rowId/restore — brings a deleted row back */
+  router.post(`${base}/:rowId/restore`, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const rowId = idParam(req, 'rowId');
+    restoreRow(repos, requireUser(req), periodId, rowId);
+    flash(req, 'success', 'Baris dipulihkan.');
+    res.redirect(listUrl(periodId, rowId));
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows/:rowId/move — one place up or down within its aspect */
+  router.post(`${base}/:rowId/move`, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const rowId = idParam(req, 'rowId');
+    const { data, errors } = parseForm(MOVE_SCHEMA, req.body);
+    if (!data) throw badInput(errors);
+    moveRow(repos, requireUser(req), periodId, rowId, data.direction);
+    res.redirect(listUrl(periodId, rowId));
+  });
+
+  /** @route POST /periods/:periodId/renaksi/rows/:rowId/priority — marks (1) or unmarks (0) a priority */
+  router.post(`${base}/:rowId/priority`, editors, (req, res) => {
+    const periodId = idParam(req, 'periodId');
+    const rowId = idParam(req, 'rowId');
+    const { data, errors } = parseForm(PRIORITY_SCHEMA, req.body);
+    if (!data) throw badInput(errors);
+    setRowPriority(repos, requireUser(req), periodId, rowId, data.isPriority === '1');
+    res.redirect(listUrl(periodId, rowId));
+  });
+
+  return router;
+}

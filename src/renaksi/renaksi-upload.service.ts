@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs';
+import type { Repos } from '../db/repos';
+import { AppError, conflict, notFound } from '../errors/app-error';
+import type { User } from '../users/users.repo';
+import { loadPeriod } from '../scoring/scores.service';
+import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
+import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';
+import type { RenaksiRow, RowChanges } from './renaksi.repo';
+import { assertDraft, ensurePlan } from './renaksi.service';
+
+/** The file could not be applied: every problem, line by line (422, nothing stored). */
+export class UploadRejectedError extends AppError {
+  constructor(readonly issues: UploadIssue[]) {
+    super(422, 'upload-invalid', 'Berkas tidak diterapkan karena ada isian yang perlu diperbaiki. Tidak ada perubahan yang disimpan.');
+  }
+}
+
+type LoadInput = Parameters<ExcelJS.Workbook['xlsx']['load']>[0];
+
+/** An .xlsx file is a zip archive: it starts with "PK\x03\x04". */
+function looksLikeXlsx(bytes: Buffer): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const NOT_A_SPREADSHEET: UploadIssue = {
+  sheetRow: null, column: null,
+  message: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
+};
+
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  if (!looksLikeXlsx(bytes)) throw new UploadRejectedError([NOT_A_SPREADSHEET]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // NOTE: exceljs' types predate Node's generic Buffer.
+    await wb.xlsx.load(bytes as unknown as LoadInput);
+  } catch {
+    throw new UploadRejectedError([NOT_A_SPREADSHEET]);
+  }
+  return wb;
+}
+
+export interface UploadPreview {
+  uploadId: number | null;
+  rowsInFile: number;
+  changedRows: number;
+}
+
+/**
+ * Reads an uploaded edited copy of the workbook against the stored plan. Any problem → UploadRejectedError with the
+ * full line-by-line report and nothing stored. Valid changes are kept as a pending upload the uploader confirms;
+ * a file without changes stores nothing (uploadId null).
+ */
+export async function previewUpload(repos: Repos, user: User, periodId: number, file: { bytes: Buffer; name: string }): Promise<UploadPreview> {
+  const { instrument } = loadPeriod(repos, periodId);
+  const plan = ensurePlan(repos, periodId);
+  assertDraft(plan);
+  const wb = await loadWorkbook(file.bytes);
+  const rows = repos.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
+  const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
+  if (result.issues.length > 0) throw new UploadRejectedError(result.issues);
+  if (result.changes.length === 0) return { uploadId: null, rowsInFile: result.rowsInFile, changedRows: 0 };
+  const uploadId = repos.renaksiVersions.insertUpload(plan.id, user.id, file.name.slice(0, 200), { rowsInFile: result.rowsInFile, changes: result.changes });
+  return { uploadId, rowsInFile: result.rowsInFile, changedRows: result.changes.length };
+}
+
+export interface PendingUpload {
+  id: number;
+  fileName: string;
+  createdAt: string;
+  appliedAt: string | null;
+  rowsInFile: number;
+  changes: UploadChange[];
+}
+
+/** The uploader's own pending (or applied) upload of this period's plan; 404 for anyone else's. */
+export function findUpload(repos: Repos, user: User, periodId: number, uploadId: number): PendingUpload {
+  const plan = ensurePlan(repos, periodId);
+  const u = repos.renaksiVersions.findUpload(uploadId);
+  if (!u || u.planId !== plan.id || u.userId !== user.id) throw notFound('Unggahan');
+  const data = JSON.parse(u.changes) as { rowsInFile: number; changes: UploadChange[] };
+  return { id: u.id, fileName: u.fileName, createdAt: u.createdAt, appliedAt: u.appliedAt, rowsInFile: data.rowsInFile, changes: data.changes };
+}
+
+function changesOf(c: UploadChange): RowChanges {
+  const out: RowChanges = { ...c.texts };
+  if (c.targets) out.targets = c.targets;
+  return out;
+}
+
+/**
+ * Applies a previewed upload in one transaction. If any row changed in the app since the preview (version differs)
+ * or was deleted, nothing is applied (409). Every changed field joins the row's edited fields. Returns rows changed.
+ */
+export function applyUpload(repos: Repos, user: User, periodId: number, uploadId: number): number {
+  return repos.db.transaction(() => {
+    const upload = findUpload(repos, user, periodId, uploadId);
+    if (upload.appliedAt) throw conflict('Unggahan ini sudah diterapkan.');
+    const plan = ensurePlan(repos, periodId);
+    assertDraft(plan);
+    const stale: string[] = [];
+    const rows = new Map<number, RenaksiRow>();
+    for (const c of upload.changes) {
+      const row = repos.renaksi.findRow(c.rowId);
+      if (!row || row.planId !== plan.id || row.deletedAt !== null || row.version !== c.version) stale.push(c.no || `R${c.rowId}`);
+      else rows.set(row.id, row);
+    }
+    if (stale.length > 0) {
+      throw conflict(`Baris ${stale.join(', ')} sudah diubah di aplikasi setelah berkas diunggah. Tidak ada perubahan yang diterapkan; unduh ulang berkas lalu unggah lagi.`);
+    }
+    for (const c of upload.changes) {
+      const row = rows.get(c.rowId) as RenaksiRow;
+      const changes = changesOf(c);
+      const edited = [...RENAKSI_TEXT_FIELDS, 'targets' as const].filter((f) => changes[f] !== undefined) as RenaksiEditableField[];
+      repos.renaksi.updateRow(row.id, { ...changes, editedFields: [...new Set([...row.editedFields, ...edited])] }, { userId: user.id, expectedVersion: c.version });
+      repos.audit.record({
+        userId: user.id, action: 'renaksi.row.update', entity: 'renaksi_row', entityId: row.id,
+        oldValue: Object.fromEntries(c.fields.map((f) => [f.field, f.old])), newValue: { ...changes, via: 'unggahan' },
+      });
+    }
+    repos.renaksiVersions.markUploadApplied(upload.id);
+    repos.audit.record({ userId: user.id, action: 'renaksi.upload.apply', entity: 'renaksi_plan', entityId: plan.id, newValue: { uploadId, rows: upload.changes.length } });
+    return upload.changes.length;
+  })();
+}

@@ -1,0 +1,212 @@
+import type ExcelJS from 'exceljs';
+import { formatInt } from '../shared/format';
+import {
+  FIRST_BODY_ROW, HEADER_ROW, LEADING_FIELDS, LEADING_HEADERS, RENAKSI_SHEET, ROW_KEY_HEADER, TAIL_FIELDS, TAIL_HEADERS,
+} from '../exports/renaksi-workbook';
+import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_MAX, type RenaksiEditableField, type RenaksiTextField } from './renaksi-draft';
+import { checkTargets, compactTargets, parseTarget, sameTargets } from './renaksi-targets';
+import { normalizeText, REQUIRED_TEXT_FIELDS } from './renaksi.schemas';
+
+/** A stored row as the upload compares against it. */
+export interface UploadRowState extends Record<RenaksiTextField, string> {
+  id: number;
+  version: number;
+  deleted: boolean;
+  targets: Record<string, number>;
+}
+
+export interface UploadIssue {
+  /** Sheet row number as the spreadsheet shows it; null for problems with the whole file. */
+  sheetRow: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface FieldChange {
+  field: RenaksiEditableField;
+  label: string;
+  old: string;
+  new: string;
+}
+
+export interface UploadChange {
+  rowId: number;
+  version: number;
+  no: string;
+  sheetRow: number;
+  fields: FieldChange[];
+  texts: Partial<Record<RenaksiTextField, string>>;
+  targets: Record<string, number> | null;
+}
+
+export interface UploadResult {
+  changes: UploadChange[];
+  issues: UploadIssue[];
+  /** Rows of the file that carry a known row id. */
+  rowsInFile: number;
+}
+
+const ROW_KEY = /^R(\d+)-V(\d+)$/;
+
+type CellRead = { text: string } | { error: string };
+
+/** A cell's value as text the way a person sees it (rich text joined, a formula's result, a link's text). */
+function readCell(value: ExcelJS.CellValue): CellRead {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+  if ('richText' in value) return { text: value.richText.map((t) => t.text).join('') };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined || (typeof result === 'object' && result !== null && 'error' in result)
+      ? { error: 'berisi rumus tanpa hasil; ketik nilainya langsung' }
+      : readCell(result);
+  }
+  if ('text' in value && typeof value.text === 'string') return { text: value.text };
+  if ('error' in value) return { error: `berisi galat ${String(value.error)}` };
+  return { error: 'berisi nilai yang tidak dikenali' };
+}
+
+/** The value of a cell unless it is the hidden part of a merged range (which repeats the master's value). */
+function ownValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  return cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
+}
+
+const normalizeHeader = (v: ExcelJS.CellValue): string => {
+  const r = readCell(v);
+  return 'text' in r ? r.text.replace(/\s+/g, ' ').trim() : '';
+};
+
+/** Checks the header rows match the layout this app writes for these plan years; returns the problems. */
+function checkLayout(ws: ExcelJS.Worksheet, years: number[]): UploadIssue[] {
+  const issue = (column: string | null, message: string): UploadIssue => ({ sheetRow: HEADER_ROW, column, message });
+  const issues: UploadIssue[] = [];
+  LEADING_HEADERS.forEach((h, i) => {
+    const found = normalizeHeader(ws.getCell(HEADER_ROW, i + 1).value);
+    if (found !== h) issues.push(issue(h, `judul kolom ${i + 1} seharusnya "${h}", di berkas "${found}"`));
+  });
+  const fileYears: string[] = [];
+  for (let c = LEADING_HEADERS.length + 1; ; c++) {
+    const y = normalizeHeader(ownValue(ws.getCell(HEADER_ROW + 1, c)));
+    if (!/^\d{4}$/.test(y)) break;
+    fileYears.push(y);
+  }
+  if (fileYears.join(',') !== years.join(',')) {
+    issues.push({ sheetRow: HEADER_ROW + 1, column: 'Target per Tahun', message: `tahun rencana di berkas (${fileYears.join(', ') || 'tidak ada'}) berbeda dengan tahun rencana saat ini (${years.join(', ')}); unduh ulang berkas` });
+    return issues;
+  }
+  const tailStart = LEADING_HEADERS.length + years.length + 1;
+  TAIL_HEADERS.forEach((h, i) => {
+    const found = normalizeHeader(ws.getCell(HEADER_ROW, tailStart + i).value);
+    if (found !== h) issues.push(issue(h, `judul kolom ${tailStart + i} seharusnya "${h}", di berkas "${found}"`));
+  });
+  if (normalizeHeader(ws.getCell(HEADER_ROW, tailStart + TAIL_HEADERS.length).value) !== ROW_KEY_HEADER) {
+    issues.push(issue(ROW_KEY_HEADER, 'kolom tersembunyi berisi ID baris tidak ditemukan; unggah berkas yang diunduh dari aplikasi ini'));
+  }
+  return issues;
+}
+
+interface RowContext {
+  years: number[];
+  levelMax: number;
+  rows: Map<number, UploadRowState>;
+}
+
+/** Reads one data row; pushes its problems and returns its change (or null when it changes nothing). */
+function readDataRow(ws: ExcelJS.Worksheet, r: number, id: number, version: number, ctx: RowContext, issues: UploadIssue[]): UploadChange | null {
+  const stored = ctx.rows.get(id);
+  const at = (column: string | null, message: string) => issues.push({ sheetRow: r, column, message });
+  if (!stored) return at(null, `ID baris R${id} tidak ada pada Renaksi periode ini`), null;
+  if (stored.deleted) return at(null, `baris R${id} sudah dihapus di aplikasi; pulihkan dulu atau hapus baris ini dari berkas`), null;
+  const before = issues.length;
+  const texts: Partial<Record<RenaksiTextField, string>> = {};
+  const yearCol = LEADING_HEADERS.length + 1;
+  const columnOf = (field: RenaksiTextField): number => {
+    const lead = LEADING_FIELDS.indexOf(field);
+    return lead >= 0 ? 3 + lead : yearCol + ctx.years.length + TAIL_FIELDS.indexOf(field);
+  };
+  for (const field of [...LEADING_FIELDS, ...TAIL_FIELDS] as RenaksiTextField[]) {
+    const label = RENAKSI_FIELD_LABELS[field];
+    const read = readCell(ownValue(ws.getCell(r, columnOf(field))));
+    if ('error' in read) { at(label, read.error); continue; }
+    const text = normalizeText(read.text);
+    if (text.length > RENAKSI_TEXT_MAX) at(label, `teks terlalu panjang (${formatInt(text.length)} karakter; maksimal ${formatInt(RENAKSI_TEXT_MAX)})`);
+    else if (text === '' && REQUIRED_TEXT_FIELDS.has(field)) at(label, 'wajib diisi');
+    else texts[field] = text;
+  }
+  const typed: Record<string, number | null | 'invalid'> = {};
+  ctx.years.forEach((y, i) => {
+    const value = ws.getCell(r, yearCol + i).value;
+    const read = readCell(value);
+    typed[y] = typeof value === 'number' ? value : 'error' in read ? 'invalid' : parseTarget(read.text);
+  });
+  for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.levelMax))) at(`Target ${year}`, message);
+  if (issues.length > before) return null;
+  const fields: FieldChange[] = [];
+  for (const [field, value] of Object.entries(texts) as [RenaksiTextField, string][]) {
+    if (value !== normalizeText(stored[field])) fields.push({ field, label: RENAKSI_FIELD_LABELS[field], old: stored[field], new: value });
+  }
+  const targets = compactTargets(typed as Record<string, number | null>);
+  const show = (t: Record<string, number>) => ctx.years.map((y) => `${y}: ${t[y] ?? '–'}`).join(', ');
+  const targetsChanged = !sameTargets(targets, Object.fromEntries(ctx.years.filter((y) => stored.targets[y] !== undefined).map((y) => [String(y), stored.targets[y] as number])));
+  if (targetsChanged) fields.push({ field: 'targets', label: RENAKSI_FIELD_LABELS.targets, old: show(stored.targets), new: show(targets) });
+  if (fields.length === 0) return null;
+  if (version !== stored.version) {
+    at(null, `baris R${id} sudah diubah di aplikasi setelah berkas diunduh (versi berkas ${version}, versi sekarang ${stored.version}); unduh ulang berkas lalu ulangi suntingan baris ini`);
+    return null;
+  }
+  const changedTexts = Object.fromEntries(fields.filter((f) => f.field !== 'targets').map((f) => [f.field, f.new]));
+  return { rowId: id, version, no: normalizeHeader(ws.getCell(r, 1).value), sheetRow: r, fields, texts: changedTexts, targets: targetsChanged ? targets : null };
+}
+
+/** Whether a row has anything typed in columns from…to (merged repeats ignored). */
+function hasContent(ws: ExcelJS.Worksheet, r: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) {
+    const read = readCell(ownValue(ws.getCell(r, c)));
+    if (!('text' in read) || read.text.trim() !== '') return true;
+  }
+  return false;
+}
+
+/**
+ * Reads an edited copy of the Renaksi workbook back. Rows are matched by the hidden row id ("R12-V3"); every problem
+ * is reported with its sheet row and column, and changes are returned only for rows that really differ from what is
+ * stored. Rows without an id after the table (the signature block) are ignored.
+ */
+export function readPlanUpload(wb: ExcelJS.Workbook, ctx: { years: number[]; levelMax: number; rows: UploadRowState[] }): UploadResult {
+  const ws = wb.getWorksheet(RENAKSI_SHEET);
+  if (!ws) {
+    const names = wb.worksheets.map((w) => w.name).join(', ') || 'tidak ada';
+    return { changes: [], rowsInFile: 0, issues: [{ sheetRow: null, column: null, message: `lembar "${RENAKSI_SHEET}" tidak ditemukan (lembar di berkas: ${names}); unggah dokumen Renaksi yang diunduh dari aplikasi ini` }] };
+  }
+  const layout = checkLayout(ws, ctx.years);
+  if (layout.length > 0) return { changes: [], issues: layout, rowsInFile: 0 };
+  const lastCol = LEADING_HEADERS.length + ctx.years.length + TAIL_HEADERS.length;
+  const keyCol = lastCol + 1;
+  const rc: RowContext = { years: ctx.years, levelMax: ctx.levelMax, rows: new Map(ctx.rows.map((r) => [r.id, r])) };
+  const issues: UploadIssue[] = [];
+  const changes: UploadChange[] = [];
+  const seen = new Map<number, number>();
+  let ended = false;
+  for (let r = FIRST_BODY_ROW; r <= ws.rowCount; r++) {
+    const keyRead = readCell(ws.getCell(r, keyCol).value);
+    const key = 'text' in keyRead ? keyRead.text.trim() : '';
+    if (key === '') {
+      const content = hasContent(ws, r, 1, lastCol);
+      const groupRow = /^[IVXLC]+$/.test(normalizeHeader(ws.getCell(r, 1).value)) && !hasContent(ws, r, 3, lastCol);
+      if (!content) ended = true;
+      else if (!ended && !groupRow) issues.push({ sheetRow: r, column: null, message: 'baris tanpa ID baris; baris baru hanya dapat ditambahkan melalui aplikasi (tombol "Tambah baris")' });
+      continue;
+    }
+    const m = ROW_KEY.exec(key);
+    if (!m) { issues.push({ sheetRow: r, column: ROW_KEY_HEADER, message: `ID baris "${key}" tidak dikenali` }); continue; }
+    const id = Number(m[1]);
+    const first = seen.get(id);
+    if (first !== undefined) { issues.push({ sheetRow: r, column: null, message: `baris R${id} muncul dua kali (juga di baris ${first})` }); continue; }
+    seen.set(id, r);
+    const change = readDataRow(ws, r, id, Number(m[2]), rc, issues);
+    if (change) changes.push(change);
+  }
+  return { changes: issues.length > 0 ? [] : changes, issues, rowsInFile: seen.size };
+}

@@ -1,0 +1,86 @@
+import type { TestContext } from './test-app';
+import { buildAssessment, buildUser, unitId } from './test-app';
+
+export interface StoredRow {
+  id: number;
+  source_key: string | null;
+  scope: string;
+  aspect_code: string;
+  indicator_code: string | null;
+  problem: string;
+  activity: string;
+  budget: string;
+  targets: string;
+  edited_fields: string;
+  gap_open: number;
+  version: number;
+  sort_order: number;
+  is_priority: number;
+  deleted_at: string | null;
+}
+
+/** Every Renaksi row as stored, in document order. */
+export function storedRows(ctx: TestContext): StoredRow[] {
+  return ctx.db.prepare('SELECT * FROM renaksi_rows ORDER BY sort_order, id').all() as StoredRow[];
+}
+
+/** The row drafted for a source key ('kab:A1', 'unit:<id>:A1'). */
+export function rowByKey(ctx: TestContext, key: string): StoredRow {
+  const row = storedRows(ctx).find((r) => r.source_key === key);
+  if (!row) throw new Error(`no row ${key}`);
+  return row;
+}
+
+/** Everything the Renaksi features write, for asserting that a refused request changed nothing. */
+export function renaksiState(ctx: TestContext): string {
+  const q = (sql: string) => ctx.db.prepare(sql).all();
+  return JSON.stringify({
+    plans: q('SELECT * FROM renaksi_plans'),
+    rows: q('SELECT * FROM renaksi_rows ORDER BY id'),
+    versions: q('SELECT plan_id, version_no, finalized_at, length(xlsx) AS size FROM renaksi_versions'),
+    uploads: q('SELECT * FROM renaksi_uploads'),
+    settings: q("SELECT * FROM settings WHERE key LIKE 'renaksi.%'"),
+  });
+}
+
+/**
+ * Three submitted units (SPEC example numbers in test/http/renaksi.test.ts): Busang A1 = 1 (gap 3), Telen all at 4,
+ * Dinas Kesehatan A1 = 3 (gap 1). Drafting gives unit:Busang:A1, kab:A1, unit:Dinkes:A1 in that order.
+ */
+export async function seedGaps(ctx: TestContext): Promise<{ adminId: number; busang: number; dinkes: number; telen: number }> {
+  const adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
+  const busang = unitId(ctx.repos, 'KEC-BUSANG');
+  const telen = unitId(ctx.repos, 'KEC-TELEN');
+  const dinkes = unitId(ctx.repos, 'PD-DINKES');
+  buildAssessment(ctx, { unitId: busang, fill: 4, levels: { A1: 1 }, status: 'diajukan', userId: adminId });
+  buildAssessment(ctx, { unitId: telen, fill: 4, status: 'diajukan', userId: adminId });
+  buildAssessment(ctx, { unitId: dinkes, fill: 4, levels: { A1: 3 }, status: 'diverifikasi', userId: adminId });
+  return { adminId, busang, dinkes, telen };
+}
+
+/** The form a person sends when saving a row unchanged except for `overrides`. */
+export function rowForm(row: StoredRow, overrides: Record<string, string> = {}): Record<string, string> {
+  const full = rowFields(row);
+  return { ...full, ...overrides };
+}
+
+function rowFields(row: StoredRow): Record<string, string> {
+  const targets = JSON.parse(row.targets) as Record<string, number>;
+  const r = row as unknown as Record<string, unknown>;
+  const text = (k: string) => String(r[k] ?? '');
+  return {
+    version: String(row.version),
+    problem: row.problem,
+    goal: text('goal'),
+    activity: row.activity,
+    outputIndicator: text('output_indicator'),
+    schedule: text('schedule'),
+    responsible: text('responsible'),
+    budget: row.budget,
+    support: text('support'),
+    verification: text('verification'),
+    realization: text('realization'),
+    ...Object.fromEntries(Object.entries(targets).map(([y, v]) => [`target_${y}`, String(v)])),
+    ...(row.is_priority ? { isPriority: '1' } : {}),
+  };
+}

@@ -1,0 +1,290 @@
+import { readWorkbook } from '../helpers/workbook';
+import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { renaksiState, rowByKey, rowForm, seedGaps, storedRows } from '../helpers/renaksi';
+
+describe('editing Renaksi rows over HTTP', () => {
+  let ctx: TestContext;
+  let tim: string;
+  let ids: Awaited<ReturnType<typeof seedGaps>>;
+  let url: string;
+
+  beforeEach(async () => {
+    ctx = createTestContext();
+    ids = await seedGaps(ctx);
+    tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
+    url = `/periods/${ctx.periodId}/renaksi`;
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+  });
+
+  const busangKey = () => `unit:${ids.busang}:A1`;
+
+  it('shows every row with its evidence: the units below target, their levels and links to the indicator', async () => {
+    const { agent } = await loginAs(ctx.app, tim);
+
+    const page = await agent.get(url);
+
+    expect(page.status).toBe(200);
+    // kabupaten row: Busang level 1 and Dinkes level 3 are below target 4 (2 of 3 units)
+    expect(page.text).toContain('2 dari 3 unit belum mencapai target');
+    expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.busang}/assessment#ind-A1">Kecamatan Busang</a> – level 1`);
+    expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.dinkes}/assessment#ind-A1">Dinas Kesehatan</a> – level 3`);
+    // numbered as in the workbook: one aspect group I with rows I.1–I.3
+    expect(page.text).toContain('I. Aspek A – Kebijakan dan Komitmen Pimpinan');
+    expect(page.text).toMatch(/<td>I\.3<\/td>/);
+  });
+
+  it('saves an edit of every kind of column, records the edited fields, bumps the version and audits it', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    const form = rowForm(row, {
+      _csrf: csrf, activity: 'Camat menetapkan SK tim pengelola pengaduan', budget: 'APBD 2023 – DPA Kecamatan Busang',
+      target_2022: '1', target_2023: '3', target_2024: '4', realization: 'Belum dimulai',
+    });
+
+    const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(form);
+
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(`${url}#row-${row.id}`);
+    const after = rowByKey(ctx, busangKey());
+    expect(after).toMatchObject({ activity: 'Camat menetapkan SK tim pengelola pengaduan', budget: 'APBD 2023 – DPA Kecamatan Busang', version: row.version + 1 });
+    expect(JSON.parse(after.targets)).toEqual({ 2022: 1, 2023: 3, 2024: 4 });
+    expect(JSON.parse(after.edited_fields).sort()).toEqual(['activity', 'budget', 'realization', 'targets']);
+    const audit = ctx.db.prepare("SELECT old_value, new_value FROM audit_log WHERE action = 'renaksi.row.update' AND entity_id = ?").get(row.id) as { old_value: string; new_value: string };
+    expect(JSON.parse(audit.old_value)).toMatchObject({ budget: '', realization: '' });
+    expect(JSON.parse(audit.new_value)).toMatchObject({ budget: 'APBD 2023 – DPA Kecamatan Busang' });
+  });
+
+  it('refuses a stale edit with 409, shows both values and changes nothing', async () => {
+    const first = await loginAs(ctx.app, tim);
+    const second = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
+    const row = rowByKey(ctx, busangKey());
+    await first.agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: first.csrf, budget: 'APBD Perubahan 2022' }));
+    const before = renaksiState(ctx);
+
+    const res = await second.agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: second.csrf, budget: 'Dana desa' }));
+
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('Baris ini sudah diubah orang lain');
+    expect(res.text).toMatch(/Anggaran dan sumber dana<\/th><td class="pre">Dana desa<\/td><td class="pre">APBD Perubahan 2022<\/td>/);
+    // the form now carries the current version, so saving again is a deliberate overwrite
+    expect(res.text).toContain(`name="version" value="${row.version + 1}"`);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it.each([
+    [{ target_2022: '3', target_2023: '2', target_2024: '4' }, 'target_2023', 'Target 2023 (2) lebih rendah dari target 2022 (3); target tahunan tidak boleh turun.'],
+    [{ target_2022: '2', target_2023: '3', target_2024: '5' }, 'target_2024', 'Target 2024 (5) melebihi level tertinggi 4.'],
+    [{ target_2022: '-1', target_2023: '3', target_2024: '4' }, 'target_2022', 'Target 2022 tidak boleh kurang dari 0.'],
+    [{ target_2022: 'dua', target_2023: '3', target_2024: '4' }, 'target_2022', 'Target 2022 harus berupa bilangan bulat 0–4.'],
+  ])('refuses targets %p with 422 naming the year, keeps the typed values and changes nothing', async (targets, field, message) => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    const before = renaksiState(ctx);
+
+    const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, ...targets, budget: 'APBD 2023' }));
+
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(`<p class="field-error" id="err-${field}">${message}</p>`);
+    expect(res.text).toContain('APBD 2023');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('refuses an emptied required column and text over 2.000 characters with 422', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    const before = renaksiState(ctx);
+
+    const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, activity: '  ', support: 'x'.repeat(2001) }));
+
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Kegiatan (rencana aksi) wajib diisi.');
+    expect(res.text).toContain('Dukungan yang dibutuhkan (kebijakan, kelembagaan, sumber daya) maksimal 2000 karakter.');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it.each(['fasilitator', 'verifikator', 'narahubung'] as const)('forbids a %s to edit, add, delete, move or regenerate (403, nothing changed)', async (role) => {
+    const user = await buildUser(ctx.repos, { role, unitId: role === 'narahubung' ? ids.busang : null });
+    const { agent, csrf } = await loginAs(ctx.app, user.username);
+    const row = rowByKey(ctx, busangKey());
+    const before = renaksiState(ctx);
+
+    const responses = await Promise.all([
+      agent.get(`${url}/rows/${row.id}/edit`),
+      agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, budget: 'APBD' })),
+      agent.post(`${url}/rows`).type('form').send({ _csrf: csrf, aspectCode: 'A', problem: 'x', activity: 'y' }),
+      agent.post(`${url}/rows/${row.id}/delete`).type('form').send({ _csrf: csrf, version: String(row.version) }),
+      agent.post(`${url}/rows/${row.id}/move`).type('form').send({ _csrf: csrf, direction: 'down' }),
+      agent.post(`${url}/generate`).type('form').send({ _csrf: csrf }),
+      agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2022', endYear: '2026' }),
+    ]);
+
+    expect(responses.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('refuses an edit without the CSRF token (403) and changes nothing', async () => {
+    const { agent } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    const before = renaksiState(ctx);
+
+    const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { budget: 'APBD' }));
+
+    expect(res.status).toBe(403);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('adds a manual row under the chosen aspect, at the end of that aspect', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+
+    const res = await agent.post(`${url}/rows`).type('form').send({
+      _csrf: csrf, aspectCode: 'E', indicatorCode: 'E1', problem: 'Masyarakat belum mengenal kanal SP4N-LAPOR!',
+      activity: 'Sosialisasi di 18 kecamatan', target_2022: '', target_2023: '2', target_2024: '3', isPriority: '1',
+    });
+
+    expect(res.status).toBe(302);
+    const manual = storedRows(ctx).find((r) => r.scope === 'manual');
+    expect(manual).toMatchObject({ aspect_code: 'E', indicator_code: 'E1', source_key: null, is_priority: 1 });
+    expect(JSON.parse(manual?.targets ?? '')).toEqual({ 2023: 2, 2024: 3 });
+    const page = await agent.get(url);
+    expect(page.text).toContain('II. Aspek E – Sosialisasi dan Partisipasi Masyarakat');
+    expect(page.text).toContain('Sosialisasi di 18 kecamatan');
+  });
+
+  it('refuses a manual row without an aspect or with an indicator of another aspect (422, nothing added)', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const before = renaksiState(ctx);
+
+    const none = await agent.post(`${url}/rows`).type('form').send({ _csrf: csrf, aspectCode: '', problem: 'x', activity: 'y' });
+    const wrong = await agent.post(`${url}/rows`).type('form').send({ _csrf: csrf, aspectCode: 'B', indicatorCode: 'E1', problem: 'x', activity: 'y' });
+
+    expect(none.status).toBe(422);
+    expect(none.text).toContain('Pilih aspek yang tersedia.');
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Indikator harus termasuk aspek B.');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('soft-deletes a row (kept, restorable) and leaves it out of the page table and the workbook', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+
+    const del = await agent.post(`${url}/rows/${row.id}/delete`).type('form').send({ _csrf: csrf, version: String(row.version) });
+
+    expect(del.status).toBe(302);
+    expect(rowByKey(ctx, busangKey()).deleted_at).not.toBeNull();
+    const page = await agent.get(url);
+    expect(page.text).toContain('Baris terhapus (1)');
+    expect(page.text).toContain('Matriks Renaksi: 2 dari 2 baris');
+    const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
+    // rows 9 and 10 hold the two remaining rows (kabupaten, Dinkes); Busang's row is gone, numbering closes up
+    expect([9, 10, 11].map((r) => ws?.getCell(r, 11).value)).toEqual([expect.stringContaining('Bagian Organisasi'), 'Dinas Kesehatan', null]);
+    expect([9, 10].map((r) => ws?.getCell(r, 1).value)).toEqual(['I.1', 'I.2']);
+    const restore = await agent.post(`${url}/rows/${row.id}/restore`).type('form').send({ _csrf: csrf });
+    expect(restore.status).toBe(302);
+    expect(rowByKey(ctx, busangKey()).deleted_at).toBeNull();
+  });
+
+  it('refuses to delete a row that changed since the page was loaded (409, nothing changed)', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, budget: 'APBD' }));
+    const before = renaksiState(ctx);
+
+    const res = await agent.post(`${url}/rows/${row.id}/delete`).type('form').send({ _csrf: csrf, version: String(row.version) });
+
+    expect(res.status).toBe(409);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('moves a row up and down within its aspect without touching its version', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const order = () => storedRows(ctx).map((r) => r.source_key);
+    const dinkes = rowByKey(ctx, `unit:${ids.dinkes}:A1`);
+
+    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
+
+    expect(order()).toEqual([busangKey(), `unit:${ids.dinkes}:A1`, 'kab:A1']);
+    expect(rowByKey(ctx, `unit:${ids.dinkes}:A1`).version).toBe(dinkes.version);
+    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
+    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
+    expect(order()).toEqual([`unit:${ids.dinkes}:A1`, busangKey(), 'kab:A1']);
+    const bad = await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'sideways' });
+    expect(bad.status).toBe(422);
+  });
+
+  it('marks and unmarks a row as a priority', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, 'kab:A1');
+
+    await agent.post(`${url}/rows/${row.id}/priority`).type('form').send({ _csrf: csrf, isPriority: '1' });
+
+    expect(rowByKey(ctx, 'kab:A1')).toMatchObject({ is_priority: 1, version: row.version + 1 });
+    const page = await agent.get(`${url}?tampil=prioritas`);
+    expect(page.text).toContain('★ prioritas');
+    expect(page.text).toContain('Matriks Renaksi: 1 dari 3 baris');
+    const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    // the kabupaten row is I.2 (sheet row 10); its Aspek cell carries the mark for the reader
+    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi')?.getCell('B10').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(prioritas)');
+    await agent.post(`${url}/rows/${row.id}/priority`).type('form').send({ _csrf: csrf, isPriority: '0' });
+    expect(rowByKey(ctx, 'kab:A1').is_priority).toBe(0);
+  });
+
+  it('regenerates after changed assessments: keeps the edit, adds the new gap and shows the closed one', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const row = rowByKey(ctx, busangKey());
+    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, activity: 'Camat menetapkan SK' }));
+    const dinkes = ctx.repos.assessments.find(ctx.periodId, ids.dinkes);
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'A1', level: 4, note: 'SK ada' });
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'B2', level: 2, note: 'Belum ada pelatihan' });
+
+    const res = await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+
+    expect(res.status).toBe(302);
+    expect(rowByKey(ctx, busangKey()).activity).toBe('Camat menetapkan SK');
+    expect(rowByKey(ctx, `unit:${ids.dinkes}:A1`).gap_open).toBe(0);
+    expect(rowByKey(ctx, 'kab:B2').gap_open).toBe(1);
+    const page = await agent.get(url);
+    expect(page.text).toContain('1 baris tidak lagi memiliki kesenjangan');
+    expect(page.text).toContain('kesenjangan tertutup');
+    expect(page.text).toContain('2 baris baru');
+    const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
+    // I.3 (sheet row 11) is Dinkes' closed A1 row; its realisation column stays the team's own text
+    expect(ws?.getCell('B11').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(kesenjangan sudah tertutup pada penilaian terbaru)');
+    expect(ws?.getCell('O11').value).toBe('');
+  });
+
+  it('changes the plan years: recomputes untouched targets, keeps edited ones and carries them into the new years', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const dinkes = rowByKey(ctx, `unit:${ids.dinkes}:A1`);
+    await agent.post(`${url}/rows/${dinkes.id}`).type('form').send(rowForm(dinkes, { _csrf: csrf, target_2022: '3', target_2023: '3', target_2024: '4' }));
+
+    const res = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2022', endYear: '2026' });
+
+    expect(res.status).toBe(302);
+    expect(ctx.repos.renaksi.findPlan(ctx.periodId)).toMatchObject({ startYear: 2022, endYear: 2026 });
+    // Busang level 1, target 4: min(4, 1 + k) = 2, 3, 4, 4, 4
+    expect(JSON.parse(rowByKey(ctx, busangKey()).targets)).toEqual({ 2022: 2, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
+    expect(JSON.parse(rowByKey(ctx, `unit:${ids.dinkes}:A1`).targets)).toEqual({ 2022: 3, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
+    const back = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2023', endYear: '2024' });
+    expect(back.status).toBe(302);
+    // Busang recomputed for 2023–2024 from level 1: 2, 3
+    expect(JSON.parse(rowByKey(ctx, busangKey()).targets)).toEqual({ 2023: 2, 2024: 3 });
+  });
+
+  it('refuses plan years that end before they start or span more than 10 years (422, nothing changed)', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const before = renaksiState(ctx);
+
+    const backwards = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2024', endYear: '2022' });
+    const long = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2022', endYear: '2035' });
+
+    expect(backwards.status).toBe(422);
+    expect(backwards.text).toContain('Tahun akhir tidak boleh sebelum tahun awal.');
+    expect(long.status).toBe(422);
+    expect(long.text).toContain('Rencana paling lama 10 tahun.');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+});

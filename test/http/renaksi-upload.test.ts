@@ -1,0 +1,183 @@
+import type ExcelJS from 'exceljs';
+import { readWorkbook } from '../helpers/workbook';
+import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { renaksiState, rowByKey, rowForm, seedGaps } from '../helpers/renaksi';
+
+type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
+
+// Sheet layout for 2022–2024 (see renaksi-workbook.test.ts): rows 9–11 hold I.1 Busang, I.2 kabupaten, I.3 Dinkes;
+// C Permasalahan, E Kegiatan, G–I targets, L Anggaran, O Realisasi, P the hidden row id.
+describe('uploading an edited Renaksi workbook', () => {
+  let ctx: TestContext;
+  let tim: string;
+  let url: string;
+  let ids: Awaited<ReturnType<typeof seedGaps>>;
+
+  beforeEach(async () => {
+    ctx = createTestContext();
+    ids = await seedGaps(ctx);
+    tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
+    url = `/periods/${ctx.periodId}/renaksi`;
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+  });
+
+  async function downloadSheet(agent: Agent): Promise<ExcelJS.Workbook> {
+    const res = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
+    return readWorkbook(res.body as Buffer);
+  }
+
+  async function upload(agent: Agent, csrf: string | null, wb: ExcelJS.Workbook | Buffer, name = 'renaksi-suntingan.xlsx') {
+    const bytes = Buffer.isBuffer(wb) ? wb : Buffer.from(await wb.xlsx.writeBuffer());
+    const req = agent.post(`${url}/upload`);
+    if (csrf !== null) req.field('_csrf', csrf);
+    return req.attach('file', bytes, name);
+  }
+
+  it('shows the changes field by field as a preview and applies them only when confirmed', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
+    expect(ws.getCell('P9').value).toMatch(/^R\d+-V1$/);
+    ws.getCell('L9').value = 'APBD 2023 Kecamatan Busang';
+    ws.getCell('H9').value = 2;
+    ws.getCell('I9').value = 3;
+    ws.getCell('O10').value = 'Rapat koordinasi sudah dijadwalkan';
+    const before = renaksiState(ctx);
+
+    const res = await upload(agent, csrf, wb);
+
+    expect(res.status).toBe(303);
+    const preview = await agent.get(res.headers.location as string);
+    expect(preview.text).toContain('Baris I.1');
+    expect(preview.text).toMatch(/Anggaran dan sumber dana<\/th><td class="pre old">\(kosong\)<\/td><td class="pre new">APBD 2023 Kecamatan Busang<\/td>/);
+    expect(preview.text).toContain('2022: 2, 2023: 3, 2024: 4</td><td class="pre new">2022: 2, 2023: 2, 2024: 3');
+    expect(preview.text).toContain('Rapat koordinasi sudah dijadwalkan');
+    expect(JSON.parse(renaksiState(ctx)).rows).toEqual(JSON.parse(before).rows);
+
+    const apply = await agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: csrf });
+
+    expect(apply.status).toBe(302);
+    const busang = rowByKey(ctx, `unit:${ids.busang}:A1`);
+    expect(busang).toMatchObject({ budget: 'APBD 2023 Kecamatan Busang', version: 2 });
+    expect(JSON.parse(busang.targets)).toEqual({ 2022: 2, 2023: 2, 2024: 3 });
+    expect(JSON.parse(busang.edited_fields).sort()).toEqual(['budget', 'targets']);
+    expect(JSON.parse(rowByKey(ctx, 'kab:A1').edited_fields)).toEqual(['realization']);
+    const again = await agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: csrf });
+    expect(again.status).toBe(409);
+  });
+
+  it('says so and stores nothing when the file changes nothing', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    const before = renaksiState(ctx);
+
+    const res = await upload(agent, csrf, wb);
+
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(url);
+    expect((await agent.get(url)).text).toContain('tidak ada perubahan dibanding Renaksi tersimpan');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it.each<[string, (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, RegExp]>([
+    ['an unknown row id', (ws) => { ws.getCell('P10').value = 'R9999-V1'; ws.getCell('L10').value = 'APBD'; }, /Baris 10<\/td><td>–<\/td><td>ID baris R9999 tidak ada pada Renaksi periode ini/],
+    ['decreasing targets', (ws) => { ws.getCell('G9').value = 3; ws.getCell('H9').value = 2; }, /Baris 9<\/td><td>Target 2023<\/td><td>Target 2023 \(2\) lebih rendah dari target 2022 \(3\)/],
+    ['a target above 4', (ws) => { ws.getCell('I11').value = 5; }, /Baris 11<\/td><td>Target 2024<\/td><td>Target 2024 \(5\) melebihi level tertinggi 4\./],
+    ['a target that is not a number', (ws) => { ws.getCell('G9').value = 'tinggi'; }, /Baris 9<\/td><td>Target 2022<\/td><td>Target 2022 harus berupa bilangan bulat 0–4\./],
+    ['text over 2.000 characters', (ws) => { ws.getCell('N9').value = 'a'.repeat(2500); }, /Baris 9<\/td><td>Bukti dukung \/ cara verifikasi<\/td><td>teks terlalu panjang \(2\.500 karakter; maksimal 2\.000\)/],
+    ['an emptied activity', (ws) => { ws.getCell('E10').value = ''; }, /Baris 10<\/td><td>Kegiatan \(rencana aksi\)<\/td><td>wajib diisi/],
+    ['a new row without id', (ws) => { ws.spliceRows(10, 0, ['', '', 'Masalah baru', '', 'Kegiatan baru']); }, /Baris 10<\/td><td>–<\/td><td>baris tanpa ID baris/],
+    ['a moved column', (ws) => { ws.spliceColumns(4, 1); }, /Baris 5<\/td><td>Sasaran<\/td><td>judul kolom 4 seharusnya &#34;Sasaran&#34;/],
+    ['the wrong sheet', (ws) => { ws.name = 'Lembar1'; }, /seluruh berkas<\/td><td>–<\/td><td>lembar &#34;Renaksi&#34; tidak ditemukan \(lembar di berkas: Lembar1, Ringkasan/],
+  ])('refuses %s with a line-by-line report (422) and changes nothing', async (_name, edit, report) => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    edit(wb.getWorksheet('Renaksi') as ExcelJS.Worksheet, wb);
+    const before = renaksiState(ctx);
+
+    const res = await upload(agent, csrf, wb);
+
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('belum dapat diterapkan');
+    expect(res.text).toMatch(report);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('reports every problem of the file at once, not just the first', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
+    ws.getCell('I9').value = 7;
+    ws.getCell('E11').value = '';
+
+    const res = await upload(agent, csrf, wb);
+
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Perbaiki 2 hal berikut');
+  });
+
+  it('refuses a file that is not a spreadsheet (422) and changes nothing', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const before = renaksiState(ctx);
+
+    const text = await upload(agent, csrf, Buffer.from('No;Aspek;Permasalahan\n1;A;x\n'), 'renaksi.csv');
+    const brokenZip = await upload(agent, csrf, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]), 'rusak.xlsx');
+    const noFile = await agent.post(`${url}/upload`).field('_csrf', csrf);
+
+    expect([text.status, brokenZip.status, noFile.status]).toEqual([422, 422, 422]);
+    expect(text.text).toContain('berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca');
+    expect(brokenZip.text).toContain('berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca');
+    expect(noFile.text).toContain('pilih berkas Excel (.xlsx) yang akan diunggah');
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('refuses an upload without the CSRF token (403) or from a non-team role (403) and stores nothing', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD';
+    const fasil = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'fasilitator' })).username);
+    const before = renaksiState(ctx);
+
+    const noToken = await upload(agent, null, wb);
+    const wrongToken = await upload(agent, `${csrf}x`, wb);
+    const notTeam = await upload(fasil.agent, fasil.csrf, wb);
+
+    expect([noToken.status, wrongToken.status, notTeam.status]).toEqual([403, 403, 403]);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('refuses a row edited in the app after the download, and an upload gone stale before it is applied (409)', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD dari berkas';
+    const preview = await upload(agent, csrf, wb);
+    expect(preview.status).toBe(303);
+    const row = rowByKey(ctx, `unit:${ids.busang}:A1`);
+    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, support: 'Pendampingan Diskominfo' }));
+    const before = renaksiState(ctx);
+
+    const apply = await agent.post(`${preview.headers.location}/apply`).type('form').send({ _csrf: csrf });
+    const reupload = await upload(agent, csrf, wb);
+
+    expect(apply.status).toBe(409);
+    expect(apply.text).toContain('Baris I.1 sudah diubah di aplikasi setelah berkas diunggah');
+    expect(reupload.status).toBe(422);
+    expect(reupload.text).toMatch(/sudah diubah di aplikasi setelah berkas diunduh \(versi berkas 1, versi sekarang 2\)/);
+    expect(renaksiState(ctx)).toBe(before);
+  });
+
+  it('shows an upload only to the person who made it', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const wb = await downloadSheet(agent);
+    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD';
+    const res = await upload(agent, csrf, wb);
+    const other = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username);
+
+    const view = await other.agent.get(res.headers.location as string);
+    const apply = await other.agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: other.csrf });
+
+    expect([view.status, apply.status]).toEqual([404, 404]);
+    expect(rowByKey(ctx, `unit:${ids.busang}:A1`).budget).toBe('');
+  });
+});

@@ -1,0 +1,86 @@
+import { evidenceLookup } from '../../src/renaksi/renaksi-evidence';
+import { groupPlanRows } from '../../src/renaksi/renaksi-layout';
+import type { DraftUnit } from '../../src/renaksi/renaksi-draft';
+import { buildInstrument } from './factories';
+
+// A (weight 40): A1 (target 4, N/A allowed), A2 (target 3); B (weight 60): B1
+const instrument = buildInstrument({
+  aspects: [
+    { code: 'A', weight: 40, indicators: [{ allowNa: true }, { target: 3 }] },
+    { code: 'B', weight: 60, indicators: 1 },
+  ],
+});
+
+const units: DraftUnit[] = [
+  { unitId: 1, name: 'Telen', group: 'kecamatan', levels: { A1: 2, A2: 3, B1: 4 } },
+  { unitId: 2, name: 'Busang', group: 'kecamatan', levels: { A1: 0, A2: 1, B1: 4 } },
+  { unitId: 3, name: 'Bappeda', group: 'pd', levels: { A1: 'na', A2: 3, B1: 4 } },
+  { unitId: 4, name: 'Kaubun', group: 'kecamatan', levels: { A1: 2, A2: 3, B1: 4 } },
+];
+
+describe('evidenceLookup', () => {
+  const lookup = evidenceLookup(instrument, units);
+
+  it('lists the units below target of a kabupaten row, lowest level first then by name, N/A units left out', () => {
+    const e = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A1' });
+
+    // A1 applicable: Telen 2, Busang 0, Kaubun 2 (Bappeda N/A) → all 3 below target 4
+    expect(e).toMatchObject({ indicatorCode: 'A1', indicatorTitle: 'Judul A1', target: 4, applicable: 3, belowCount: 3, unitMissing: false });
+    expect(e?.units.map((u) => [u.name, u.level])).toEqual([['Busang', 0], ['Kaubun', 2], ['Telen', 2]]);
+  });
+
+  it('measures against the indicator’s own target (A2: only level 1 is below 3)', () => {
+    const e = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A2' });
+
+    expect(e?.belowCount).toBe(1);
+    expect(e?.units.map((u) => u.name)).toEqual(['Busang']);
+  });
+
+  it('shows a unit row its own unit and level, and says when the gap has closed', () => {
+    const open = lookup({ scope: 'unit', unitId: 2, indicatorCode: 'A2' });
+    const closed = lookup({ scope: 'unit', unitId: 1, indicatorCode: 'A2' });
+
+    expect(open?.units).toEqual([{ unitId: 2, name: 'Busang', group: 'kecamatan', level: 1, belowTarget: true }]);
+    expect(closed?.units).toEqual([{ unitId: 1, name: 'Telen', group: 'kecamatan', level: 3, belowTarget: false }]);
+  });
+
+  it('marks a unit row whose unit is no longer counted', () => {
+    const e = lookup({ scope: 'unit', unitId: 99, indicatorCode: 'A1' });
+
+    expect(e).toMatchObject({ units: [], unitMissing: true });
+  });
+
+  it('has nothing to show for a manual row without an indicator or with an unknown code', () => {
+    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: null })).toBeNull();
+    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: 'Z9' })).toBeNull();
+  });
+
+  it('treats a manual row with an indicator like a kabupaten row', () => {
+    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: 'B1' })).toMatchObject({ belowCount: 0, applicable: 4, units: [] });
+  });
+});
+
+describe('groupPlanRows', () => {
+  const aspects = [
+    { code: 'A', name: 'Kebijakan' },
+    { code: 'B', name: 'Kelembagaan' },
+    { code: 'C', name: 'Kanal' },
+  ];
+
+  it('groups rows under aspects in instrument order, numbers groups and rows, and skips empty aspects', () => {
+    const rows = [{ id: 1, aspectCode: 'C' }, { id: 2, aspectCode: 'A' }, { id: 3, aspectCode: 'C' }, { id: 4, aspectCode: 'A' }];
+
+    const groups = groupPlanRows(aspects, rows);
+
+    expect(groups.map((g) => [g.aspectCode, g.number, g.rows.map((r) => [r.row.id, r.no])])).toEqual([
+      ['A', 'I', [[2, 'I.1'], [4, 'I.2']]],
+      ['C', 'II', [[1, 'II.1'], [3, 'II.2']]],
+    ]);
+  });
+
+  it('puts rows of an aspect the instrument no longer has at the end', () => {
+    const groups = groupPlanRows(aspects, [{ id: 1, aspectCode: 'G' }, { id: 2, aspectCode: 'B' }]);
+
+    expect(groups.map((g) => [g.aspectCode, g.aspectName, g.number])).toEqual([['B', 'Kelembagaan', 'I'], ['G', 'Aspek G', 'II']]);
+  });
+});

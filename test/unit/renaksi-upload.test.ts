@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/exports/renaksi-workbook';
+import { readPlanUpload, type UploadRowState } from '../../src/renaksi/renaksi-upload';
+
+const YEARS = [2022, 2023, 2024];
+
+function stored(id: number, overrides: Partial<UploadRowState> = {}): UploadRowState {
+  return {
+    id, version: 1, deleted: false, problem: `Masalah ${id}`, goal: `Sasaran ${id}`, activity: `Kegiatan ${id}`,
+    outputIndicator: `Keluaran ${id}`, schedule: 'TW I–IV', responsible: `PJ ${id}`, budget: '', support: '',
+    verification: `Bukti ${id}`, realization: '', targets: { 2022: 2, 2023: 3, 2024: 4 }, ...overrides,
+  };
+}
+
+function docRow(s: UploadRowState): RenaksiDocRow {
+  return { ...s, aspect: 'A1 – Judul', rowKey: `R${s.id}-V${s.version}` };
+}
+
+/** The workbook the app would export for these rows (two aspects), read back as a fresh workbook. */
+async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
+  const doc: RenaksiDocument = {
+    regionName: 'Kabupaten Kutai Timur', periodName: 'Penilaian 2022', years: YEARS, paper: 'folio',
+    signature: { place: 'Sangatta', date: '1 Juli 2022', office: 'BUPATI KUTAI TIMUR', name: 'Nama', nip: '' },
+    aspects: [
+      { code: 'A', name: 'Kebijakan', rows: rows.slice(0, 2).map(docRow) },
+      { code: 'B', name: 'Kelembagaan', rows: rows.slice(2).map(docRow) },
+    ],
+    recap: { periodName: 'P', basisLabel: 'b', index: null, category: null, includedCount: 0, aspects: [], units: [], gaps: [] },
+  };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildRenaksiWorkbook(doc).xlsx.writeBuffer()) as ArrayBuffer);
+  return wb;
+}
+
+// Sheet rows: 8 group I, 9 row 1, 10 row 2, 11 group II, 12 row 3; signature from row 14 (L…O).
+describe('readPlanUpload', () => {
+  const rows = [stored(1), stored(2), stored(3)];
+
+  it('finds no change in the file exactly as exported (group rows and the signature block are not rows)', async () => {
+    const result = readPlanUpload(await exported(rows), { years: YEARS, levelMax: 4, rows });
+
+    expect(result).toEqual({ changes: [], issues: [], rowsInFile: 3 });
+  });
+
+  it('returns only the changed fields with old and new values, reading numbers, rich text and formula results', async () => {
+    const wb = await exported(rows);
+    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
+    ws.getCell('L9').value = 50000000;
+    ws.getCell('E12').value = { richText: [{ text: 'Kegiatan ' }, { font: { bold: true }, text: 'baru' }] };
+    ws.getCell('I12').value = { formula: '2+2', result: 4 };
+    ws.getCell('H12').value = '3';
+    ws.getCell('C10').value = 'Masalah 2\r\n';
+
+    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows });
+
+    expect(result.issues).toEqual([]);
+    expect(result.changes.map((c) => [c.rowId, c.no, c.sheetRow, c.fields.map((f) => [f.field, f.old, f.new])])).toEqual([
+      [1, 'I.1', 9, [['budget', '', '50000000']]],
+      [3, 'II.1', 12, [['activity', 'Kegiatan 3', 'Kegiatan baru']]],
+    ]);
+    expect(result.changes[0]?.texts).toEqual({ budget: '50000000' });
+    expect(result.changes[0]?.targets).toBeNull();
+  });
+
+  it('reads a changed target set and shows it year by year', async () => {
+    const wb = await exported(rows);
+    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('G10').value = null;
+
+    const [change] = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows }).changes;
+
+    expect(change?.targets).toEqual({ 2023: 3, 2024: 4 });
+    expect(change?.fields).toEqual([{ field: 'targets', label: 'Target per tahun', old: '2022: 2, 2023: 3, 2024: 4', new: '2022: –, 2023: 3, 2024: 4' }]);
+  });
+
+  it('reports a duplicated row, a deleted row and a formula without a result, each on its sheet row', async () => {
+    const wb = await exported(rows);
+    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
+    ws.getCell('P12').value = 'R1-V1';
+    ws.getCell('D10').value = { formula: 'B2', result: undefined } as ExcelJS.CellFormulaValue;
+
+    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows: [stored(1), stored(2, { deleted: true }), stored(3)] });
+
+    expect(result.changes).toEqual([]);
+    expect(result.issues).toEqual([
+      { sheetRow: 10, column: null, message: 'baris R2 sudah dihapus di aplikasi; pulihkan dulu atau hapus baris ini dari berkas' },
+      { sheetRow: 12, column: null, message: 'baris R1 muncul dua kali (juga di baris 9)' },
+    ]);
+    const formula = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows: [stored(1), stored(2), stored(3)] }).issues;
+    expect(formula).toContainEqual({ sheetRow: 10, column: 'Sasaran', message: 'berisi rumus tanpa hasil; ketik nilainya langsung' });
+  });
+
+  it('refuses a file made for other plan years', async () => {
+    const wb = await exported(rows);
+
+    const result = readPlanUpload(wb, { years: [2022, 2023, 2024, 2025], levelMax: 4, rows });
+
+    expect(result.issues[0]?.message).toContain('tahun rencana di berkas (2022, 2023, 2024) berbeda dengan tahun rencana saat ini (2022, 2023, 2024, 2025)');
+  });
+
+  it('still reads rows that follow an accidental blank row, and ignores id-less text after the table', async () => {
+    const wb = await exported(rows);
+    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
+    ws.spliceRows(11, 0, []);
+    ws.getCell('L13').value = 'APBD';
+
+    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows });
+
+    expect(result.issues).toEqual([]);
+    expect(result.changes.map((c) => [c.rowId, c.sheetRow])).toEqual([[3, 13]]);
+  });
+});
