@@ -9,6 +9,7 @@ import { listRoutes, type RouteEntry } from '../helpers/routes';
  */
 type Rule = { roles: 'public' | 'signed-in' | Role[]; ownUnit?: boolean };
 const ALL_STAFF: Role[] = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'];
+const RENAKSI_TEAM: Role[] = ['tim_renaksi', 'admin'];
 const RULES: Record<string, Rule> = {
   'GET /healthz': { roles: 'public' },
   'GET /vendor/chart.umd.min.js': { roles: 'public' },
@@ -84,6 +85,25 @@ const RULES: Record<string, Rule> = {
   'POST /periods/:periodId/presentation/snapshots': { roles: ALL_STAFF },
   'GET /periods/:periodId/presentation/snapshots/:snapshotId.json': { roles: ALL_STAFF },
   'GET /periods/:periodId/presentation/snapshots/:snapshotId': { roles: ALL_STAFF },
+  'POST /periods/:periodId/renaksi/upload': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/finalize': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/rows/new': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/rows/:rowId/edit': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/delete': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/restore': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/move': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/priority': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/settings': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/years': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/settings': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/upload': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/uploads/:uploadId': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/uploads/:uploadId/apply': { roles: RENAKSI_TEAM },
+  'GET /periods/:periodId/renaksi/versions/:n.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'POST /periods/:periodId/renaksi/reopen': { roles: ['admin'] },
+  'GET /periods/:periodId/rekap.xlsx': { roles: ALL_STAFF },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';

@@ -299,7 +299,7 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       ['Dasar level', 'Level terverifikasi'],
     ]);
     expect(ws.getCell('C3').numFmt).toBe('0.00');
-    expect(ws.getCell('C4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA6DBA0' } });
+    expect(ws.getCell('C4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF5EC962' } });
   });
 
   it('lists each aspect with weight and kabupaten, PD and kecamatan scores as numbers in Ringkasan', () => {
@@ -347,7 +347,7 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       return fill && fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
     });
 
-    expect(fills).toEqual(['FFFEE08B', 'FF1B7837', undefined]);
+    expect(fills).toEqual(['FF3B528B', 'FFFDE725', undefined]);
   });
 
   it('lists the gaps with level, target and gap as numbers in Kesenjangan', () => {
