@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
+import { createRepos } from '../db/repos';
+import { computePeriodScores } from '../scoring/scores.service';
+import { PROJECT_ROOT } from '../shared/paths';
+import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
+import { startCeilingServer } from './ceiling-server';
+import autocannon from 'autocannon';
+import { load, signIn, transferredSize, type LoadFigures } from './http-bench';
+import { exited, startServer, type ServerProcess } from './server-process';
+
+const BENCH_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'sp4n-bench');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SCALES: SyntheticSpec[] = [
+  { name: 'kutai-timur', regencies: 1, unitsPerRegency: 57, periods: 1 },
+  { name: 'provinsi', regencies: 10, unitsPerRegency: 57, periods: 2 },
+  { name: 'nasional', regencies: 527, unitsPerRegency: 57, periods: 3 },
+];
+
+const results: Record<string, unknown> = {};
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function timeMedian(fn: () => unknown, runs = 5): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    fn();
+    t.push(ms(s));
+  }
+  return median(t);
+}
+
+/** Dashboard data in-process (cold, then warm with the per-assessment cache) next to one SQL aggregate. */
+function dashboardFigures(file: string) {
+  const db = openDatabase(file);
+  migrate(db);
+  const repos = createRepos(db);
+  const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
+  const s = process.hrtime.bigint();
+  computePeriodScores(repos, periodId);
+  const cold = ms(s);
+  const warm = timeMedian(() => computePeriodScores(repos, periodId));
+  const sqlAgg = db.prepare(
+    `SELECT u.group_kind, avg(an.level) FROM answers an JOIN assessments a ON a.id = an.assessment_id JOIN units u ON u.id = a.unit_id
+     WHERE a.period_id = ? AND a.status IN ('diajukan','diverifikasi') GROUP BY u.group_kind`,
+  );
+  const sql = timeMedian(() => sqlAgg.all(periodId));
+  db.close();
+  return { coldMs: cold, warmMs: warm, sqlAggregateMs: sql, ratio: warm / sql };
+}
+
+/** Units whose newest-period assessment can still be edited (draft or not started), for autosave streams. */
+function editableUnits(file: string): { periodId: number; units: number[] } {
+  const db = openDatabase(file);
+  const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
+  const units = (db.prepare(
+    `SELECT u.id FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
+     WHERE a.id IS NULL OR a.status = 'draf' ORDER BY u.id LIMIT 60`,
+  ).all(periodId) as { id: number }[]).map((r) => r.id);
+  db.close();
+  return { periodId, units };
+}
+
+interface StreamContext {
+  unit?: number;
+  version?: number;
+  n?: number;
+}
+
+/** Autosave requests: each connection edits F5 of its own unit, sending the version it got back last time. */
+function autosaveRequests(periodId: number, units: number[], csrf: string): autocannon.Request[] {
+  let next = 0;
+  return [{
+    method: 'PUT',
+    setupRequest: (req: autocannon.Request, context: object) => {
+      const c = context as StreamContext;
+      if (c.unit === undefined) { c.unit = units[next++ % units.length]; c.version = 0; c.n = 0; }
+      c.n = (c.n ?? 0) + 1;
+      return {
+        ...req,
+        path: `/api/periods/${periodId}/units/${String(c.unit)}/answers/F5`,
+        headers: { ...req.headers, 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ level: c.n % 5, na: false, note: `bench ${c.n}`, version: c.version }),
+      };
+    },
+    onResponse: (status: number, body: string, context: object) => {
+      if (status === 200) (context as StreamContext).version = (JSON.parse(body) as { answer: { version: number } }).answer.version;
+    },
+  }];
+}
+
+function peakRssMb(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  await exited(server.child);
+}
+
+async function serverFigures(kutim: string, national: string) {
+  const env = { DATA_DIR: kutim, NODE_ENV: 'production' };
+  const server = await startServer(env);
+  const admin = await signIn(server.baseUrl, 'bench.admin', BENCH_PASSWORD);
+  const headers = { cookie: admin.cookie };
+  const { periodId, units } = editableUnits(path.join(kutim, 'sp4n.sqlite'));
+  const autosave: Record<string, LoadFigures> = {};
+  for (const c of [2, 50]) {
+    autosave[`app_${c}`] = await load({ url: server.baseUrl, connections: c, seconds: SECONDS, headers, requests: autosaveRequests(periodId, units, admin.csrf) });
+  }
+  const page = `/periods/${periodId}/units/${units[0]}/assessment`;
+  const questionnaire = {
+    c2: await load({ url: `${server.baseUrl}${page}`, connections: 2, seconds: SECONDS, headers }),
+    c50: await load({ url: `${server.baseUrl}${page}`, connections: 50, seconds: SECONDS, headers }),
+    size: await transferredSize(server.baseUrl, page, admin.cookie),
+  };
+  // 200 viewers on the live presentation data while five narahubung keep autosaving.
+  const [presentation, background] = await Promise.all([
+    load({ url: `${server.baseUrl}/periods/${periodId}/presentation.json`, connections: 200, seconds: SECONDS, headers }),
+    load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests(periodId, units.slice(50), admin.csrf) }),
+  ]);
+  await fetch(`${server.baseUrl}/periods/${periodId}/renaksi/generate`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
+  const w = process.hrtime.bigint();
+  const wb = await fetch(`${server.baseUrl}/periods/${periodId}/renaksi.xlsx`, { headers });
+  const wbBytes = (await wb.arrayBuffer()).byteLength;
+  const renaksiWorkbook = { ms: ms(w), bytes: wbBytes, status: wb.status };
+  await stop(server);
+
+  const db = openDatabase(path.join(kutim, 'sp4n.sqlite'));
+  const row = db.prepare("SELECT a.id AS aid, a.unit_id AS uid FROM assessments a WHERE a.status = 'draf' LIMIT 1").get() as { aid: number; uid: number };
+  db.close();
+  const ceiling = await startCeilingServer(path.join(kutim, 'sp4n.sqlite'), row.aid, 1, row.uid);
+  const ceilingFigures: Record<string, LoadFigures> = {};
+  for (const c of [2, 50]) {
+    ceilingFigures[`ceiling_${c}`] = await load({
+      url: `${ceiling.url}/ceiling/answers/F5`, connections: c, seconds: SECONDS,
+      requests: [{ method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 3, note: 'bench' }) }],
+    });
+  }
+  await ceiling.close();
+
+  const s = process.hrtime.bigint();
+  const nat = await startServer({ DATA_DIR: national, NODE_ENV: 'production' }, 60_000);
+  const startupMs = ms(s);
+  const natAdmin = await signIn(nat.baseUrl, 'bench.admin', BENCH_PASSWORD);
+  const natPeriod = (await (await fetch(`${nat.baseUrl}/api/periods`, { headers: { cookie: natAdmin.cookie } })).json() as { periods: { id: number }[] }).periods[0]?.id;
+  const r = process.hrtime.bigint();
+  const recap = await fetch(`${nat.baseUrl}/periods/${natPeriod}/rekap.xlsx`, { headers: { cookie: natAdmin.cookie } });
+  const recapBytes = (await recap.arrayBuffer()).byteLength;
+  const recapFigures = { ms: ms(r), bytes: recapBytes, status: recap.status, serverPeakRssMb: peakRssMb(nat.child.pid) };
+  await stop(nat);
+  return { autosave: { ...autosave, ...ceilingFigures }, questionnaire, presentation, background, renaksiWorkbook, startupMs, recap: recapFigures };
+}
+
+const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
+
+type ServerFigures = Awaited<ReturnType<typeof serverFigures>>;
+interface BenchResults {
+  date: string;
+  node: string;
+  cpu: string;
+  cores: number;
+  dashboard: ({ scale: string; units: number } & ReturnType<typeof dashboardFigures>)[];
+  server: ServerFigures;
+}
+
+function markdown(r: BenchResults): string {
+  const a = r.server.autosave;
+  const lines = [
+    `Diukur ${r.date} · ${r.cpu} (${r.cores} inti) · Node ${r.node} · ${SECONDS} detik per pengukuran`,
+    '',
+    '| Pengukuran | Hasil | Target |',
+    '|---|---|---|',
+    ...[2, 50].map((c) => { const app = a[`app_${c}`] as LoadFigures; const top = a[`ceiling_${c}`] as LoadFigures; return `| Autosave, ${c} koneksi: aplikasi / batas atas (Express + SQLite polos) | ${f1(app.requestsPerSec)} / ${f1(top.requestsPerSec)} req/s (${f1((100 * app.requestsPerSec) / top.requestsPerSec)} %); p50 ${app.p50Ms} / ${top.p50Ms} ms; p99 ${app.p99Ms} / ${top.p99Ms} ms; non-2xx ${app.non2xx} | ${c === 50 ? '≥ 70 % throughput, p99 ≤ 2×' : '–'} |`; }),
+    `| Halaman kuesioner, 2 / 50 koneksi | ${f1(r.server.questionnaire.c2.requestsPerSec)} / ${f1(r.server.questionnaire.c50.requestsPerSec)} req/s; p99 ${r.server.questionnaire.c2.p99Ms} / ${r.server.questionnaire.c50.p99Ms} ms | – |`,
+    `| Ukuran kuesioner terkirim (gzip: HTML + CSS + JS) | ${f1(r.server.questionnaire.size.total / 1024)} KB (HTML ${f1(r.server.questionnaire.size.html / 1024)} KB) | ≤ 40 KB |`,
+    ...r.dashboard.map((d) => `| Data dasbor ${d.scale} (${f1(d.units)} unit): dingin / hangat / agregat SQL tunggal | ${f1(d.coldMs)} / ${f1(d.warmMs)} / ${f1(d.sqlAggregateMs)} ms (rasio ${f1(d.ratio)}×) | ≤ 2× (nasional) |`),
+    `| Presentasi langsung, 200 penonton + 5 autosave | ${f1(r.server.presentation.requestsPerSec)} req/s; p99 ${r.server.presentation.p99Ms} ms; galat ${r.server.presentation.errors}, non-2xx ${r.server.presentation.non2xx} | tanpa galat, p99 < 100 ms |`,
+    `| Workbook Renaksi Kutai Timur | ${f1(r.server.renaksiWorkbook.ms)} ms (${f1(r.server.renaksiWorkbook.bytes / 1024)} KB) | < 1 s |`,
+    `| Rekap nasional (.xlsx, satu baris per unit × indikator) | ${f1(r.server.recap.ms / 1000)} s, ${f1(r.server.recap.bytes / 1048576)} MB, puncak memori server ${f1(r.server.recap.serverPeakRssMb)} MB | < 30 s, < 300 MB |`,
+    `| Start server pada basis data nasional | ${f1(r.server.startupMs)} ms | < 2 s |`,
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_SCALES?.split(',');
+  const built: Record<string, { dir: string; units: number; seconds: number }> = {};
+  for (const spec of SCALES.filter((s) => !only || only.includes(s.name))) {
+    const dir = path.join(BENCH_DIR, spec.name);
+    const b = await buildSyntheticDatabase(dir, spec);
+    built[spec.name] = { dir, units: b.units, seconds: b.seconds };
+    console.log(`basis data ${spec.name}: ${b.units} unit, dibangun dalam ${f1(b.seconds)} s`);
+  }
+  results.date = new Date().toISOString();
+  results.node = process.version;
+  results.cpu = os.cpus()[0]?.model ?? 'unknown';
+  results.cores = os.cpus().length;
+  results.build = built;
+  results.dashboard = Object.entries(built).map(([scale, b]) => ({ scale, units: b.units, ...dashboardFigures(path.join(b.dir, 'sp4n.sqlite')) }));
+  if (built['kutai-timur'] && built.nasional) results.server = await serverFigures(built['kutai-timur'].dir, built.nasional.dir);
+  const outDir = path.join(PROJECT_ROOT, 'test', 'bench');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (results.server) {
+    const md = markdown(results as unknown as BenchResults);
+    fs.writeFileSync(path.join(outDir, 'latest.md'), `${md}\n`);
+    console.log(md);
+  } else console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
