@@ -59,7 +59,9 @@ export function renaksiUploadRoutes(repos: Repos): Router {
     loadPeriod(repos, periodId);
     const multerIssue = await parseMultipart(req, res);
     verifyCsrf(req, res);
-    assertDraft(ensurePlan(repos, periodId));
+    // NOTE: only an existing plan can be final; creating one here would write on a refused upload.
+    const existingPlan = repos.renaksi.findPlan(periodId);
+    if (existingPlan) assertDraft(existingPlan);
     if (multerIssue) return renderForm(repos, req, res, 422, [multerIssue], null);
     if (!req.file) return renderForm(repos, req, res, 422, [{ sheetRow: null, column: null, message: 'pilih berkas Excel (.xlsx) yang akan diunggah' }], null);
     const fileName = req.file.originalname;

@@ -96,6 +96,7 @@ describe('return and resubmit in a real browser', () => {
     await page.waitForURL(/\/assessment#ind-A2$/);
     await page.locator('#ind-A2 label.level', { hasText: 'Level 2' }).click();
     await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, ajukan sekarang' }).click();
     await page.getByText('Penilaian mandiri berhasil diajukan untuk diverifikasi.').waitFor();
 
     const row = ctx.db.prepare("SELECT a.status, an.level FROM assessments a JOIN answers an ON an.assessment_id = a.id WHERE a.unit_id = ? AND an.indicator_code = 'A2'").get(busang);
