@@ -8,7 +8,7 @@ import { flash } from '../web/view-locals';
 import { loadPeriod } from '../scoring/scores.service';
 import { formatInt } from '../shared/format';
 import { RENAKSI_EDITORS } from './renaksi-roles';
-import { ensurePlan, assertDraft } from './renaksi.service';
+import { ensurePlan, assertDraft, planOrDefault } from './renaksi.service';
 import type { UploadIssue } from './renaksi-upload';
 import { applyUpload, findUpload, previewUpload, UploadRejectedError } from './renaksi-upload.service';
 
@@ -37,7 +37,7 @@ function parseMultipart(req: Request, res: Response): Promise<UploadIssue | null
 
 function renderForm(repos: Repos, req: Request, res: Response, status: number, issues: UploadIssue[], fileName: string | null) {
   const { period } = loadPeriod(repos, idParam(req, 'periodId'));
-  const plan = ensurePlan(repos, period.id);
+  const plan = planOrDefault(repos, period.id);
   res.status(status).render('renaksi/upload', { title: `Unggah Renaksi – ${period.name}`, period, plan, issues, fileName, maxMb: UPLOAD_MAX_BYTES / 1024 / 1024 });
 }
 
@@ -59,9 +59,7 @@ export function renaksiUploadRoutes(repos: Repos): Router {
     loadPeriod(repos, periodId);
     const multerIssue = await parseMultipart(req, res);
     verifyCsrf(req, res);
-    // NOTE: only an existing plan can be final; creating one here would write on a refused upload.
-    const existingPlan = repos.renaksi.findPlan(periodId);
-    if (existingPlan) assertDraft(existingPlan);
+    assertDraft(planOrDefault(repos, periodId));
     if (multerIssue) return renderForm(repos, req, res, 422, [multerIssue], null);
     if (!req.file) return renderForm(repos, req, res, 422, [{ sheetRow: null, column: null, message: 'pilih berkas Excel (.xlsx) yang akan diunggah' }], null);
     const fileName = req.file.originalname;

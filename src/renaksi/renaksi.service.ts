@@ -17,6 +17,13 @@ export function draftUnits(scores: PeriodScores): DraftUnit[] {
     .map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, levels: u.score.levels }));
 }
 
+/** The period's plan as stored, or the default draft it would be created as (read-only pages write nothing). */
+export function planOrDefault(repos: Repos, periodId: number): RenaksiPlan {
+  return repos.renaksi.findPlan(periodId) ?? {
+    id: 0, periodId, startYear: DEFAULT_PLAN_YEARS.start, endYear: DEFAULT_PLAN_YEARS.end, status: 'draf', generatedAt: null, updatedAt: '',
+  };
+}
+
 /** The period's plan, created with the default plan years on first use. */
 export function ensurePlan(repos: Repos, periodId: number): RenaksiPlan {
   const existing = repos.renaksi.findPlan(periodId);
