@@ -2,6 +2,11 @@ import session from 'express-session';
 import type { Db } from '../db/database';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * NOTE: express-session touches the session on every request (rolling cookie); writing that to SQLite each time
+ * turned every read into a write. The expiry moves forward at most once per interval per session instead.
+ */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * express-session store on the app's SQLite file, so sessions survive a restart. The signed-in user, login time,
@@ -15,6 +20,7 @@ export class SqliteSessionStore extends session.Store {
   private readonly touchStmt;
   private readonly pruneStmt;
   private lastPrune = 0;
+  private readonly lastTouch = new Map<string, number>();
 
   constructor(db: Db) {
     super();
@@ -76,7 +82,14 @@ export class SqliteSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
-    this.touchStmt.run(this.expiry(sess), Date.now(), sid);
+    const now = Date.now();
+    if (now - (this.lastTouch.get(sid) ?? 0) >= TOUCH_INTERVAL_MS) {
+      this.lastTouch.set(sid, now);
+      this.touchStmt.run(this.expiry(sess), now, sid);
+      if (this.lastTouch.size > 10_000) {
+        for (const [k, t] of this.lastTouch) if (now - t >= TOUCH_INTERVAL_MS) this.lastTouch.delete(k);
+      }
+    }
     cb?.();
   }
 }

@@ -51,10 +51,22 @@ export function presentationRoutes(repos: Repos): Router {
     res.render(view, locals);
   });
 
+  // NOTE: a hall of viewers polls this every few seconds; the body is computed once per change of the period's data.
+  const liveJson = new Map<string, { key: string; body: unknown }>();
+
   /** @route GET /periods/:periodId/presentation.json — the live numbers with a fingerprint that changes with them */
   router.get(`${base}.json`, viewers, (req, res) => {
-    const data = livePresentation(repos, idParam(req, 'periodId'), basisOf(req.query.basis));
-    res.set('Cache-Control', 'no-store').json(presentationJson(data, parseHideNames(req.query)));
+    const periodId = idParam(req, 'periodId');
+    const basis = basisOf(req.query.basis);
+    const hide = parseHideNames(req.query);
+    const slot = `${periodId}:${basis}:${String(hide)}`;
+    const key = repos.scoreCache.periodKey(periodId);
+    let hit = liveJson.get(slot);
+    if (!hit || hit.key !== key) {
+      hit = { key, body: presentationJson(livePresentation(repos, periodId, basis), hide) };
+      liveJson.set(slot, hit);
+    }
+    res.set('Cache-Control', 'no-store').json(hit.body);
   });
 
   /** @route GET /periods/:periodId/presentation/deck — the slides alone, fetched by the live deck when numbers change */

@@ -40,6 +40,11 @@ export function createScoreCache(db: Db) {
      WHERE assessment_id IN (SELECT value FROM json_each(?))`,
   );
   const cache = new Map<string, CachedScore>();
+  const periodKey = db.prepare<[number], { k: string }>(
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at), '')
+             FROM assessments WHERE period_id = ?1)
+         || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM units WHERE active = 1) AS k`,
+  );
 
   /**
    * NOTE: a score computed inside an open transaction is not stored: if that transaction rolls back, a later change
@@ -61,6 +66,11 @@ export function createScoreCache(db: Db) {
   }
 
   return {
+    /**
+     * A key that changes whenever anything a period's scores depend on changes: an answer (revision), a status
+     * (updated_at), or the active units. Lets callers memoise derived data cheaply.
+     */
+    periodKey: (periodId: number): string => (periodKey.get(periodId) as { k: string }).k,
     /** Every unit of the period with its score under the basis. */
     periodUnitScores(periodId: number, instrument: Instrument, basis: LevelBasis): PeriodUnitScore[] {
       const instrumentKey = `${instrument.code}@${instrument.version}`;
