@@ -42,7 +42,7 @@ export function createScoreCache(db: Db) {
   const cache = new Map<string, CachedScore>();
   const periodKey = db.prepare<[number], { k: string }>(
     `SELECT (SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at), '')
-             FROM assessments WHERE period_id = ?1)
+             FROM assessments WHERE period_id = ?)
          || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM units WHERE active = 1) AS k`,
   );
 
