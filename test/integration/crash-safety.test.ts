@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -76,13 +77,25 @@ describe('crash safety: SIGKILL during a stream of saves', () => {
   it('finishes in-flight work and closes the database on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-term-'));
     const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-term-test' });
+    const url = new URL(`${server.baseUrl}/login`);
 
-    const inFlight = fetch(`${server.baseUrl}/login`);
-    server.child.kill('SIGTERM');
-    const res = await inFlight;
+    // A request whose body is still arriving when SIGTERM comes: the server must still answer it.
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: '/login', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 30 } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('username=admin&pass');
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => req.end('word=x12345'), 300);
+      }, 200);
+    });
+    const status = await answered;
     const exit = await exited(server.child);
 
-    expect(res.status).toBe(200);
+    expect(status).toBe(403);
     expect(exit.code).toBe(0);
     expect(server.output()).toContain('SIGTERM diterima');
     expect(fs.existsSync(path.join(dataDir, 'sp4n.sqlite-wal'))).toBe(false);
