@@ -11,6 +11,7 @@ import { requireCsrf } from './auth/csrf';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { viewLocals } from './web/view-locals';
+import { gated } from './web/route-gate';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './web/home.routes';
@@ -41,7 +42,7 @@ export interface AppDeps {
 
 /**
  * Puts the signed-in user on the request. A session past its absolute lifetime, or of a deactivated account,
- * is signed out (idle expiry is the cookie's rolling maxAge).
+ * is signed out (idle expiry is the session store's: an idle session is simply not found).
  */
 function loadUser(repos: Repos, config: AppConfig): express.RequestHandler {
   return (req, _res, next) => {
@@ -85,44 +86,45 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(
     session({
-      store: new SqliteSessionStore(db),
+      store: new SqliteSessionStore(db, config.sessionIdleMs),
       secret: config.sessionSecret ?? repos.settings.secret('session.secret'),
       name: 'sp4n.sid',
       resave: false,
       saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionIdleMs },
+      // NOTE: idle expiry is enforced by the store (server side); the cookie lasts the absolute lifetime, which
+      // loadUser enforces from the login time.
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionAbsoluteMs },
     }),
   );
   app.use(loadUser(repos, config));
   app.use(viewLocals);
   // NOTE: the questionnaire form is multipart (evidence files); its routes parse it and check CSRF themselves.
-  app.use(assessmentFormRoutes(repos, config));
+  app.use(gated(assessmentFormRoutes(repos, config)));
   // NOTE: these uploads are multipart; their routes parse the body and check CSRF themselves (receiveUpload).
-  app.use(unitsUploadRoutes(repos));
-  app.use(offlineUploadRoutes(repos));
-  app.use(renaksiUploadRoutes(repos));
+  app.use(gated(unitsUploadRoutes(repos)));
+  app.use(gated(offlineUploadRoutes(repos)));
+  app.use(gated(renaksiUploadRoutes(repos)));
   app.use(requireCsrf);
-  app.use(authRoutes(repos));
-  app.use(accountRoutes(repos));
-  app.use(homeRoutes(repos));
-  app.use(usersRoutes(repos));
-  app.use(reviewRoutes(repos)); // before assessmentsRoutes: it decorates the questionnaire page
-  app.use(assessmentsRoutes(repos, config));
-  app.use(evidenceRoutes(repos, config));
-  app.use(verificationRoutes(repos));
-  app.use(boardRoutes(repos));
-  app.use(periodsRoutes(repos));
-  app.use(unitsRoutes(repos));
-  app.use(offlineRoutes(repos));
-  app.use(auditRoutes(repos));
-  app.use(dashboardRoutes(repos));
-  app.use(unitScoresRoutes(repos));
-  app.use(presentationRoutes(repos));
-  app.use(renaksiRoutes(repos));
-  app.use(exportsRoutes(repos));
-  app.use(apiRoutes(repos));
-  app.use(auditLogRoutes(repos));
+  app.use(gated(authRoutes(repos)));
+  app.use(gated(accountRoutes(repos)));
+  app.use(gated(homeRoutes(repos)));
+  app.use(gated(usersRoutes(repos)));
+  app.use(gated(reviewRoutes(repos))); // before assessmentsRoutes: it decorates the questionnaire page
+  app.use(gated(assessmentsRoutes(repos, config)));
+  app.use(gated(evidenceRoutes(repos, config)));
+  app.use(gated(verificationRoutes(repos)));
+  app.use(gated(boardRoutes(repos)));
+  app.use(gated(periodsRoutes(repos)));
+  app.use(gated(unitsRoutes(repos)));
+  app.use(gated(offlineRoutes(repos)));
+  app.use(gated(auditRoutes(repos)));
+  app.use(gated(dashboardRoutes(repos)));
+  app.use(gated(unitScoresRoutes(repos)));
+  app.use(gated(presentationRoutes(repos)));
+  app.use(gated(renaksiRoutes(repos)));
+  app.use(gated(exportsRoutes(repos)));
+  app.use(gated(apiRoutes(repos)));
+  app.use(gated(auditLogRoutes(repos)));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

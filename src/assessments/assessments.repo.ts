@@ -107,6 +107,7 @@ export function createAssessmentsRepo(db: Db) {
      ORDER BY u.group_kind DESC, u.name`,
   );
   const answersOf = db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ?');
+  const answerOf = db.prepare<[number, string], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ? AND indicator_code = ?');
   const answerDetail = db.prepare<[number, string], AnswerRow & { updated_by_name: string | null }>(
     `SELECT an.*, u.display_name AS updated_by_name FROM answers an LEFT JOIN users u ON u.id = an.updated_by
      WHERE an.assessment_id = ? AND an.indicator_code = ?`,
@@ -119,7 +120,8 @@ export function createAssessmentsRepo(db: Db) {
      VALUES (@assessmentId, @code, @level, @isNa, @note, @now, @userId)
      ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET
        level = excluded.level, is_na = excluded.is_na, note = excluded.note,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1`,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1
+     RETURNING *`,
   );
   const setVerified = db.prepare(
     `UPDATE answers SET verified_level = @level, verifier_note = @note, version = version + 1, updated_at = @now
@@ -155,6 +157,10 @@ export function createAssessmentsRepo(db: Db) {
       })),
     answers: (assessmentId: number): Record<string, Answer> =>
       Object.fromEntries(answersOf.all(assessmentId).map((r) => [r.indicator_code, toAnswer(r)])),
+    answer(assessmentId: number, code: string): Answer | undefined {
+      const r = answerOf.get(assessmentId, code);
+      return r && toAnswer(r);
+    },
     findAnswerDetail(assessmentId: number, code: string): AnswerDetail | undefined {
       const r = answerDetail.get(assessmentId, code);
       return r && { ...toAnswer(r), updatedById: r.updated_by, updatedByName: r.updated_by_name };
@@ -169,9 +175,9 @@ export function createAssessmentsRepo(db: Db) {
       }
       return out;
     },
-    upsertAnswer: (a: { assessmentId: number; code: string; level: number | null; isNa: boolean; note: string; userId: number }) => {
-      upsertAnswer.run({ ...a, isNa: a.isNa ? 1 : 0, now: new Date().toISOString() });
-    },
+    /** Stores an answer (a new version when it exists) and returns it as stored. */
+    upsertAnswer: (a: { assessmentId: number; code: string; level: number | null; isNa: boolean; note: string; userId: number }): Answer =>
+      toAnswer(upsertAnswer.get({ ...a, isNa: a.isNa ? 1 : 0, now: new Date().toISOString() }) as AnswerRow),
     setVerifiedLevel: (a: { assessmentId: number; code: string; level: number | null; note: string }) => {
       setVerified.run({ ...a, now: new Date().toISOString() });
     },

@@ -78,27 +78,33 @@ function conflictOf(repos: Repos, assessmentId: number, input: AnswerInput): Ans
   };
 }
 
+/** What a save stored: how many answers and links changed, and each saved indicator's answer as now stored. */
+interface SaveResult {
+  changed: number;
+  stored: Map<string, Answer | undefined>;
+}
+
 /**
  * Saves the changed answers and new evidence links of a unit in one transaction, with an audit row per change.
  * An input carrying a `version` older than the stored answer is a conflict unless it asks for what is already
  * stored (a retried request); any conflict throws AnswerConflictError before anything is written.
- * Returns how many answers and links changed.
  */
-export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): number {
+function writeAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): SaveResult {
   loadUnit(repos, user, unitId);
   loadPeriod(repos, periodId);
   return repos.db.transaction(() => {
     const assessment = repos.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
-    const before = repos.assessments.answers(assessment.id);
-    const stale = inputs.filter((i) => !i.keepStored && i.version !== undefined && i.version !== (before[i.code]?.version ?? 0) && !sameContent(before[i.code], i));
+    // NOTE: point reads of the saved indicators only: autosave sends one of thirty, and it is the hot path.
+    const stored = new Map(inputs.map((i) => [i.code, repos.assessments.answer(assessment.id, i.code)]));
+    const stale = inputs.filter((i) => !i.keepStored && i.version !== undefined && i.version !== (stored.get(i.code)?.version ?? 0) && !sameContent(stored.get(i.code), i));
     if (stale.length > 0) throw new AnswerConflictError(stale.map((i) => conflictOf(repos, assessment.id, i)));
     let changed = 0;
     for (const input of inputs) {
-      const old = before[input.code];
+      const old = stored.get(input.code);
       const empty = !old && input.level === null && !input.isNa && input.note === '';
       if (!input.keepStored && !sameContent(old, input) && !empty) {
-        repos.assessments.upsertAnswer({ assessmentId: assessment.id, code: input.code, level: input.level, isNa: input.isNa, note: input.note, userId: user.id });
+        stored.set(input.code, repos.assessments.upsertAnswer({ assessmentId: assessment.id, code: input.code, level: input.level, isNa: input.isNa, note: input.note, userId: user.id }));
         repos.audit.record({
           userId: user.id, action: 'answer.update', entity: 'answer', entityId: assessment.id, unitId,
           oldValue: old ? { indikator: input.code, level: old.isNa ? 'na' : old.level, catatan: old.note } : null,
@@ -113,18 +119,21 @@ export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: 
       }
     }
     if (changed > 0) repos.assessments.touch(assessment.id);
-    return changed;
+    return { changed, stored };
   })();
 }
 
+/** Saves answers and links (see writeAnswers for the version rule); returns how many changed. */
+export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): number {
+  return writeAnswers(repos, user, periodId, unitId, inputs).changed;
+}
+
 /**
- * Autosave of one indicator: saves it (see saveAnswers for the version rule) and returns the stored answer,
+ * Autosave of one indicator: saves it (see writeAnswers for the version rule) and returns the stored answer,
  * or null when nothing is stored for it (an empty answer that was never saved).
  */
-export function saveAnswer(repos: Repos, user: User, periodId: number, unitId: number, input: AnswerInput): AnswerDetail | null {
-  saveAnswers(repos, user, periodId, unitId, [input]);
-  const assessment = repos.assessments.find(periodId, unitId);
-  return (assessment && repos.assessments.findAnswerDetail(assessment.id, input.code)) ?? null;
+export function saveAnswer(repos: Repos, user: User, periodId: number, unitId: number, input: AnswerInput): Answer | null {
+  return writeAnswers(repos, user, periodId, unitId, [input]).stored.get(input.code) ?? null;
 }
 
 export interface FormChanges {

@@ -1,7 +1,6 @@
 import session from 'express-session';
 import type { Db } from '../db/database';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * NOTE: express-session touches the session on every request (rolling cookie); writing that to SQLite each time
  * turned every read into a write. The expiry moves forward at most once per interval per session instead.
@@ -12,6 +11,10 @@ const TOUCH_INTERVAL_MS = 60_000;
  * express-session store on the app's SQLite file, so sessions survive a restart. The signed-in user, login time,
  * browser and address are copied into columns so sessions can be listed and revoked per user. Expired rows are
  * pruned on write at most once a minute.
+ *
+ * The idle timeout is kept here, on the server: a row expires `idleMs` after it was last used (to within a
+ * minute), whatever the browser does with its cookie. The cookie itself lives for the absolute lifetime, so it
+ * needs no re-signing on every response.
  */
 export class SqliteSessionStore extends session.Store {
   private readonly getStmt;
@@ -22,7 +25,7 @@ export class SqliteSessionStore extends session.Store {
   private lastPrune = 0;
   private readonly lastTouch = new Map<string, number>();
 
-  constructor(db: Db) {
+  constructor(db: Db, private readonly idleMs: number) {
     super();
     this.getStmt = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?');
     this.setStmt = db.prepare(
@@ -34,11 +37,6 @@ export class SqliteSessionStore extends session.Store {
     this.destroyStmt = db.prepare('DELETE FROM sessions WHERE sid = ?');
     this.touchStmt = db.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE sid = ?');
     this.pruneStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-  }
-
-  private expiry(sess: session.SessionData): number {
-    const exp = sess.cookie?.expires;
-    return exp ? new Date(exp).getTime() : Date.now() + DAY_MS;
   }
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
@@ -54,7 +52,7 @@ export class SqliteSessionStore extends session.Store {
     try {
       this.setStmt.run({
         sid,
-        expiresAt: this.expiry(sess),
+        expiresAt: Date.now() + this.idleMs,
         data: JSON.stringify(sess),
         userId: sess.userId ?? null,
         loginAt: sess.loginAt ?? null,
@@ -81,11 +79,11 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
-  override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
+  override touch(sid: string, _sess: session.SessionData, cb?: () => void): void {
     const now = Date.now();
     if (now - (this.lastTouch.get(sid) ?? 0) >= TOUCH_INTERVAL_MS) {
       this.lastTouch.set(sid, now);
-      this.touchStmt.run(this.expiry(sess), now, sid);
+      this.touchStmt.run(now + this.idleMs, now, sid);
       if (this.lastTouch.size > 10_000) {
         for (const [k, t] of this.lastTouch) if (now - t >= TOUCH_INTERVAL_MS) this.lastTouch.delete(k);
       }

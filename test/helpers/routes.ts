@@ -7,7 +7,8 @@ export interface RouteEntry {
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
+  /** A router, or a gated router (src/web/route-gate.ts) that keeps its router reachable. */
+  handle?: { stack?: Layer[]; router?: { stack: Layer[] } };
 }
 
 /** Every route the app answers, read from Express 5's router stack (routers are mounted at the root). */
@@ -17,7 +18,10 @@ export function listRoutes(app: Express): RouteEntry[] {
     for (const layer of stack) {
       if (layer.route) {
         for (const m of Object.keys(layer.route.methods)) out.push({ method: m.toUpperCase(), path: layer.route.path });
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
+      } else {
+        const nested = layer.handle?.stack ?? layer.handle?.router?.stack;
+        if (nested) walk(nested);
+      }
     }
   };
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack);

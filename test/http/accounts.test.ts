@@ -136,6 +136,31 @@ describe('account management and login protection', () => {
     expect(res.headers.location).toBe('/login?next=%2Fakun');
   });
 
+  it('signs out a session idle for longer than the idle timeout, whatever the browser keeps', async () => {
+    const fasil = await buildUser(ctx.repos, { role: 'fasilitator' });
+    const { agent } = await loginAs(ctx.app, fasil.username);
+    ctx.db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1, fasil.id);
+
+    const res = await agent.get('/akun');
+
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/login?next=%2Fakun');
+  });
+
+  it('moves an active session’s idle expiry forward by the idle timeout', async () => {
+    const fasil = await buildUser(ctx.repos, { role: 'fasilitator' });
+    const { agent } = await loginAs(ctx.app, fasil.username);
+    ctx.db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run(Date.now() + 5_000, fasil.id);
+
+    const before = Date.now();
+    const res = await agent.get('/akun');
+    const { expires_at: expiresAt } = ctx.db.prepare('SELECT expires_at FROM sessions WHERE user_id = ?').get(fasil.id) as { expires_at: number };
+
+    expect(res.status).toBe(200);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + testConfig().sessionIdleMs);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + testConfig().sessionIdleMs);
+  });
+
   it('forbids the account administration to non-admins', async () => {
     const fasil = await buildUser(ctx.repos, { role: 'fasilitator' });
     const { agent, csrf } = await loginAs(ctx.app, fasil.username);
