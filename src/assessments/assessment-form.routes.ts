@@ -12,7 +12,8 @@ import { checkUploadedFiles } from '../evidence/evidence.schemas';
 import type { EvidenceRecord } from '../evidence/evidence.repo';
 import { AnswerConflictError, getQuestionnaire, saveQuestionnaireForm, submitAssessment } from './assessments.service';
 import { parseAnswerForm, parseDeleteIds } from './assessments.schemas';
-import { canDeleteEvidence, EDITORS, questionnairePath, renderQuestionnaire, renderToString } from './questionnaire-view';
+import { canDeleteEvidence, EDITORS, questionnairePath, renderQuestionnaire } from './questionnaire-view';
+import { renderToString } from '../web/render-to-string';
 
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 

@@ -8,7 +8,8 @@ import { idParam } from '../web/params';
 import { loadPeriod } from '../scoring/scores.service';
 import { AnswerConflictError, saveAnswer } from './assessments.service';
 import { parseAnswerBody } from './assessments.schemas';
-import { answerText, EDITORS, renderQuestionnaire, renderToString, VIEWERS } from './questionnaire-view';
+import { answerText, EDITORS, renderQuestionnaire, VIEWERS } from './questionnaire-view';
+import { renderToString } from '../web/render-to-string';
 
 export function assessmentsRoutes(repos: Repos, config: AppConfig): Router {
   const router = Router();

@@ -65,9 +65,3 @@ export function renderQuestionnaire(repos: Repos, config: AppConfig, req: Reques
   });
 }
 
-/** Renders a view to a string (for JSON answers that carry a fragment of the page). */
-export function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    res.render(view, locals, (err: Error | null, html: string) => (err ? reject(err) : resolve(html)));
-  });
-}

@@ -9,9 +9,19 @@ import { parseHideNames, SNAPSHOT_FORM } from './dashboard.schemas';
 import { hideUnitNames, presentationFingerprint, type PresentationData } from './presentation';
 import { createSnapshot, getSnapshot, listSnapshots, livePresentation } from './presentation.service';
 import { deckView, type DeckOptions } from './presentation-view';
+import { renderToString } from '../web/render-to-string';
 
 /** Seconds between two polls of the live deck: fresh enough for an FGD, light enough for a hall's Wi-Fi. */
 export const LIVE_POLL_SECONDS = 5;
+
+/** The live numbers of one period and option set, with what was made from them (see liveEntry). */
+interface LiveEntry {
+  key: string;
+  hide: boolean;
+  data: PresentationData;
+  json?: unknown;
+  deck?: string;
+}
 
 function presentationJson(data: PresentationData, hideNames: boolean) {
   const shown = hideNames ? hideUnitNames(data) : data;
@@ -44,36 +54,48 @@ export function presentationRoutes(repos: Repos): Router {
     };
   }
 
-  /** @route GET /periods/:periodId/presentation — the live FGD deck (?basis=self|verified, ?anon=1 hides names) */
-  router.get(base, viewers, (req, res) => {
-    const data = livePresentation(repos, idParam(req, 'periodId'), basisOf(req.query.basis));
-    const { view, locals } = renderDeck(req, data, { hideNames: parseHideNames(req.query) }, 'presentation/show');
-    res.render(view, locals);
-  });
-
-  // NOTE: a hall of viewers polls this every few seconds; the body is computed once per change of the period's data.
-  const liveJson = new Map<string, { key: string; body: unknown }>();
-
-  /** @route GET /periods/:periodId/presentation.json — the live numbers with a fingerprint that changes with them */
-  router.get(`${base}.json`, viewers, (req, res) => {
+  /**
+   * NOTE: a hall of viewers polls the JSON every few seconds and fetches the slides whenever its fingerprint
+   * changes, so the numbers, the JSON body and the slides' HTML are each made once per change of the period's
+   * data (scoreCache.periodKey) and options, not once per viewer.
+   */
+  const live = new Map<string, LiveEntry>();
+  function liveEntry(req: Request): LiveEntry {
     const periodId = idParam(req, 'periodId');
     const basis = basisOf(req.query.basis);
     const hide = parseHideNames(req.query);
-    const slot = `${periodId}:${basis}:${String(hide)}`;
+    const slot = `${periodId}:${basis}:${hide ? 1 : 0}`;
     const key = repos.scoreCache.periodKey(periodId);
-    let hit = liveJson.get(slot);
-    if (!hit || hit.key !== key) {
-      hit = { key, body: presentationJson(livePresentation(repos, periodId, basis), hide) };
-      liveJson.set(slot, hit);
+    let entry = live.get(slot);
+    if (!entry || entry.key !== key) {
+      entry = { key, hide, data: livePresentation(repos, periodId, basis) };
+      live.set(slot, entry);
     }
-    res.set('Cache-Control', 'no-store').json(hit.body);
+    return entry;
+  }
+
+  /** @route GET /periods/:periodId/presentation — the live FGD deck (?basis=self|verified, ?anon=1 hides names) */
+  router.get(base, viewers, (req, res) => {
+    const entry = liveEntry(req);
+    const { view, locals } = renderDeck(req, entry.data, { hideNames: entry.hide }, 'presentation/show');
+    res.render(view, locals);
+  });
+
+  /** @route GET /periods/:periodId/presentation.json — the live numbers with a fingerprint that changes with them */
+  router.get(`${base}.json`, viewers, (req, res) => {
+    const entry = liveEntry(req);
+    entry.json ??= presentationJson(entry.data, entry.hide);
+    res.set('Cache-Control', 'no-store').json(entry.json);
   });
 
   /** @route GET /periods/:periodId/presentation/deck — the slides alone, fetched by the live deck when numbers change */
-  router.get(`${base}/deck`, viewers, (req, res) => {
-    const data = livePresentation(repos, idParam(req, 'periodId'), basisOf(req.query.basis));
-    const { view, locals } = renderDeck(req, data, { hideNames: parseHideNames(req.query) }, 'presentation/_deck');
-    res.set('Cache-Control', 'no-store').render(view, locals);
+  router.get(`${base}/deck`, viewers, async (req, res) => {
+    const entry = liveEntry(req);
+    if (entry.deck === undefined) {
+      const { view, locals } = renderDeck(req, entry.data, { hideNames: entry.hide }, 'presentation/_deck');
+      entry.deck = await renderToString(res, view, locals);
+    }
+    res.set('Cache-Control', 'no-store').type('html').send(entry.deck);
   });
 
   /** @route GET /periods/:periodId/presentation/snapshots — frozen snapshots of the period, newest first */

@@ -7,7 +7,8 @@ import { badInput } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { LINK_SCHEMA } from '../assessments/assessments.schemas';
-import { canDeleteEvidence, EDITORS, questionnairePath, renderToString, VIEWERS } from '../assessments/questionnaire-view';
+import { canDeleteEvidence, EDITORS, questionnairePath, VIEWERS } from '../assessments/questionnaire-view';
+import { renderToString } from '../web/render-to-string';
 import { createEvidenceStore } from './evidence-store';
 import { addEvidenceLink, deleteEvidence, evidenceDownload } from './evidence.service';
 

@@ -64,6 +64,23 @@ describe('the FGD presentation: live deck and frozen snapshots', () => {
     expect(deck.text).toContain(`data-fingerprint="${after.body.fingerprint}"`);
   });
 
+  it('serves slides made once per change of the data, never stale and never mixing named and anonymous decks', async () => {
+    const { agent } = await loginAs(ctx.app, fasilitator);
+    const named = await agent.get(`${base()}/deck`);
+    const anon = await agent.get(`${base()}/deck?anon=1`);
+    const namedAgain = await agent.get(`${base()}/deck`);
+
+    buildAssessment(ctx, { unitId: unitId(ctx.repos, 'PD-DINKES'), fill: 3, status: 'diajukan', userId: adminId });
+    const after = await agent.get(`${base()}/deck`);
+
+    expect(namedAgain.text).toBe(named.text);
+    expect(named.text).toContain('Kecamatan Busang');
+    expect(anon.text).not.toContain('Kecamatan Busang');
+    expect(named.text).toContain('<p class="big-number" data-kab-index>75,00</p>');
+    expect(after.text).not.toBe(named.text);
+    expect(after.text).toContain('Dihitung dari <strong>3</strong> dari 36 unit');
+  });
+
   it('freezes the numbers in a dated snapshot that stays the same while units keep submitting', async () => {
     const { agent } = await loginAs(ctx.app, fasilitator);
     const live = await agent.get(base());
