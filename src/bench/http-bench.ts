@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import http from 'node:http';
 
 export interface LoadFigures {
   requestsPerSec: number;
@@ -62,4 +63,62 @@ export async function transferredSize(baseUrl: string, path: string, cookie: str
   let assetBytes = 0;
   for (const a of new Set(assets)) assetBytes += (await gz(`${baseUrl}${a}`)).bytes;
   return { html: page.bytes, assets: assetBytes, total: page.bytes + assetBytes };
+}
+
+/** Nearest-rank percentile of latencies in ms. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function timedGet(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
+  const start = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.statusCode ?? 0 }));
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * People watching a live deck, as its page behaves: each viewer keeps its own connection and, every
+ * `intervalMs` from a random starting moment, requests `paths` one after the other (the JSON, then the slides
+ * as when the numbers changed). Unlike a closed-loop load generator this sends what a hall sends, so the
+ * latencies are what a viewer waits.
+ */
+export async function pollingViewers(opts: { baseUrl: string; paths: string[]; viewers: number; intervalMs: number; seconds: number; headers: Record<string, string> }): Promise<LoadFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.viewers });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const end = Date.now() + opts.seconds * 1000;
+  const viewer = async () => {
+    await new Promise((r) => setTimeout(r, Math.random() * opts.intervalMs));
+    while (Date.now() < end) {
+      const tick = Date.now();
+      for (const p of opts.paths) {
+        try {
+          const r = await timedGet(agent, new URL(p, opts.baseUrl), opts.headers);
+          latencies.push(r.ms);
+          if (r.status < 200 || r.status >= 300) non2xx++;
+        } catch {
+          errors++;
+        }
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, tick + opts.intervalMs - Date.now())));
+    }
+  };
+  await Promise.all(Array.from({ length: opts.viewers }, viewer));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSec: latencies.length / opts.seconds,
+    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+    errors,
+    non2xx,
+    requests: latencies.length,
+  };
 }

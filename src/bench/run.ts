@@ -9,7 +9,8 @@ import { PROJECT_ROOT } from '../shared/paths';
 import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
 import { startCeilingServer } from './ceiling-server';
 import autocannon from 'autocannon';
-import { load, signIn, transferredSize, type LoadFigures } from './http-bench';
+import { load, pollingViewers, signIn, transferredSize, type LoadFigures } from './http-bench';
+import { LIVE_POLL_SECONDS } from '../dashboard/presentation.routes';
 import { exited, startServer, type ServerProcess } from './server-process';
 
 const BENCH_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'sp4n-bench');
@@ -53,36 +54,51 @@ function dashboardFigures(file: string) {
   return { coldMs: cold, warmMs: warm, sqlAggregateMs: sql, ratio: warm / sql };
 }
 
-/** Units whose newest-period assessment can still be edited (draft or not started), for autosave streams. */
-function editableUnits(file: string): { periodId: number; units: number[] } {
+/**
+ * Where autosave streams write: units whose newest-period assessment can still be edited (draft or not started)
+ * and the instrument's indicator codes.
+ */
+function editableUnits(file: string): { periodId: number; units: number[]; codes: string[] } {
   const db = openDatabase(file);
+  const repos = createRepos(db);
   const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
   const units = (db.prepare(
     `SELECT u.id FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      WHERE a.id IS NULL OR a.status = 'draf' ORDER BY u.id LIMIT 60`,
   ).all(periodId) as { id: number }[]).map((r) => r.id);
+  const instrument = repos.instruments.findById(repos.periods.findById(periodId)?.instrumentId ?? 0);
   db.close();
-  return { periodId, units };
+  return { periodId, units, codes: instrument?.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? [] };
 }
 
 interface StreamContext {
-  unit?: number;
+  path?: string;
   version?: number;
   n?: number;
 }
 
-/** Autosave requests: each connection edits F5 of its own unit, sending the version it got back last time. */
-function autosaveRequests(periodId: number, units: number[], csrf: string): autocannon.Request[] {
+/**
+ * Autosave requests: each connection is one narahubung editing one indicator of a unit (its own unit and
+ * indicator pair, so connections never edit the same answer), sending the version it got back last time.
+ */
+function autosaveRequests(target: { periodId: number; units: number[]; codes: string[] }, csrf: string): autocannon.Request[] {
   let next = 0;
   return [{
     method: 'PUT',
     setupRequest: (req: autocannon.Request, context: object) => {
       const c = context as StreamContext;
-      if (c.unit === undefined) { c.unit = units[next++ % units.length]; c.version = 0; c.n = 0; }
+      if (c.path === undefined) {
+        const i = next++;
+        const unit = target.units[i % target.units.length];
+        const code = target.codes[Math.floor(i / target.units.length) % target.codes.length];
+        c.path = `/api/periods/${target.periodId}/units/${String(unit)}/answers/${String(code)}`;
+        c.version = 0;
+        c.n = 0;
+      }
       c.n = (c.n ?? 0) + 1;
       return {
         ...req,
-        path: `/api/periods/${periodId}/units/${String(c.unit)}/answers/F5`,
+        path: c.path,
         headers: { ...req.headers, 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ level: c.n % 5, na: false, note: `bench ${c.n}`, version: c.version }),
       };
@@ -112,10 +128,11 @@ async function serverFigures(kutim: string, national: string) {
   const server = await startServer(env);
   const admin = await signIn(server.baseUrl, 'bench.admin', BENCH_PASSWORD);
   const headers = { cookie: admin.cookie };
-  const { periodId, units } = editableUnits(path.join(kutim, 'sp4n.sqlite'));
+  const target = editableUnits(path.join(kutim, 'sp4n.sqlite'));
+  const { periodId, units } = target;
   const autosave: Record<string, LoadFigures> = {};
   for (const c of [2, 50]) {
-    autosave[`app_${c}`] = await load({ url: server.baseUrl, connections: c, seconds: SECONDS, headers, requests: autosaveRequests(periodId, units, admin.csrf) });
+    autosave[`app_${c}`] = await load({ url: server.baseUrl, connections: c, seconds: SECONDS, headers, requests: autosaveRequests(target, admin.csrf) });
   }
   const page = `/periods/${periodId}/units/${units[0]}/assessment`;
   const questionnaire = {
@@ -123,10 +140,18 @@ async function serverFigures(kutim: string, national: string) {
     c50: await load({ url: `${server.baseUrl}${page}`, connections: 50, seconds: SECONDS, headers }),
     size: await transferredSize(server.baseUrl, page, admin.cookie),
   };
-  // 200 viewers on the live presentation data while five narahubung keep autosaving.
+  // 200 viewers on the live deck while five narahubung keep autosaving: first as the deck's page behaves (each
+  // viewer polls every LIVE_POLL_SECONDS and, as if the numbers had just changed, fetches the slides too), then
+  // with no pause between requests at all, for the endpoint's capacity.
+  const live = `/periods/${periodId}/presentation`;
+  const viewerSeconds = Math.max(SECONDS, 4 * LIVE_POLL_SECONDS);
   const [presentation, background] = await Promise.all([
-    load({ url: `${server.baseUrl}/periods/${periodId}/presentation.json`, connections: 200, seconds: SECONDS, headers }),
-    load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests(periodId, units.slice(50), admin.csrf) }),
+    pollingViewers({ baseUrl: server.baseUrl, paths: [`${live}.json`, `${live}/deck`], viewers: 200, intervalMs: LIVE_POLL_SECONDS * 1000, seconds: viewerSeconds, headers }),
+    load({ url: server.baseUrl, connections: 5, seconds: viewerSeconds, headers, requests: autosaveRequests({ ...target, codes: target.codes.slice(0, 1) }, admin.csrf) }),
+  ]);
+  const [presentationCapacity] = await Promise.all([
+    load({ url: `${server.baseUrl}${live}.json`, connections: 200, seconds: SECONDS, headers }),
+    load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests({ ...target, codes: target.codes.slice(0, 1) }, admin.csrf) }),
   ]);
   await fetch(`${server.baseUrl}/periods/${periodId}/renaksi/generate`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
   const w = process.hrtime.bigint();
@@ -158,7 +183,7 @@ async function serverFigures(kutim: string, national: string) {
   const recapBytes = (await recap.arrayBuffer()).byteLength;
   const recapFigures = { ms: ms(r), bytes: recapBytes, status: recap.status, serverPeakRssMb: peakRssMb(nat.child.pid) };
   await stop(nat);
-  return { autosave: { ...autosave, ...ceilingFigures }, questionnaire, presentation, background, renaksiWorkbook, startupMs, recap: recapFigures };
+  return { autosave: { ...autosave, ...ceilingFigures }, questionnaire, presentation, presentationCapacity, background, renaksiWorkbook, startupMs, recap: recapFigures };
 }
 
 const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
@@ -184,7 +209,8 @@ function markdown(r: BenchResults): string {
     `| Halaman kuesioner, 2 / 50 koneksi | ${f1(r.server.questionnaire.c2.requestsPerSec)} / ${f1(r.server.questionnaire.c50.requestsPerSec)} req/s; p99 ${r.server.questionnaire.c2.p99Ms} / ${r.server.questionnaire.c50.p99Ms} ms | – |`,
     `| Ukuran kuesioner terkirim (gzip: HTML + CSS + JS) | ${f1(r.server.questionnaire.size.total / 1024)} KB (HTML ${f1(r.server.questionnaire.size.html / 1024)} KB) | ≤ 40 KB |`,
     ...r.dashboard.map((d) => `| Data dasbor ${d.scale} (${f1(d.units)} unit): dingin / hangat / agregat SQL tunggal | ${f1(d.coldMs)} / ${f1(d.warmMs)} / ${f1(d.sqlAggregateMs)} ms (rasio ${f1(d.ratio)}×) | ≤ 2× (nasional) |`),
-    `| Presentasi langsung, 200 penonton + 5 autosave | ${f1(r.server.presentation.requestsPerSec)} req/s; p99 ${r.server.presentation.p99Ms} ms; galat ${r.server.presentation.errors}, non-2xx ${r.server.presentation.non2xx} | tanpa galat, p99 < 100 ms |`,
+    `| Presentasi langsung, 200 penonton (JSON + slide tiap ${LIVE_POLL_SECONDS} detik) + 5 autosave | ${f1(r.server.presentation.requests)} permintaan; p50 ${f1(r.server.presentation.p50Ms)} ms; p99 ${f1(r.server.presentation.p99Ms)} ms; galat ${r.server.presentation.errors}, non-2xx ${r.server.presentation.non2xx} | tanpa galat, p99 < 100 ms |`,
+    `| Kapasitas data presentasi, 200 koneksi tanpa jeda + 5 autosave | ${f1(r.server.presentationCapacity.requestsPerSec)} req/s; p99 ${r.server.presentationCapacity.p99Ms} ms; galat ${r.server.presentationCapacity.errors} | – |`,
     `| Workbook Renaksi Kutai Timur | ${f1(r.server.renaksiWorkbook.ms)} ms (${f1(r.server.renaksiWorkbook.bytes / 1024)} KB) | < 1 s |`,
     `| Rekap nasional (.xlsx, satu baris per unit × indikator) | ${f1(r.server.recap.ms / 1000)} s, ${f1(r.server.recap.bytes / 1048576)} MB, puncak memori server ${f1(r.server.recap.serverPeakRssMb)} MB | < 30 s, < 300 MB |`,
     `| Start server pada basis data nasional | ${f1(r.server.startupMs)} ms | < 2 s |`,

@@ -10,6 +10,7 @@ import { hideUnitNames, presentationFingerprint, type PresentationData } from '.
 import { createSnapshot, getSnapshot, listSnapshots, livePresentation } from './presentation.service';
 import { deckView, type DeckOptions } from './presentation-view';
 import { renderToString } from '../web/render-to-string';
+import { INCLUDED_STATUSES } from '../scoring/scores.service';
 
 /** Seconds between two polls of the live deck: fresh enough for an FGD, light enough for a hall's Wi-Fi. */
 export const LIVE_POLL_SECONDS = 5;
@@ -57,7 +58,7 @@ export function presentationRoutes(repos: Repos): Router {
   /**
    * NOTE: a hall of viewers polls the JSON every few seconds and fetches the slides whenever its fingerprint
    * changes, so the numbers, the JSON body and the slides' HTML are each made once per change of the period's
-   * data (scoreCache.periodKey) and options, not once per viewer.
+   * counted data (scoreCache.countedKey) and options, not once per viewer.
    */
   const live = new Map<string, LiveEntry>();
   function liveEntry(req: Request): LiveEntry {
@@ -65,7 +66,7 @@ export function presentationRoutes(repos: Repos): Router {
     const basis = basisOf(req.query.basis);
     const hide = parseHideNames(req.query);
     const slot = `${periodId}:${basis}:${hide ? 1 : 0}`;
-    const key = repos.scoreCache.periodKey(periodId);
+    const key = repos.scoreCache.countedKey(periodId, INCLUDED_STATUSES);
     let entry = live.get(slot);
     if (!entry || entry.key !== key) {
       entry = { key, hide, data: livePresentation(repos, periodId, basis) };

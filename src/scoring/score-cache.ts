@@ -40,9 +40,11 @@ export function createScoreCache(db: Db) {
      WHERE assessment_id IN (SELECT value FROM json_each(?))`,
   );
   const cache = new Map<string, CachedScore>();
-  const periodKey = db.prepare<[number], { k: string }>(
-    `SELECT (SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at), '')
-             FROM assessments WHERE period_id = ?)
+  const countedKey = db.prepare<{ periodId: number; counted: string }, { k: string }>(
+    `SELECT coalesce((SELECT group_concat(s, ',') FROM (
+               SELECT status || '=' || count(*) AS s FROM assessments WHERE period_id = @periodId GROUP BY status ORDER BY status)), '')
+         || '|' || (SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at), '')
+                    FROM assessments WHERE period_id = @periodId AND status IN (SELECT value FROM json_each(@counted)))
          || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM units WHERE active = 1) AS k`,
   );
 
@@ -67,10 +69,12 @@ export function createScoreCache(db: Db) {
 
   return {
     /**
-     * A key that changes whenever anything a period's scores depend on changes: an answer (revision), a status
-     * (updated_at), or the active units. Lets callers memoise derived data cheaply.
+     * A key that changes whenever anything the period's aggregate figures depend on changes: how many assessments
+     * are in each status, an answer or status of a counted assessment (revision, updated_at), or the active units.
+     * Lets callers memoise derived data cheaply. Drafts being filled in do not change it: they are not counted.
      */
-    periodKey: (periodId: number): string => (periodKey.get(periodId) as { k: string }).k,
+    countedKey: (periodId: number, counted: ReadonlySet<AssessmentStatus>): string =>
+      (countedKey.get({ periodId, counted: JSON.stringify([...counted]) }) as { k: string }).k,
     /** Every unit of the period with its score under the basis. */
     periodUnitScores(periodId: number, instrument: Instrument, basis: LevelBasis): PeriodUnitScore[] {
       const instrumentKey = `${instrument.code}@${instrument.version}`;

@@ -1,4 +1,4 @@
-import { computePeriodScores } from '../../src/scoring/scores.service';
+import { computePeriodScores, INCLUDED_STATUSES } from '../../src/scoring/scores.service';
 import { buildAssessment, buildUser, createTestContext, unitId } from '../helpers/test-app';
 
 describe('cached unit scores', () => {
@@ -44,5 +44,26 @@ describe('cached unit scores', () => {
     expect(after?.score.index).toBeCloseTo(100, 10);
     // The real change reaches the rolled-back revision number again: A = (50 + 4×100)/5 = 90 → (15×90 + 85×100)/100 = 98,5
     expect(later?.score.index).toBeCloseTo(98.5, 10);
+  });
+  it('keys the counted figures: drafts being filled in leave the key alone, anything counted changes it', async () => {
+    const ctx = createTestContext();
+    const user = await buildUser(ctx.repos, { role: 'admin' });
+    const counted = buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-BUSANG'), fill: 2, status: 'diajukan', userId: user.id });
+    const draft = buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 1, status: 'draf', userId: user.id });
+    const key = () => ctx.repos.scoreCache.countedKey(ctx.periodId, INCLUDED_STATUSES);
+    const keys = [key()];
+
+    ctx.repos.assessments.upsertAnswer({ assessmentId: draft, code: 'A1', level: 3, isNa: false, note: '', userId: user.id });
+    ctx.repos.assessments.touch(draft);
+    keys.push(key());
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: counted, code: 'A1', level: 4, note: '' });
+    keys.push(key());
+    ctx.repos.assessments.setStatus(draft, 'diajukan');
+    keys.push(key());
+    ctx.repos.assessments.findOrCreate(ctx.periodId, unitId(ctx.repos, 'PD-DINKES'));
+    keys.push(key());
+
+    expect(keys[1]).toBe(keys[0]);
+    expect(new Set(keys.slice(1)).size).toBe(4);
   });
 });
