@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL, FONT,
   PAPERS, type PaperKind,
+  shareStyles,
 } from './workbook-style';
 import { addRecapSheets, type RecapData } from './recap-sheets';
 
@@ -255,5 +256,6 @@ export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
   const last = writeSignature(ws, end, width, doc.signature);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
   addRecapSheets(wb, doc.recap);
+  shareStyles(wb);
   return wb;
 }
