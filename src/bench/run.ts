@@ -154,10 +154,15 @@ async function serverFigures(kutim: string, national: string) {
     load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests({ ...target, codes: target.codes.slice(0, 1) }, admin.csrf) }),
   ]);
   await fetch(`${server.baseUrl}/periods/${periodId}/renaksi/generate`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
-  const w = process.hrtime.bigint();
-  const wb = await fetch(`${server.baseUrl}/periods/${periodId}/renaksi.xlsx`, { headers });
-  const wbBytes = (await wb.arrayBuffer()).byteLength;
-  const renaksiWorkbook = { ms: ms(w), bytes: wbBytes, status: wb.status };
+  // The first download after start-up, then the median of three more (what later downloads take).
+  const downloads: { ms: number; bytes: number; status: number }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const w = process.hrtime.bigint();
+    const wb = await fetch(`${server.baseUrl}/periods/${periodId}/renaksi.xlsx`, { headers });
+    const bytes = (await wb.arrayBuffer()).byteLength;
+    downloads.push({ ms: ms(w), bytes, status: wb.status });
+  }
+  const renaksiWorkbook = { ...(downloads[0] as { ms: number; bytes: number; status: number }), laterMs: median(downloads.slice(1).map((d) => d.ms)) };
   await stop(server);
 
   const db = openDatabase(path.join(kutim, 'sp4n.sqlite'));
@@ -211,7 +216,7 @@ function markdown(r: BenchResults): string {
     ...r.dashboard.map((d) => `| Data dasbor ${d.scale} (${f1(d.units)} unit): dingin / hangat / agregat SQL tunggal | ${f1(d.coldMs)} / ${f1(d.warmMs)} / ${f1(d.sqlAggregateMs)} ms (rasio ${f1(d.ratio)}×) | ≤ 2× (nasional) |`),
     `| Presentasi langsung, 200 penonton (JSON + slide tiap ${LIVE_POLL_SECONDS} detik) + 5 autosave | ${f1(r.server.presentation.requests)} permintaan; p50 ${f1(r.server.presentation.p50Ms)} ms; p99 ${f1(r.server.presentation.p99Ms)} ms; galat ${r.server.presentation.errors}, non-2xx ${r.server.presentation.non2xx} | tanpa galat, p99 < 100 ms |`,
     `| Kapasitas data presentasi, 200 koneksi tanpa jeda + 5 autosave | ${f1(r.server.presentationCapacity.requestsPerSec)} req/s; p99 ${r.server.presentationCapacity.p99Ms} ms; galat ${r.server.presentationCapacity.errors} | – |`,
-    `| Workbook Renaksi Kutai Timur | ${f1(r.server.renaksiWorkbook.ms)} ms (${f1(r.server.renaksiWorkbook.bytes / 1024)} KB) | < 1 s |`,
+    `| Workbook Renaksi Kutai Timur: unduhan pertama / berikutnya (median) | ${f1(r.server.renaksiWorkbook.ms)} / ${f1(r.server.renaksiWorkbook.laterMs)} ms (${f1(r.server.renaksiWorkbook.bytes / 1024)} KB) | < 1 s |`,
     `| Rekap nasional (.xlsx, satu baris per unit × indikator) | ${f1(r.server.recap.ms / 1000)} s, ${f1(r.server.recap.bytes / 1048576)} MB, puncak memori server ${f1(r.server.recap.serverPeakRssMb)} MB | < 30 s, < 300 MB |`,
     `| Start server pada basis data nasional | ${f1(r.server.startupMs)} ms | < 2 s |`,
   ];
