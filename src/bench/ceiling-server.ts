@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import express from 'express';
 import type { Server } from 'node:http';
 import { openDatabase } from '../db/database';
@@ -38,5 +39,34 @@ export function startCeilingServer(dbFile: string, assessmentId: number, userId:
         close: () => new Promise((r) => server.close(() => { db.close(); r(); })),
       });
     });
+  });
+}
+
+/**
+ * Starts the ceiling in a process of its own, as the app runs in production, so that neither shares a thread
+ * with the load generator. Resolves with its URL and a stop function.
+ */
+export function spawnCeilingServer(dbFile: string, assessmentId: number, userId: number, unitId: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [__filename, dbFile, String(assessmentId), String(userId), String(unitId)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ceiling server exited (${String(code)})`)));
+    child.stdout.once('data', (d: Buffer) => {
+      resolve({
+        url: d.toString().trim(),
+        close: () => new Promise((r) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => r());
+          child.kill('SIGTERM');
+        }),
+      });
+    });
+  });
+}
+
+if (require.main === module) {
+  const [file, assessmentId, userId, unitId] = process.argv.slice(2);
+  void startCeilingServer(String(file), Number(assessmentId), Number(userId), Number(unitId)).then((c) => {
+    process.stdout.write(`${c.url}\n`);
+    process.once('SIGTERM', () => void c.close().then(() => process.exit(0)));
   });
 }

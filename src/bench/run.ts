@@ -7,7 +7,7 @@ import { createRepos } from '../db/repos';
 import { computePeriodScores } from '../scoring/scores.service';
 import { PROJECT_ROOT } from '../shared/paths';
 import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
-import { startCeilingServer } from './ceiling-server';
+import { spawnCeilingServer } from './ceiling-server';
 import autocannon from 'autocannon';
 import { load, pollingViewers, signIn, transferredSize, type LoadFigures } from './http-bench';
 import { LIVE_POLL_SECONDS } from '../dashboard/presentation.routes';
@@ -168,7 +168,7 @@ async function serverFigures(kutim: string, national: string) {
   const db = openDatabase(path.join(kutim, 'sp4n.sqlite'));
   const row = db.prepare("SELECT a.id AS aid, a.unit_id AS uid FROM assessments a WHERE a.status = 'draf' LIMIT 1").get() as { aid: number; uid: number };
   db.close();
-  const ceiling = await startCeilingServer(path.join(kutim, 'sp4n.sqlite'), row.aid, 1, row.uid);
+  const ceiling = await spawnCeilingServer(path.join(kutim, 'sp4n.sqlite'), row.aid, 1, row.uid);
   const ceilingFigures: Record<string, LoadFigures> = {};
   for (const c of [2, 50]) {
     ceilingFigures[`ceiling_${c}`] = await load({
