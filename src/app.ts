@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { viewLocals } from './web/view-locals';
 import { gated } from './web/route-gate';
+import { fieldError } from './web/view-helpers';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './web/home.routes';
@@ -67,6 +68,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
+  app.locals.fieldError = fieldError;
   app.use(
     helmet({
       contentSecurityPolicy: {
