@@ -13,6 +13,7 @@ import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { viewLocals } from './web/view-locals';
 import { gated } from './web/route-gate';
 import { fieldError } from './web/view-helpers';
+import { createAssets } from './web/assets';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './web/home.routes';
@@ -69,6 +70,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.locals.fieldError = fieldError;
+  const assets = createAssets(PUBLIC_DIR, { 'vendor/chart.umd.min.js': path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js') });
+  app.locals.asset = assets.url;
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -83,10 +86,8 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(assets.serve);
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
-  app.get('/vendor/chart.umd.min.js', (_req, res) => {
-    res.sendFile(path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js'), { maxAge: '7d' });
-  });
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
   app.use(

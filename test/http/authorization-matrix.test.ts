@@ -12,7 +12,6 @@ const ALL_STAFF: Role[] = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi']
 const RENAKSI_TEAM: Role[] = ['tim_renaksi', 'admin'];
 const RULES: Record<string, Rule> = {
   'GET /healthz': { roles: 'public' },
-  'GET /vendor/chart.umd.min.js': { roles: 'public' },
   'GET /login': { roles: 'public' },
   'POST /login': { roles: 'public' },
   'POST /logout': { roles: 'public' },

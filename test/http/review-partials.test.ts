@@ -22,7 +22,7 @@ describe('questionnaire decoration partials', () => {
       { code: 'C2', comment: 'Tautan kanal pengaduan tidak dapat dibuka.' },
       { code: null, comment: 'Perbaiki sebelum 30 November.' },
     ]);
-    const locals = { reviewNotice: reviewNotice(ctx.repos, ctx.repos.users.findById(nara.id), ctx.periodId, busang), csrfToken: 't' };
+    const locals = { reviewNotice: reviewNotice(ctx.repos, ctx.repos.users.findById(nara.id), ctx.periodId, busang), csrfToken: 't', asset: (name: string) => `/static/${name}` };
 
     const top = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_comments.ejs'), locals);
     const c2 = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_indicator-comment.ejs'), { ...locals, code: 'C2' });
