@@ -1,0 +1,16 @@
+import { formatDate, formatDateTime, formatScore, formatTime } from '../../src/shared/format';
+
+describe('id-ID formatting (WITA)', () => {
+  it('formats date and time in Kutai Timur time, minute by minute, whatever came before', () => {
+    expect(formatDateTime('2026-11-27T10:05:59.999Z')).toBe('27 November 2026 pukul 18.05');
+    expect(formatDateTime('2026-11-27T10:05:00.000Z')).toBe('27 November 2026 pukul 18.05');
+    expect(formatDateTime('2026-11-27T10:06:00.000Z')).toBe('27 November 2026 pukul 18.06');
+    expect(formatDateTime('2025-01-02T16:06:10.000Z')).toBe('3 Januari 2025 pukul 00.06');
+    expect(formatTime('2026-11-27T10:05:30.000Z')).toBe('18.05');
+    expect(formatTime('2026-11-27T15:59:00.000Z')).toBe('23.59');
+    expect(formatTime('2026-11-27T16:00:00.000Z')).toBe('00.00');
+    expect(formatTime(null)).toBe('–');
+    expect(formatDate('2026-11-27T16:00:00.000Z')).toBe('28 November 2026');
+    expect(formatScore(72.5)).toBe('72,50');
+  });
+});
