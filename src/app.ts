@@ -33,6 +33,7 @@ import { periodsRoutes } from './periods/periods.routes';
 import { unitsRoutes, unitsUploadRoutes } from './units/units.routes';
 import { offlineRoutes, offlineUploadRoutes } from './offline/offline.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { userImportRoutes, userImportUploadRoutes } from './users/user-import.routes';
 
 export interface AppDeps {
   db: Db;
@@ -102,10 +103,12 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(unitsUploadRoutes(repos));
   app.use(offlineUploadRoutes(repos));
   app.use(renaksiUploadRoutes(repos));
+  app.use(userImportUploadRoutes(repos));
   app.use(requireCsrf);
   app.use(authRoutes(repos));
   app.use(accountRoutes(repos));
   app.use(homeRoutes(repos));
+  app.use(userImportRoutes(repos)); // before usersRoutes: /admin/users/import is no user id
   app.use(usersRoutes(repos));
   app.use(reviewRoutes(repos)); // before assessmentsRoutes: it decorates the questionnaire page
   app.use(assessmentsRoutes(repos, config));
