@@ -98,6 +98,8 @@ describe('bulk import of user accounts', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFFNama pengguna;Nama lengkap;Peran;Unit;Tautan atur kata sandi');
     expect(csv).toMatch(new RegExp(`nara\\.busang;Siti Rahma;Narahubung;Kecamatan Busang;http://[^/]+/atur-sandi/${tokens[0]}`));
 
+    const pendingRow = /nara\.busang<\/a><\/td>(?:<td>[^<]*<\/td>){3}<td>([^<]*)<\/td>/;
+    expect(pendingRow.exec((await agent.get('/admin/users')).text)?.[1]).toBe('aktif, belum mengatur kata sandi');
     expect(await signInFails(ctx, 'nara.busang', UNSET_PASSWORD_HASH)).toBe(422);
     const person = request.agent(ctx.app);
     const link = await person.get(`/atur-sandi/${tokens[0]}`);
@@ -105,6 +107,7 @@ describe('bulk import of user accounts', () => {
       .send({ _csrf: csrfFrom(link.text), password: 'Sangatta-Hijau-7', confirm: 'Sangatta-Hijau-7' });
     expect(set.status).toBe(302);
     await expect(loginAs(ctx.app, 'nara.busang', 'Sangatta-Hijau-7')).resolves.toBeDefined();
+    expect(pendingRow.exec((await agent.get('/admin/users')).text)?.[1]).toBe('aktif');
   });
 
   it('reads a semicolon CSV with the columns in another order and the role names in any case', async () => {

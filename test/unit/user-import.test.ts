@@ -4,7 +4,7 @@ import type { Unit } from '../../src/units/units.repo';
 
 const unit = (over: Partial<Unit> & { id: number; code: string }): Unit => ({ name: `Nama ${over.code}`, group: 'kecamatan', provisional: false, active: true, ...over });
 const user = (over: Partial<User> & { id: number; username: string }): User => ({
-  displayName: `Pengguna ${over.username}`, role: 'fasilitator', unitId: null, unitName: null, active: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
+  displayName: `Pengguna ${over.username}`, role: 'fasilitator', unitId: null, unitName: null, active: true, passwordSet: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
 });
 const row = (line: number, username: string, displayName: string, roleText: string, unitCode = ''): UserImportRow => ({ line, username, displayName, roleText, unitCode });
 
