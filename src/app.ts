@@ -36,6 +36,7 @@ import { periodsRoutes } from './periods/periods.routes';
 import { unitsRoutes, unitsUploadRoutes } from './units/units.routes';
 import { offlineRoutes, offlineUploadRoutes } from './offline/offline.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { userImportRoutes, userImportUploadRoutes } from './users/user-import.routes';
 
 export interface AppDeps {
   db: Db;
@@ -110,10 +111,12 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(gated(unitsUploadRoutes(repos)));
   app.use(gated(offlineUploadRoutes(repos)));
   app.use(gated(renaksiUploadRoutes(repos)));
+  app.use(gated(userImportUploadRoutes(repos)));
   app.use(requireCsrf);
   app.use(gated(authRoutes(repos)));
   app.use(gated(accountRoutes(repos)));
   app.use(gated(homeRoutes(repos)));
+  app.use(gated(userImportRoutes(repos))); // before usersRoutes: /admin/users/import is no user id
   app.use(gated(usersRoutes(repos)));
   app.use(gated(reviewRoutes(repos))); // before assessmentsRoutes: it decorates the questionnaire page
   app.use(gated(assessmentsRoutes(repos, config)));

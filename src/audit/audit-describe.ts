@@ -70,7 +70,8 @@ const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
   'unit.deactivate': (_o, n) => `Unit dinonaktifkan${obj(n).alasan ? ` (${str(obj(n).alasan)})` : ''}`,
   'unit.activate': () => 'Unit diaktifkan kembali',
   'unit.import': (o, n) => (o ? `Diperbarui dari impor ${str(obj(n).berkas)}: ${unitText(obj(o))} → ${unitText(obj(n))}, daftar resmi` : `Ditambahkan dari impor ${str(obj(n).berkas)}: ${unitText(obj(n))}`),
-  'user.create': (_o, n) => `Akun ${str(obj(n).username)} dibuat (peran ${str(obj(n).role)})`,
+  'user.create': (_o, n) => `Akun ${str(obj(n).username)} dibuat (peran ${str(obj(n).role)})${obj(n).berkas ? ` dari impor ${str(obj(n).berkas)}` : ''}`,
+  'user.import': (_o, n) => `Impor pengguna dari ${str(obj(n).berkas)}: ${str(obj(n).baru)} akun baru, ${str(obj(n).diubah)} diubah, ${str(obj(n).tidakBerubah)} tidak berubah`,
 };
 
 /** A readable Indonesian sentence for one audit row (old → new where the action has both). */

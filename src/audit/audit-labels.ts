@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password_link': 'Tautan atur kata sandi dibuat',
   'user.password_set': 'Kata sandi diatur lewat tautan',
   'user.password_change': 'Kata sandi diganti',
+  'user.import': 'Pengguna diimpor',
   'session.revoke': 'Sesi diakhiri',
   'answer.update': 'Jawaban diubah',
   'evidence.add': 'Bukti dukung ditambahkan',

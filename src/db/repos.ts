@@ -19,6 +19,7 @@ import { createBoardRepo } from '../board/board.repo';
 import { createPeriodSetupRepo } from '../periods/period-setup.repo';
 import { createUnitImportsRepo } from '../units/unit-imports.repo';
 import { createSnapshotsRepo } from '../dashboard/snapshots.repo';
+import { createUserImportsRepo } from '../users/user-imports.repo';
 
 /** Every repository on one handle, each preparing its statements once. */
 export function createRepos(db: Db) {
@@ -44,6 +45,7 @@ export function createRepos(db: Db) {
     periodSetup: createPeriodSetupRepo(db),
     unitImports: createUnitImportsRepo(db),
     snapshots: createSnapshotsRepo(db),
+    userImports: createUserImportsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -66,6 +66,21 @@ function classifyOoxml(names: string[] | null): EvidenceFileKind | null {
 
 /** Entry names from the ZIP central directory, or null when the archive is malformed (or ZIP64). */
 function zipEntryNames(d: Uint8Array): string[] | null {
+  return zipEntries(d)?.map((e) => e.name) ?? null;
+}
+
+/**
+ * What the archive would take once unpacked (sum of the central directory's uncompressed sizes), or null when it is
+ * no readable ZIP. A ZIP64 size marker counts as unbounded. Lets a reader refuse a small file that unpacks into
+ * gigabytes before handing it to a library that unpacks everything in memory.
+ */
+export function zipUncompressedBytes(d: Uint8Array): number | null {
+  const entries = zipEntries(d);
+  return entries ? entries.reduce((sum, e) => sum + (e.size === 0xffffffff ? Infinity : e.size), 0) : null;
+}
+
+/** Names and uncompressed sizes from the ZIP central directory, or null when the archive is malformed. */
+function zipEntries(d: Uint8Array): { name: string; size: number }[] | null {
   const EOCD = [0x50, 0x4b, 0x05, 0x06];
   let eocd = -1;
   for (let i = d.length - 22; i >= Math.max(0, d.length - 22 - 0xffff); i--) {
@@ -79,7 +94,7 @@ function zipEntryNames(d: Uint8Array): string[] | null {
   const size = u32(d, eocd + 12);
   const offset = u32(d, eocd + 16);
   if (offset + size > eocd) return null;
-  const names: string[] = [];
+  const entries: { name: string; size: number }[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let p = offset;
   for (let i = 0; i < count; i++) {
@@ -87,10 +102,10 @@ function zipEntryNames(d: Uint8Array): string[] | null {
     const nameLen = u16(d, p + 28);
     const next = p + 46 + nameLen + u16(d, p + 30) + u16(d, p + 32);
     if (next > eocd) return null;
-    names.push(decoder.decode(d.subarray(p + 46, p + 46 + nameLen)));
+    entries.push({ name: decoder.decode(d.subarray(p + 46, p + 46 + nameLen)), size: u32(d, p + 24) });
     p = next;
   }
-  return names;
+  return entries;
 }
 
 function classifyCfb(names: string[] | null): EvidenceFileKind | null {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
 import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../users/users.repo';
@@ -15,27 +16,15 @@ export class UploadRejectedError extends AppError {
   }
 }
 
-type LoadInput = Parameters<ExcelJS.Workbook['xlsx']['load']>[0];
-
-/** An .xlsx file is a zip archive: it starts with "PK\x03\x04". */
-function looksLikeXlsx(bytes: Buffer): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
 const NOT_A_SPREADSHEET: UploadIssue = {
   sheetRow: null, column: null,
   message: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
 };
 
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  if (!looksLikeXlsx(bytes)) throw new UploadRejectedError([NOT_A_SPREADSHEET]);
-  const wb = new ExcelJS.Workbook();
-  try {
-    // NOTE: exceljs' types predate Node's generic Buffer.
-    await wb.xlsx.load(bytes as unknown as LoadInput);
-  } catch {
-    throw new UploadRejectedError([NOT_A_SPREADSHEET]);
-  }
+/** The shared loader: it also skips the worksheet parts exceljs would expand cell by cell (see sheet-cells). */
+async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = looksLikeZip(bytes) ? await loadWorkbook(bytes) : null;
+  if (!wb) throw new UploadRejectedError([NOT_A_SPREADSHEET]);
   return wb;
 }
 
@@ -54,7 +43,7 @@ export async function previewUpload(repos: Repos, user: User, periodId: number, 
   const { instrument } = loadPeriod(repos, periodId);
   const plan = ensurePlan(repos, periodId);
   assertDraft(plan);
-  const wb = await loadWorkbook(file.bytes);
+  const wb = await readWorkbook(file.bytes);
   const rows = repos.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
   const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
   if (result.issues.length > 0) throw new UploadRejectedError(result.issues);

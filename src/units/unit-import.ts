@@ -36,33 +36,6 @@ export function parseGroup(text: string): UnitGroup | null {
   return null;
 }
 
-/** Splits CSV text (comma, semicolon or tab, detected on the first line; quotes as in RFC 4180). */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
-  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] as string;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows.map((r) => r.map((c) => c.trim()));
-}
-
 /**
  * Reads the unit lines of a table (from .xlsx or .csv): the header row names the columns kode, nama, kelompok in
  * any order. Returns a file-level error when the header is missing or the file holds no or too many lines.

@@ -4,10 +4,10 @@ import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import type { User } from '../users/users.repo';
 import { fieldErrors } from '../users/users.schemas';
-import { loadWorkbook, looksLikeZip, sheetTable } from '../shared/sheet-cells';
+import { readTableFile } from '../shared/table-file';
 import type { Unit } from './units.repo';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
-import { parseCsv, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
+import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
 
 const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -61,20 +61,7 @@ export function setUnitActive(repos: Repos, user: User, unitId: number, active: 
 
 /** Reads an uploaded .xlsx (first sheet) or .csv into import lines; a file-level problem is a 422 on `file`. */
 export async function readImportFile(fileName: string, data: Buffer): Promise<ImportLine[]> {
-  const ext = path.extname(fileName).toLowerCase();
-  let table: string[][];
-  if (ext === '.xlsx') {
-    const wb = looksLikeZip(data) ? await loadWorkbook(data) : null;
-    const ws = wb?.worksheets[0];
-    if (!ws) throw badInput({ file: 'Berkas tidak dapat dibaca sebagai lembar kerja Excel (.xlsx).' });
-    table = sheetTable(ws);
-  } else if (ext === '.csv') {
-    const text = data.toString('utf8');
-    if (text.includes('\u0000')) throw badInput({ file: 'Berkas .csv harus berupa teks (UTF-8).' });
-    table = parseCsv(text);
-  } else {
-    throw badInput({ file: 'Pilih berkas .xlsx atau .csv.' });
-  }
+  const table = await readTableFile(fileName, data, { maxDataRows: IMPORT_MAX_LINES });
   const read = readImportLines(table);
   if ('error' in read) throw badInput({ file: read.error });
   return read.lines;

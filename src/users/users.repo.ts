@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { UNSET_PASSWORD_HASH } from '../auth/passwords';
 
 export const ROLES = ['admin', 'verifikator', 'narahubung', 'fasilitator', 'tim_renaksi'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,6 +12,8 @@ export interface User {
   unitId: number | null;
   unitName: string | null;
   active: boolean;
+  /** False until the owner of an imported account sets a password through their one-time link. */
+  passwordSet: boolean;
   createdAt: string;
 }
 
@@ -34,6 +37,7 @@ const toUser = (r: UserRow): User => ({
   unitId: r.unit_id,
   unitName: r.unit_name,
   active: r.active === 1,
+  passwordSet: r.password_hash !== UNSET_PASSWORD_HASH,
   createdAt: r.created_at,
 });
 

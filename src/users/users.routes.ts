@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { ROLES } from './users.repo';
+import { passwordLinkUrl } from './password-link-url';
 import { createUser, issuePasswordLink, setUserActive, updateUser } from './users.service';
 
 /** Runs a form action; a 422 re-renders the form with the values and field messages, anything else propagates. */
@@ -98,7 +99,7 @@ export function usersRoutes(repos: Repos): Router {
   /** @route POST /admin/users/:userId/password-link — shows a one-time set-password link once */
   router.post('/admin/users/:userId/password-link', (req, res) => {
     const { token, user } = issuePasswordLink(repos, requireUser(req), loadTarget(req).id);
-    res.render('admin/password-link', { title: 'Tautan Atur Kata Sandi', target: user, link: `${req.protocol}://${req.get('host') ?? 'localhost'}/atur-sandi/${token}` });
+    res.render('admin/password-link', { title: 'Tautan Atur Kata Sandi', target: user, link: passwordLinkUrl(req, token) });
   });
 
   /** @route POST /admin/users/:userId/sessions/:handle/revoke — ends one session of the user */

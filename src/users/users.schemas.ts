@@ -25,6 +25,7 @@ export function passwordMentionsUsername(password: string, username: string): bo
 const USERNAME_SCHEMA = z
   .string({ error: 'Nama pengguna wajib diisi.' })
   .trim()
+  .min(1, 'Nama pengguna wajib diisi.')
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, 'Nama pengguna 3–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung.');
 const DISPLAY_NAME_SCHEMA = z
   .string({ error: 'Nama lengkap wajib diisi.' })
@@ -43,24 +44,43 @@ function requireUnitForNarahubung(u: { role: string; unitId: number | null }, ct
   }
 }
 
+/** Only a narahubung is bound to a unit; a unit chosen for another role is dropped. */
+const unitOnlyForNarahubung = <T extends { role: string; unitId: number | null }>(u: T): T => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null });
+
+/** The fields every account has, with the rules every way of creating one shares. */
+const ACCOUNT_FIELDS = { username: USERNAME_SCHEMA, displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA };
+
 export const NEW_USER_SCHEMA = z
-  .object({ username: USERNAME_SCHEMA, displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA, password: PASSWORD_SCHEMA })
+  .object({ ...ACCOUNT_FIELDS, password: PASSWORD_SCHEMA })
   .superRefine((u, ctx) => {
     requireUnitForNarahubung(u, ctx);
     if (passwordMentionsUsername(u.password, u.username)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'Kata sandi tidak boleh memuat nama pengguna.' });
     }
   })
-  .transform((u) => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null }));
+  .transform(unitOnlyForNarahubung);
+
+/**
+ * An account created without a password (bulk import: the person sets one through a one-time link). Otherwise the
+ * same fields and rules as NEW_USER_SCHEMA.
+ */
+export const NEW_ACCOUNT_SCHEMA = z.object(ACCOUNT_FIELDS).superRefine(requireUnitForNarahubung).transform(unitOnlyForNarahubung);
 
 export const EDIT_USER_SCHEMA = z
   .object({ displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA })
   .superRefine(requireUnitForNarahubung)
-  .transform((u) => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null }));
+  .transform(unitOnlyForNarahubung);
 
 export const SET_PASSWORD_SCHEMA = z
   .object({ password: PASSWORD_SCHEMA, confirm: z.string({ error: 'Ulangi kata sandi baru.' }) })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Ulangan kata sandi tidak sama.' });
+
+export const OWN_ADMIN_ROLE_MESSAGE = 'Anda tidak dapat mencabut peran admin dari akun Anda sendiri.';
+
+/** An admin may not take the admin role away from their own account (nobody might be left to undo it). */
+export function dropsOwnAdminRole(actorId: number, userId: number, role: string): boolean {
+  return userId === actorId && role !== 'admin';
+}
 
 export type NewUserInput = z.infer<typeof NEW_USER_SCHEMA>;
 

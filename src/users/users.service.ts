@@ -1,8 +1,10 @@
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { User } from './users.repo';
-import { EDIT_USER_SCHEMA, NEW_USER_SCHEMA, SET_PASSWORD_SCHEMA, fieldErrors, passwordMentionsUsername } from './users.schemas';
+import type { Role, User } from './users.repo';
+import {
+  EDIT_USER_SCHEMA, NEW_USER_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, SET_PASSWORD_SCHEMA, dropsOwnAdminRole, fieldErrors, passwordMentionsUsername,
+} from './users.schemas';
 
 /** How long a one-time set-password link works. */
 export const PASSWORD_LINK_TTL_MS = 72 * 60 * 60 * 1000;
@@ -32,10 +34,33 @@ export async function createUser(repos: Repos, raw: unknown, actorId: number | n
   return repos.db.transaction(() => {
     // NOTE: re-checked inside the transaction: another request may have taken the name while we were hashing.
     if (repos.users.findCredentials(input.username)) throw taken();
-    const id = repos.users.insert({ username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId });
-    repos.audit.record({ userId: actorId, action: 'user.create', entity: 'user', entityId: id, unitId: input.unitId, newValue: { username: input.username, role: input.role } });
-    return id;
+    return insertAccount(repos, actorId, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId });
   })();
+}
+
+/** Inserts a validated account with its audit row (`source` adds to what the row records); the caller owns the transaction. */
+export function insertAccount(
+  repos: Repos, actorId: number | null,
+  a: { username: string; displayName: string; passwordHash: string; role: Role; unitId: number | null }, source: Record<string, unknown> = {},
+): number {
+  const id = repos.users.insert(a);
+  repos.audit.record({ userId: actorId, action: 'user.create', entity: 'user', entityId: id, unitId: a.unitId, newValue: { username: a.username, role: a.role, ...source } });
+  return id;
+}
+
+/**
+ * Saves validated name, role and unit of an account with its audit row; a role or unit change ends the account's
+ * sessions so the new rights apply at once. The caller owns the transaction.
+ */
+export function applyAccountEdit(repos: Repos, actorId: number, user: User, input: { displayName: string; role: Role; unitId: number | null }, source: Record<string, unknown> = {}): void {
+  repos.users.update({ id: user.id, ...input });
+  if (user.role !== input.role || user.unitId !== input.unitId) {
+    repos.sessions.revokeAllForUser(user.id);
+    repos.audit.record({ userId: actorId, action: 'user.role_change', entity: 'user', entityId: user.id, unitId: input.unitId,
+      oldValue: { peran: user.role, unit: user.unitName }, newValue: { peran: input.role, unit: input.unitId, ...source } });
+  } else {
+    repos.audit.record({ userId: actorId, action: 'user.update', entity: 'user', entityId: user.id, oldValue: user.displayName, newValue: input.displayName });
+  }
 }
 
 /** Changes name, role and unit; a role change ends the user's sessions so the new rights apply at once. */
@@ -45,19 +70,8 @@ export function updateUser(repos: Repos, actor: User, id: number, raw: unknown):
   if (!parsed.success) throw badInput(fieldErrors(parsed.error));
   const input = parsed.data;
   requireUnit(repos, input.unitId);
-  if (user.id === actor.id && input.role !== 'admin') {
-    throw badInput({ role: 'Anda tidak dapat mencabut peran admin dari akun Anda sendiri.' });
-  }
-  repos.db.transaction(() => {
-    repos.users.update({ id, ...input });
-    if (user.role !== input.role || user.unitId !== input.unitId) {
-      repos.sessions.revokeAllForUser(id);
-      repos.audit.record({ userId: actor.id, action: 'user.role_change', entity: 'user', entityId: id, unitId: input.unitId,
-        oldValue: { peran: user.role, unit: user.unitName }, newValue: { peran: input.role, unit: input.unitId } });
-    } else {
-      repos.audit.record({ userId: actor.id, action: 'user.update', entity: 'user', entityId: id, oldValue: user.displayName, newValue: input.displayName });
-    }
-  })();
+  if (dropsOwnAdminRole(actor.id, user.id, input.role)) throw badInput({ role: OWN_ADMIN_ROLE_MESSAGE });
+  repos.db.transaction(() => applyAccountEdit(repos, actor.id, user, input))();
 }
 
 /** Deactivates (soft-deletes; ends every session) or restores an account. An admin cannot deactivate themselves. */
@@ -74,9 +88,14 @@ export function setUserActive(repos: Repos, actor: User, id: number, active: boo
 /** Issues a one-time set-password link token for the admin to pass on (no mail server is assumed). */
 export function issuePasswordLink(repos: Repos, actor: User, id: number): { token: string; user: User } {
   const user = loadUser(repos, id);
-  const token = repos.passwordTokens.issue(id, actor.id, PASSWORD_LINK_TTL_MS);
-  repos.audit.record({ userId: actor.id, action: 'user.password_link', entity: 'user', entityId: id });
-  return { token, user };
+  return { token: issueLinkToken(repos, actor.id, id), user };
+}
+
+/** A fresh one-time set-password token for the account (earlier ones stop working), audited; returned in clear once. */
+export function issueLinkToken(repos: Repos, actorId: number, userId: number): string {
+  const token = repos.passwordTokens.issue(userId, actorId, PASSWORD_LINK_TTL_MS);
+  repos.audit.record({ userId: actorId, action: 'user.password_link', entity: 'user', entityId: userId });
+  return token;
 }
 
 async function validatedHash(raw: unknown, username: string): Promise<string> {

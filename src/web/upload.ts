@@ -43,6 +43,7 @@ export async function receiveUpload(req: Request, res: Response, opts: { field: 
   req.body ??= {};
   verifyCsrf(req, res);
   const file = req.file;
-  if (!file || file.size === 0) throw badInput({ [opts.field]: 'Pilih berkas yang akan diunggah.' });
+  if (!file) throw badInput({ [opts.field]: 'Pilih berkas yang akan diunggah.' });
+  if (file.size === 0) throw badInput({ [opts.field]: `Berkas "${file.originalname}" kosong (0 byte); pilih berkas yang berisi data.` });
   return { originalName: file.originalname, data: file.buffer };
 }

@@ -23,6 +23,7 @@ export function evidenceFiles(dataDir: string): string[] {
 const TABLES = [
   'units', 'periods', 'assessments', 'answers', 'evidence', 'audit_log',
   'verification_decisions', 'review_comments', 'assessment_copies', 'unit_imports',
+  'users', 'password_tokens', 'user_imports',
 ];
 
 /** Every row of the tables a refused request must leave alone, for "the database is unchanged" assertions. */

@@ -1,4 +1,5 @@
-import { parseCsv, parseGroup, planImport, planSummary, readImportLines } from '../../src/units/unit-import';
+import { parseGroup, planImport, planSummary, readImportLines } from '../../src/units/unit-import';
+import { parseCsv } from '../../src/shared/table-file';
 import type { Unit } from '../../src/units/units.repo';
 
 const unit = (over: Partial<Unit> & { code: string }): Unit => ({ id: 1, name: `Nama ${over.code}`, group: 'pd', provisional: false, active: true, ...over });

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { UNSET_PASSWORD_HASH } from '../auth/passwords';
+import type { Repos } from '../db/repos';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import { readTableFile } from '../shared/table-file';
+import type { Role, User } from './users.repo';
+import { applyAccountEdit, insertAccount, issueLinkToken } from './users.service';
+import {
+  planUserImport, readUserRows, userPlanSummary, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET, type UserPlanAction, type UserPlanLine,
+} from './user-import';
+import { buildUserImportTemplate } from './user-import-template';
+
+const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The template workbook, listing the active units' codes. */
+export function userImportTemplate(repos: Repos): ExcelJS.Workbook {
+  return buildUserImportTemplate(repos.units.listActive());
+}
+
+/**
+ * Reads an uploaded .xlsx (sheet "Pengguna") or .csv and keeps its rows server-side under a random token until the
+ * admin who sent it applies it. A file-level problem is a 422 on `file` and stores nothing. Returns the token.
+ */
+export async function stageUserImport(repos: Repos, user: User, fileName: string, data: Buffer): Promise<string> {
+  const table = await readTableFile(fileName, data, { sheetName: USER_IMPORT_SHEET, refuseFormulas: true, maxDataRows: USER_IMPORT_MAX_ROWS });
+  const read = readUserRows(table);
+  if ('error' in read) throw badInput({ file: read.error });
+  const token = crypto.randomBytes(18).toString('base64url');
+  repos.db.transaction(() => {
+    repos.userImports.purgeOlderThan(new Date(Date.now() - PREVIEW_TTL_MS).toISOString());
+    repos.userImports.insert({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });
+  })();
+  return token;
+}
+
+export interface UserImportPreview {
+  token: string;
+  fileName: string;
+  plan: UserPlanLine[];
+  summary: Record<UserPlanAction, number>;
+  /** Every refusal message, in row order (the page lists them above the table). */
+  errors: string[];
+  valid: boolean;
+  /** Fingerprint of the plan shown, so applying refuses a plan that changed since the preview. */
+  planHash: string;
+  appliedAt: string | null;
+}
+
+function loadStaged(repos: Repos, user: User, token: string) {
+  const staged = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? repos.userImports.find(token) : undefined;
+  const fresh = staged && Date.now() - Date.parse(staged.createdAt) < PREVIEW_TTL_MS;
+  if (!staged || staged.createdBy !== user.id || !fresh) throw notFound('Pratinjau impor pengguna');
+  return staged;
+}
+
+/** The line-by-line plan of the staged file, computed against the accounts and units as they are now. */
+export function previewUserImport(repos: Repos, user: User, token: string): UserImportPreview {
+  const staged = loadStaged(repos, user, token);
+  const plan = planUserImport(staged.lines, { users: repos.users.listAll(), units: repos.units.listAll(), actorId: user.id });
+  const summary = userPlanSummary(plan);
+  const fingerprint = plan.map((p) => [p.line, p.username, p.displayName, p.action, p.role, p.unitId, p.userId, p.details]);
+  return {
+    token,
+    fileName: staged.fileName,
+    plan,
+    summary,
+    errors: plan.flatMap((p) => p.errors),
+    valid: summary.ditolak === 0,
+    planHash: crypto.createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex'),
+    appliedAt: staged.appliedAt,
+  };
+}
+
+/** A created account and its one-time set-password token (in clear: shown to the admin once, never stored so). */
+export interface CreatedAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitName: string | null;
+  token: string;
+}
+
+export interface UserImportResult {
+  fileName: string;
+  summary: Record<UserPlanAction, number>;
+  created: CreatedAccount[];
+}
+
+/**
+ * Applies a staged import in one transaction: creates the new accounts without a usable password, each with a
+ * one-time set-password link, and updates name, role and unit of the existing ones (ending their sessions when the
+ * role or unit changes). Nothing is applied when it was applied already (409), a row is refused (422), or the plan
+ * changed since the preview (409). Every account change is audited, plus one summary row for the file.
+ */
+export function applyUserImport(repos: Repos, actor: User, token: string, planHash: string): UserImportResult {
+  return repos.db.transaction(() => {
+    const preview = previewUserImport(repos, actor, token);
+    if (preview.appliedAt) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan. Tautan atur kata sandi hanya ditampilkan sekali; buat tautan baru dari halaman ubah pengguna bila perlu.');
+    if (!preview.valid) throw new AppError(422, 'import-invalid', `Impor tidak diterapkan: ${preview.summary.ditolak} baris ditolak. Perbaiki berkas lalu unggah ulang.`);
+    if (planHash !== preview.planHash) throw new AppError(409, 'import-stale', 'Data pengguna atau unit berubah sejak pratinjau dibuat. Periksa pratinjau yang diperbarui lalu terapkan lagi.');
+    repos.userImports.markApplied(token);
+    const source = { berkas: preview.fileName };
+    const created: CreatedAccount[] = [];
+    for (const line of preview.plan) {
+      const role = line.role as Role;
+      if (line.action === 'baru') {
+        const id = insertAccount(repos, actor.id, { username: line.username, displayName: line.displayName, passwordHash: UNSET_PASSWORD_HASH, role, unitId: line.unitId }, source);
+        created.push({ username: line.username, displayName: line.displayName, role, unitName: line.unitName, token: issueLinkToken(repos, actor.id, id) });
+      } else if (line.action === 'diubah') {
+        const existing = repos.users.findById(line.userId as number) as User;
+        applyAccountEdit(repos, actor.id, existing, { displayName: line.displayName, role, unitId: line.unitId }, source);
+      }
+    }
+    const s = preview.summary;
+    repos.audit.record({ userId: actor.id, action: 'user.import', entity: 'user', newValue: { berkas: preview.fileName, baru: s.baru, diubah: s.diubah, tidakBerubah: s['tidak berubah'] } });
+    return { fileName: preview.fileName, summary: s, created };
+  })();
+}
