@@ -80,9 +80,10 @@ interface StreamContext {
 /**
  * Autosave requests: each connection is one narahubung editing one indicator of a unit (its own unit and
  * indicator pair, so connections never edit the same answer), sending the version it got back last time.
+ * `first` is the first pair's number: runs that follow each other take different pairs.
  */
-function autosaveRequests(target: { periodId: number; units: number[]; codes: string[] }, csrf: string): autocannon.Request[] {
-  let next = 0;
+function autosaveRequests(target: { periodId: number; units: number[]; codes: string[] }, csrf: string, first: number): autocannon.Request[] {
+  let next = first;
   return [{
     method: 'PUT',
     setupRequest: (req: autocannon.Request, context: object) => {
@@ -132,7 +133,7 @@ async function serverFigures(kutim: string, national: string) {
   const { periodId, units } = target;
   const autosave: Record<string, LoadFigures> = {};
   for (const c of [2, 50]) {
-    autosave[`app_${c}`] = await load({ url: server.baseUrl, connections: c, seconds: SECONDS, headers, requests: autosaveRequests(target, admin.csrf) });
+    autosave[`app_${c}`] = await load({ url: server.baseUrl, connections: c, seconds: SECONDS, headers, requests: autosaveRequests(target, admin.csrf, c === 2 ? 0 : 2) });
   }
   const page = `/periods/${periodId}/units/${units[0]}/assessment`;
   const questionnaire = {
@@ -147,11 +148,11 @@ async function serverFigures(kutim: string, national: string) {
   const viewerSeconds = Math.max(SECONDS, 4 * LIVE_POLL_SECONDS);
   const [presentation, background] = await Promise.all([
     pollingViewers({ baseUrl: server.baseUrl, paths: [`${live}.json`, `${live}/deck`], viewers: 200, intervalMs: LIVE_POLL_SECONDS * 1000, seconds: viewerSeconds, headers }),
-    load({ url: server.baseUrl, connections: 5, seconds: viewerSeconds, headers, requests: autosaveRequests({ ...target, codes: target.codes.slice(0, 1) }, admin.csrf) }),
+    load({ url: server.baseUrl, connections: 5, seconds: viewerSeconds, headers, requests: autosaveRequests(target, admin.csrf, 52) }),
   ]);
   const [presentationCapacity] = await Promise.all([
     load({ url: `${server.baseUrl}${live}.json`, connections: 200, seconds: SECONDS, headers }),
-    load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests({ ...target, codes: target.codes.slice(0, 1) }, admin.csrf) }),
+    load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests(target, admin.csrf, 57) }),
   ]);
   await fetch(`${server.baseUrl}/periods/${periodId}/renaksi/generate`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
   // The first download after start-up, then the median of three more (what later downloads take).
