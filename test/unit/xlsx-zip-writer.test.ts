@@ -97,7 +97,8 @@ describe('createZipWriter', () => {
     await e.end();
     await zip.finish();
 
-    expect(backlog).toBeLessThan(1024 * 1024);
+    // the compressor's queue (1 MB) plus a chunk in hand and the destination's buffer
+    expect(backlog).toBeLessThan(2 * 1024 * 1024);
     expect(consumed).toBeGreaterThan(128 * 65536);
   });
 

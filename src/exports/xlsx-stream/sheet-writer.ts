@@ -40,8 +40,12 @@ export interface SheetWriter {
 export const MAX_CELL_TEXT = 32_767;
 export const MAX_SHEET_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-/** Rows go to the compressor in chunks of about this many characters: fewer, larger chunks cost the event loop less. */
-const CHUNK_CHARS = 256 * 1024;
+/**
+ * Rows are encoded into buffers of this size, each handed to the compressor when full. Encoding row by row keeps
+ * the row strings short-lived (a long concatenated string would outlive young-generation GC and pile up in old
+ * space); a quarter megabyte per chunk keeps the event-loop turns per chunk few.
+ */
+const CHUNK_BYTES = 256 * 1024;
 const DONE: Promise<void> = Promise.resolve();
 
 /** Column letters: 1 → A, 26 → Z, 27 → AA. */
@@ -107,8 +111,25 @@ function sheetEnd(layout: SheetLayout): string {
 export function createSheetWriter(entry: ZipEntryWriter, layout: SheetLayout): SheetWriter {
   const letters: string[] = [];
   let rowNumber = 0;
-  let pending = sheetStart(layout);
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
 
+  /** Appends text to the chunk; returns the previous chunk's write when it had to be handed over first. */
+  function append(text: string): Promise<void> {
+    // NOTE: a UTF-16 code unit never takes more than 3 bytes in UTF-8, so this bound always fits.
+    const room = text.length * 3;
+    let handed = DONE;
+    if (used + room > buf.length) {
+      if (used > 0) handed = entry.write(buf.subarray(0, used));
+      buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      used = 0;
+    }
+    used += buf.write(text, used);
+    return handed;
+  }
+
+  // Nothing to hand over yet: the chunk is empty.
+  void append(sheetStart(layout));
   return {
     addRow(values, opts = {}) {
       if (++rowNumber > MAX_SHEET_ROWS) throw new Error(`sheet "${layout.name}" is full (${MAX_SHEET_ROWS} rows)`);
@@ -120,16 +141,12 @@ export function createSheetWriter(entry: ZipEntryWriter, layout: SheetLayout): S
         const style = typeof styles === 'number' ? styles : styles?.[i];
         xml += cellXml((letters[i] ??= columnLetter(i + 1)) + rowNumber, values[i], style);
       }
-      pending += `${xml}</row>`;
-      if (pending.length < CHUNK_CHARS) return DONE;
-      const chunk = pending;
-      pending = '';
-      return entry.write(chunk);
+      return append(`${xml}</row>`);
     },
     async end() {
-      const chunk = pending + sheetEnd(layout);
-      pending = '';
-      await entry.write(chunk);
+      await append(sheetEnd(layout));
+      if (used > 0) await entry.write(buf.subarray(0, used));
+      used = 0;
       await entry.end();
     },
   };

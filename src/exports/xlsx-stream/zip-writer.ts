@@ -44,6 +44,8 @@ const FLAGS = 0x0808;
 const DEFLATE = 8;
 const VERSION_ZIP = 20;
 const VERSION_ZIP64 = 45;
+/** Bytes waiting for the compressor before a write has to wait. */
+const COMPRESSOR_QUEUE = 1024 * 1024;
 
 /** MS-DOS date and time fields (local time, two-second resolution) as ZIP stores them. */
 export function dosDateTime(d: Date): { date: number; time: number } {
@@ -117,7 +119,13 @@ export function createZipWriter(out: Writable, opts: ZipWriterOptions = {}): Zip
         if (buf.length === 0) return;
         crc = zlib.crc32(buf, crc);
         size += buf.length;
-        if (!deflate.write(buf)) await waitFor(deflate, 'drain', out);
+        // NOTE: compression runs on libuv's thread pool while the caller builds the next chunk, so a write only
+        // waits when a megabyte is queued (waiting whenever write() says so, past 16 KB, made every chunk wait for
+        // the one before). Otherwise it still yields one event-loop turn: the compressor takes its next piece of
+        // input in a callback on this thread, and other requests get their turn.
+        deflate.write(buf);
+        if (deflate.writableLength > COMPRESSOR_QUEUE) await waitFor(deflate, 'drain', out);
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       },
       async end() {
         deflate.end();
