@@ -105,8 +105,8 @@ function sheetEnd(layout: SheetLayout): string {
 }
 
 /**
- * Streams one worksheet into a zip entry: rows become XML strings as they come and go to the compressor in
- * chunks, so a sheet of a million rows never sits in memory.
+ * Streams one worksheet into a zip entry: each row becomes XML, is encoded into the current chunk, and full chunks
+ * go to the compressor, so a sheet of a million rows never sits in memory.
  */
 export function createSheetWriter(entry: ZipEntryWriter, layout: SheetLayout): SheetWriter {
   const letters: string[] = [];
