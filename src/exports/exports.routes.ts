@@ -29,6 +29,8 @@ export function exportsRoutes(repos: Repos): Router {
         periodName: period.name, instrument, units, answersOf: repos.exports.answersOf, evidenceOf: repos.exports.evidenceOf,
       });
     } catch (err) {
+      // The writer stops as soon as the client goes away (a cancelled download), which is no error of ours.
+      if (res.destroyed) return;
       // NOTE: the headers are gone; all that is left is to cut the download so it cannot be mistaken for a whole file.
       console.error('[error] recap export failed', err);
       res.destroy(err instanceof Error ? err : undefined);

@@ -1,10 +1,11 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Instrument } from '../instrument/instrument.schemas';
 import { effectiveLevel, scoreUnit } from '../scoring/scoring';
 import type { RecapAnswer, RecapEvidence } from './exports.repo';
-import { estimateRowHeight, FONT, HEADER_FILL, SCORE_FORMAT, THIN_BORDER } from './workbook-style';
+import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, SCORE_FORMAT } from './workbook-style';
+import { MAX_SHEET_ROWS, type CellValue, type SharedString, type SheetLayout, type SheetWriter } from './xlsx-stream/sheet-writer';
+import { createStyleSheet } from './xlsx-stream/style-sheet';
+import { startWorkbook, type WorkbookWriter } from './xlsx-stream/workbook-writer';
 
 export interface RecapUnit {
   assessmentId: number | null;
@@ -24,14 +25,14 @@ export interface RecapSource {
   maxRowsPerSheet?: number;
 }
 
-/** Unit note, verifier note and evidence: the columns that may need more than one line. */
-const WRAPPED = [10, 12, 15];
-const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+/** Unit note, verifier note and evidence (0-based columns): the ones that may need more than one line. */
+const WRAPPED = [9, 11, 14];
 /** Height of a one-line row in the default font (Calibri 11). */
 const SINGLE_LINE = estimateRowHeight([], 11);
+const HEADER_HEIGHT = 30;
 
 /** Excel's largest sheet: 1 048 576 rows. Answers beyond it continue on "Jawaban (2)", "Jawaban (3)", … */
-export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_ROWS = MAX_SHEET_ROWS;
 
 const UNIT_COLUMNS = [
   { header: 'Kode unit', width: 16 },
@@ -61,100 +62,132 @@ const ANSWER_COLUMNS = [
   { header: 'Bukti dukung (tautan / nama berkas)', width: 60 },
 ];
 
+/** What the "Unit" sheet shows of a unit's score, kept while its answers stream out. */
+interface UnitSummary {
+  completeness: number;
+  index: number | null;
+  category: string | null;
+}
+
+/** The recap's three looks, from the one workbook style (workbook-style.ts). */
+function recapStyles() {
+  const sheet = createStyleSheet();
+  return {
+    sheet,
+    header: sheet.add({ font: { name: FONT, size: 10, bold: true }, fill: HEADER_FILL, border: 'thin', alignment: { horizontal: 'center', vertical: 'center', wrapText: true } }),
+    score: sheet.add({ numFmt: SCORE_FORMAT }),
+    wrap: sheet.add({ alignment: { vertical: 'top', wrapText: true } }),
+  };
+}
+
+function layout(name: string, columns: { width: number }[]): SheetLayout {
+  return { name, columns, frozenRows: 1, autoFilter: true, page: { orientation: 'landscape', paperSize: PAPERS.a4.code, fitToWidth: true } };
+}
+
 /**
- * NOTE: exceljs's WorksheetWriter pushes committed rows into the zip entry without backpressure: when rows are made
- * faster than they are deflated, the entry's buffer grows by the whole sheet (100 MB for 300 000 answers). So every
- * so many rows the writer waits until that buffer is below a few megabytes and the response is not full. The buffer
- * is read from exceljs internals; if they change, the wait simply stops applying (the export still works).
+ * The texts every row repeats (unit code, name, group and status; aspect, indicator code and title; "Ya",
+ * "Tidak berlaku") go once into the workbook's shared strings; cells point at them.
  */
-const DRAIN_EVERY = 200;
-const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+function sharedTexts(src: RecapSource) {
+  const table: string[] = [];
+  const seen = new Map<string, SharedString>();
+  const ref = (text: string): SharedString => {
+    let r = seen.get(text);
+    if (!r) seen.set(text, (r = { sst: table.push(text) - 1 }));
+    return r;
+  };
+  const indicators = src.instrument.aspects.flatMap((a) => a.indicators.map((ind) => ({ aspect: ref(`${a.code}. ${a.name}`), code: ref(ind.code), title: ref(ind.title), key: ind.code })));
+  const units = src.units.map((u) => [ref(u.code), ref(u.name), ref(u.groupLabel), ref(u.statusLabel)] as const);
+  return { table, indicators, units, yes: ref('Ya'), na: ref('Tidak berlaku') };
+}
+type SharedTexts = ReturnType<typeof sharedTexts>;
+type UnitTexts = SharedTexts['units'][number];
+type IndicatorTexts = SharedTexts['indicators'][number];
 
-type InternalSheetStream = { stream?: { pipes?: { _writableState?: { length?: number } }[] } };
-
-/** Bytes committed to a sheet but not yet taken by the zip compressor. */
-function pendingBytes(ws: ExcelJS.Worksheet): number {
-  return (ws as unknown as InternalSheetStream).stream?.pipes?.[0]?._writableState?.length ?? 0;
+/** One answer row: the unit's columns, the indicator, both levels and notes, the level used and the evidence. */
+function answerRow(t: SharedTexts, unit: UnitTexts, ind: IndicatorTexts, a: RecapAnswer | undefined, files: RecapEvidence[]): CellValue[] {
+  const used = effectiveLevel(a, 'verified');
+  return [
+    ...unit, ind.aspect, ind.code, ind.title,
+    a?.level ?? null, a?.isNa ? t.yes : null, a?.note || null, a?.verifiedLevel ?? null, a?.verifierNote || null,
+    used === 'na' ? t.na : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n') || null,
+  ];
 }
 
-function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }], pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const head = ws.getRow(1);
-  head.eachCell((cell) => {
-    cell.font = { name: FONT, size: 10, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.border = THIN_BORDER;
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  });
-  head.height = 30;
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  head.commit();
-  return ws;
+type Styles = ReturnType<typeof recapStyles>;
+
+async function startSheet(book: WorkbookWriter, styles: Styles, index: number, columns: { header: string }[]): Promise<SheetWriter> {
+  const sheet = book.sheet(index);
+  await sheet.addRow(columns.map((c) => c.header), { styles: styles.header, height: HEADER_HEIGHT });
+  return sheet;
 }
 
-async function drain(stream: Writable, ws: ExcelJS.Worksheet, n: number): Promise<void> {
-  if (n % DRAIN_EVERY !== 0) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  while (pendingBytes(ws) > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
-  if (stream.writableNeedDrain) await once(stream, 'drain');
+/**
+ * Sheets "Jawaban", "Jawaban (2)", …: one row per unit × indicator, each assessment read once. Returns what the
+ * "Unit" sheet needs of each unit's score.
+ */
+async function writeAnswerSheets(book: WorkbookWriter, styles: Styles, texts: SharedTexts, src: RecapSource, perSheet: number): Promise<UnitSummary[]> {
+  const wrapStyles = ANSWER_COLUMNS.map((_, i) => (WRAPPED.includes(i) ? styles.wrap : undefined));
+  const summary = (answers: Record<string, RecapAnswer>): UnitSummary => {
+    const { completeness, index, category } = scoreUnit(src.instrument, answers, 'verified');
+    return { completeness, index, category };
+  };
+  const noAssessment = summary({});
+  const scores: UnitSummary[] = [];
+  let part = 1;
+  let sheet = await startSheet(book, styles, part, ANSWER_COLUMNS);
+  let rowsInSheet = 0;
+  for (const [i, u] of src.units.entries()) {
+    const unitTexts = texts.units[i] as UnitTexts;
+    const given = u.assessmentId === null ? {} : src.answersOf(u.assessmentId);
+    const evidence = u.assessmentId === null ? {} : src.evidenceOf(u.assessmentId);
+    scores.push(u.assessmentId === null ? noAssessment : summary(given));
+    for (const ind of texts.indicators) {
+      if (rowsInSheet === perSheet) {
+        await sheet.end();
+        sheet = await startSheet(book, styles, ++part, ANSWER_COLUMNS);
+        rowsInSheet = 0;
+      }
+      rowsInSheet++;
+      const values = answerRow(texts, unitTexts, ind, given[ind.key], evidence[ind.key] ?? []);
+      const tall = estimateRowHeight(WRAPPED.map((c) => ({ text: String(values[c] ?? ''), width: ANSWER_COLUMNS[c]?.width ?? 10 })), 11);
+      await sheet.addRow(values, tall > SINGLE_LINE ? { styles: wrapStyles, height: tall } : undefined);
+    }
+  }
+  await sheet.end();
+  return scores;
 }
 
 /**
  * Streams the assessment recap for the FGD facilitators: sheet "Unit" (completeness, index, category per unit) and
  * sheet "Jawaban" (every unit × indicator: self and verified level, notes, evidence links and file names; continued
- * on further sheets past Excel's row limit). Rows are committed as they are written (exceljs WorkbookWriter),
- * reading one assessment at a time.
+ * on further sheets past Excel's row limit).
+ *
+ * NOTE: exceljs's streaming writer spent most of the national export (105 s for 900 000 rows) building and
+ * serialising a style object per cell; here rows are XML strings (xlsx-stream/) and the texts every row repeats are
+ * shared strings. Each assessment is read once: its answer rows stream out while its score is kept (three numbers
+ * per unit), and the "Unit" sheet, first in the workbook, is written last into the file.
  */
 export async function writeAssessmentRecap(stream: Writable, src: RecapSource): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
-  wb.title = `Rekap Penilaian Mandiri – ${src.periodName}`;
-  const indicators = src.instrument.aspects.flatMap((a) => a.indicators.map((ind) => ({ ind, aspect: `${a.code}. ${a.name}` })));
+  const texts = sharedTexts(src);
+  const perSheet = (src.maxRowsPerSheet ?? EXCEL_MAX_ROWS) - 1;
+  const answerSheets = Math.max(1, Math.ceil((src.units.length * texts.indicators.length) / perSheet));
+  const styles = recapStyles();
+  const book = await startWorkbook(stream, {
+    creator: 'SP4N-LAPOR! Penilaian Mandiri',
+    title: `Rekap Penilaian Mandiri – ${src.periodName}`,
+    sheets: [layout('Unit', UNIT_COLUMNS), ...Array.from({ length: answerSheets }, (_, i) => layout(i === 0 ? 'Jawaban' : `Jawaban (${i + 1})`, ANSWER_COLUMNS))],
+    styles: styles.sheet,
+    sharedStrings: texts.table,
+  });
+  const scores = await writeAnswerSheets(book, styles, texts, src, perSheet);
 
-  const units = startSheet(wb, 'Unit', UNIT_COLUMNS);
-  let n = 0;
-  for (const u of src.units) {
-    const score = scoreUnit(src.instrument, u.assessmentId === null ? {} : src.answersOf(u.assessmentId), 'verified');
-    const row = units.addRow([u.code, u.name, u.groupLabel, u.statusLabel, score.completeness, score.index, score.category ?? 'Belum lengkap']);
-    row.getCell(5).numFmt = SCORE_FORMAT;
-    row.getCell(6).numFmt = SCORE_FORMAT;
-    row.commit();
-    await drain(stream, units, ++n);
+  const units = await startSheet(book, styles, 0, UNIT_COLUMNS);
+  const scoreStyles = [undefined, undefined, undefined, undefined, styles.score, styles.score];
+  for (const [i, unitTexts] of texts.units.entries()) {
+    const score = scores[i] as UnitSummary;
+    await units.addRow([...unitTexts, score.completeness, score.index, score.category ?? 'Belum lengkap'], { styles: scoreStyles });
   }
-  units.commit();
-
-  const maxRows = src.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
-  let part = 1;
-  let answers = startSheet(wb, 'Jawaban', ANSWER_COLUMNS);
-  let rowsInSheet = 1;
-  for (const u of src.units) {
-    const given = u.assessmentId === null ? {} : src.answersOf(u.assessmentId);
-    const evidence = u.assessmentId === null ? {} : src.evidenceOf(u.assessmentId);
-    for (const { ind, aspect } of indicators) {
-      if (rowsInSheet >= maxRows) {
-        answers.commit();
-        answers = startSheet(wb, `Jawaban (${++part})`, ANSWER_COLUMNS);
-        rowsInSheet = 1;
-      }
-      rowsInSheet++;
-      const a = given[ind.code];
-      const used = effectiveLevel(a, 'verified');
-      const files = evidence[ind.code] ?? [];
-      const row = answers.addRow([
-        u.code, u.name, u.groupLabel, u.statusLabel, aspect, ind.code, ind.title,
-        a?.level ?? null, a?.isNa ? 'Ya' : null, a?.note || null, a?.verifiedLevel ?? null, a?.verifierNote || null,
-        used === 'na' ? 'Tidak berlaku' : used, files.length, files.map((f) => (f.kind === 'file' ? `Berkas: ${f.text}` : f.text)).join('\n') || null,
-      ]);
-      const tall = estimateRowHeight(WRAPPED.map((c) => ({ text: String(row.getCell(c).value ?? ''), width: ANSWER_COLUMNS[c - 1]?.width ?? 10 })), 11);
-      if (tall > SINGLE_LINE) {
-        for (const c of WRAPPED) row.getCell(c).alignment = WRAP;
-        row.height = tall;
-      }
-      row.commit();
-      await drain(stream, answers, ++n);
-    }
-  }
-  answers.commit();
-  await wb.commit();
+  await units.end();
+  await book.finish();
 }

@@ -142,6 +142,8 @@ export function widthForWord(word: string, fontSize: number, bold = true): numbe
 
 /** Lines a text takes in a column `perLine` characters wide, wrapping at spaces like Excel and LibreOffice. */
 export function wrappedLines(text: string, perLine: number): number {
+  // Most cells fit on one line: no need to split them into words (a million rows in the national recap).
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const para of text.split('\n')) {
     let used = 0;

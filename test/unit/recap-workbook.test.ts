@@ -1,13 +1,15 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { writeAssessmentRecap, type RecapSource } from '../../src/exports/recap-workbook';
+import { estimateRowHeight, HEADER_FILL } from '../../src/exports/workbook-style';
 import { readWorkbook } from '../helpers/workbook';
+import { HAS_UNZIP, unzipTest } from '../helpers/zip';
 import { buildInstrument } from './factories';
 
 // A (40 %): A1, A2; B (60 %): B1
 const instrument = buildInstrument({ aspects: [{ code: 'A', weight: 40, indicators: 2 }, { code: 'B', weight: 60, indicators: 1 }] });
 
-async function written(src: Partial<RecapSource>): Promise<ExcelJS.Workbook> {
+async function writtenBytes(src: Partial<RecapSource>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -25,9 +27,10 @@ async function written(src: Partial<RecapSource>): Promise<ExcelJS.Workbook> {
     evidenceOf: () => ({ A1: [{ kind: 'link', text: 'https://telen.go.id/sk.pdf' }, { kind: 'file', text: 'SK.pdf' }] }),
     ...src,
   });
-  out.end();
-  return readWorkbook(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
+
+const written = async (src: Partial<RecapSource>): Promise<ExcelJS.Workbook> => readWorkbook(await writtenBytes(src));
 
 const values = (ws: ExcelJS.Worksheet | undefined, r: number, n: number) => Array.from({ length: n }, (_, i) => ws?.getCell(r, i + 1).value ?? null);
 
@@ -64,5 +67,64 @@ describe('writeAssessmentRecap', () => {
     // 6 answer rows, 3 per sheet under each header
     expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Unit', 3], ['Jawaban', 4], ['Jawaban (2)', 4]]);
     expect(wb.getWorksheet('Jawaban (2)')?.getCell('A2').value).toBe('KEC-02');
+  });
+
+  it('keeps the look: bold shaded bordered header, frozen and filtered, A4 landscape fit to width, column widths', async () => {
+    const wb = await written({ maxRowsPerSheet: 4 });
+
+    for (const [name, lastColumn] of [['Unit', 'G'], ['Jawaban', 'O'], ['Jawaban (2)', 'O']] as const) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const head = ws.getCell('A1');
+      expect(head.font).toMatchObject({ name: 'Arial', size: 10, bold: true });
+      expect(head.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } });
+      expect(head.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+      expect(head.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
+      expect(ws.getRow(1).height).toBe(30);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBe(`A1:${lastColumn}1`);
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.getCell('A2').font?.bold).toBeFalsy();
+    }
+    const units = wb.getWorksheet('Unit') as ExcelJS.Worksheet;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => units.getColumn(c).width)).toEqual([16, 40, 17, 16, 14, 10, 13]);
+    expect([units.getCell('E2').numFmt, units.getCell('F2').numFmt, units.getCell('G2').numFmt]).toEqual(['0.00', '0.00', undefined]);
+    expect(wb.getWorksheet('Jawaban')?.getColumn(15).width).toBe(60);
+  });
+
+  it('wraps the note, verifier note and evidence columns of a tall row and sets its height', async () => {
+    const note = 'Tim pengelola pengaduan sudah dibentuk dengan SK Camat, namun belum ada anggaran operasional dan pelatihan.';
+    const wb = await written({
+      answersOf: () => ({ A1: { level: 2, isNa: false, note, verifiedLevel: null, verifierNote: '' }, A2: { level: 4, isNa: false, note: 'Ada', verifiedLevel: null, verifierNote: '' } }),
+      evidenceOf: () => ({}),
+    });
+
+    const ws = wb.getWorksheet('Jawaban') as ExcelJS.Worksheet;
+
+    // column J is 44 wide: 44 × 7 − 4 = 304 px ÷ 7,33 px per character (11 pt) = 41 characters per line → 3 lines
+    expect(ws.getRow(2).height).toBe(estimateRowHeight([{ text: note, width: 44 }], 11));
+    expect(ws.getRow(2).height).toBe(3 * 13.75 + 4);
+    for (const c of ['J2', 'L2', 'O2']) expect(ws.getCell(c).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('G2').alignment).toBeUndefined();
+    expect(ws.getRow(3).height).toBeUndefined();
+    expect(ws.getCell('J3').alignment).toBeUndefined();
+  });
+
+  it('keeps markup characters and drops control characters pasted into notes and evidence', async () => {
+    const wb = await written({
+      answersOf: () => ({ A1: { level: 1, isNa: false, note: 'SK\u0007 <konsep> & "final"\u0000', verifiedLevel: 1, verifierNote: 'Cek\u001b lagi\nbesok' } }),
+      evidenceOf: () => ({ A1: [{ kind: 'link', text: 'https://x.go.id/?a=1&b=<2>' }, { kind: 'file', text: 'SK\u000c.pdf' }] }),
+    });
+
+    const ws = wb.getWorksheet('Jawaban') as ExcelJS.Worksheet;
+
+    expect([ws.getCell('J2').value, ws.getCell('L2').value, ws.getCell('O2').value]).toEqual([
+      'SK <konsep> & "final"', 'Cek lagi\nbesok', 'https://x.go.id/?a=1&b=<2>\nBerkas: SK.pdf',
+    ]);
+  });
+
+  (HAS_UNZIP ? it : it.skip)('is a zip that unzip tests without error', async () => {
+    const r = unzipTest(await writtenBytes({ maxRowsPerSheet: 4 }));
+
+    expect(r.status).toBe(0);
   });
 });
