@@ -54,11 +54,19 @@ function dashboardFigures(file: string) {
   return { coldMs: cold, warmMs: warm, sqlAggregateMs: sql, ratio: warm / sql };
 }
 
+interface AutosaveTarget {
+  periodId: number;
+  units: number[];
+  codes: string[];
+  /** The stored version of each answer ("unitId:code"), as the questionnaire page hands it to its script. */
+  versions: Map<string, number>;
+}
+
 /**
- * Where autosave streams write: units whose newest-period assessment can still be edited (draft or not started)
- * and the instrument's indicator codes.
+ * Where autosave streams write: units whose newest-period assessment can still be edited (draft or not started),
+ * the instrument's indicator codes and the answers' current versions.
  */
-function editableUnits(file: string): { periodId: number; units: number[]; codes: string[] } {
+function editableUnits(file: string): AutosaveTarget {
   const db = openDatabase(file);
   const repos = createRepos(db);
   const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
@@ -67,8 +75,12 @@ function editableUnits(file: string): { periodId: number; units: number[]; codes
      WHERE a.id IS NULL OR a.status = 'draf' ORDER BY u.id LIMIT 60`,
   ).all(periodId) as { id: number }[]).map((r) => r.id);
   const instrument = repos.instruments.findById(repos.periods.findById(periodId)?.instrumentId ?? 0);
+  const versions = new Map(
+    (db.prepare('SELECT a.unit_id, an.indicator_code, an.version FROM answers an JOIN assessments a ON a.id = an.assessment_id WHERE a.period_id = ?')
+      .all(periodId) as { unit_id: number; indicator_code: string; version: number }[]).map((r) => [`${r.unit_id}:${r.indicator_code}`, r.version]),
+  );
   db.close();
-  return { periodId, units, codes: instrument?.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? [] };
+  return { periodId, units, codes: instrument?.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? [], versions };
 }
 
 interface StreamContext {
@@ -82,7 +94,7 @@ interface StreamContext {
  * indicator pair, so connections never edit the same answer), sending the version it got back last time.
  * `first` is the first pair's number: runs that follow each other take different pairs.
  */
-function autosaveRequests(target: { periodId: number; units: number[]; codes: string[] }, csrf: string, first: number): autocannon.Request[] {
+function autosaveRequests(target: AutosaveTarget, csrf: string, first: number): autocannon.Request[] {
   let next = first;
   return [{
     method: 'PUT',
@@ -93,7 +105,7 @@ function autosaveRequests(target: { periodId: number; units: number[]; codes: st
         const unit = target.units[i % target.units.length];
         const code = target.codes[Math.floor(i / target.units.length) % target.codes.length];
         c.path = `/api/periods/${target.periodId}/units/${String(unit)}/answers/${String(code)}`;
-        c.version = 0;
+        c.version = target.versions.get(`${String(unit)}:${String(code)}`) ?? 0;
         c.n = 0;
       }
       c.n = (c.n ?? 0) + 1;

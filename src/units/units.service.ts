@@ -9,7 +9,6 @@ import type { Unit } from './units.repo';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
 import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
 
-const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 
 function parseUnitForm(repos: Repos, raw: unknown, selfId: number | null): UnitFormInput {
   const parsed = UNIT_FORM_SCHEMA.safeParse(raw);
@@ -71,8 +70,7 @@ export async function readImportFile(fileName: string, data: Buffer): Promise<Im
 export async function stageImport(repos: Repos, user: User, fileName: string, data: Buffer): Promise<string> {
   const lines = await readImportFile(fileName, data);
   const token = crypto.randomBytes(18).toString('base64url');
-  repos.unitImports.purgeOlderThan(new Date(Date.now() - PREVIEW_TTL_MS).toISOString());
-  repos.unitImports.insert({ token, createdBy: user.id, fileName: path.basename(fileName), lines });
+  repos.unitImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName), lines });
   return token;
 }
 
@@ -90,9 +88,8 @@ export interface ImportPreview {
 }
 
 function loadPending(repos: Repos, user: User, token: string) {
-  const pending = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? repos.unitImports.find(token) : undefined;
-  const fresh = pending && Date.now() - Date.parse(pending.createdAt) < PREVIEW_TTL_MS;
-  if (!pending || pending.createdBy !== user.id || !fresh) throw notFound('Pratinjau impor');
+  const pending = repos.unitImports.findOwn(token, user.id);
+  if (!pending) throw notFound('Pratinjau impor');
   return pending;
 }
 

@@ -12,7 +12,6 @@ import {
 } from './user-import';
 import { buildUserImportTemplate } from './user-import-template';
 
-const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The template workbook, listing the active units' codes. */
 export function userImportTemplate(repos: Repos): ExcelJS.Workbook {
@@ -28,10 +27,7 @@ export async function stageUserImport(repos: Repos, user: User, fileName: string
   const read = readUserRows(table);
   if ('error' in read) throw badInput({ file: read.error });
   const token = crypto.randomBytes(18).toString('base64url');
-  repos.db.transaction(() => {
-    repos.userImports.purgeOlderThan(new Date(Date.now() - PREVIEW_TTL_MS).toISOString());
-    repos.userImports.insert({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });
-  })();
+  repos.userImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });
   return token;
 }
 
@@ -49,9 +45,8 @@ export interface UserImportPreview {
 }
 
 function loadStaged(repos: Repos, user: User, token: string) {
-  const staged = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? repos.userImports.find(token) : undefined;
-  const fresh = staged && Date.now() - Date.parse(staged.createdAt) < PREVIEW_TTL_MS;
-  if (!staged || staged.createdBy !== user.id || !fresh) throw notFound('Pratinjau impor pengguna');
+  const staged = repos.userImports.findOwn(token, user.id);
+  if (!staged) throw notFound('Pratinjau impor pengguna');
   return staged;
 }
 
