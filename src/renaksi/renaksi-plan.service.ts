@@ -5,6 +5,7 @@ import { buildRenaksiWorkbook } from '../exports/renaksi-workbook';
 import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../exports/renaksi-export.service';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan } from './renaksi.service';
+import { deflateStoredZip } from '../exports/xlsx-stream/deflate-stored';
 
 /** What must not change while a version is being written: the plan years and every live row's version. */
 function fingerprint(repos: Repos, planId: number, periodId: number): string {
@@ -15,7 +16,7 @@ function fingerprint(repos: Repos, planId: number, periodId: number): string {
 /** The Renaksi workbook of the plan as it stands now. */
 export async function buildCurrentWorkbook(repos: Repos, periodId: number, now = new Date()): Promise<Buffer> {
   const wb = buildRenaksiWorkbook(renaksiDocument(repos, periodId, now));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
 }
 
 /**
