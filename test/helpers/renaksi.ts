@@ -1,5 +1,5 @@
 import type { TestContext } from './test-app';
-import { buildAssessment, buildUser, unitId } from './test-app';
+import { buildAssessment, buildUser, loginAs, unitId } from './test-app';
 
 export interface StoredRow {
   id: number;
@@ -56,6 +56,16 @@ export async function seedGaps(ctx: TestContext): Promise<{ adminId: number; bus
   buildAssessment(ctx, { unitId: telen, fill: 4, status: 'diajukan', userId: adminId });
   buildAssessment(ctx, { unitId: dinkes, fill: 4, levels: { A1: 3 }, status: 'diverifikasi', userId: adminId });
   return { adminId, busang, dinkes, telen };
+}
+
+/** seedGaps, a Renaksi team member, and the plan drafted by them: the arrange step of the Renaksi HTTP tests. */
+export async function draftedPlan(ctx: TestContext): Promise<{ ids: Awaited<ReturnType<typeof seedGaps>>; tim: string; url: string }> {
+  const ids = await seedGaps(ctx);
+  const tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
+  const url = `/periods/${ctx.periodId}/renaksi`;
+  const { agent, csrf } = await loginAs(ctx.app, tim);
+  await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+  return { ids, tim, url };
 }
 
 /** The form a person sends when saving a row unchanged except for `overrides`. */

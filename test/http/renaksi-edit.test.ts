@@ -1,6 +1,6 @@
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, seedGaps, storedRows } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps, storedRows } from '../helpers/renaksi';
 
 describe('editing Renaksi rows over HTTP', () => {
   let ctx: TestContext;
@@ -10,11 +10,7 @@ describe('editing Renaksi rows over HTTP', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    ids = await seedGaps(ctx);
-    tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
-    url = `/periods/${ctx.periodId}/renaksi`;
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+    ({ ids, tim, url } = await draftedPlan(ctx));
   });
 
   const busangKey = () => `unit:${ids.busang}:A1`;

@@ -1,6 +1,6 @@
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, seedGaps } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps } from '../helpers/renaksi';
 
 const binary = { buffer: true, type: 'blob' } as const;
 
@@ -13,12 +13,8 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    ids = await seedGaps(ctx);
-    tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
+    ({ ids, tim, url } = await draftedPlan(ctx));
     admin = (await buildUser(ctx.repos, { role: 'admin' })).username;
-    url = `/periods/${ctx.periodId}/renaksi`;
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
   });
 
   const download = async (agent: Awaited<ReturnType<typeof loginAs>>['agent'], path: string) =>

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, seedGaps } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps } from '../helpers/renaksi';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
@@ -15,11 +15,7 @@ describe('uploading an edited Renaksi workbook', () => {
 
   beforeEach(async () => {
     ctx = createTestContext();
-    ids = await seedGaps(ctx);
-    tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
-    url = `/periods/${ctx.periodId}/renaksi`;
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
+    ({ ids, tim, url } = await draftedPlan(ctx));
   });
 
   async function downloadSheet(agent: Agent): Promise<ExcelJS.Workbook> {
