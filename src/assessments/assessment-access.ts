@@ -1,8 +1,8 @@
 import type { Repos } from '../db/repos';
-import { requireUnitAccess } from '../auth/guards';
+import { requireUnitAccess } from '../web/guards';
 import { AppError, notFound } from '../errors/app-error';
 import type { Unit } from '../units/units.repo';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import type { Assessment, AssessmentStatus } from './assessments.repo';
 
 /** Statuses in which the answers and the evidence are read-only ('dikembalikan' is editable again). */

@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireRole, requireUser } from '../auth/guards';
-import { verifyCsrf } from '../auth/csrf';
+import { requireRole, requireUser } from '../web/guards';
+import { verifyCsrf } from '../web/csrf';
 import { AppError } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';

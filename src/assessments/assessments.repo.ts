@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 export type AssessmentStatus = 'draf' | 'diajukan' | 'dikembalikan' | 'diverifikasi';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireRole, requireUnitAccess, requireUser } from '../auth/guards';
+import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
 import { notFound } from '../errors/app-error';
 import { formatDateTime, formatTime } from '../shared/format';
 import { idParam } from '../web/params';

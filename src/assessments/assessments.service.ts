@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { Unit } from '../units/units.repo';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { loadPeriod } from '../scoring/scores.service';
 import type { Answer, AnswerDetail, Assessment } from './assessments.repo';
 import type { AnswerInput } from './assessments.schemas';

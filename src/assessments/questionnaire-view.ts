@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireUser } from '../auth/guards';
+import { requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { formatFileSize } from '../shared/format';
 import type { Indicator } from '../instrument/instrument.schemas';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import type { Evidence } from '../evidence/evidence.repo';
-import { ACCEPTED_EXTENSIONS } from '../evidence/file-sniffer';
+import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
 import { getQuestionnaire, indicatorsWithoutEvidence, missingIndicators, type AnswerConflict } from './assessments.service';
 
 export const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Repos } from '../db/repos';
-import { requireRole } from '../auth/guards';
+import { requireRole } from '../web/guards';
 import { badInput } from '../errors/app-error';
 import { auditLabel } from './audit-labels';
 import { describeAudit } from './audit-describe';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole } from '../auth/guards';
+import { requireRole } from '../web/guards';
 import { idParam } from '../web/params';
 import { requireUnit } from '../units/units.service';
 import { describeAudit } from './audit-describe';

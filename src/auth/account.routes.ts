@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireUser } from './guards';
+import { requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
 import { flash } from '../web/view-locals';
 import { changeOwnPassword, setPasswordWithToken } from '../users/users.service';

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Repos } from '../db/repos';
-import { verifyPassword } from './passwords';
+import { verifyPassword } from '../users/passwords';
 
 const LOGIN_SCHEMA = z.object({
   username: z.string({ error: 'Nama pengguna wajib diisi.' }).trim().min(1, 'Nama pengguna wajib diisi.').max(100, 'Nama pengguna terlalu panjang.'),

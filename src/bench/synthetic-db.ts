@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createRepos } from '../db/repos';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../users/passwords';
 import { seedInstruments } from '../seed/seed.service';
 import { prng, sampleAssessment, writeSampleAssessment } from '../seed/sample-answers';
 import { TEMPLATES_DIR } from '../shared/paths';

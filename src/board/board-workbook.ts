@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { addTitle, fitRowHeight, styleCell, styleHeader } from '../exports/workbook-style';
+import { addTitle, fitRowHeight, styleCell, styleHeader } from '../shared/workbook-style';
 import type { BoardRow } from './board.repo';
 
 export interface BoardDocument {

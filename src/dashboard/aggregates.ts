@@ -1,7 +1,7 @@
 import type { Indicator, Instrument } from '../instrument/instrument.schemas';
 import type { UnitResult } from '../scoring/scores.service';
-import { categorize, SCORE_EPSILON, type UnitGroup } from '../scoring/scoring';
-import { gapOf } from '../renaksi/renaksi-draft';
+import { categorize, gapOf, SCORE_EPSILON } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 /**
  * Pure aggregates behind the FGD dashboard, the presentation and the unit rapor. Every kabupaten figure uses the

@@ -1,7 +1,7 @@
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 import { GROUP_KEYS, type GroupKey, type MeanCell } from './aggregates';
-import { toCsv, type CsvColumn } from './csv';
+import { toCsv, type CsvColumn } from '../shared/csv';
 import { LEVEL_LABELS } from './chart-data';
 import type { DashboardModel } from './dashboard-model';
 

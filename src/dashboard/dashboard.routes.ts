@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole } from '../auth/guards';
+import { requireRole } from '../web/guards';
 import { badInput, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import type { LevelBasis } from '../scoring/scoring';

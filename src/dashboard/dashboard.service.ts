@@ -1,8 +1,8 @@
 import type { Repos } from '../db/repos';
 import { AppError, notFound } from '../errors/app-error';
-import { requireUnitAccess } from '../auth/guards';
+import { requireUnitAccess } from '../web/guards';
 import type { Assessment } from '../assessments/assessments.repo';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { computePeriodScores } from '../scoring/scores.service';
 import type { LevelBasis } from '../scoring/scoring';
 import { buildDashboard, type DashboardModel } from './dashboard-model';

@@ -1,6 +1,6 @@
 import type { Repos } from '../db/repos';
 import { notFound } from '../errors/app-error';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { computePeriodScores, loadPeriod } from '../scoring/scores.service';
 import type { LevelBasis } from '../scoring/scoring';
 import { buildDashboard } from './dashboard-model';

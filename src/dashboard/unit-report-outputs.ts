@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from './csv';
+import { toCsv, type CsvColumn } from '../shared/csv';
 import type { IndicatorGap, RadarRow } from './aggregates';
 import { groupName } from './dashboard-outputs';
 import { radarChart, type ChartModel } from './chart-data';

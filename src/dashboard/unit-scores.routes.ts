@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { categoryTone } from './chart-data';
 import { basisOf, SCORE_VIEWERS, sendCsv } from './dashboard.routes';

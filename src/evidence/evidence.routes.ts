@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Repos } from '../db/repos';
 import type { AppConfig } from '../config/config';
-import { requireRole, requireUnitAccess, requireUser } from '../auth/guards';
+import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
 import { badInput } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';

@@ -1,5 +1,5 @@
 import { formatFileSize } from '../shared/format';
-import { EVIDENCE_FILE_TYPES, extensionMatches, sniffFileType, type EvidenceFileKind } from './file-sniffer';
+import { EVIDENCE_FILE_TYPES, extensionMatches, sniffFileType, type EvidenceFileKind } from '../shared/file-sniffer';
 
 /** A file part as the upload parser hands it over; `data` is absent when it went past the size limit. */
 export interface UploadedFile {

@@ -1,6 +1,6 @@
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import type { Assessment } from '../assessments/assessments.repo';
 import { loadUnit, requireEditable } from '../assessments/assessment-access';
 import { loadPeriod } from '../scoring/scores.service';

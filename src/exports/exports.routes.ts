@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { loadPeriod } from '../scoring/scores.service';
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';

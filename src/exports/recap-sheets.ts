@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from './workbook-style';
+import { addTitle, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from '../shared/workbook-style';
 
 export interface RecapData {
   periodName: string;

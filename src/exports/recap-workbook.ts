@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import type { Instrument } from '../instrument/instrument.schemas';
 import { effectiveLevel, scoreUnit } from '../scoring/scoring';
 import type { RecapAnswer, RecapEvidence } from './exports.repo';
-import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, SCORE_FORMAT } from './workbook-style';
-import { MAX_SHEET_ROWS, type CellValue, type SharedString, type SheetLayout, type SheetWriter } from './xlsx-stream/sheet-writer';
-import { createStyleSheet } from './xlsx-stream/style-sheet';
-import { startWorkbook, type WorkbookWriter } from './xlsx-stream/workbook-writer';
+import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, SCORE_FORMAT } from '../shared/workbook-style';
+import { MAX_SHEET_ROWS, type CellValue, type SharedString, type SheetLayout, type SheetWriter } from '../shared/xlsx-stream/sheet-writer';
+import { createStyleSheet } from '../shared/xlsx-stream/style-sheet';
+import { startWorkbook, type WorkbookWriter } from '../shared/xlsx-stream/workbook-writer';
 
 export interface RecapUnit {
   assessmentId: number | null;

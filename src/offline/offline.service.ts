@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Repos } from '../db/repos';
 import { badInput } from '../errors/app-error';
 import { getQuestionnaire, saveAnswers } from '../assessments/assessments.service';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { formatDateTime } from '../shared/format';
 import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
 import type { UploadedFile } from '../web/upload';

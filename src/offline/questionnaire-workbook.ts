@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Instrument } from '../instrument/instrument.schemas';
-import { addTitle, fitRowHeight, styleCell, styleHeader, GROUP_FILL } from '../exports/workbook-style';
+import { addTitle, fitRowHeight, styleCell, styleHeader, GROUP_FILL } from '../shared/workbook-style';
 
 /** Marks a workbook as this application's offline questionnaire (bump when the layout changes). */
 export const QUESTIONNAIRE_FORMAT = 'sp4n-kuesioner-luring-1';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { computePeriodScores } from '../scoring/scores.service';
 import { basisOf, SCORE_VIEWERS } from '../dashboard/dashboard.routes';

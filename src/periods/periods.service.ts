@@ -1,7 +1,7 @@
 import type { Repos } from '../db/repos';
 import { badInput } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { fieldErrors } from '../users/users.schemas';
 import { NEW_PERIOD_SCHEMA, type NewPeriodInput } from './periods.schemas';
 

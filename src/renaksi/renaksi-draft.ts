@@ -1,5 +1,6 @@
 import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import { SCORE_EPSILON, type EffectiveLevel, type UnitGroup } from '../scoring/scoring';
+import { gapOf, SCORE_EPSILON, type EffectiveLevel } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 /** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
 export const RENAKSI_TEXT_FIELDS = [
@@ -61,11 +62,6 @@ const GROUP_LABEL: Record<UnitGroup, string> = { pd: 'perangkat daerah', kecamat
 /** The plan years from first to last, inclusive. */
 export function planYears(startYear: number, endYear: number): number[] {
   return Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
-}
-
-/** Gap = max(0, T − L). */
-export function gapOf(level: number, target: number): number {
-  return Math.max(0, target - level);
 }
 
 /** Target in plan year k (1-based) = min(T, L + k); keyed by year. */

@@ -1,5 +1,5 @@
 import type { Instrument } from '../instrument/instrument.schemas';
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 import type { DraftUnit } from './renaksi-draft';
 
 export interface EvidenceUnit {

@@ -1,4 +1,4 @@
-import { roman } from '../exports/workbook-style';
+import { roman } from '../shared/workbook-style';
 
 export interface PlanGroup<R> {
   aspectCode: string;

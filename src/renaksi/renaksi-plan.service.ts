@@ -1,11 +1,11 @@
 import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
-import type { User } from '../users/users.repo';
-import { buildRenaksiWorkbook } from '../exports/renaksi-workbook';
-import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../exports/renaksi-export.service';
+import type { User } from '../shared/identity';
+import { buildRenaksiWorkbook } from './renaksi-workbook';
+import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from './renaksi-export.service';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan } from './renaksi.service';
-import { deflateStoredZip } from '../exports/xlsx-stream/deflate-stored';
+import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
 
 /** What must not change while a version is being written: the plan years and every live row's version. */
 function fingerprint(repos: Repos, planId: number, periodId: number): string {

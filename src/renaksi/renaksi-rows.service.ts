@@ -1,6 +1,6 @@
 import type { Repos } from '../db/repos';
 import { AppError, conflict } from '../errors/app-error';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { sameTargets } from './renaksi-targets';
 import type { RowFormValues } from './renaksi.schemas';

@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { loadPeriod } from '../scoring/scores.service';
 import { formatInt } from '../shared/format';
-import { PAPERS } from '../exports/workbook-style';
+import { PAPERS } from '../shared/workbook-style';
 import { RENAKSI_EDITORS } from './renaksi-roles';
 import { DOCUMENT_SETTINGS_SCHEMA, parseForm, PLAN_YEARS_SCHEMA } from './renaksi.schemas';
 import { DEFAULT_PLAN_YEARS, setPlanYears } from './renaksi.service';

@@ -1,8 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
-import { csrfToken, verifyCsrf } from '../auth/csrf';
+import { requireRole, requireUser } from '../web/guards';
+import { csrfToken, verifyCsrf } from '../web/csrf';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { loadPeriod } from '../scoring/scores.service';

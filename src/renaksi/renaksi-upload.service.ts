@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
 import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { loadPeriod } from '../scoring/scores.service';
 import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';

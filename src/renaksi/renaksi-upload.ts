@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatInt } from '../shared/format';
 import {
   FIRST_BODY_ROW, HEADER_ROW, LEADING_FIELDS, LEADING_HEADERS, RENAKSI_SHEET, ROW_KEY_HEADER, TAIL_FIELDS, TAIL_HEADERS,
-} from '../exports/renaksi-workbook';
+} from './renaksi-workbook';
 import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_MAX, type RenaksiEditableField, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget, sameTargets } from './renaksi-targets';
 import { normalizeText, REQUIRED_TEXT_FIELDS } from './renaksi.schemas';

@@ -1,7 +1,7 @@
 import type { Repos } from '../db/repos';
 import { AppError, notFound } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { computePeriodScores, loadPeriod, type PeriodScores } from '../scoring/scores.service';
 import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRow, type DraftUnit } from './renaksi-draft';
 import { mergeDraft } from './renaksi-merge';

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { AssessmentStatus } from '../assessments/assessments.repo';
-import { scoreUnit, type AnswerLevels, type LevelBasis, type UnitGroup, type UnitScore } from './scoring';
+import { scoreUnit, type AnswerLevels, type LevelBasis, type UnitScore } from './scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 export interface PeriodUnitScore {
   unitId: number;

@@ -3,7 +3,8 @@ import { notFound } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { AssessmentStatus } from '../assessments/assessments.repo';
-import { aggregateScores, type KabupatenAggregate, type LevelBasis, type UnitGroup, type UnitScore } from './scoring';
+import { aggregateScores, type KabupatenAggregate, type LevelBasis, type UnitScore } from './scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 export const INCLUDED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
 

@@ -1,4 +1,5 @@
 import type { Instrument } from '../instrument/instrument.schemas';
+import type { UnitGroup } from '../units/units.repo';
 
 /** Which level the scores use: the verifier's where set ('verified'), or always the unit's own ('self'). */
 export type LevelBasis = 'self' | 'verified';
@@ -99,8 +100,6 @@ export function scoreUnit(
   };
 }
 
-export type UnitGroup = 'pd' | 'kecamatan';
-
 export interface ScoredUnit {
   group: UnitGroup;
   included: boolean;
@@ -151,4 +150,9 @@ export function aggregateScores(instrument: Instrument, units: ScoredUnit[]): Ka
       kecamatan: aggregateGroup(instrument, units.filter((u) => u.group === 'kecamatan')),
     },
   };
+}
+
+/** The gap to an indicator's target: max(0, T − L). */
+export function gapOf(level: number, target: number): number {
+  return Math.max(0, target - level);
 }

@@ -1,7 +1,7 @@
 import type { Repos } from '../db/repos';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { AssessmentStatus } from '../assessments/assessments.repo';
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 /** Small deterministic PRNG (mulberry32) so sample data is the same on every machine. */
 export function prng(seed: number): () => number {

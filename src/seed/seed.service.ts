@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Repos } from '../db/repos';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../users/passwords';
 import { loadInstrumentTemplates } from '../instrument/instrument.loader';
 
 export const DEFAULT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2022';

@@ -1,4 +1,4 @@
-import type { User } from '../users/users.repo';
+import type { User } from './identity';
 
 declare module 'express-session' {
   interface SessionData {

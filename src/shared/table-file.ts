@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { badInput } from '../errors/app-error';
-import { sniffFileType, zipUncompressedBytes } from '../evidence/file-sniffer';
+import { sniffFileType, zipUncompressedBytes } from './file-sniffer';
 import { formatInt } from './format';
 import { formulaCells, lastValueRow, loadWorkbook, sheetTable } from './sheet-cells';
 

@@ -1,4 +1,4 @@
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from './units.repo';
 import { GROUP_LABELS } from '../shared/format';
 import type { Unit } from './units.repo';
 import { UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database';
-import type { UnitGroup } from '../scoring/scoring';
+
+/** Perangkat daerah or kecamatan: the two groups the kabupaten figures are split by. */
+export type UnitGroup = 'pd' | 'kecamatan';
 
 export interface Unit {
   id: number;

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { fieldErrors } from '../users/users.schemas';
 import { readTableFile } from '../shared/table-file';
 import type { Unit } from './units.repo';

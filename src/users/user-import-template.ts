@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FONT, styleCell, styleHeader } from '../exports/workbook-style';
+import { FONT, styleCell, styleHeader } from '../shared/workbook-style';
 import { formatInt, GROUP_LABELS } from '../shared/format';
 import type { Unit } from '../units/units.repo';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';

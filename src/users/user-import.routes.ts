@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
-import { toCsv } from '../dashboard/csv';
+import { toCsv } from '../shared/csv';
 import { ROLE_LABELS } from '../shared/format';
 import { receiveUpload } from '../web/upload';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_BYTES, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';

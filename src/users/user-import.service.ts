@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { UNSET_PASSWORD_HASH } from '../auth/passwords';
+import { UNSET_PASSWORD_HASH } from './passwords';
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { readTableFile } from '../shared/table-file';
-import type { Role, User } from './users.repo';
+import type { Role, User } from '../shared/identity';
 import { applyAccountEdit, insertAccount, issueLinkToken } from './users.service';
 import {
   planUserImport, readUserRows, userPlanSummary, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET, type UserPlanAction, type UserPlanLine,

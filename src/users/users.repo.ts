@@ -1,21 +1,6 @@
 import type { Db } from '../db/database';
-import { UNSET_PASSWORD_HASH } from '../auth/passwords';
-
-export const ROLES = ['admin', 'verifikator', 'narahubung', 'fasilitator', 'tim_renaksi'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  unitName: string | null;
-  active: boolean;
-  /** False until the owner of an imported account sets a password through their one-time link. */
-  passwordSet: boolean;
-  createdAt: string;
-}
+import { UNSET_PASSWORD_HASH } from './passwords';
+import type { Role, User } from '../shared/identity';
 
 interface UserRow {
   id: number;

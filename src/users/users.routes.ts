@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../web/guards';
 import { AppError, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { ROLES } from './users.repo';
+import { ROLES } from '../shared/identity';
 import { passwordLinkUrl } from './password-link-url';
 import { createUser, issuePasswordLink, setUserActive, updateUser } from './users.service';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './users.repo';
+import { ROLES } from '../shared/identity';
 
 export const PASSWORD_MIN = 8;
 

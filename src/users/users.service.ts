@@ -1,7 +1,7 @@
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { Role, User } from './users.repo';
+import type { Role, User } from '../shared/identity';
 import {
   EDIT_USER_SCHEMA, NEW_USER_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, SET_PASSWORD_SCHEMA, dropsOwnAdminRole, fieldErrors, passwordMentionsUsername,
 } from './users.schemas';

@@ -1,12 +1,12 @@
 import type { Repos } from '../db/repos';
 import { AppError, notFound } from '../errors/app-error';
-import { requireUnitAccess } from '../auth/guards';
+import { requireUnitAccess } from '../web/guards';
 import type { Assessment } from '../assessments/assessments.repo';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { AssessmentCopy } from '../periods/period-setup.repo';
 import type { Unit } from '../units/units.repo';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { loadPeriod } from '../scoring/scores.service';
 import type { ReviewComment } from './verification.repo';
 

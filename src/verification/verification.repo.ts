@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { AssessmentStatus } from '../assessments/assessments.repo';
-import type { UnitGroup } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 
 export type DecisionKind = 'terima' | 'ubah';
 

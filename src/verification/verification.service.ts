@@ -5,7 +5,7 @@ import type { Evidence } from '../evidence/evidence.repo';
 import type { Indicator, Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { Unit } from '../units/units.repo';
-import type { User } from '../users/users.repo';
+import type { User } from '../shared/identity';
 import { loadPeriod } from '../scoring/scores.service';
 import { STATUS_LABELS } from '../shared/format';
 import type { Decision, ReviewComment } from './verification.repo';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { csrfToken, verifyCsrf } from '../auth/csrf';
+import { csrfToken, verifyCsrf } from './csrf';
 import { AppError, badInput } from '../errors/app-error';
 import { formatInt } from '../shared/format';
 

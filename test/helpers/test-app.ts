@@ -5,9 +5,9 @@ import { testConfig, type AppConfig } from '../../src/config/config';
 import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { createRepos, type Repos } from '../../src/db/repos';
-import { hashPassword } from '../../src/auth/passwords';
+import { hashPassword } from '../../src/users/passwords';
 import { seedInstruments, seedUnits, DEFAULT_PERIOD_NAME } from '../../src/seed/seed.service';
-import type { Role } from '../../src/users/users.repo';
+import type { Role } from '../../src/shared/identity';
 import type { Instrument } from '../../src/instrument/instrument.schemas';
 import type { AssessmentStatus } from '../../src/assessments/assessments.repo';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Role } from '../../src/users/users.repo';
+import type { Role } from '../../src/shared/identity';
 import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { listRoutes, type RouteEntry } from '../helpers/routes';
 

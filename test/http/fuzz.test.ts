@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Role } from '../../src/users/users.repo';
+import type { Role } from '../../src/shared/identity';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { listRoutes } from '../helpers/routes';
 

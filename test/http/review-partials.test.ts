@@ -4,7 +4,7 @@ import { buildAssessment, buildUser, createTestContext, unitId } from '../helper
 import { returnAssessment } from '../../src/verification/verification.service';
 import { reviewNotice } from '../../src/verification/review.service';
 import { VIEWS_DIR } from '../../src/shared/paths';
-import type { User } from '../../src/users/users.repo';
+import type { User } from '../../src/shared/identity';
 
 /**
  * The two partials the questionnaire page (another branch's view) includes: they read `reviewNotice` from the

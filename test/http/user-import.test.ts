@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { UNSET_PASSWORD_HASH } from '../../src/auth/passwords';
+import { UNSET_PASSWORD_HASH } from '../../src/users/passwords';
 import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';

@@ -12,7 +12,8 @@ import {
   unitRadar,
   weakestIndicators,
 } from '../../src/dashboard/aggregates';
-import { aggregateScores, scoreUnit, type UnitGroup } from '../../src/scoring/scoring';
+import { aggregateScores, scoreUnit } from '../../src/scoring/scoring';
+import type { UnitGroup } from '../../src/units/units.repo';
 import type { UnitResult } from '../../src/scoring/scores.service';
 import { buildAnswers, buildInstrument, type AnswerSpec } from './factories';
 

@@ -1,6 +1,6 @@
 import { levelDistributions } from '../../src/dashboard/aggregates';
 import { categoryTone } from '../../src/dashboard/chart-data';
-import { toCsv } from '../../src/dashboard/csv';
+import { toCsv } from '../../src/shared/csv';
 import { aspectExpression, indicatorMeanExpression, meanExpression, unitIndexExpression } from '../../src/dashboard/explain';
 import { scoreUnit } from '../../src/scoring/scoring';
 import type { UnitResult } from '../../src/scoring/scores.service';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { extensionMatches, sniffFileType, type EvidenceFileKind } from '../../src/evidence/file-sniffer';
+import { extensionMatches, sniffFileType, type EvidenceFileKind } from '../../src/shared/file-sniffer';
 import { cfbBytes, EXE_BYTES, fixture, JPEG_HEAD, pdfBytes, PNG_BYTES, pptxBytes, zipBytes } from '../helpers/evidence-files';
 
 async function xlsxBytes(): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import { buildDashboard } from '../../src/dashboard/dashboard-model';
 import { balancedPages, buildPresentationData, hideUnitNames, presentationFingerprint, presentationSlides } from '../../src/dashboard/presentation';
-import { aggregateScores, scoreUnit, type UnitGroup } from '../../src/scoring/scoring';
+import { aggregateScores, scoreUnit } from '../../src/scoring/scoring';
+import type { UnitGroup } from '../../src/units/units.repo';
 import type { PeriodScores, UnitResult } from '../../src/scoring/scores.service';
 import { buildAnswers, buildInstrument } from './factories';
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { writeAssessmentRecap, type RecapSource } from '../../src/exports/recap-workbook';
-import { estimateRowHeight, HEADER_FILL } from '../../src/exports/workbook-style';
+import { estimateRowHeight, HEADER_FILL } from '../../src/shared/workbook-style';
 import { readWorkbook } from '../helpers/workbook';
 import { HAS_UNZIP, unzipTest } from '../helpers/zip';
 import { buildInstrument } from './factories';

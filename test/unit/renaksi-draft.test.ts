@@ -1,5 +1,6 @@
-import { draftRenaksi, gapOf, planYears, yearlyTargets, type DraftUnit } from '../../src/renaksi/renaksi-draft';
-import type { EffectiveLevel, UnitGroup } from '../../src/scoring/scoring';
+import { draftRenaksi, planYears, yearlyTargets, type DraftUnit } from '../../src/renaksi/renaksi-draft';
+import { gapOf, type EffectiveLevel } from '../../src/scoring/scoring';
+import type { UnitGroup } from '../../src/units/units.repo';
 import { buildInstrument } from './factories';
 
 const YEARS = [2022, 2023, 2024];

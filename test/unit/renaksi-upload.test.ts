@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/exports/renaksi-workbook';
+import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
 import { readPlanUpload, type UploadRowState } from '../../src/renaksi/renaksi-upload';
 
 const YEARS = [2022, 2023, 2024];

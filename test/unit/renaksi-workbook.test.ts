@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/exports/renaksi-workbook';
+import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
 import type { RecapData } from '../../src/exports/recap-sheets';
 
 const HEADERS_BEFORE_TARGETS = [

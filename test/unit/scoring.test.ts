@@ -1,4 +1,5 @@
-import { aggregateScores, categorize, effectiveLevel, scoreUnit, type ScoredUnit, type UnitGroup } from '../../src/scoring/scoring';
+import { aggregateScores, categorize, effectiveLevel, scoreUnit, type ScoredUnit } from '../../src/scoring/scoring';
+import type { UnitGroup } from '../../src/units/units.repo';
 import { buildAnswers, buildInstrument, DEFAULT_CATEGORIES, type AnswerSpec } from './factories';
 
 // Two aspects, weights 40/60, with 2 (A1, A2) and 3 (B1, B2, B3) indicators.

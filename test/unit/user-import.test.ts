@@ -1,5 +1,5 @@
 import { parseRole, planUserImport, readUserRows, userPlanSummary, type UserImportRow } from '../../src/users/user-import';
-import type { User } from '../../src/users/users.repo';
+import type { User } from '../../src/shared/identity';
 import type { Unit } from '../../src/units/units.repo';
 
 const unit = (over: Partial<Unit> & { id: number; code: string }): Unit => ({ name: `Nama ${over.code}`, group: 'kecamatan', provisional: false, active: true, ...over });

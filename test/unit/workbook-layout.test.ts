@@ -1,5 +1,5 @@
-import { estimateRowHeight, fitColumnWidths, landscapeWidthUnits, lineHeight, wrappedLines, MAX_ROW_HEIGHT } from '../../src/exports/workbook-style';
-import { planColumnWidths } from '../../src/exports/renaksi-workbook';
+import { estimateRowHeight, fitColumnWidths, landscapeWidthUnits, lineHeight, wrappedLines, MAX_ROW_HEIGHT } from '../../src/shared/workbook-style';
+import { planColumnWidths } from '../../src/renaksi/renaksi-workbook';
 
 describe('wrappedLines', () => {
   it.each<[string, number, number]>([

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { shareStyles, styleCategory, styleCell } from '../../src/exports/workbook-style';
+import { shareStyles, styleCategory, styleCell } from '../../src/shared/workbook-style';
 import { readWorkbook } from '../helpers/workbook';
 
 describe('shareStyles', () => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { deflateStoredZip, storedEntries } from '../../src/exports/xlsx-stream/deflate-stored';
+import { deflateStoredZip, storedEntries } from '../../src/shared/xlsx-stream/deflate-stored';
 import { readWorkbook } from '../helpers/workbook';
 
 async function sampleWorkbook(): Promise<ExcelJS.Workbook> {

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { cellXml, columnLetter, sheetRef, MAX_CELL_TEXT } from '../../src/exports/xlsx-stream/sheet-writer';
-import { createStyleSheet } from '../../src/exports/xlsx-stream/style-sheet';
-import { startWorkbook, type WorkbookSpec } from '../../src/exports/xlsx-stream/workbook-writer';
-import { escapeXml } from '../../src/exports/xlsx-stream/xml-text';
+import { cellXml, columnLetter, sheetRef, MAX_CELL_TEXT } from '../../src/shared/xlsx-stream/sheet-writer';
+import { createStyleSheet } from '../../src/shared/xlsx-stream/style-sheet';
+import { startWorkbook, type WorkbookSpec } from '../../src/shared/xlsx-stream/workbook-writer';
+import { escapeXml } from '../../src/shared/xlsx-stream/xml-text';
 import { readWorkbook } from '../helpers/workbook';
 import { HAS_UNZIP, readZip, unzipTest } from '../helpers/zip';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { PassThrough, Writable } from 'node:stream';
-import { createZipWriter, dosDateTime, type ZipWriterOptions } from '../../src/exports/xlsx-stream/zip-writer';
+import { createZipWriter, dosDateTime, type ZipWriterOptions } from '../../src/shared/xlsx-stream/zip-writer';
 import { HAS_UNZIP, readZip, unzipTest } from '../helpers/zip';
 
 /** Writes entries (each a list of chunks) through the zip writer and returns the archive's bytes. */

@@ -3,8 +3,8 @@ import {
   addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL, FONT,
   PAPERS, type PaperKind,
   shareStyles,
-} from './workbook-style';
-import { addRecapSheets, type RecapData } from './recap-sheets';
+} from '../shared/workbook-style';
+import { addRecapSheets, type RecapData } from '../exports/recap-sheets';
 
 export interface RenaksiDocRow {
   aspect: string;

@@ -1,12 +1,13 @@
 import type { Repos } from '../db/repos';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { computePeriodScores } from '../scoring/scores.service';
-import { ensurePlan } from '../renaksi/renaksi.service';
-import { gapOf, planYears } from '../renaksi/renaksi-draft';
-import { groupPlanRows } from '../renaksi/renaksi-layout';
-import type { RenaksiRow } from '../renaksi/renaksi.repo';
+import { ensurePlan } from './renaksi.service';
+import { planYears } from './renaksi-draft';
+import { gapOf } from '../scoring/scoring';
+import { groupPlanRows } from './renaksi-layout';
+import type { RenaksiRow } from './renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
-import type { RecapData } from './recap-sheets';
+import type { RecapData } from '../exports/recap-sheets';
 
 export const SIGNATURE_DEFAULTS = {
   'renaksi.region': 'Kabupaten Kutai Timur',

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Repos } from '../db/repos';
-import { requireUser } from '../auth/guards';
+import { requireUser } from '../web/guards';
 import { reviewNotice } from '../verification/review.service';
 
 export function homeRoutes(repos: Repos): Router {

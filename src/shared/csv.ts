@@ -1,4 +1,4 @@
-import { formatInt, formatScore } from '../shared/format';
+import { formatInt, formatScore } from './format';
 
 /**
  * CSV for Indonesian spreadsheet users. NOTE: Excel with the id-ID locale splits fields on ';' (the list

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { forbidden, unauthorized } from '../errors/app-error';
-import type { Role, User } from '../users/users.repo';
+import type { Role, User } from '../shared/identity';
 
 /** The signed-in user; throws 401 when there is none. */
 export function requireUser(req: Request): User {
