@@ -114,10 +114,10 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(gated(userImportUploadRoutes(repos)));
   app.use(requireCsrf);
   app.use(gated(authRoutes(repos)));
-  app.use(gated(accountRoutes(repos)));
+  app.use(gated(accountRoutes(repos, config)));
   app.use(gated(homeRoutes(repos)));
   app.use(gated(userImportRoutes(repos))); // before usersRoutes: /admin/users/import is no user id
-  app.use(gated(usersRoutes(repos)));
+  app.use(gated(usersRoutes(repos, config)));
   app.use(gated(reviewRoutes(repos))); // before assessmentsRoutes: it decorates the questionnaire page
   app.use(gated(assessmentsRoutes(repos, config)));
   app.use(gated(evidenceRoutes(repos, config)));

@@ -14,7 +14,7 @@ export async function prepareDatabase(config: AppConfig): Promise<{ db: Db; seed
   try {
     migrate(db);
     const repos = createRepos(db);
-    const seed = await seedBase(repos, { templatesDir: config.templatesDir, adminPassword: config.adminPassword });
+    const seed = await seedBase(repos, { templatesDir: config.templatesDir, adminPassword: config.adminPassword, passwordCost: config.passwordCost });
     if (config.demo) seedDemo(repos);
     return { db, seed };
   } catch (err) {

@@ -85,7 +85,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         }
         unitId = unit.id;
       }
-      const id = await createUser(repos, { username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, unitId, password: flags.password }, null);
+      const id = await createUser(repos, { username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, unitId, password: flags.password }, null, config.passwordCost);
       console.log(`Akun "${flags.username}" dibuat (id ${id}).`);
     } else if (command === 'units:list') {
       for (const u of repos.units.listAll()) console.log(`${u.code}\t${u.name}`);

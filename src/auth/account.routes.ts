@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type { AppConfig } from '../config/config';
 import type { Repos } from '../db/repos';
 import { requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
@@ -6,7 +7,7 @@ import { flash } from '../web/view-locals';
 import { changeOwnPassword, setPasswordWithToken } from '../users/users.service';
 
 /** Own account (password, sessions) and the public one-time set-password page. */
-export function accountRoutes(repos: Repos): Router {
+export function accountRoutes(repos: Repos, config: AppConfig): Router {
   const router = Router();
 
   const renderAccount = (req: Request, res: Response, status: number, errors: Record<string, string> = {}) =>
@@ -22,7 +23,7 @@ export function accountRoutes(repos: Repos): Router {
   /** @route POST /akun/sandi — fields current, password, confirm */
   router.post('/akun/sandi', async (req, res) => {
     try {
-      await changeOwnPassword(repos, requireUser(req), req.sessionID, req.body as Record<string, unknown>);
+      await changeOwnPassword(repos, requireUser(req), req.sessionID, req.body as Record<string, unknown>, config.passwordCost);
     } catch (err) {
       if (err instanceof AppError && err.status === 422) return renderAccount(req, res, 422, err.fields);
       throw err;
@@ -48,7 +49,7 @@ export function accountRoutes(repos: Repos): Router {
   router.post('/atur-sandi/:token', async (req, res) => {
     const token = String(req.params.token);
     try {
-      await setPasswordWithToken(repos, token, req.body);
+      await setPasswordWithToken(repos, token, req.body, config.passwordCost);
     } catch (err) {
       if (err instanceof AppError && err.status === 422) {
         return res.status(422).render('account/set-password', { title: 'Atur Kata Sandi', valid: true, token, errors: err.fields });

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createRepos } from '../db/repos';
 import { hashPassword } from '../users/passwords';
+import { PRODUCTION_PASSWORD_COST } from '../config/config';
 import { seedInstruments } from '../seed/seed.service';
 import { prng, sampleAssessment, writeSampleAssessment } from '../seed/sample-answers';
 import { TEMPLATES_DIR } from '../shared/paths';
@@ -33,7 +34,8 @@ export async function buildSyntheticDatabase(dir: string, spec: SyntheticSpec): 
   const repos = createRepos(db);
   const instrumentId = seedInstruments(repos, TEMPLATES_DIR);
   const instrument = repos.instruments.findById(instrumentId) as Instrument;
-  const hash = await hashPassword(BENCH_PASSWORD);
+  // NOTE: production cost, so the benchmark's logins cost what they cost on the server.
+  const hash = await hashPassword(BENCH_PASSWORD, PRODUCTION_PASSWORD_COST);
   const unitIds: { id: number; group: 'pd' | 'kecamatan' }[] = [];
   db.transaction(() => {
     for (let r = 0; r < spec.regencies; r++) {

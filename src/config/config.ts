@@ -2,6 +2,27 @@ import path from 'node:path';
 import { z } from 'zod';
 import { TEMPLATES_DIR } from '../shared/paths';
 
+/** argon2id cost parameters for new password hashes (a stored hash carries its own, so any cost verifies). */
+export interface PasswordCost {
+  /** KiB of memory per hash. */
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+/** What production hashes cost: argon2's own defaults (64 MiB, t=3, p=4), about 150 ms on the server. */
+export const PRODUCTION_PASSWORD_COST: PasswordCost = { memoryCost: 65_536, timeCost: 3, parallelism: 4 };
+
+/** NOTE: tests only. A hash in about a millisecond, so a suite that creates hundreds of accounts stays fast. */
+export const TEST_PASSWORD_COST: PasswordCost = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+/** The environment that gives a server or CLI process started by a test TEST_PASSWORD_COST. */
+export const TEST_PASSWORD_ENV = {
+  PASSWORD_MEMORY_KIB: String(TEST_PASSWORD_COST.memoryCost),
+  PASSWORD_TIME_COST: String(TEST_PASSWORD_COST.timeCost),
+  PASSWORD_PARALLELISM: String(TEST_PASSWORD_COST.parallelism),
+} as const;
+
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
@@ -19,6 +40,10 @@ const ENV_SCHEMA = z.object({
   TRUST_PROXY: booleanFlag,
   UPLOAD_MAX_MB: z.coerce.number().positive('harus lebih dari 0').max(200, 'maksimal 200').default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // argon2id cost of new password hashes; the defaults are production's. Lower only on a machine too small for them.
+  PASSWORD_MEMORY_KIB: z.coerce.number().int().min(1024, 'minimal 1024').max(1_048_576, 'maksimal 1048576').default(PRODUCTION_PASSWORD_COST.memoryCost),
+  PASSWORD_TIME_COST: z.coerce.number().int().min(1, 'minimal 1').max(10, 'maksimal 10').default(PRODUCTION_PASSWORD_COST.timeCost),
+  PASSWORD_PARALLELISM: z.coerce.number().int().min(1, 'minimal 1').max(16, 'maksimal 16').default(PRODUCTION_PASSWORD_COST.parallelism),
 });
 
 export interface AppConfig {
@@ -36,6 +61,8 @@ export interface AppConfig {
   templatesDir: string;
   /** Largest evidence file accepted, in bytes (UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
+  /** Cost of new password hashes (and of the dummy hash an unknown user name is checked against). */
+  passwordCost: PasswordCost;
 }
 
 export class ConfigError extends Error {}
@@ -65,10 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: c.NODE_ENV,
     templatesDir: TEMPLATES_DIR,
     uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
+    passwordCost: { memoryCost: c.PASSWORD_MEMORY_KIB, timeCost: c.PASSWORD_TIME_COST, parallelism: c.PASSWORD_PARALLELISM },
   };
 }
 
-/** Config for tests: in-memory friendly defaults, no environment read. */
+/** Config for tests: in-memory friendly defaults, cheap password hashing, no environment read. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0,
@@ -84,6 +112,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     env: 'test',
     templatesDir: TEMPLATES_DIR,
     uploadMaxBytes: 10 * 1024 * 1024,
+    passwordCost: TEST_PASSWORD_COST,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PasswordCost } from '../config/config';
 import type { Repos } from '../db/repos';
 import { hashPassword } from '../users/passwords';
 import { loadInstrumentTemplates } from '../instrument/instrument.loader';
@@ -45,7 +46,7 @@ export function seedUnits(repos: Repos, templatesDir: string): void {
  * Idempotent first-start seed: instrument versions, units, the default 2022 period and the `admin` account
  * (password from ADMIN_PASSWORD, else generated and returned so the caller prints it once).
  */
-export async function seedBase(repos: Repos, opts: { templatesDir: string; adminPassword?: string }): Promise<SeedResult> {
+export async function seedBase(repos: Repos, opts: { templatesDir: string; adminPassword?: string; passwordCost: PasswordCost }): Promise<SeedResult> {
   const instrumentId = seedInstruments(repos, opts.templatesDir);
   seedUnits(repos, opts.templatesDir);
   if (!repos.periods.findByName(DEFAULT_PERIOD_NAME)) {
@@ -53,7 +54,7 @@ export async function seedBase(repos: Repos, opts: { templatesDir: string; admin
   }
   if (repos.users.findCredentials('admin')) return { generatedAdminPassword: null, createdAdmin: false };
   const generated = opts.adminPassword ? null : crypto.randomBytes(9).toString('base64url');
-  const passwordHash = await hashPassword(opts.adminPassword ?? (generated as string));
+  const passwordHash = await hashPassword(opts.adminPassword ?? (generated as string), opts.passwordCost);
   repos.users.insert({ username: 'admin', displayName: 'Admin Diskominfo Staper', passwordHash, role: 'admin', unitId: null });
   return { generatedAdminPassword: generated, createdAdmin: true };
 }

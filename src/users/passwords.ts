@@ -1,8 +1,9 @@
 import argon2 from 'argon2';
+import type { PasswordCost } from '../config/config';
 
-/** argon2id with the library's defaults (64 MiB, t=3, p=4). */
-export function hashPassword(plain: string): Promise<string> {
-  return argon2.hash(plain, { type: argon2.argon2id });
+/** argon2id at the configured cost (config.passwordCost: production's 64 MiB, t=3, p=4; cheap in tests). */
+export function hashPassword(plain: string, cost: PasswordCost): Promise<string> {
+  return argon2.hash(plain, { type: argon2.argon2id, ...cost });
 }
 
 /**
@@ -11,6 +12,7 @@ export function hashPassword(plain: string): Promise<string> {
  */
 export const UNSET_PASSWORD_HASH = '!belum-diatur';
 
+/** Checks a password against a stored hash; the hash carries its own cost, so hashes of any cost verify. */
 export async function verifyPassword(hash: string, plain: string): Promise<boolean> {
   if (hash === UNSET_PASSWORD_HASH) return false;
   try {

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type { AppConfig } from '../config/config';
 import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { AppError, notFound } from '../errors/app-error';
@@ -22,7 +23,7 @@ async function orRerender(action: () => unknown, rerender: (errors: Record<strin
   }
 }
 
-export function usersRoutes(repos: Repos): Router {
+export function usersRoutes(repos: Repos, config: AppConfig): Router {
   const router = Router();
   router.use('/admin/users', requireRole('admin'));
 
@@ -46,7 +47,7 @@ export function usersRoutes(repos: Repos): Router {
   router.post('/admin/users', async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const { password: _password, ...values } = body;
-    if (await orRerender(() => createUser(repos, body, requireUser(req).id), (errors) => renderList(res, 422, values, errors))) {
+    if (await orRerender(() => createUser(repos, body, requireUser(req).id, config.passwordCost), (errors) => renderList(res, 422, values, errors))) {
       flash(req, 'success', `Akun "${String(body.username).trim()}" berhasil dibuat.`);
       res.redirect('/admin/users');
     }

@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword } from './passwords';
+import type { PasswordCost } from '../config/config';
 import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import type { Role, User } from '../shared/identity';
@@ -21,16 +22,16 @@ function loadUser(repos: Repos, id: number): User {
 
 /**
  * Creates an account from raw input (form, CLI). Throws a 422 naming each bad field; nothing is written then.
- * Returns the new user's id.
+ * Returns the new user's id. The password is hashed at `cost` (config.passwordCost).
  */
-export async function createUser(repos: Repos, raw: unknown, actorId: number | null): Promise<number> {
+export async function createUser(repos: Repos, raw: unknown, actorId: number | null, cost: PasswordCost): Promise<number> {
   const parsed = NEW_USER_SCHEMA.safeParse(raw);
   if (!parsed.success) throw badInput(fieldErrors(parsed.error));
   const input = parsed.data;
   requireUnit(repos, input.unitId);
   const taken = () => badInput({ username: `Nama pengguna "${input.username}" sudah dipakai.` });
   if (repos.users.findCredentials(input.username)) throw taken();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, cost);
   return repos.db.transaction(() => {
     // NOTE: re-checked inside the transaction: another request may have taken the name while we were hashing.
     if (repos.users.findCredentials(input.username)) throw taken();
@@ -98,19 +99,19 @@ export function issueLinkToken(repos: Repos, actorId: number, userId: number): s
   return token;
 }
 
-async function validatedHash(raw: unknown, username: string): Promise<string> {
+async function validatedHash(raw: unknown, username: string, cost: PasswordCost): Promise<string> {
   const parsed = SET_PASSWORD_SCHEMA.safeParse(raw);
   if (!parsed.success) throw badInput(fieldErrors(parsed.error));
   if (passwordMentionsUsername(parsed.data.password, username)) throw badInput({ password: 'Kata sandi tidak boleh memuat nama pengguna.' });
-  return hashPassword(parsed.data.password);
+  return hashPassword(parsed.data.password, cost);
 }
 
 /** Sets a password through a one-time link; the link stops working and every session of the account ends. */
-export async function setPasswordWithToken(repos: Repos, token: string, raw: unknown): Promise<User> {
+export async function setPasswordWithToken(repos: Repos, token: string, raw: unknown, cost: PasswordCost): Promise<User> {
   const userId = repos.passwordTokens.peek(token);
   if (userId === undefined) throw new AppError(410, 'link-invalid', 'Tautan ini sudah dipakai atau kedaluwarsa. Minta tautan baru kepada admin.');
   const user = loadUser(repos, userId);
-  const hash = await validatedHash(raw, user.username);
+  const hash = await validatedHash(raw, user.username, cost);
   repos.db.transaction(() => {
     if (repos.passwordTokens.consume(token) !== userId) throw new AppError(410, 'link-invalid', 'Tautan ini sudah dipakai atau kedaluwarsa.');
     repos.users.setPassword(userId, hash);
@@ -121,11 +122,11 @@ export async function setPasswordWithToken(repos: Repos, token: string, raw: unk
 }
 
 /** Changes one's own password after checking the current one; the other sessions of the account end. */
-export async function changeOwnPassword(repos: Repos, user: User, currentSid: string, raw: Record<string, unknown>): Promise<void> {
+export async function changeOwnPassword(repos: Repos, user: User, currentSid: string, raw: Record<string, unknown>, cost: PasswordCost): Promise<void> {
   const creds = repos.users.findCredentials(user.username);
   const current = typeof raw.current === 'string' ? raw.current : '';
   if (!creds || !(await verifyPassword(creds.passwordHash, current))) throw badInput({ current: 'Kata sandi saat ini salah.' });
-  const hash = await validatedHash(raw, user.username);
+  const hash = await validatedHash(raw, user.username, cost);
   repos.db.transaction(() => {
     repos.users.setPassword(user.id, hash);
     repos.sessions.revokeAllForUser(user.id, currentSid);

@@ -42,7 +42,7 @@ let cachedHash: string | null = null;
 
 /** Creates a user (password TEST_PASSWORD); a narahubung needs a unitId. */
 export async function buildUser(repos: Repos, overrides: { role: Role; unitId?: number | null; username?: string }): Promise<{ id: number; username: string }> {
-  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  cachedHash ??= await hashPassword(TEST_PASSWORD, testConfig().passwordCost);
   const username = overrides.username ?? `${overrides.role}${++counter}`;
   const id = repos.users.insert({
     username,

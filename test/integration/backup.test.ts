@@ -9,6 +9,7 @@ import { createRepos } from '../../src/db/repos';
 import { seedInstruments, seedUnits } from '../../src/seed/seed.service';
 import { TEMPLATES_DIR } from '../../src/shared/paths';
 import { runCli } from '../../src/cli';
+import { TEST_PASSWORD_ENV } from '../../src/config/config';
 
 function freshDataDir(): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-backup-'));
@@ -93,10 +94,10 @@ describe('backup and restore', () => {
     fs.mkdirSync(path.join(dir, 'evidence'));
     fs.writeFileSync(path.join(dir, 'evidence', sha), '%PDF-1.4 bukti');
 
-    const backup = await runCli(['backup', path.join(dir, 'harian.sqlite')], { DATA_DIR: dir });
+    const backup = await runCli(['backup', path.join(dir, 'harian.sqlite')], { ...TEST_PASSWORD_ENV, DATA_DIR: dir });
     fs.rmSync(path.join(dir, 'evidence'), { recursive: true });
-    const missing = await runCli(['restore'], { DATA_DIR: dir });
-    const restore = await runCli(['restore', path.join(dir, 'harian.sqlite')], { DATA_DIR: dir });
+    const missing = await runCli(['restore'], { ...TEST_PASSWORD_ENV, DATA_DIR: dir });
+    const restore = await runCli(['restore', path.join(dir, 'harian.sqlite')], { ...TEST_PASSWORD_ENV, DATA_DIR: dir });
 
     expect(backup).toBe(0);
     expect(missing).toBe(2);

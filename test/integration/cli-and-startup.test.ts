@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli';
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { ConfigError, TEST_PASSWORD_ENV, loadConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/db/database';
 import { migrate, MigrationError } from '../../src/db/migrate';
 import { MIGRATIONS_DIR } from '../../src/shared/paths';
@@ -33,7 +33,7 @@ describe('CLI', () => {
   });
 
   it('adds a narahubung for a unit code, stored with a hash, into a migrated and seeded database', async () => {
-    const code = await runCli(['user:add', '--username', 'nara.telen', '--role', 'narahubung', '--unit', 'KEC-TELEN', '--password', 'telen-2022!'], { DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' });
+    const code = await runCli(['user:add', '--username', 'nara.telen', '--role', 'narahubung', '--unit', 'KEC-TELEN', '--password', 'telen-2022!'], { ...TEST_PASSWORD_ENV, DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' });
 
     expect(code).toBe(0);
     const db = openDatabase(path.join(dataDir, 'sp4n.sqlite'));
@@ -41,13 +41,13 @@ describe('CLI', () => {
     const periods = db.prepare('SELECT name FROM periods').all();
     db.close();
     expect(row).toMatchObject({ role: 'narahubung', code: 'KEC-TELEN' });
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=1024,p=1,t=1\$/);
     expect(periods).toEqual([{ name: 'Penilaian Mandiri SP4N-LAPOR! 2022' }]);
   });
 
   it('refuses an unknown unit code and a short password with a message naming the option', async () => {
-    const unknownUnit = await runCli(['user:add', '--username', 'x1', '--role', 'narahubung', '--unit', 'KEC-ATLANTIS', '--password', 'panjang-sekali'], { DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' });
-    await expect(runCli(['user:add', '--username', 'x2', '--role', 'fasilitator', '--password', 'pendek'], { DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' })).rejects.toMatchObject({ fields: { password: 'Kata sandi minimal 8 karakter.' } });
+    const unknownUnit = await runCli(['user:add', '--username', 'x1', '--role', 'narahubung', '--unit', 'KEC-ATLANTIS', '--password', 'panjang-sekali'], { ...TEST_PASSWORD_ENV, DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' });
+    await expect(runCli(['user:add', '--username', 'x2', '--role', 'fasilitator', '--password', 'pendek'], { ...TEST_PASSWORD_ENV, DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin-rahasia' })).rejects.toMatchObject({ fields: { password: 'Kata sandi minimal 8 karakter.' } });
 
     expect(unknownUnit).toBe(1);
     expect(err.join('\n')).toContain('Unit dengan kode "KEC-ATLANTIS" tidak ditemukan');
