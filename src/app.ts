@@ -1,42 +1,32 @@
 import path from 'node:path';
 import compression from 'compression';
 import express from 'express';
-import session from 'express-session';
 import helmet from 'helmet';
 import type { AppConfig } from './config/config';
 import type { Db } from './db/database';
-import { createRepos, type Repos } from './db/repos';
-import { SqliteSessionStore } from './auth/session-store';
-import { requireCsrf } from './web/csrf';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
-import { viewLocals } from './web/view-locals';
-import { gated } from './web/route-gate';
-import { fieldError } from './web/view-helpers';
 import { createAssets } from './web/assets';
-import { authRoutes } from './auth/auth.routes';
-import { accountRoutes } from './auth/account.routes';
-import { homeRoutes } from './home/home.routes';
-import { usersRoutes } from './users/users.routes';
-import { assessmentsRoutes } from './assessments/assessments.routes';
-import { assessmentFormRoutes } from './assessments/assessment-form.routes';
-import { evidenceRoutes } from './evidence/evidence.routes';
-import { dashboardRoutes } from './dashboard/dashboard.routes';
-import { unitScoresRoutes } from './dashboard/unit-scores.routes';
-import { presentationRoutes } from './dashboard/presentation.routes';
-import { renaksiRoutes } from './renaksi/renaksi.routes';
-import { renaksiUploadRoutes } from './renaksi/renaksi-upload.routes';
-import { exportsRoutes } from './exports/exports.routes';
-import { apiRoutes } from './periods/api.routes';
-import { auditLogRoutes } from './audit/audit-log.routes';
-import { reviewRoutes } from './verification/review.routes';
-import { verificationRoutes } from './verification/verification.routes';
-import { boardRoutes } from './board/board.routes';
-import { periodsRoutes } from './periods/periods.routes';
-import { unitsRoutes, unitsUploadRoutes } from './units/units.routes';
-import { offlineRoutes, offlineUploadRoutes } from './offline/offline.routes';
-import { auditRoutes } from './audit/audit.routes';
-import { userImportRoutes, userImportUploadRoutes } from './users/user-import.routes';
+import { FORM_HELPERS } from './web/view-helpers';
+import { viewLocals } from './web/view-locals';
+import { createAuditModule } from './audit';
+import { createInstrumentModule } from './instrument';
+import { createUnitsModule } from './units';
+import { createUsersModule } from './users';
+import { createAuthModule } from './auth';
+import { createPeriodsModule } from './periods';
+import { createEvidenceModule } from './evidence';
+import { createAssessmentsModule } from './assessments';
+import { createScoringModule } from './scoring';
+import { createPeriodSetupModule } from './period-setup';
+import { createVerificationModule } from './verification';
+import { createQuestionnaireModule } from './questionnaire';
+import { createOfflineModule } from './offline';
+import { createDashboardModule } from './dashboard';
+import { createBoardModule } from './board';
+import { createExportsModule } from './exports';
+import { createRenaksiModule } from './renaksi';
+import { createHomeModule } from './home';
 
 export interface AppDeps {
   db: Db;
@@ -44,33 +34,55 @@ export interface AppDeps {
 }
 
 /**
- * Puts the signed-in user on the request. A session past its absolute lifetime, or of a deactivated account,
- * is signed out (idle expiry is the session store's: an idle session is simply not found).
+ * Every feature module on one database handle, each given exactly what it needs: its own repositories are made
+ * from `db` inside the module; other modules' services are passed in. The order is the dependency order, so a
+ * module can only be handed what is already built (no cycles). The CLI, the seed and the benchmark use the same
+ * modules; signing in (auth) is the app's own, built in createApp.
  */
-function loadUser(repos: Repos, config: AppConfig): express.RequestHandler {
-  return (req, _res, next) => {
-    const id = req.session.userId;
-    if (id === undefined) return next();
-    const user = repos.users.findById(id);
-    const expired = req.session.loginAt === undefined || Date.now() - req.session.loginAt > config.sessionAbsoluteMs;
-    if (user?.active && !expired) req.user = user;
-    else {
-      delete req.session.userId;
-      req.session.flash = { kind: 'error', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' };
-    }
-    next();
+export function createModules({ db, config }: AppDeps) {
+  const audit = createAuditModule({ db });
+  const instrument = createInstrumentModule({ db });
+  const units = createUnitsModule({ db, audit: audit.service });
+  const users = createUsersModule({ db, units: units.service, audit: audit.service, passwordCost: config.passwordCost });
+  const periods = createPeriodsModule({ db, instruments: instrument.service });
+  const evidence = createEvidenceModule({ db, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, audit: audit.service });
+  const assessments = createAssessmentsModule({ db, units: units.service, periods: periods.service, evidence: evidence.service, audit: audit.service });
+  const scoring = createScoringModule({ db, periods: periods.service });
+  const periodSetup = createPeriodSetupModule({
+    db, periods: periods.service, instruments: instrument.service, assessments: assessments.service, units: units.service, audit: audit.service,
+  });
+  const verification = createVerificationModule({
+    db, assessments: assessments.service, evidence: evidence.service, units: units.service, users: users.service,
+    periods: periods.service, periodSetup: periodSetup.service, audit: audit.service,
+  });
+  const questionnaire = createQuestionnaireModule({ assessments: assessments.service, evidence, periods: periods.service, verification: verification.service });
+  const offline = createOfflineModule({ db, assessments: assessments.service, audit: audit.service });
+  const dashboard = createDashboardModule({ db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, audit: audit.service });
+  const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
+  const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
+  const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, audit: audit.service });
+  const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
+  return {
+    audit, instrument, units, users, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
+    offline, dashboard, board, exports, renaksi, home,
   };
 }
+export type Modules = ReturnType<typeof createModules>;
 
-/** Builds the Express app on an open, migrated database. Listening is server.ts's job. */
+/**
+ * Builds the Express app on an open, migrated database: the map of the application, every module's router under its
+ * URL prefix. Routers that share a prefix (/periods/:periodId…) answer disjoint paths, so the order of the mounts does
+ * not matter; each route parses its own body and checks its own CSRF token. Listening is server.ts's job.
+ */
 export function createApp({ db, config }: AppDeps): express.Express {
-  const repos = createRepos(db);
+  const m = createModules({ db, config });
+  const auth = createAuthModule({ db, config, users: m.users.service, audit: m.audit.service });
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
-  app.locals.fieldError = fieldError;
+  Object.assign(app.locals, FORM_HELPERS);
   const assets = createAssets(PUBLIC_DIR, { 'vendor/chart.umd.min.js': path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js') });
   app.locals.asset = assets.url;
   app.use(
@@ -89,51 +101,28 @@ export function createApp({ db, config }: AppDeps): express.Express {
   });
   app.use(assets.serve);
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
-  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
-  app.use(express.json({ limit: '1mb' }));
-  app.use(
-    session({
-      store: new SqliteSessionStore(db, config.sessionIdleMs),
-      secret: config.sessionSecret ?? repos.settings.secret('session.secret'),
-      name: 'sp4n.sid',
-      resave: false,
-      saveUninitialized: false,
-      // NOTE: idle expiry is enforced by the store (server side); the cookie lasts the absolute lifetime, which
-      // loadUser enforces from the login time.
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionAbsoluteMs },
-    }),
-  );
-  app.use(loadUser(repos, config));
+  app.use(auth.session);
   app.use(viewLocals);
-  // NOTE: the questionnaire form is multipart (evidence files); its routes parse it and check CSRF themselves.
-  app.use(gated(assessmentFormRoutes(repos, config)));
-  // NOTE: these uploads are multipart; their routes parse the body and check CSRF themselves (receiveUpload).
-  app.use(gated(unitsUploadRoutes(repos)));
-  app.use(gated(offlineUploadRoutes(repos)));
-  app.use(gated(renaksiUploadRoutes(repos)));
-  app.use(gated(userImportUploadRoutes(repos)));
-  app.use(requireCsrf);
-  app.use(gated(authRoutes(repos)));
-  app.use(gated(accountRoutes(repos, config)));
-  app.use(gated(homeRoutes(repos)));
-  app.use(gated(userImportRoutes(repos))); // before usersRoutes: /admin/users/import is no user id
-  app.use(gated(usersRoutes(repos, config)));
-  app.use(gated(reviewRoutes(repos))); // before assessmentsRoutes: it decorates the questionnaire page
-  app.use(gated(assessmentsRoutes(repos, config)));
-  app.use(gated(evidenceRoutes(repos, config)));
-  app.use(gated(verificationRoutes(repos)));
-  app.use(gated(boardRoutes(repos)));
-  app.use(gated(periodsRoutes(repos)));
-  app.use(gated(unitsRoutes(repos)));
-  app.use(gated(offlineRoutes(repos)));
-  app.use(gated(auditRoutes(repos)));
-  app.use(gated(dashboardRoutes(repos)));
-  app.use(gated(unitScoresRoutes(repos)));
-  app.use(gated(presentationRoutes(repos)));
-  app.use(gated(renaksiRoutes(repos)));
-  app.use(gated(exportsRoutes(repos)));
-  app.use(gated(apiRoutes(repos)));
-  app.use(gated(auditLogRoutes(repos)));
+
+  app.use('/', m.home.router); //                                         GET /
+  app.use('/', auth.router); //                                         /login, /logout
+  app.use('/akun', auth.accountRouter);
+  app.use('/atur-sandi', auth.passwordLinkRouter);
+  app.use('/admin/users', m.users.router); //                              with /admin/users/import
+  app.use('/admin/units', m.units.router); //                              with /admin/units/:unitId/history
+  app.use('/admin/periods', m.periodSetup.router);
+  app.use('/admin/audit', m.audit.router);
+  app.use('/api/periods', m.periods.apiRouter);
+  app.use('/api/periods/:periodId/scores', m.dashboard.scoresApiRouter);
+  app.use('/api/periods/:periodId/units/:unitId', m.questionnaire.apiRouter); // /answers/:code, /evidence-links
+  app.use('/periods/:periodId/units/:unitId/assessment', m.questionnaire.router);
+  app.use('/periods/:periodId/units/:unitId', m.offline.router); //        /questionnaire.xlsx, /questionnaire-upload
+  app.use('/periods/:periodId', m.verification.router); //               /verification, /units/:unitId/{verification,reopen,review,copy-confirm}
+  app.use('/periods/:periodId', m.board.router); //                      /units, /units.xlsx
+  app.use('/periods/:periodId', m.dashboard.router); //                  /dashboard…, /units/:unitId/{scores…,rapor}, /presentation…
+  app.use('/periods/:periodId', m.renaksi.router); //                    /renaksi…, /renaksi.xlsx
+  app.use('/periods/:periodId', m.exports.router); //                    /rekap.xlsx
+
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,9 +1,8 @@
 import { ConfigError, loadConfig } from './config/config';
-import { prepareDatabase } from './bootstrap';
-import { createRepos } from './db/repos';
+import { createModules } from './app';
+import { prepareDatabase, seedDepsOf } from './bootstrap';
 import { AppError } from './errors/app-error';
-import { createUser } from './users/users.service';
-import { seedDemo } from './seed/demo.service';
+import { seedDemo } from './seed';
 import path from 'node:path';
 import { backupDatabase, copyMissingFiles, evidenceBackupDir, restoreDatabase } from './db/backup';
 import { formatInt } from './shared/format';
@@ -72,25 +71,25 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const { db, seed } = await prepareDatabase(config);
   try {
-    const repos = createRepos(db);
+    const m = createModules({ db, config });
     if (seed.generatedAdminPassword) console.log(`Akun admin dibuat dengan kata sandi: ${seed.generatedAdminPassword}`);
     const flags = parseFlags(rest);
     if (command === 'user:add') {
       let unitId: number | null = null;
       if (flags.unit) {
-        const unit = repos.units.findByCode(flags.unit);
+        const unit = m.units.service.findByCode(flags.unit);
         if (!unit) {
           console.error(`Unit dengan kode "${flags.unit}" tidak ditemukan. Lihat: npm run cli -- units:list`);
           return 1;
         }
         unitId = unit.id;
       }
-      const id = await createUser(repos, { username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, unitId, password: flags.password }, null, config.passwordCost);
+      const id = await m.users.service.createUser({ username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, unitId, password: flags.password }, null);
       console.log(`Akun "${flags.username}" dibuat (id ${id}).`);
     } else if (command === 'units:list') {
-      for (const u of repos.units.listAll()) console.log(`${u.code}\t${u.name}`);
+      for (const u of m.units.service.listUnits()) console.log(`${u.code}\t${u.name}`);
     } else if (command === 'demo:seed') {
-      seedDemo(repos);
+      seedDemo(seedDepsOf(db, m));
       console.log('Data demo diisi.');
     } else {
       console.log(`Basis data siap: ${config.dbFile}`);

@@ -1,17 +1,31 @@
-import type { Repos } from '../db/repos';
 import { requireUnitAccess } from '../web/guards';
 import { AppError, notFound } from '../errors/app-error';
-import type { Unit } from '../units/units.repo';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { EvidenceService } from '../evidence';
+import type { PeriodsService } from '../periods';
+import type { Unit, UnitsService } from '../units';
 import type { User } from '../shared/identity';
-import type { Assessment, AssessmentStatus } from './assessments.repo';
+import type { Assessment, AssessmentsRepo } from './assessments.repo';
+import type { AssessmentStatus } from '../shared/assessment-status';
+
+/** What the assessments module is given: its repository and the services of the modules it calls. */
+export interface AssessmentsDeps {
+  db: Db;
+  assessments: AssessmentsRepo;
+  units: UnitsService;
+  periods: PeriodsService;
+  evidence: EvidenceService;
+  audit: AuditService;
+}
 
 /** Statuses in which the answers and the evidence are read-only ('dikembalikan' is editable again). */
 export const LOCKED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
 
 /** The unit, when this user may see it (a narahubung only their own: 403 otherwise; unknown: 404). */
-export function loadUnit(repos: Repos, user: User, unitId: number): Unit {
+export function loadUnit(deps: { units: UnitsService }, user: User, unitId: number): Unit {
   requireUnitAccess(user, unitId);
-  const unit = repos.units.findById(unitId);
+  const unit = deps.units.findById(unitId);
   if (!unit) throw notFound('Unit');
   return unit;
 }

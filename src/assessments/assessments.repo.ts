@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
+import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units/units.repo';
 
-export type AssessmentStatus = 'draf' | 'diajukan' | 'dikembalikan' | 'diverifikasi';
 
 export interface Assessment {
   id: number;

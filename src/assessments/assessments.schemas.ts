@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badInput } from '../errors/app-error';
+import { validate } from '../web/validate';
 import type { Indicator, Instrument } from '../instrument/instrument.schemas';
 
 export const NOTE_MAX = 4000;
@@ -97,22 +98,17 @@ const ANSWER_BODY_MESSAGES: Record<string, string> = {
  * indicator. Throws 422 with a message per field (naming the indicator) and changes nothing.
  */
 export function parseAnswerBody(ind: Indicator, body: unknown): AnswerInput {
-  const parsed = ANSWER_BODY_SCHEMA.safeParse(body ?? {});
-  const fields: Record<string, string> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'level');
-      fields[key] = `Indikator ${ind.code}: ${ANSWER_BODY_MESSAGES[key] ?? 'isian tidak valid'}.`;
-    }
-  } else if (parsed.data.na && !ind.allowNa) {
-    fields.na = `Indikator ${ind.code}: pilihan "tidak berlaku" tidak tersedia untuk indikator ini.`;
-  } else if (parsed.data.na && parsed.data.level !== null) {
-    fields.level = `Indikator ${ind.code}: pilih level atau "tidak berlaku", tidak keduanya.`;
-  }
-  if (!parsed.success || Object.keys(fields).length > 0) throw badInput(fields, Object.values(fields)[0]);
-  const { level, na, note, version } = parsed.data;
+  const { level, na, note, version } = validate(ANSWER_BODY_SCHEMA, body ?? {}, {
+    summary: 'first-field',
+    rootField: 'level',
+    message: (field) => `Indikator ${ind.code}: ${ANSWER_BODY_MESSAGES[field] ?? 'isian tidak valid'}.`,
+  });
+  if (na && !ind.allowNa) throw oneField('na', `Indikator ${ind.code}: pilihan "tidak berlaku" tidak tersedia untuk indikator ini.`);
+  if (na && level !== null) throw oneField('level', `Indikator ${ind.code}: pilih level atau "tidak berlaku", tidak keduanya.`);
   return { code: ind.code, level, isNa: na, note, link: '', version };
 }
+
+const oneField = (field: string, message: string) => badInput({ [field]: message }, message);
 
 /** Evidence ids ticked for deletion in the questionnaire form (`del`, one or many). */
 export function parseDeleteIds(body: Record<string, unknown>): { ids: number[]; error: string | null } {

@@ -1,19 +1,14 @@
-import type { Repos } from '../db/repos';
 import { AppError } from '../errors/app-error';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { Unit } from '../units/units.repo';
+import type { CheckedFile, Evidence } from '../evidence';
+import type { Instrument } from '../instrument';
+import type { Period } from '../periods';
+import type { Unit } from '../units';
+import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import { loadPeriod } from '../scoring/scores.service';
 import type { Answer, AnswerDetail, Assessment } from './assessments.repo';
 import type { AnswerInput } from './assessments.schemas';
-import type { Evidence } from '../evidence/evidence.repo';
-import type { EvidenceStore } from '../evidence/evidence-store';
-import type { CheckedFile } from '../evidence/evidence.schemas';
-import { deleteEvidence, storeEvidenceFiles } from '../evidence/evidence.service';
-import { LOCKED_STATUSES, loadUnit, requireEditable } from './assessment-access';
-
-export { LOCKED_STATUSES };
+import { LOCKED_STATUSES, loadUnit, requireEditable, type AssessmentsDeps } from './assessment-access';
+import { attachLink, deleteEvidence, evidenceDownload } from './assessment-evidence';
 
 export interface Questionnaire {
   period: Period;
@@ -28,11 +23,11 @@ export interface Questionnaire {
 }
 
 /** Everything the questionnaire page shows for one unit and period (a narahubung only for their own unit). */
-export function getQuestionnaire(repos: Repos, user: User, periodId: number, unitId: number): Questionnaire {
-  const unit = loadUnit(repos, user, unitId);
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const assessment = repos.assessments.find(periodId, unitId);
-  const answers = assessment ? repos.assessments.answers(assessment.id) : {};
+export function getQuestionnaire(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): Questionnaire {
+  const unit = loadUnit(deps, user, unitId);
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const assessment = deps.assessments.find(periodId, unitId);
+  const answers = assessment ? deps.assessments.answers(assessment.id) : {};
   const totalCount = instrument.aspects.reduce((s, a) => s + a.indicators.length, 0);
   const answeredCount = Object.values(answers).filter((a) => a.isNa || a.level !== null).length;
   return {
@@ -41,7 +36,7 @@ export function getQuestionnaire(repos: Repos, user: User, periodId: number, uni
     unit,
     assessment,
     answers,
-    evidence: assessment ? repos.evidence.listByIndicator(assessment.id) : {},
+    evidence: assessment ? deps.evidence.listByIndicator(assessment.id) : {},
     locked: assessment ? LOCKED_STATUSES.has(assessment.status) : false,
     answeredCount,
     totalCount,
@@ -66,8 +61,8 @@ export class AnswerConflictError extends AppError {
 const sameContent = (a: { level: number | null; isNa: boolean; note: string } | undefined, b: AnswerInput): boolean =>
   (a?.level ?? null) === b.level && (a?.isNa ?? false) === b.isNa && (a?.note ?? '') === b.note;
 
-function conflictOf(repos: Repos, assessmentId: number, input: AnswerInput): AnswerConflict {
-  const cur: AnswerDetail | undefined = repos.assessments.findAnswerDetail(assessmentId, input.code);
+function conflictOf(deps: AssessmentsDeps, assessmentId: number, input: AnswerInput): AnswerConflict {
+  const cur: AnswerDetail | undefined = deps.assessments.findAnswerDetail(assessmentId, input.code);
   return {
     code: input.code,
     yours: { level: input.level, isNa: input.isNa, note: input.note },
@@ -89,23 +84,23 @@ interface SaveResult {
  * An input carrying a `version` older than the stored answer is a conflict unless it asks for what is already
  * stored (a retried request); any conflict throws AnswerConflictError before anything is written.
  */
-function writeAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): SaveResult {
-  loadUnit(repos, user, unitId);
-  loadPeriod(repos, periodId);
-  return repos.db.transaction(() => {
-    const assessment = repos.assessments.findOrCreate(periodId, unitId);
+function writeAnswers(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): SaveResult {
+  loadUnit(deps, user, unitId);
+  deps.periods.loadPeriod(periodId);
+  return deps.db.transaction(() => {
+    const assessment = deps.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
     // NOTE: point reads of the saved indicators only: autosave sends one of thirty, and it is the hot path.
-    const stored = new Map(inputs.map((i) => [i.code, repos.assessments.answer(assessment.id, i.code)]));
+    const stored = new Map(inputs.map((i) => [i.code, deps.assessments.answer(assessment.id, i.code)]));
     const stale = inputs.filter((i) => !i.keepStored && i.version !== undefined && i.version !== (stored.get(i.code)?.version ?? 0) && !sameContent(stored.get(i.code), i));
-    if (stale.length > 0) throw new AnswerConflictError(stale.map((i) => conflictOf(repos, assessment.id, i)));
+    if (stale.length > 0) throw new AnswerConflictError(stale.map((i) => conflictOf(deps, assessment.id, i)));
     let changed = 0;
     for (const input of inputs) {
       const old = stored.get(input.code);
       const empty = !old && input.level === null && !input.isNa && input.note === '';
       if (!input.keepStored && !sameContent(old, input) && !empty) {
-        stored.set(input.code, repos.assessments.upsertAnswer({ assessmentId: assessment.id, code: input.code, level: input.level, isNa: input.isNa, note: input.note, userId: user.id }));
-        repos.audit.record({
+        stored.set(input.code, deps.assessments.upsertAnswer({ assessmentId: assessment.id, code: input.code, level: input.level, isNa: input.isNa, note: input.note, userId: user.id }));
+        deps.audit.record({
           userId: user.id, action: 'answer.update', entity: 'answer', entityId: assessment.id, unitId,
           oldValue: old ? { indikator: input.code, level: old.isNa ? 'na' : old.level, catatan: old.note } : null,
           newValue: { indikator: input.code, level: input.isNa ? 'na' : input.level, catatan: input.note },
@@ -113,27 +108,26 @@ function writeAnswers(repos: Repos, user: User, periodId: number, unitId: number
         changed++;
       }
       if (input.link !== '') {
-        const id = repos.evidence.insertLink(assessment.id, input.code, input.link, user.id);
-        repos.audit.record({ userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId, newValue: { indikator: input.code, tautan: input.link } });
+        deps.evidence.addEvidenceLink(user, assessment, input.code, input.link);
         changed++;
       }
     }
-    if (changed > 0) repos.assessments.touch(assessment.id);
+    if (changed > 0) deps.assessments.touch(assessment.id);
     return { changed, stored };
   })();
 }
 
 /** Saves answers and links (see writeAnswers for the version rule); returns how many changed. */
-export function saveAnswers(repos: Repos, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): number {
-  return writeAnswers(repos, user, periodId, unitId, inputs).changed;
+export function saveAnswers(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): number {
+  return writeAnswers(deps, user, periodId, unitId, inputs).changed;
 }
 
 /**
  * Autosave of one indicator: saves it (see writeAnswers for the version rule) and returns the stored answer,
  * or null when nothing is stored for it (an empty answer that was never saved).
  */
-export function saveAnswer(repos: Repos, user: User, periodId: number, unitId: number, input: AnswerInput): Answer | null {
-  return writeAnswers(repos, user, periodId, unitId, [input]).stored.get(input.code) ?? null;
+export function saveAnswer(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, input: AnswerInput): Answer | null {
+  return writeAnswers(deps, user, periodId, unitId, [input]).stored.get(input.code) ?? null;
 }
 
 export interface FormChanges {
@@ -148,14 +142,14 @@ export interface FormChanges {
  * nothing). Returns the counts and the new evidence ids.
  */
 export function saveQuestionnaireForm(
-  repos: Repos, store: EvidenceStore, user: User, periodId: number, unitId: number, changes: FormChanges,
+  deps: AssessmentsDeps, user: User, periodId: number, unitId: number, changes: FormChanges,
 ): { answers: number; deleted: number; fileIds: number[] } {
-  return repos.db.transaction(() => {
-    const answers = saveAnswers(repos, user, periodId, unitId, changes.answers);
-    for (const id of changes.deleteIds) deleteEvidence(repos, user, periodId, unitId, id);
-    const assessment = repos.assessments.findOrCreate(periodId, unitId);
-    const fileIds = storeEvidenceFiles(repos, store, user, assessment, changes.files);
-    if (fileIds.length > 0) repos.assessments.touch(assessment.id);
+  return deps.db.transaction(() => {
+    const answers = saveAnswers(deps, user, periodId, unitId, changes.answers);
+    for (const id of changes.deleteIds) deleteEvidence(deps, user, periodId, unitId, id);
+    const assessment = deps.assessments.findOrCreate(periodId, unitId);
+    const fileIds = deps.evidence.storeEvidenceFiles(user, assessment, changes.files);
+    if (fileIds.length > 0) deps.assessments.touch(assessment.id);
     return { answers, deleted: changes.deleteIds.length, fileIds };
   })();
 }
@@ -184,17 +178,32 @@ export function indicatorsWithoutEvidence(
 /**
  * Submits a unit's assessment: refused with the list of unanswered indicators while any remain; locks the answers.
  */
-export function submitAssessment(repos: Repos, user: User, periodId: number, unitId: number): void {
-  loadUnit(repos, user, unitId);
-  const { instrument } = loadPeriod(repos, periodId);
-  repos.db.transaction(() => {
-    const assessment = repos.assessments.findOrCreate(periodId, unitId);
+export function submitAssessment(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): void {
+  loadUnit(deps, user, unitId);
+  const { instrument } = deps.periods.loadPeriod(periodId);
+  deps.db.transaction(() => {
+    const assessment = deps.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
-    const missing = missingIndicators(instrument, repos.assessments.answers(assessment.id));
+    const missing = missingIndicators(instrument, deps.assessments.answers(assessment.id));
     if (missing.length > 0) {
       throw new AppError(422, 'assessment-incomplete', `Masih ada ${missing.length} indikator yang belum dijawab: ${missing.map((m) => m.code).join(', ')}.`);
     }
-    repos.assessments.setStatus(assessment.id, 'diajukan');
-    repos.audit.record({ userId: user.id, action: 'assessment.submit', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diajukan' });
+    deps.assessments.setStatus(assessment.id, 'diajukan');
+    deps.audit.record({ userId: user.id, action: 'assessment.submit', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diajukan' });
   })();
 }
+
+/**
+ * The assessments service: the questionnaire's reads and saves, and the records the other modules read and write
+ * (verification sets statuses and verified levels, period setup copies answers, the seed writes sample data).
+ */
+export function createAssessmentsService(deps: AssessmentsDeps) {
+  const { find, findOrCreate, answers, listPeriodUnits, answersOfPeriod, upsertAnswer, setStatus, setVerifiedLevel, touch } = deps.assessments;
+  return {
+    find, findOrCreate, answers, listPeriodUnits, answersOfPeriod, upsertAnswer, setStatus, setVerifiedLevel, touch,
+    ...bindDeps(deps, {
+      getQuestionnaire, saveAnswers, saveAnswer, saveQuestionnaireForm, submitAssessment, attachLink, deleteEvidence, evidenceDownload,
+    }),
+  };
+}
+export type AssessmentsService = ReturnType<typeof createAssessmentsService>;

@@ -1,12 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Repos } from '../db/repos';
 import { requireRole } from '../web/guards';
-import { badInput } from '../errors/app-error';
-import { auditLabel } from './audit-labels';
-import { describeAudit } from './audit-describe';
-
-const PAGE_SIZE = 50;
+import { validate } from '../web/validate';
+import type { AuditService } from './audit.service';
 
 /** Filter groups offered on the page: prefix → label. */
 export const AUDIT_GROUPS: Record<string, string> = {
@@ -32,26 +28,15 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function auditLogRoutes(repos: Repos): Router {
+/** The audit log page (admin); mounted at /admin/audit. */
+export function auditLogRoutes(audit: AuditService): Router {
   const router = Router();
 
   /** @route GET /admin/audit?action=&from=&to=&page= — the audit log for the admin, newest first */
-  router.get('/admin/audit', requireRole('admin'), (req, res) => {
-    const parsed = QUERY_SCHEMA.safeParse(req.query);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-      throw badInput(fields, Object.values(fields).join(' '));
-    }
-    const q = parsed.data;
-    const rows = repos.audit.list({ action: q.action, from: q.from, to: q.to ? nextDay(q.to) : '' }, PAGE_SIZE + 1, (q.page - 1) * PAGE_SIZE);
-    res.render('admin/audit', {
-      title: 'Log Audit',
-      rows: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, label: auditLabel(r.action), description: describeAudit(r) })),
-      hasNext: rows.length > PAGE_SIZE,
-      q,
-      groups: AUDIT_GROUPS,
-    });
+  router.get('/', requireRole('admin'), (req, res) => {
+    const q = validate(QUERY_SCHEMA, req.query, { summary: 'all-fields' });
+    const { rows, hasNext } = audit.logPage({ action: q.action, from: q.from, to: q.to ? nextDay(q.to) : '' }, q.page);
+    res.render('admin/audit', { title: 'Log Audit', rows, hasNext, q, groups: AUDIT_GROUPS });
   });
 
   return router;

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Repos } from '../db/repos';
-import { verifyPassword } from '../users/passwords';
+import { formBody } from '../web/body';
+import { fieldMessages } from '../web/validate';
+import type { AuthService } from './auth.service';
 
 const LOGIN_SCHEMA = z.object({
   username: z.string({ error: 'Nama pengguna wajib diisi.' }).trim().min(1, 'Nama pengguna wajib diisi.').max(100, 'Nama pengguna terlalu panjang.'),
@@ -17,7 +18,8 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
 
-export function authRoutes(repos: Repos): Router {
+/** Signing in and out; mounted at the root (/login, /logout). */
+export function authRoutes(auth: AuthService): Router {
   const router = Router();
 
   /** @route GET /login */
@@ -27,44 +29,28 @@ export function authRoutes(repos: Repos): Router {
   });
 
   /** @route POST /login — fields: username, password, _csrf, next */
-  router.post('/login', async (req, res) => {
+  router.post('/login', formBody, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const next = safeNext(body.next);
     const parsed = LOGIN_SCHEMA.safeParse(body);
     const username = typeof body.username === 'string' ? body.username : '';
     const fail = (errors: Record<string, string>, status = 422) =>
       res.status(status).render('auth/login', { title: 'Masuk', values: { username }, next, errors });
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-      return fail(errors);
-    }
+    if (!parsed.success) return fail(fieldMessages(parsed.error));
     const ip = req.ip ?? 'unknown';
-    const locked = repos.loginThrottle.lockedUntil(parsed.data.username, ip);
-    if (locked !== null) {
-      const minutes = Math.max(1, Math.ceil((locked - Date.now()) / 60_000));
-      repos.audit.record({ userId: null, action: 'auth.login_locked', entity: 'user', newValue: { username: parsed.data.username, ip } });
-      return fail({ _form: `Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam ${minutes} menit.` }, 429);
-    }
-    const found = repos.users.findCredentials(parsed.data.username);
-    const ok = found?.active === true && (await verifyPassword(found.passwordHash, parsed.data.password));
-    if (!found || !ok) {
-      repos.loginThrottle.recordFailure(parsed.data.username, ip);
-      repos.audit.record({ userId: null, action: 'auth.login_failed', entity: 'user', newValue: { username: parsed.data.username, ip } });
-      return fail({ _form: 'Nama pengguna atau kata sandi salah.' });
-    }
-    repos.loginThrottle.recordSuccess(parsed.data.username);
+    const result = await auth.checkSignIn(parsed.data.username, parsed.data.password, ip);
+    if (!result.ok) return fail({ _form: result.message }, result.status);
     await regenerate(req);
-    req.session.userId = found.id;
+    req.session.userId = result.user.id;
     req.session.loginAt = Date.now();
     req.session.userAgent = (req.get('user-agent') ?? '').slice(0, 200);
     req.session.ip = ip;
-    repos.audit.record({ userId: found.id, action: 'auth.login', entity: 'user', entityId: found.id, newValue: { ip } });
+    auth.recordSignIn(result.user, ip);
     res.redirect(next);
   });
 
   /** @route POST /logout */
-  router.post('/logout', (req, res) => {
+  router.post('/logout', formBody, (req, res) => {
     req.session.destroy(() => res.redirect('/login'));
   });
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { createModules } from '../app';
+import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
-import { createRepos } from '../db/repos';
-import { loadPeriod } from '../scoring/scores.service';
-import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { writeAssessmentRecap } from '../exports/recap-workbook';
+import { writeAssessmentRecap } from '../exports';
 
 /**
  * Writes the assessment recap of a database's newest period to a file, in-process, and prints time, CPU and peak
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const [file, out = '/dev/null'] = process.argv.slice(2);
   if (!file) throw new Error('usage: recap-profile <sp4n.sqlite> [out.xlsx]');
   const db = openDatabase(file);
-  const repos = createRepos(db);
+  const recap = createModules({ db, config: loadConfig({ DATA_DIR: path.dirname(file) }) }).exports.service;
   const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
   const peak = { heapUsed: 0, external: 0, rss: 0 };
   const timer = setInterval(() => {
@@ -24,18 +24,15 @@ async function main(): Promise<void> {
   }, 200);
   const started = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const units = repos.assessments.listPeriodUnits(period.id).map((u) => ({
-    assessmentId: u.assessmentId, code: u.unitCode, name: u.unitName, groupLabel: GROUP_LABELS[u.group], statusLabel: STATUS_LABELS[u.status ?? 'belum_mulai'],
-  }));
+  const { source } = recap.recapSource(periodId);
   const stream = fs.createWriteStream(out);
-  await writeAssessmentRecap(stream, { periodName: period.name, instrument, units, answersOf: repos.exports.answersOf, evidenceOf: repos.exports.evidenceOf });
+  await writeAssessmentRecap(stream, source);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
   console.log(JSON.stringify({
-    units: units.length, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytes: out === '/dev/null' ? null : fs.statSync(out).size,
+    units: source.units.length, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytes: out === '/dev/null' ? null : fs.statSync(out).size,
     peakRssMb: Number(hwm) / 1024, sampledPeakMb: peak,
   }));
   db.close();

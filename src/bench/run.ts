@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
-import { createRepos } from '../db/repos';
-import { computePeriodScores } from '../scoring/scores.service';
+import { createModules } from '../app';
+import { loadConfig } from '../config/config';
 import { PROJECT_ROOT } from '../shared/paths';
 import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
 import { spawnCeilingServer } from './ceiling-server';
 import autocannon from 'autocannon';
 import { load, pollingViewers, signIn, transferredSize, type LoadFigures } from './http-bench';
-import { LIVE_POLL_SECONDS } from '../dashboard/presentation.routes';
+import { LIVE_POLL_SECONDS } from '../dashboard';
 import { exited, startServer, type ServerProcess } from './server-process';
 
 const BENCH_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'sp4n-bench');
@@ -39,12 +39,12 @@ function timeMedian(fn: () => unknown, runs = 5): number {
 function dashboardFigures(file: string) {
   const db = openDatabase(file);
   migrate(db);
-  const repos = createRepos(db);
+  const scoring = createModules({ db, config: loadConfig({ DATA_DIR: path.dirname(file) }) }).scoring.service;
   const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
   const s = process.hrtime.bigint();
-  computePeriodScores(repos, periodId);
+  scoring.computePeriodScores(periodId);
   const cold = ms(s);
-  const warm = timeMedian(() => computePeriodScores(repos, periodId));
+  const warm = timeMedian(() => scoring.computePeriodScores(periodId));
   const sqlAgg = db.prepare(
     `SELECT u.group_kind, avg(an.level) FROM answers an JOIN assessments a ON a.id = an.assessment_id JOIN units u ON u.id = a.unit_id
      WHERE a.period_id = ? AND a.status IN ('diajukan','diverifikasi') GROUP BY u.group_kind`,
@@ -68,19 +68,19 @@ interface AutosaveTarget {
  */
 function editableUnits(file: string): AutosaveTarget {
   const db = openDatabase(file);
-  const repos = createRepos(db);
+  const periods = createModules({ db, config: loadConfig({ DATA_DIR: path.dirname(file) }) }).periods.service;
   const periodId = (db.prepare('SELECT max(id) AS id FROM periods').get() as { id: number }).id;
   const units = (db.prepare(
     `SELECT u.id FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      WHERE a.id IS NULL OR a.status = 'draf' ORDER BY u.id LIMIT 60`,
   ).all(periodId) as { id: number }[]).map((r) => r.id);
-  const instrument = repos.instruments.findById(repos.periods.findById(periodId)?.instrumentId ?? 0);
+  const { instrument } = periods.loadPeriod(periodId);
   const versions = new Map(
     (db.prepare('SELECT a.unit_id, an.indicator_code, an.version FROM answers an JOIN assessments a ON a.id = an.assessment_id WHERE a.period_id = ?')
       .all(periodId) as { unit_id: number; indicator_code: string; version: number }[]).map((r) => [`${r.unit_id}:${r.indicator_code}`, r.version]),
   );
   db.close();
-  return { periodId, units, codes: instrument?.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? [], versions };
+  return { periodId, units, codes: instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? [], versions };
 }
 
 interface StreamContext {

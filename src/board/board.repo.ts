@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { AssessmentStatus } from '../assessments/assessments.repo';
+import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units/units.repo';
 
 export type BoardStatus = AssessmentStatus | 'belum_mulai';

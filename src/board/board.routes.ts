@@ -1,13 +1,11 @@
 import { Router, type Request } from 'express';
-import type { Repos } from '../db/repos';
+import { formatDateTime, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { loadPeriod } from '../scoring/scores.service';
-import { formatDateTime, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { hasProvisionalUnits } from '../units/units.service';
-import { arrangeBoard, boardQueryString, countByStatus } from './board-view';
+import { boardQueryString, countByStatus } from './board-view';
 import { buildBoardWorkbook } from './board-workbook';
-import { parseBoardQuery, SORT_KEYS, BOARD_STATUSES, type BoardQuery } from './board.schemas';
+import type { BoardService } from './board.service';
+import { SORT_KEYS, BOARD_STATUSES, type BoardQuery } from './board.schemas';
 
 export const BOARD_VIEWERS = ['admin', 'fasilitator', 'verifikator'] as const;
 
@@ -15,21 +13,16 @@ function filterLabel(q: BoardQuery): string {
   return `Kelompok: ${q.kelompok ? GROUP_LABELS[q.kelompok] : 'semua'} · Status: ${q.status ? STATUS_LABELS[q.status] : 'semua'}`;
 }
 
-export function boardRoutes(repos: Repos): Router {
-  const router = Router();
-
-  function board(req: Request) {
-    const { period, instrument } = loadPeriod(repos, idParam(req, 'periodId'));
-    const q = parseBoardQuery(req.query);
-    const all = repos.board.listBoard(period.id);
-    return { period, q, all, rows: arrangeBoard(all, q), total: instrument.aspects.reduce((s, a) => s + a.indicators.length, 0) };
-  }
+/** The completion board of a period and its workbook. Mounted at /periods/:periodId. */
+export function boardRoutes(boards: BoardService): Router {
+  const router = Router({ mergeParams: true });
+  const board = (req: Request) => boards.getBoard(idParam(req, 'periodId'), req.query);
 
   /**
    * @route GET /periods/:periodId/units — the completion board: every unit with status, answered and evidence
    * counts, last activity and narahubung; ?kelompok, ?status filter and ?urut, ?arah sort on the server.
    */
-  router.get('/periods/:periodId/units', requireRole(...BOARD_VIEWERS), (req, res) => {
+  router.get('/units', requireRole(...BOARD_VIEWERS), (req, res) => {
     const b = board(req);
     res.render('periods/units', {
       title: `Status Pengisian – ${b.period.name}`,
@@ -41,13 +34,13 @@ export function boardRoutes(repos: Repos): Router {
       sortKeys: SORT_KEYS,
       statuses: BOARD_STATUSES,
       qs: (change: Partial<BoardQuery>) => boardQueryString(b.q, change),
-      provisional: hasProvisionalUnits(repos),
+      provisional: boards.hasProvisionalUnits(),
       role: requireUser(req).role,
     });
   });
 
   /** @route GET /periods/:periodId/units.xlsx — the same board (same filter and order) as an Excel workbook */
-  router.get('/periods/:periodId/units.xlsx', requireRole(...BOARD_VIEWERS), async (req, res) => {
+  router.get('/units.xlsx', requireRole(...BOARD_VIEWERS), async (req, res) => {
     const b = board(req);
     const wb = buildBoardWorkbook({
       periodName: b.period.name,
@@ -58,7 +51,7 @@ export function boardRoutes(repos: Repos): Router {
       statusLabel: (r) => STATUS_LABELS[r.status],
       groupLabel: (r) => GROUP_LABELS[r.group],
     });
-    repos.audit.record({ userId: requireUser(req).id, action: 'export.board', entity: 'period', entityId: b.period.id });
+    boards.recordExport(requireUser(req), b.period.id);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="status-pengisian-periode-${b.period.id}.xlsx"`);
     await wb.xlsx.write(res);

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { badInput } from '../errors/app-error';
-import type { Instrument } from '../instrument/instrument.schemas';
+import type { Instrument } from '../instrument';
+import type { LevelBasis } from '../scoring';
+import { validate } from '../web/validate';
 import { DEFAULT_HEATMAP_SORT, type HeatmapSort } from './dashboard-model';
 import { DASHBOARD_TABLES, type DashboardTable } from './dashboard-outputs';
+
+/** Who may read the scores: every staff role (a narahubung sees only their unit's rapor). */
+export const SCORE_VIEWERS = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
+
+/** ?basis=self shows self-assessed levels; anything else the verified ones. */
+export function basisOf(raw: unknown): LevelBasis {
+  return raw === 'self' ? 'self' : 'verified';
+}
 
 const HEATMAP_SORT_QUERY = z.object({
   sort: z.string({ error: 'urutan harus satu nilai' }).optional(),
@@ -14,12 +24,7 @@ const HEATMAP_SORT_QUERY = z.object({
  * Numbers sort highest first by default, names A–Z.
  */
 export function parseHeatmapSort(query: unknown, instrument: Instrument): HeatmapSort {
-  const parsed = HEATMAP_SORT_QUERY.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badInput({ [String(issue?.path[0] ?? 'sort')]: issue?.message ?? 'tidak valid' });
-  }
-  const { sort, dir } = parsed.data;
+  const { sort, dir } = validate(HEATMAP_SORT_QUERY, query, { rootField: 'sort' });
   if (sort === undefined) return { key: DEFAULT_HEATMAP_SORT.key, dir: dir ?? DEFAULT_HEATMAP_SORT.dir };
   const known = ['name', 'index', 'group', ...instrument.aspects.map((a) => a.code)];
   if (!known.includes(sort)) throw badInput({ sort: `urutan "${sort}" tidak dikenal; pilih name, index, group atau kode aspek` });
@@ -35,9 +40,7 @@ const SHOW_NAMES_QUERY = z.object({ anon: z.enum(['0', '1'], { error: 'anon haru
 
 /** ?anon=1 hides unit names on the presentation ("Unit 1, Unit 2 …"). */
 export function parseHideNames(query: unknown): boolean {
-  const parsed = SHOW_NAMES_QUERY.safeParse(query);
-  if (!parsed.success) throw badInput({ anon: parsed.error.issues[0]?.message ?? 'tidak valid' });
-  return parsed.data.anon === '1';
+  return validate(SHOW_NAMES_QUERY, query, { rootField: 'anon' }).anon === '1';
 }
 
 export const SNAPSHOT_FORM = z.object({

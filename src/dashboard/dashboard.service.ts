@@ -1,23 +1,35 @@
-import type { Repos } from '../db/repos';
+import type { Db } from '../db/database';
 import { AppError, notFound } from '../errors/app-error';
-import { requireUnitAccess } from '../web/guards';
-import type { Assessment } from '../assessments/assessments.repo';
+import type { AuditService } from '../audit';
+import type { Assessment, AssessmentsService } from '../assessments';
+import type { PeriodsService } from '../periods';
+import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
-import { computePeriodScores } from '../scoring/scores.service';
-import type { LevelBasis } from '../scoring/scoring';
+import { requireUnitAccess } from '../web/guards';
+import type { SnapshotsRepo } from './snapshots.repo';
 import { buildDashboard, type DashboardModel } from './dashboard-model';
 import { parseHeatmapSort } from './dashboard.schemas';
 import { buildUnitReport, type UnitReport } from './unit-report';
 
+/** What the dashboard module is given: its snapshot repository and the services it reads. */
+export interface DashboardDeps {
+  db: Db;
+  snapshots: SnapshotsRepo;
+  scoring: ScoringService;
+  periods: PeriodsService;
+  assessments: AssessmentsService;
+  audit: AuditService;
+}
+
 /** The dashboard's figures for a period; the heatmap sorted by the (validated) query. */
-export function getDashboard(repos: Repos, periodId: number, basis: LevelBasis, query: unknown): DashboardModel {
-  const scores = computePeriodScores(repos, periodId, basis);
+export function getDashboard(deps: DashboardDeps, periodId: number, basis: LevelBasis, query: unknown): DashboardModel {
+  const scores = deps.scoring.computePeriodScores(periodId, basis);
   return buildDashboard(scores, parseHeatmapSort(query, scores.instrument));
 }
 
 /** One unit's scores, radar and gaps; 404 when the unit is not part of the period. */
-export function getUnitReport(repos: Repos, periodId: number, unitId: number, basis: LevelBasis): UnitReport {
-  const report = buildUnitReport(computePeriodScores(repos, periodId, basis), unitId);
+export function getUnitReport(deps: DashboardDeps, periodId: number, unitId: number, basis: LevelBasis): UnitReport {
+  const report = buildUnitReport(deps.scoring.computePeriodScores(periodId, basis), unitId);
   if (!report) throw notFound('Unit');
   return report;
 }
@@ -41,14 +53,14 @@ export interface Rapor {
  * The unit's rapor on the verified levels. A narahubung sees only their own unit (403 otherwise) and only once it
  * is verified; the other roles that reach the route see every unit.
  */
-export function getRapor(repos: Repos, user: User, periodId: number, unitId: number): Rapor {
+export function getRapor(deps: DashboardDeps, user: User, periodId: number, unitId: number): Rapor {
   requireUnitAccess(user, unitId);
-  const report = getUnitReport(repos, periodId, unitId, 'verified');
-  const assessment = repos.assessments.find(periodId, unitId);
+  const report = getUnitReport(deps, periodId, unitId, 'verified');
+  const assessment = deps.assessments.find(periodId, unitId);
   if (user.role === 'narahubung' && assessment?.status !== 'diverifikasi') {
     throw new AppError(403, 'rapor-not-ready', 'Rapor unit tersedia setelah penilaian mandiri diverifikasi.');
   }
-  const answers = assessment ? repos.assessments.answers(assessment.id) : {};
+  const answers = assessment ? deps.assessments.answers(assessment.id) : {};
   const verifierNotes = report.instrument.aspects.flatMap((a) =>
     a.indicators.flatMap((ind): VerifierNote[] => {
       const ans = answers[ind.code];

@@ -1,16 +1,14 @@
 import { Router, type Request } from 'express';
-import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../web/guards';
-import { badInput } from '../errors/app-error';
-import { idParam } from '../web/params';
 import { formatDateTime } from '../shared/format';
-import { basisOf, SCORE_VIEWERS } from './dashboard.routes';
-import { parseHideNames, SNAPSHOT_FORM } from './dashboard.schemas';
-import { hideUnitNames, presentationFingerprint, type PresentationData } from './presentation';
-import { createSnapshot, getSnapshot, listSnapshots, livePresentation } from './presentation.service';
-import { deckView, type DeckOptions } from './presentation-view';
+import { formBody } from '../web/body';
+import { requireRole, requireUser } from '../web/guards';
+import { idParam } from '../web/params';
 import { renderToString } from '../web/render-to-string';
-import { INCLUDED_STATUSES } from '../scoring/scores.service';
+import { validate } from '../web/validate';
+import type { DashboardService } from './dashboard.api';
+import { basisOf, parseHideNames, SCORE_VIEWERS, SNAPSHOT_FORM } from './dashboard.schemas';
+import { hideUnitNames, presentationFingerprint, type PresentationData } from './presentation';
+import { deckView, type DeckOptions } from './presentation-view';
 
 /** Seconds between two polls of the live deck: fresh enough for an FGD, light enough for a hall's Wi-Fi. */
 export const LIVE_POLL_SECONDS = 5;
@@ -29,10 +27,11 @@ function presentationJson(data: PresentationData, hideNames: boolean) {
   return { ...shown, fingerprint: presentationFingerprint(shown), computedAtText: formatDateTime(shown.computedAt) };
 }
 
-export function presentationRoutes(repos: Repos): Router {
-  const router = Router();
+/** The FGD presentation: the live deck and frozen snapshots. Mounted at /periods/:periodId. */
+export function presentationRoutes(dashboard: DashboardService): Router {
+  const router = Router({ mergeParams: true });
   const viewers = requireRole(...SCORE_VIEWERS);
-  const base = '/periods/:periodId/presentation';
+  const base = '/presentation';
 
   function query(req: Request, extra: Record<string, string> = {}): string {
     const hide = parseHideNames(req.query);
@@ -58,7 +57,7 @@ export function presentationRoutes(repos: Repos): Router {
   /**
    * NOTE: a hall of viewers polls the JSON every few seconds and fetches the slides whenever its fingerprint
    * changes, so the numbers, the JSON body and the slides' HTML are each made once per change of the period's
-   * counted data (scoreCache.countedKey) and options, not once per viewer.
+   * counted data (the scoring service's countedKey) and options, not once per viewer.
    */
   const live = new Map<string, LiveEntry>();
   function liveEntry(req: Request): LiveEntry {
@@ -66,10 +65,10 @@ export function presentationRoutes(repos: Repos): Router {
     const basis = basisOf(req.query.basis);
     const hide = parseHideNames(req.query);
     const slot = `${periodId}:${basis}:${hide ? 1 : 0}`;
-    const key = repos.scoreCache.countedKey(periodId, INCLUDED_STATUSES);
+    const key = dashboard.countedKey(periodId);
     let entry = live.get(slot);
     if (!entry || entry.key !== key) {
-      entry = { key, hide, data: livePresentation(repos, periodId, basis) };
+      entry = { key, hide, data: dashboard.livePresentation(periodId, basis) };
       live.set(slot, entry);
     }
     return entry;
@@ -102,32 +101,28 @@ export function presentationRoutes(repos: Repos): Router {
   /** @route GET /periods/:periodId/presentation/snapshots — frozen snapshots of the period, newest first */
   router.get(`${base}/snapshots`, viewers, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    const snapshots = listSnapshots(repos, periodId);
-    const period = repos.periods.findById(periodId);
+    const snapshots = dashboard.listSnapshots(periodId);
+    const period = dashboard.findPeriod(periodId);
     res.render('presentation/snapshots', { title: `Snapshot presentasi – ${period?.name ?? ''}`, period, snapshots });
   });
 
   /** @route POST /periods/:periodId/presentation/snapshots — freezes the current numbers and opens the snapshot */
-  router.post(`${base}/snapshots`, viewers, (req, res) => {
+  router.post(`${base}/snapshots`, formBody, viewers, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    const parsed = SNAPSHOT_FORM.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw badInput({ [String(issue?.path[0] ?? 'basis')]: issue?.message ?? 'tidak valid' });
-    }
-    const id = createSnapshot(repos, requireUser(req), periodId, parsed.data.basis);
-    res.redirect(`/periods/${periodId}/presentation/snapshots/${id}?anon=${parsed.data.anon ?? '0'}`);
+    const form = validate(SNAPSHOT_FORM, req.body, { rootField: 'basis' });
+    const id = dashboard.createSnapshot(requireUser(req), periodId, form.basis);
+    res.redirect(`/periods/${periodId}/presentation/snapshots/${id}?anon=${form.anon ?? '0'}`);
   });
 
   /** @route GET /periods/:periodId/presentation/snapshots/:snapshotId.json — a snapshot's frozen numbers */
   router.get(`${base}/snapshots/:snapshotId.json`, viewers, (req, res) => {
-    const snap = getSnapshot(repos, idParam(req, 'periodId'), idParam(req, 'snapshotId'));
+    const snap = dashboard.getSnapshot(idParam(req, 'periodId'), idParam(req, 'snapshotId'));
     res.json({ snapshot: { id: snap.id, createdAt: snap.createdAt, createdBy: snap.createdByName }, ...presentationJson(snap.data, parseHideNames(req.query)) });
   });
 
   /** @route GET /periods/:periodId/presentation/snapshots/:snapshotId — the frozen deck, same numbers forever */
   router.get(`${base}/snapshots/:snapshotId`, viewers, (req, res) => {
-    const snap = getSnapshot(repos, idParam(req, 'periodId'), idParam(req, 'snapshotId'));
+    const snap = dashboard.getSnapshot(idParam(req, 'periodId'), idParam(req, 'snapshotId'));
     const opts = { hideNames: parseHideNames(req.query), snapshot: { id: snap.id, createdAt: snap.createdAt } };
     const { view, locals } = renderDeck(req, snap.data, opts, 'presentation/show');
     res.render(view, { ...locals, title: `Snapshot ${formatDateTime(snap.createdAt)} – ${snap.data.period.name}` });

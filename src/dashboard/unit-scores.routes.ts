@@ -1,18 +1,19 @@
 import { Router } from 'express';
-import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
+import { sendCsv } from '../web/send-csv';
 import { categoryTone } from './chart-data';
-import { basisOf, SCORE_VIEWERS, sendCsv } from './dashboard.routes';
-import { getRapor, getUnitReport } from './dashboard.service';
+import type { DashboardService } from './dashboard.api';
+import { basisOf, SCORE_VIEWERS } from './dashboard.schemas';
 import { unitAspectsCsv, unitFileStem, unitGapsCsv, unitRadarChart, unitReportJson } from './unit-report-outputs';
 
-export function unitScoresRoutes(repos: Repos): Router {
-  const router = Router();
+/** One unit's scores and its printable rapor. Mounted at /periods/:periodId. */
+export function unitScoresRoutes(dashboard: DashboardService): Router {
+  const router = Router({ mergeParams: true });
   const viewers = requireRole(...SCORE_VIEWERS);
-  const base = '/periods/:periodId/units/:unitId/scores';
+  const base = '/units/:unitId/scores';
   const report = (req: Parameters<typeof idParam>[0]) =>
-    getUnitReport(repos, idParam(req, 'periodId'), idParam(req, 'unitId'), basisOf(req.query.basis));
+    dashboard.getUnitReport(idParam(req, 'periodId'), idParam(req, 'unitId'), basisOf(req.query.basis));
 
   /** @route GET /periods/:periodId/units/:unitId/scores — one unit: radar against the kabupaten, gaps to targets */
   router.get(base, viewers, (req, res) => {
@@ -46,8 +47,8 @@ export function unitScoresRoutes(repos: Repos): Router {
    * @route GET /periods/:periodId/units/:unitId/rapor — the printable one-page rapor on verified levels; the
    * narahubung sees their own unit's once verified
    */
-  router.get('/periods/:periodId/units/:unitId/rapor', requireRole(...SCORE_VIEWERS, 'narahubung'), (req, res) => {
-    const rapor = getRapor(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+  router.get('/units/:unitId/rapor', requireRole(...SCORE_VIEWERS, 'narahubung'), (req, res) => {
+    const rapor = dashboard.getRapor(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
     const r = rapor.report;
     res.render('rapor/show', {
       title: `Rapor ${r.unit.name} – ${r.period.name}`,

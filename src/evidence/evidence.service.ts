@@ -1,25 +1,35 @@
-import type { Repos } from '../db/repos';
-import { AppError, badInput, notFound } from '../errors/app-error';
+import type { AuditService } from '../audit';
+import { notFound } from '../errors/app-error';
+import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import type { Assessment } from '../assessments/assessments.repo';
-import { loadUnit, requireEditable } from '../assessments/assessment-access';
-import { loadPeriod } from '../scoring/scores.service';
-import type { Evidence, EvidenceRecord } from './evidence.repo';
+import type { EvidenceRecord, EvidenceRepo } from './evidence.repo';
 import type { EvidenceStore } from './evidence-store';
 import type { CheckedFile } from './evidence.schemas';
+
+export interface EvidenceDeps {
+  evidence: EvidenceRepo;
+  store: EvidenceStore;
+  audit: AuditService;
+}
+
+/** The assessment a piece of evidence is attached to: its id and its unit (for the audit row). */
+export interface EvidenceOwner {
+  id: number;
+  unitId: number;
+}
 
 /**
  * Stores checked files as evidence of an assessment the caller has already found editable, with an audit row
  * each. Call inside the caller's transaction: the bytes are written last, after every refusal had its chance.
  * Returns the new evidence ids.
  */
-export function storeEvidenceFiles(repos: Repos, store: EvidenceStore, user: User, assessment: Assessment, files: CheckedFile[]): number[] {
+export function storeEvidenceFiles(deps: EvidenceDeps, user: User, assessment: EvidenceOwner, files: CheckedFile[]): number[] {
   return files.map((f) => {
-    const sha256 = store.put(f.data);
-    const id = repos.evidence.insertFile({
+    const sha256 = deps.store.put(f.data);
+    const id = deps.evidence.insertFile({
       assessmentId: assessment.id, code: f.code, fileName: f.fileName, size: f.data.length, sha256, mimeType: f.mimeType, userId: user.id,
     });
-    repos.audit.record({
+    deps.audit.record({
       userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId: assessment.unitId,
       newValue: { indikator: f.code, berkas: f.fileName, ukuran: f.data.length, sha256 },
     });
@@ -27,60 +37,40 @@ export function storeEvidenceFiles(repos: Repos, store: EvidenceStore, user: Use
   });
 }
 
-/** Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. */
-export function addEvidenceLink(repos: Repos, user: User, periodId: number, unitId: number, code: string, url: string): Evidence {
-  loadUnit(repos, user, unitId);
-  const { instrument } = loadPeriod(repos, periodId);
-  if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
-    throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
-  }
-  return repos.db.transaction(() => {
-    const assessment = repos.assessments.findOrCreate(periodId, unitId);
-    requireEditable(assessment);
-    const id = repos.evidence.insertLink(assessment.id, code, url, user.id);
-    repos.audit.record({ userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId, newValue: { indikator: code, tautan: url } });
-    repos.assessments.touch(assessment.id);
-    return repos.evidence.findById(id) as EvidenceRecord;
-  })();
+/** Adds a link as evidence for one indicator of an assessment the caller found editable; audited. Returns its id. */
+export function addEvidenceLink(deps: EvidenceDeps, user: User, assessment: EvidenceOwner, code: string, url: string): number {
+  const id = deps.evidence.insertLink(assessment.id, code, url, user.id);
+  deps.audit.record({ userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId: assessment.unitId, newValue: { indikator: code, tautan: url } });
+  return id;
 }
 
 /** The evidence row when it belongs to this unit's assessment in this period and is not deleted; else 404. */
-function findUnitEvidence(repos: Repos, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
-  const e = repos.evidence.findById(evidenceId);
+export function findUnitEvidence(deps: EvidenceDeps, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
+  const e = deps.evidence.findById(evidenceId);
   if (!e || e.deletedAt !== null || e.periodId !== periodId || e.unitId !== unitId) throw notFound('Bukti dukung');
   return e;
 }
 
-/**
- * Soft-deletes evidence while the assessment is editable: the uploader's own, or any for an admin. Audited.
- * Safe inside the caller's transaction.
- */
-export function deleteEvidence(repos: Repos, user: User, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
-  loadUnit(repos, user, unitId);
-  return repos.db.transaction(() => {
-    const e = findUnitEvidence(repos, periodId, unitId, evidenceId);
-    requireEditable({ status: e.assessmentStatus });
-    if (e.createdById !== user.id && user.role !== 'admin') {
-      throw new AppError(403, 'forbidden', 'Hanya pengunggah bukti dukung ini atau admin yang dapat menghapusnya.');
-    }
-    repos.evidence.softDelete(e.id);
-    repos.audit.record({
-      userId: user.id, action: 'evidence.delete', entity: 'evidence', entityId: e.id, unitId,
-      oldValue: { indikator: e.indicatorCode, ...(e.kind === 'file' ? { berkas: e.fileName, sha256: e.sha256 } : { tautan: e.url }) },
-    });
-    repos.assessments.touch(e.assessmentId);
-    return e;
-  })();
+/** Soft-deletes evidence the caller may delete, with its audit row (the file stays: other rows may share it). */
+export function removeEvidence(deps: EvidenceDeps, user: User, e: EvidenceRecord): void {
+  deps.evidence.softDelete(e.id);
+  deps.audit.record({
+    userId: user.id, action: 'evidence.delete', entity: 'evidence', entityId: e.id, unitId: e.unitId,
+    oldValue: { indikator: e.indicatorCode, ...(e.kind === 'file' ? { berkas: e.fileName, sha256: e.sha256 } : { tautan: e.url }) },
+  });
 }
 
-/** A stored evidence file for download, for anyone who may see the unit (the route checks the role). */
-export function evidenceDownload(
-  repos: Repos, store: EvidenceStore, user: User, periodId: number, unitId: number, evidenceId: number,
-): { path: string; fileName: string; mimeType: string } {
-  loadUnit(repos, user, unitId);
-  const e = findUnitEvidence(repos, periodId, unitId, evidenceId);
+/** Where a stored evidence file is on disk, with its name and type for the download; 404 when it is a link or missing. */
+export function evidenceFile(deps: EvidenceDeps, e: EvidenceRecord): { path: string; fileName: string; mimeType: string } {
   if (e.kind !== 'file' || !e.sha256) throw notFound('Berkas bukti dukung');
-  const file = store.pathOf(e.sha256);
+  const file = deps.store.pathOf(e.sha256);
   if (!file) throw notFound('Berkas bukti dukung');
   return { path: file, fileName: e.fileName ?? 'bukti-dukung', mimeType: e.mimeType ?? 'application/octet-stream' };
 }
+
+/** The evidence service: the records and files behind the questionnaire's bukti dukung. */
+export function createEvidenceService(deps: EvidenceDeps) {
+  const { listByIndicator, findById } = deps.evidence;
+  return { listByIndicator, findById, ...bindDeps(deps, { storeEvidenceFiles, addEvidenceLink, findUnitEvidence, removeEvidence, evidenceFile }) };
+}
+export type EvidenceService = ReturnType<typeof createEvidenceService>;

@@ -1,33 +1,27 @@
 import { Router } from 'express';
-import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { loadPeriod } from '../scoring/scores.service';
-import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
+import type { ExportsService } from './exports.service';
 import { writeAssessmentRecap } from './recap-workbook';
 
 /** Who prepares or runs the FGD and may take the full assessment recap. */
 export const RECAP_READERS = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
 
-export function exportsRoutes(repos: Repos): Router {
-  const router = Router();
+/** The assessment recap download. Mounted at /periods/:periodId. */
+export function exportsRoutes(exportsService: ExportsService): Router {
+  const router = Router({ mergeParams: true });
 
   /**
    * @route GET /periods/:periodId/rekap.xlsx — every unit × indicator with self and verified levels, notes and
    * evidence, streamed row by row so it scales to tens of thousands of units
    */
-  router.get('/periods/:periodId/rekap.xlsx', requireRole(...RECAP_READERS), async (req, res) => {
-    const { period, instrument } = loadPeriod(repos, idParam(req, 'periodId'));
-    const units = repos.assessments.listPeriodUnits(period.id).map((u) => ({
-      assessmentId: u.assessmentId, code: u.unitCode, name: u.unitName, groupLabel: GROUP_LABELS[u.group], statusLabel: STATUS_LABELS[u.status ?? 'belum_mulai'],
-    }));
-    repos.audit.record({ userId: requireUser(req).id, action: 'export.rekap', entity: 'period', entityId: period.id });
+  router.get('/rekap.xlsx', requireRole(...RECAP_READERS), async (req, res) => {
+    const { period, source } = exportsService.recapSource(idParam(req, 'periodId'));
+    exportsService.recordRecapExport(requireUser(req), period.id);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="rekap-penilaian-mandiri-periode-${period.id}.xlsx"`);
     try {
-      await writeAssessmentRecap(res, {
-        periodName: period.name, instrument, units, answersOf: repos.exports.answersOf, evidenceOf: repos.exports.evidenceOf,
-      });
+      await writeAssessmentRecap(res, source);
     } catch (err) {
       // The writer stops as soon as the client goes away (a cancelled download), which is no error of ours.
       if (res.destroyed) return;

@@ -1,11 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { receiveUpload } from '../web/upload';
-import { getQuestionnaire } from '../assessments/assessments.service';
-import { importQuestionnaire, questionnaireWorkbook, type UploadReport } from './offline.service';
+import type { OfflineService, UploadReport } from './offline.service';
 
 declare module 'express-session' {
   interface SessionData {
@@ -18,19 +16,21 @@ declare module 'express-session' {
 export const QUESTIONNAIRE_MAX_BYTES = 5 * 1024 * 1024;
 const FILLERS = ['narahubung', 'admin'] as const;
 
-function render(repos: Repos, req: Request, res: Response, status: number, report: UploadReport | null, errors: Record<string, string> = {}) {
-  const q = getQuestionnaire(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+function render(offline: OfflineService, req: Request, res: Response, status: number, report: UploadReport | null, errors: Record<string, string> = {}) {
+  const q = offline.getQuestionnaire(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
   res.status(status).render('offline/upload', { title: `Isi Tanpa Koneksi – ${q.unit.name}`, period: q.period, q, report, errors });
 }
 
-/** Fill without a connection: download the unit's workbook, fill it offline, upload it back. */
-export function offlineRoutes(repos: Repos): Router {
-  const router = Router();
-  const base = '/periods/:periodId/units/:unitId';
+/**
+ * Fill without a connection: download the unit's workbook, fill it offline, upload it back. Mounted at
+ * /periods/:periodId/units/:unitId.
+ */
+export function offlineRoutes(offline: OfflineService): Router {
+  const router = Router({ mergeParams: true });
 
   /** @route GET /periods/:periodId/units/:unitId/questionnaire.xlsx — the unit's workbook to fill offline */
-  router.get(`${base}/questionnaire.xlsx`, requireRole(...FILLERS), async (req, res) => {
-    const { wb, fileName } = await questionnaireWorkbook(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+  router.get('/questionnaire.xlsx', requireRole(...FILLERS), async (req, res) => {
+    const { wb, fileName } = await offline.questionnaireWorkbook(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     await wb.xlsx.write(res);
@@ -38,40 +38,31 @@ export function offlineRoutes(repos: Repos): Router {
   });
 
   /** @route GET /periods/:periodId/units/:unitId/questionnaire-upload — download link, upload form, last report */
-  router.get(`${base}/questionnaire-upload`, requireRole(...FILLERS), (req, res) => {
+  router.get('/questionnaire-upload', requireRole(...FILLERS), (req, res) => {
     const report = req.session.offlineReport ?? null;
     delete req.session.offlineReport;
-    render(repos, req, res, 200, report);
+    render(offline, req, res, 200, report);
   });
 
-  return router;
-}
-
-/**
- * The filled questionnaire's upload. NOTE: mounted ahead of requireCsrf (see app.ts): its multipart body is parsed
- * here and the token checked by receiveUpload before anything is read from the file.
- */
-export function offlineUploadRoutes(repos: Repos): Router {
-  const router = Router();
-
   /**
-   * @route POST /periods/:periodId/units/:unitId/questionnaire-upload — multipart (`file`, `_csrf`); applies the
-   * file only when every line is acceptable, else 422 with the line-by-line report and nothing saved.
+   * @route POST /periods/:periodId/units/:unitId/questionnaire-upload — multipart (`file`, `_csrf`, read and
+   * checked by receiveUpload); applies the file only when every line is acceptable, else 422 with the line-by-line
+   * report and nothing saved.
    */
-  router.post('/periods/:periodId/units/:unitId/questionnaire-upload', requireRole(...FILLERS), async (req, res) => {
+  router.post('/questionnaire-upload', requireRole(...FILLERS), async (req, res) => {
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
     const user = requireUser(req);
-    getQuestionnaire(repos, user, periodId, unitId);
+    offline.getQuestionnaire(user, periodId, unitId);
     let report: UploadReport;
     try {
       const file = await receiveUpload(req, res, { field: 'file', maxBytes: QUESTIONNAIRE_MAX_BYTES });
-      report = await importQuestionnaire(repos, user, periodId, unitId, file);
+      report = await offline.importQuestionnaire(user, periodId, unitId, file);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return render(repos, req, res, err.status, null, { file: err.fields.file ?? err.message });
+      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return render(offline, req, res, err.status, null, { file: err.fields.file ?? err.message });
       throw err;
     }
-    if (!report.applied) return render(repos, req, res, 422, report);
+    if (!report.applied) return render(offline, req, res, 422, report);
     req.session.offlineReport = report;
     res.redirect(`/periods/${periodId}/units/${unitId}/questionnaire-upload`);
   });

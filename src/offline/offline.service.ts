@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { Repos } from '../db/repos';
+import type { Db } from '../db/database';
 import { badInput } from '../errors/app-error';
-import { getQuestionnaire, saveAnswers } from '../assessments/assessments.service';
+import type { AuditService } from '../audit';
+import type { AssessmentsService } from '../assessments';
+import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import { formatDateTime } from '../shared/format';
 import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
@@ -10,6 +12,12 @@ import type { UploadedFile } from '../web/upload';
 import { checkQuestionnaire, type ReportLine } from './questionnaire-check';
 import { readQuestionnaire } from './questionnaire-read';
 import { buildQuestionnaireWorkbook } from './questionnaire-workbook';
+
+export interface OfflineDeps {
+  db: Db;
+  assessments: AssessmentsService;
+  audit: AuditService;
+}
 
 /** What an upload did, shown line by line. */
 export interface UploadReport {
@@ -21,8 +29,8 @@ export interface UploadReport {
 }
 
 /** The unit's offline questionnaire workbook, prefilled with its current answers. */
-export async function questionnaireWorkbook(repos: Repos, user: User, periodId: number, unitId: number): Promise<{ wb: ExcelJS.Workbook; fileName: string }> {
-  const q = getQuestionnaire(repos, user, periodId, unitId);
+export async function questionnaireWorkbook(deps: OfflineDeps, user: User, periodId: number, unitId: number): Promise<{ wb: ExcelJS.Workbook; fileName: string }> {
+  const q = deps.assessments.getQuestionnaire(user, periodId, unitId);
   const now = new Date().toISOString();
   const wb = await buildQuestionnaireWorkbook({
     periodId: q.period.id,
@@ -36,7 +44,7 @@ export async function questionnaireWorkbook(repos: Repos, user: User, periodId: 
     generatedAt: now,
     generatedLabel: formatDateTime(now),
   });
-  repos.audit.record({ userId: user.id, action: 'questionnaire.download', entity: 'assessment', entityId: q.assessment?.id ?? null, unitId });
+  deps.audit.record({ userId: user.id, action: 'questionnaire.download', entity: 'assessment', entityId: q.assessment?.id ?? null, unitId });
   const safeCode = q.unit.code.replace(/[^A-Za-z0-9._-]/g, '_');
   return { wb, fileName: `kuesioner-${safeCode}-periode-${q.period.id}.xlsx` };
 }
@@ -46,8 +54,8 @@ export async function questionnaireWorkbook(repos: Repos, user: User, periodId: 
  * links through the questionnaire's own save (same rules, same audit), all in one transaction. A file for another
  * unit or period, a locked assessment, or any refused line leaves the database untouched.
  */
-export async function importQuestionnaire(repos: Repos, user: User, periodId: number, unitId: number, file: UploadedFile): Promise<UploadReport> {
-  const q = getQuestionnaire(repos, user, periodId, unitId);
+export async function importQuestionnaire(deps: OfflineDeps, user: User, periodId: number, unitId: number, file: UploadedFile): Promise<UploadReport> {
+  const q = deps.assessments.getQuestionnaire(user, periodId, unitId);
   const fileName = path.basename(file.originalName);
   const report = (fileError: string | null, lines: ReportLine[] = []): UploadReport => ({ fileName, fileError, lines, applied: false, changedAnswers: 0 });
   if (path.extname(fileName).toLowerCase() !== '.xlsx' || !looksLikeZip(file.data)) {
@@ -63,14 +71,20 @@ export async function importQuestionnaire(repos: Repos, user: User, periodId: nu
     status: q.assessment?.status ?? null, answers: q.answers, links,
   });
   if (!checked.valid) return report(checked.fileError, checked.lines);
-  const changedAnswers = repos.db.transaction(() => {
+  const changedAnswers = deps.db.transaction(() => {
     if (checked.inputs.length === 0) return 0;
-    const changed = saveAnswers(repos, user, periodId, unitId, checked.inputs);
-    repos.audit.record({
-      userId: user.id, action: 'questionnaire.import', entity: 'assessment', entityId: repos.assessments.find(periodId, unitId)?.id ?? null, unitId,
+    const changed = deps.assessments.saveAnswers(user, periodId, unitId, checked.inputs);
+    deps.audit.record({
+      userId: user.id, action: 'questionnaire.import', entity: 'assessment', entityId: deps.assessments.find(periodId, unitId)?.id ?? null, unitId,
       newValue: { berkas: fileName, diambil: checked.lines.filter((l) => l.status === 'diambil').length, tautan: checked.inputs.filter((x) => x.link !== '').length },
     });
     return changed;
   })();
   return { fileName, fileError: null, lines: checked.lines, applied: true, changedAnswers };
 }
+
+/** The offline questionnaire's service: the workbook to fill and the upload that brings it back. */
+export function createOfflineService(deps: OfflineDeps) {
+  return { getQuestionnaire: deps.assessments.getQuestionnaire, ...bindDeps(deps, { questionnaireWorkbook, importQuestionnaire }) };
+}
+export type OfflineService = ReturnType<typeof createOfflineService>;

@@ -1,4 +1,4 @@
-import type { AssessmentStatus } from '../assessments/assessments.repo';
+import type { AssessmentStatus } from '../shared/assessment-status';
 import { NOTE_MAX, URL_MAX, type AnswerInput } from '../assessments/assessments.schemas';
 import type { Instrument } from '../instrument/instrument.schemas';
 import { STATUS_LABELS } from '../shared/format';

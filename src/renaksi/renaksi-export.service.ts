@@ -1,7 +1,5 @@
-import type { Repos } from '../db/repos';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { computePeriodScores } from '../scoring/scores.service';
-import { ensurePlan } from './renaksi.service';
+import { ensurePlan, type RenaksiDeps } from './renaksi.service';
 import { planYears } from './renaksi-draft';
 import { gapOf } from '../scoring/scoring';
 import { groupPlanRows } from './renaksi-layout';
@@ -22,8 +20,8 @@ export const SIGNATURE_DEFAULTS = {
 export type DocumentSettingKey = keyof typeof SIGNATURE_DEFAULTS;
 
 /** A document setting as stored (or its default). */
-export function documentSetting(repos: Repos, key: DocumentSettingKey): string {
-  return repos.settings.get(key) ?? SIGNATURE_DEFAULTS[key];
+export function documentSetting(deps: RenaksiDeps, key: DocumentSettingKey): string {
+  return deps.settings.get(key) ?? SIGNATURE_DEFAULTS[key];
 }
 const setting = documentSetting;
 
@@ -40,10 +38,10 @@ function aspectText(row: RenaksiRow, aspectName: string, indicatorTitle: Map<str
 }
 
 /** Gathers everything the Renaksi workbook shows for a period (stored plan rows and the verified-basis recap). */
-export function renaksiDocument(repos: Repos, periodId: number, now = new Date()): RenaksiDocument {
-  const scores = computePeriodScores(repos, periodId, 'verified');
-  const plan = ensurePlan(repos, periodId);
-  const rows = repos.renaksi.listRows(plan.id);
+export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new Date()): RenaksiDocument {
+  const scores = deps.scoring.computePeriodScores(periodId, 'verified');
+  const plan = ensurePlan(deps, periodId);
+  const rows = deps.renaksi.listRows(plan.id);
   const { instrument, aggregate } = scores;
   const indicatorTitle = new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i.title]));
   const recap: RecapData = {
@@ -71,17 +69,17 @@ export function renaksiDocument(repos: Repos, periodId: number, now = new Date()
       ),
   };
   return {
-    regionName: setting(repos, 'renaksi.region'),
+    regionName: setting(deps, 'renaksi.region'),
     periodName: scores.period.name,
     years: planYears(plan.startYear, plan.endYear),
-    paper: setting(repos, 'renaksi.paper') === 'a4' ? 'a4' : 'folio',
+    paper: setting(deps, 'renaksi.paper') === 'a4' ? 'a4' : 'folio',
     levelMax: instrument.levelScaleMax,
     signature: {
-      place: setting(repos, 'renaksi.place'),
-      date: setting(repos, 'renaksi.date') || formatDate(now.toISOString()),
-      office: setting(repos, 'renaksi.office'),
-      name: setting(repos, 'renaksi.signer'),
-      nip: setting(repos, 'renaksi.nip'),
+      place: setting(deps, 'renaksi.place'),
+      date: setting(deps, 'renaksi.date') || formatDate(now.toISOString()),
+      office: setting(deps, 'renaksi.office'),
+      name: setting(deps, 'renaksi.signer'),
+      nip: setting(deps, 'renaksi.nip'),
     },
     aspects: groupPlanRows(instrument.aspects, rows).map((g) => ({
       code: g.aspectCode,

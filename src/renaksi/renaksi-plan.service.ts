@@ -1,21 +1,20 @@
-import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
 import { buildRenaksiWorkbook } from './renaksi-workbook';
 import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from './renaksi-export.service';
 import type { DocumentSettings } from './renaksi.schemas';
-import { assertDraft, ensurePlan } from './renaksi.service';
+import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
 import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
 
 /** What must not change while a version is being written: the plan years and every live row's version. */
-function fingerprint(repos: Repos, planId: number, periodId: number): string {
-  const plan = repos.renaksi.findPlan(periodId);
-  return JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, repos.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder])]);
+function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): string {
+  const plan = deps.renaksi.findPlan(periodId);
+  return JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, deps.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder])]);
 }
 
 /** The Renaksi workbook of the plan as it stands now. */
-export async function buildCurrentWorkbook(repos: Repos, periodId: number, now = new Date()): Promise<Buffer> {
-  const wb = buildRenaksiWorkbook(renaksiDocument(repos, periodId, now));
+export async function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number, now = new Date()): Promise<Buffer> {
+  const wb = buildRenaksiWorkbook(renaksiDocument(deps, periodId, now));
   return deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
 }
 
@@ -24,66 +23,66 @@ export async function buildCurrentWorkbook(repos: Repos, periodId: number, now =
  * plan to final. If anyone changed the plan while the workbook was being built, nothing is stored (409).
  * Returns the new version number.
  */
-export async function finalizePlan(repos: Repos, user: User, periodId: number, now = new Date()): Promise<number> {
-  const plan = ensurePlan(repos, periodId);
+export async function finalizePlan(deps: RenaksiDeps, user: User, periodId: number, now = new Date()): Promise<number> {
+  const plan = ensurePlan(deps, periodId);
   assertDraft(plan);
-  const before = fingerprint(repos, plan.id, periodId);
-  const xlsx = await buildCurrentWorkbook(repos, periodId, now);
-  return repos.db.transaction(() => {
-    const current = ensurePlan(repos, periodId);
+  const before = fingerprint(deps, plan.id, periodId);
+  const xlsx = await buildCurrentWorkbook(deps, periodId, now);
+  return deps.db.transaction(() => {
+    const current = ensurePlan(deps, periodId);
     assertDraft(current);
-    if (fingerprint(repos, plan.id, periodId) !== before) throw conflict('Renaksi berubah ketika sedang difinalkan. Periksa perubahan terbaru lalu finalkan lagi.');
-    const rows = repos.renaksi.listRows(plan.id);
-    const versionNo = repos.renaksiVersions.nextVersionNo(plan.id);
-    repos.renaksiVersions.insertVersion({
+    if (fingerprint(deps, plan.id, periodId) !== before) throw conflict('Renaksi berubah ketika sedang difinalkan. Periksa perubahan terbaru lalu finalkan lagi.');
+    const rows = deps.renaksi.listRows(plan.id);
+    const versionNo = deps.renaksiVersions.nextVersionNo(plan.id);
+    deps.renaksiVersions.insertVersion({
       planId: plan.id, versionNo, startYear: current.startYear, endYear: current.endYear, rowCount: rows.length,
       finalizedAt: now.toISOString(), userId: user.id, rowsJson: JSON.stringify(rows), xlsx,
     });
-    repos.renaksi.setStatus(plan.id, 'final');
-    repos.audit.record({ userId: user.id, action: 'renaksi.finalize', entity: 'renaksi_plan', entityId: plan.id, newValue: { versionNo, rows: rows.length } });
+    deps.renaksi.setStatus(plan.id, 'final');
+    deps.audit.record({ userId: user.id, action: 'renaksi.finalize', entity: 'renaksi_plan', entityId: plan.id, newValue: { versionNo, rows: rows.length } });
     return versionNo;
   })();
 }
 
 /** Admin only (checked by the route): a final plan becomes a draft again; its versions stay as they are. */
-export function reopenPlan(repos: Repos, user: User, periodId: number): void {
-  repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function reopenPlan(deps: RenaksiDeps, user: User, periodId: number): void {
+  deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     if (plan.status !== 'final') throw new AppError(409, 'plan-draft', 'Renaksi masih berstatus draf.');
-    repos.renaksi.setStatus(plan.id, 'draf');
-    repos.audit.record({ userId: user.id, action: 'renaksi.reopen', entity: 'renaksi_plan', entityId: plan.id, oldValue: 'final', newValue: 'draf' });
+    deps.renaksi.setStatus(plan.id, 'draf');
+    deps.audit.record({ userId: user.id, action: 'renaksi.reopen', entity: 'renaksi_plan', entityId: plan.id, oldValue: 'final', newValue: 'draf' });
   })();
 }
 
 /** The stored bytes of a final version; 404 when there is no such version. */
-export function versionWorkbook(repos: Repos, periodId: number, versionNo: number): Buffer {
-  const plan = repos.renaksi.findPlan(periodId);
-  const bytes = plan && repos.renaksiVersions.versionXlsx(plan.id, versionNo);
+export function versionWorkbook(deps: RenaksiDeps, periodId: number, versionNo: number): Buffer {
+  const plan = deps.renaksi.findPlan(periodId);
+  const bytes = plan && deps.renaksiVersions.versionXlsx(plan.id, versionNo);
   if (!bytes) throw notFound('Versi Renaksi');
   return bytes;
 }
 
 /** The document a download gives: a final plan's latest stored version (what was signed), else built now. */
-export async function downloadWorkbook(repos: Repos, periodId: number): Promise<{ bytes: Buffer; versionNo: number | null }> {
-  const plan = ensurePlan(repos, periodId);
-  const latest = plan.status === 'final' ? repos.renaksiVersions.listVersions(plan.id)[0] : undefined;
-  if (latest) return { bytes: versionWorkbook(repos, periodId, latest.versionNo), versionNo: latest.versionNo };
-  return { bytes: await buildCurrentWorkbook(repos, periodId), versionNo: null };
+export async function downloadWorkbook(deps: RenaksiDeps, periodId: number): Promise<{ bytes: Buffer; versionNo: number | null }> {
+  const plan = ensurePlan(deps, periodId);
+  const latest = plan.status === 'final' ? deps.renaksiVersions.listVersions(plan.id)[0] : undefined;
+  if (latest) return { bytes: versionWorkbook(deps, periodId, latest.versionNo), versionNo: latest.versionNo };
+  return { bytes: await buildCurrentWorkbook(deps, periodId), versionNo: null };
 }
 
 /** The document settings as the form shows them. */
-export function documentSettings(repos: Repos): Record<DocumentSettingKey, string> {
-  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(repos, k)])) as Record<DocumentSettingKey, string>;
+export function documentSettings(deps: RenaksiDeps): Record<DocumentSettingKey, string> {
+  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(deps, k)])) as Record<DocumentSettingKey, string>;
 }
 
 /** Saves the signature block, region and paper (global settings used by every Renaksi document). */
-export function saveDocumentSettings(repos: Repos, user: User, values: DocumentSettings): void {
-  repos.db.transaction(() => {
-    const old = documentSettings(repos);
+export function saveDocumentSettings(deps: RenaksiDeps, user: User, values: DocumentSettings): void {
+  deps.db.transaction(() => {
+    const old = documentSettings(deps);
     const changed = (Object.keys(values) as DocumentSettingKey[]).filter((k) => values[k] !== old[k]);
-    for (const k of changed) repos.settings.set(k, values[k]);
+    for (const k of changed) deps.settings.set(k, values[k]);
     if (changed.length > 0) {
-      repos.audit.record({
+      deps.audit.record({
         userId: user.id, action: 'renaksi.settings', entity: 'settings', oldValue: Object.fromEntries(changed.map((k) => [k, old[k]])),
         newValue: Object.fromEntries(changed.map((k) => [k, values[k]])),
       });

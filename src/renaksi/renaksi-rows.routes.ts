@@ -1,30 +1,32 @@
 import { Router, type Request, type Response } from 'express';
-import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../web/guards';
 import { badInput } from '../errors/app-error';
+import { formBody } from '../web/body';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
+import { validate } from '../web/validate';
 import { flash } from '../web/view-locals';
-import { loadPeriod } from '../scoring/scores.service';
+import type { RenaksiService } from './renaksi.api';
 import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { RENAKSI_EDITORS } from './renaksi-roles';
-import { MOVE_SCHEMA, parseForm, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
-import { addManualRow, deleteRow, editRow, moveRow, restoreRow, RowConflictError, setRowPriority } from './renaksi-rows.service';
-import { assertDraft, ensurePlan, requireRow } from './renaksi.service';
-import { conflictComparison, rowFormValues, rowPage, type ConflictField } from './renaksi-view.service';
+import { MOVE_SCHEMA, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
+import { RowConflictError } from './renaksi-rows.service';
+import { assertDraft } from './renaksi.service';
+import { conflictComparison, rowFormValues, type ConflictField } from './renaksi-view.service';
 
 type Body = Record<string, unknown>;
 
-export function renaksiRowsRoutes(repos: Repos): Router {
-  const router = Router();
+/** The plan's rows: add, edit, delete, restore, move, mark priority. Mounted at /periods/:periodId. */
+export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
+  const router = Router({ mergeParams: true });
   const editors = requireRole(...RENAKSI_EDITORS);
-  const base = '/periods/:periodId/renaksi/rows';
+  const base = '/renaksi/rows';
   const listUrl = (periodId: number, rowId?: number) => `/periods/${periodId}/renaksi${rowId ? `#row-${rowId}` : ''}`;
 
   function renderEdit(req: Request, res: Response, status: number, opts: { values?: Record<string, unknown>; errors?: Record<string, string>; conflict?: ConflictField[] } = {}) {
     const periodId = idParam(req, 'periodId');
-    const plan = ensurePlan(repos, periodId);
-    const row = requireRow(repos, plan, idParam(req, 'rowId'));
-    const page = rowPage(repos, periodId, plan, row);
+    const plan = renaksi.ensurePlan(periodId);
+    const row = renaksi.requireRow(plan, idParam(req, 'rowId'));
+    const page = renaksi.rowPage(periodId, plan, row);
     res.status(status).render('renaksi/rows/edit', {
       title: `Ubah baris ${page.no} – Renaksi`,
       ...page,
@@ -38,8 +40,8 @@ export function renaksiRowsRoutes(repos: Repos): Router {
 
   function renderNew(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
     const periodId = idParam(req, 'periodId');
-    const { period, instrument } = loadPeriod(repos, periodId);
-    const plan = ensurePlan(repos, periodId);
+    const { period, instrument } = renaksi.loadPeriod(periodId);
+    const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
     res.status(status).render('renaksi/rows/new', {
       title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors, fieldLabels: RENAKSI_FIELD_LABELS,
@@ -53,15 +55,15 @@ export function renaksiRowsRoutes(repos: Repos): Router {
   });
 
   /** @route POST /periods/:periodId/renaksi/rows — adds a manual row (scope 'manual') */
-  router.post(base, editors, (req, res) => {
+  router.post(base, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    const { instrument } = loadPeriod(repos, periodId);
-    const plan = ensurePlan(repos, periodId);
+    const { instrument } = renaksi.loadPeriod(periodId);
+    const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
     const body = req.body as Body;
     const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true });
     if (!parsed.values) return renderNew(req, res, 422, body, parsed.errors);
-    const id = addManualRow(repos, requireUser(req), periodId, parsed.values);
+    const id = renaksi.addManualRow(requireUser(req), periodId, parsed.values);
     flash(req, 'success', 'Baris baru ditambahkan ke Renaksi.');
     res.redirect(listUrl(periodId, id));
   });
@@ -72,19 +74,19 @@ export function renaksiRowsRoutes(repos: Repos): Router {
   });
 
   /** @route POST /periods/:periodId/renaksi/rows/:rowId — saves an edit; stale version → 409 with both values */
-  router.post(`${base}/:rowId`, editors, (req, res) => {
+  router.post(`${base}/:rowId`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    const { instrument } = loadPeriod(repos, periodId);
-    const plan = ensurePlan(repos, periodId);
+    const { instrument } = renaksi.loadPeriod(periodId);
+    const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId);
+    const row = renaksi.requireRow(plan, rowId);
     const body = req.body as Body;
     const years = planYears(plan.startYear, plan.endYear);
     const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual' });
     if (!parsed.values) return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
     try {
-      const changed = editRow(repos, requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
+      const changed = renaksi.editRow(requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
       const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : 'Aspek/indikator'));
       flash(req, 'success', changed.length ? `Baris tersimpan: ${[...new Set(labels)].join(', ')}.` : 'Tidak ada perubahan untuk disimpan.');
     } catch (err) {
@@ -96,41 +98,39 @@ export function renaksiRowsRoutes(repos: Repos): Router {
   });
 
   /** @route POST /periods/:periodId/renaksi/rows/:rowId/delete — soft delete (restorable); needs the shown version */
-  router.post(`${base}/:rowId/delete`, editors, (req, res) => {
+  router.post(`${base}/:rowId/delete`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const version = parseVersion(req.body as Body);
     if (version === 0) throw badInput({ version: 'Versi baris tidak valid.' });
-    deleteRow(repos, requireUser(req), periodId, idParam(req, 'rowId'), version);
+    renaksi.deleteRow(requireUser(req), periodId, idParam(req, 'rowId'), version);
     flash(req, 'success', 'Baris dihapus dari Renaksi. Baris dapat dipulihkan dari daftar "Baris terhapus".');
     res.redirect(`${listUrl(periodId)}#terhapus`);
   });
 
   /** @route POST /periods/:periodId/renaksi/rows/:rowId/restore — brings a deleted row back */
-  router.post(`${base}/:rowId/restore`, editors, (req, res) => {
+  router.post(`${base}/:rowId/restore`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    restoreRow(repos, requireUser(req), periodId, rowId);
+    renaksi.restoreRow(requireUser(req), periodId, rowId);
     flash(req, 'success', 'Baris dipulihkan.');
     res.redirect(listUrl(periodId, rowId));
   });
 
   /** @route POST /periods/:periodId/renaksi/rows/:rowId/move — one place up or down within its aspect */
-  router.post(`${base}/:rowId/move`, editors, (req, res) => {
+  router.post(`${base}/:rowId/move`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    const { data, errors } = parseForm(MOVE_SCHEMA, req.body);
-    if (!data) throw badInput(errors);
-    moveRow(repos, requireUser(req), periodId, rowId, data.direction);
+    const { direction } = validate(MOVE_SCHEMA, req.body);
+    renaksi.moveRow(requireUser(req), periodId, rowId, direction);
     res.redirect(listUrl(periodId, rowId));
   });
 
   /** @route POST /periods/:periodId/renaksi/rows/:rowId/priority — marks (1) or unmarks (0) a priority */
-  router.post(`${base}/:rowId/priority`, editors, (req, res) => {
+  router.post(`${base}/:rowId/priority`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    const { data, errors } = parseForm(PRIORITY_SCHEMA, req.body);
-    if (!data) throw badInput(errors);
-    setRowPriority(repos, requireUser(req), periodId, rowId, data.isPriority === '1');
+    const { isPriority } = validate(PRIORITY_SCHEMA, req.body);
+    renaksi.setRowPriority(requireUser(req), periodId, rowId, isPriority === '1');
     res.redirect(listUrl(periodId, rowId));
   });
 

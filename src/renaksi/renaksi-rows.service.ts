@@ -1,11 +1,10 @@
-import type { Repos } from '../db/repos';
 import { AppError, conflict } from '../errors/app-error';
 import type { User } from '../shared/identity';
 import { RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { sameTargets } from './renaksi-targets';
 import type { RowFormValues } from './renaksi.schemas';
 import type { RenaksiRow, RowChanges } from './renaksi.repo';
-import { assertDraft, ensurePlan, requireRow } from './renaksi.service';
+import { assertDraft, ensurePlan, requireRow, type RenaksiDeps } from './renaksi.service';
 
 /** A stale edit: the row changed since the form was loaded. Carries the stored row so both values can be shown. */
 export class RowConflictError extends AppError {
@@ -36,61 +35,61 @@ function editedOf(changes: RowChanges): RenaksiEditableField[] {
  * Saves the team's edit of a row when `version` is still the stored one (optimistic locking); otherwise throws
  * RowConflictError and changes nothing. Returns the names of the changed fields (empty: nothing to save).
  */
-export function editRow(repos: Repos, user: User, periodId: number, rowId: number, version: number, values: RowFormValues): string[] {
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function editRow(deps: RenaksiDeps, user: User, periodId: number, rowId: number, version: number, values: RowFormValues): string[] {
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId);
+    const row = requireRow(deps, plan, rowId);
     if (row.version !== version) throw new RowConflictError(row);
     const changes = rowDiff(row, values);
     const names = Object.keys(changes);
     if (names.length === 0) return [];
     const editedFields = [...new Set([...row.editedFields, ...editedOf(changes)])];
-    if (!repos.renaksi.updateRow(row.id, { ...changes, editedFields }, { userId: user.id, expectedVersion: version })) throw new RowConflictError(row);
+    if (!deps.renaksi.updateRow(row.id, { ...changes, editedFields }, { userId: user.id, expectedVersion: version })) throw new RowConflictError(row);
     const old = Object.fromEntries(names.map((n) => [n, row[n as keyof RenaksiRow]]));
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.update', entity: 'renaksi_row', entityId: row.id, oldValue: old, newValue: changes });
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.update', entity: 'renaksi_row', entityId: row.id, oldValue: old, newValue: changes });
     return names;
   })();
 }
 
 /** Adds a manual row at the end of its aspect; returns its id. */
-export function addManualRow(repos: Repos, user: User, periodId: number, values: RowFormValues): number {
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function addManualRow(deps: RenaksiDeps, user: User, periodId: number, values: RowFormValues): number {
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const id = repos.renaksi.insertManualRow(
+    const id = deps.renaksi.insertManualRow(
       plan.id,
       { ...values.texts, aspectCode: values.aspectCode as string, indicatorCode: values.indicatorCode, targets: values.targets, isPriority: values.isPriority },
-      repos.renaksi.nextSortOrder(plan.id),
+      deps.renaksi.nextSortOrder(plan.id),
       user.id,
     );
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.create', entity: 'renaksi_row', entityId: id, newValue: values });
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.create', entity: 'renaksi_row', entityId: id, newValue: values });
     return id;
   })();
 }
 
 /** Soft-deletes a row (restorable) if it still has `version`. */
-export function deleteRow(repos: Repos, user: User, periodId: number, rowId: number, version: number): RenaksiRow {
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function deleteRow(deps: RenaksiDeps, user: User, periodId: number, rowId: number, version: number): RenaksiRow {
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId);
-    if (row.version !== version || !repos.renaksi.softDelete(row.id, version, user.id)) {
+    const row = requireRow(deps, plan, rowId);
+    if (row.version !== version || !deps.renaksi.softDelete(row.id, version, user.id)) {
       throw conflict('Baris ini sudah diubah orang lain sejak halaman dimuat dan belum dihapus. Periksa isinya lalu hapus lagi bila perlu.');
     }
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.delete', entity: 'renaksi_row', entityId: row.id, oldValue: { version } });
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.delete', entity: 'renaksi_row', entityId: row.id, oldValue: { version } });
     return row;
   })();
 }
 
 /** Brings a deleted row back where it was. */
-export function restoreRow(repos: Repos, user: User, periodId: number, rowId: number): RenaksiRow {
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function restoreRow(deps: RenaksiDeps, user: User, periodId: number, rowId: number): RenaksiRow {
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId, { deleted: true });
-    repos.renaksi.restore(row.id, user.id);
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.restore', entity: 'renaksi_row', entityId: row.id });
+    const row = requireRow(deps, plan, rowId, { deleted: true });
+    deps.renaksi.restore(row.id, user.id);
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.restore', entity: 'renaksi_row', entityId: row.id });
     return row;
   })();
 }
@@ -99,36 +98,36 @@ export function restoreRow(repos: Repos, user: User, periodId: number, rowId: nu
  * Moves a row one place up or down among the rows of its aspect (the document lists rows per aspect). Moving is not
  * a content change, so versions stay. Returns false when the row is already first/last.
  */
-export function moveRow(repos: Repos, user: User, periodId: number, rowId: number, direction: 'up' | 'down'): boolean {
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function moveRow(deps: RenaksiDeps, user: User, periodId: number, rowId: number, direction: 'up' | 'down'): boolean {
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId);
-    let rows = repos.renaksi.listRows(plan.id);
+    const row = requireRow(deps, plan, rowId);
+    let rows = deps.renaksi.listRows(plan.id);
     if (new Set(rows.map((r) => r.sortOrder)).size !== rows.length) {
-      rows.forEach((r, i) => repos.renaksi.setOrder(r.id, i + 1));
-      rows = repos.renaksi.listRows(plan.id);
+      rows.forEach((r, i) => deps.renaksi.setOrder(r.id, i + 1));
+      rows = deps.renaksi.listRows(plan.id);
     }
     const sameAspect = rows.filter((r) => r.aspectCode === row.aspectCode);
     const at = sameAspect.findIndex((r) => r.id === row.id);
     const other = sameAspect[direction === 'up' ? at - 1 : at + 1];
     const self = sameAspect[at];
     if (!other || !self) return false;
-    repos.renaksi.setOrder(self.id, other.sortOrder);
-    repos.renaksi.setOrder(other.id, self.sortOrder);
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.move', entity: 'renaksi_row', entityId: row.id, newValue: { direction, swappedWith: other.id } });
+    deps.renaksi.setOrder(self.id, other.sortOrder);
+    deps.renaksi.setOrder(other.id, self.sortOrder);
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.move', entity: 'renaksi_row', entityId: row.id, newValue: { direction, swappedWith: other.id } });
     return true;
   })();
 }
 
 /** Marks or unmarks a row as a priority of the team. */
-export function setRowPriority(repos: Repos, user: User, periodId: number, rowId: number, isPriority: boolean): void {
-  repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function setRowPriority(deps: RenaksiDeps, user: User, periodId: number, rowId: number, isPriority: boolean): void {
+  deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const row = requireRow(repos, plan, rowId);
+    const row = requireRow(deps, plan, rowId);
     if (row.isPriority === isPriority) return;
-    repos.renaksi.updateRow(row.id, { isPriority }, { userId: user.id });
-    repos.audit.record({ userId: user.id, action: 'renaksi.row.priority', entity: 'renaksi_row', entityId: row.id, oldValue: row.isPriority, newValue: isPriority });
+    deps.renaksi.updateRow(row.id, { isPriority }, { userId: user.id });
+    deps.audit.record({ userId: user.id, action: 'renaksi.row.priority', entity: 'renaksi_row', entityId: row.id, oldValue: row.isPriority, newValue: isPriority });
   })();
 }

@@ -1,16 +1,16 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
-import type { Repos } from '../db/repos';
+import { formatInt } from '../shared/format';
+import { formBody } from '../web/body';
+import { verifyCsrf } from '../web/csrf';
 import { requireRole, requireUser } from '../web/guards';
-import { csrfToken, verifyCsrf } from '../web/csrf';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { loadPeriod } from '../scoring/scores.service';
-import { formatInt } from '../shared/format';
+import type { RenaksiService } from './renaksi.api';
 import { RENAKSI_EDITORS } from './renaksi-roles';
-import { ensurePlan, assertDraft, planOrDefault } from './renaksi.service';
+import { assertDraft } from './renaksi.service';
 import type { UploadIssue } from './renaksi-upload';
-import { applyUpload, findUpload, previewUpload, UploadRejectedError } from './renaksi-upload.service';
+import { UploadRejectedError } from './renaksi-upload.service';
 
 /** Largest workbook accepted: a plan of thousands of rows is well under 2 MB. */
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -35,72 +35,63 @@ function parseMultipart(req: Request, res: Response): Promise<UploadIssue | null
   });
 }
 
-function renderForm(repos: Repos, req: Request, res: Response, status: number, issues: UploadIssue[], fileName: string | null) {
-  const { period } = loadPeriod(repos, idParam(req, 'periodId'));
-  const plan = planOrDefault(repos, period.id);
+function renderForm(renaksi: RenaksiService, req: Request, res: Response, status: number, issues: UploadIssue[], fileName: string | null) {
+  const { period } = renaksi.loadPeriod(idParam(req, 'periodId'));
+  const plan = renaksi.planOrDefault(period.id);
   res.status(status).render('renaksi/upload', { title: `Unggah Renaksi – ${period.name}`, period, plan, issues, fileName, maxMb: UPLOAD_MAX_BYTES / 1024 / 1024 });
 }
 
 /**
- * The multipart upload, mounted before the global CSRF middleware (which cannot read multipart fields): multer parses
- * the body here, then the same token check runs.
+ * Editing the plan offline: the upload form, the upload itself, the preview of a valid upload and applying it.
+ * Mounted at /periods/:periodId.
  */
-export function renaksiUploadRoutes(repos: Repos): Router {
-  const router = Router();
+export function renaksiUploadRoutes(renaksi: RenaksiService): Router {
+  const router = Router({ mergeParams: true });
+  const editors = requireRole(...RENAKSI_EDITORS);
 
-  const exposeToken: RequestHandler = (req, res, next) => {
-    res.locals.csrfToken = csrfToken(req);
-    next();
-  };
+  /** @route GET /periods/:periodId/renaksi/upload — how to edit offline and the upload form */
+  router.get('/renaksi/upload', editors, (req, res) => {
+    renderForm(renaksi, req, res, 200, [], null);
+  });
 
-  /** @route POST /periods/:periodId/renaksi/upload — an edited copy of the workbook; valid → preview, else 422 with a report */
-  router.post('/periods/:periodId/renaksi/upload', exposeToken, requireRole(...RENAKSI_EDITORS), async (req, res) => {
+  /**
+   * @route POST /periods/:periodId/renaksi/upload — an edited copy of the workbook; valid → preview, else 422 with a
+   * report. Multipart: multer reads the body here, then the CSRF token is checked before the file is looked at.
+   */
+  router.post('/renaksi/upload', editors, async (req, res) => {
     const periodId = idParam(req, 'periodId');
-    loadPeriod(repos, periodId);
+    renaksi.loadPeriod(periodId);
     const multerIssue = await parseMultipart(req, res);
     verifyCsrf(req, res);
-    assertDraft(planOrDefault(repos, periodId));
-    if (multerIssue) return renderForm(repos, req, res, 422, [multerIssue], null);
-    if (!req.file) return renderForm(repos, req, res, 422, [{ sheetRow: null, column: null, message: 'pilih berkas Excel (.xlsx) yang akan diunggah' }], null);
+    assertDraft(renaksi.planOrDefault(periodId));
+    if (multerIssue) return renderForm(renaksi, req, res, 422, [multerIssue], null);
+    if (!req.file) return renderForm(renaksi, req, res, 422, [{ sheetRow: null, column: null, message: 'pilih berkas Excel (.xlsx) yang akan diunggah' }], null);
     const fileName = req.file.originalname;
     try {
-      const preview = await previewUpload(repos, requireUser(req), periodId, { bytes: req.file.buffer, name: fileName });
+      const preview = await renaksi.previewUpload(requireUser(req), periodId, { bytes: req.file.buffer, name: fileName });
       if (preview.uploadId === null) {
         flash(req, 'success', `Berkas "${fileName}" dibaca (${formatInt(preview.rowsInFile)} baris): tidak ada perubahan dibanding Renaksi tersimpan.`);
         return res.redirect(`/periods/${periodId}/renaksi`);
       }
       res.redirect(303, `/periods/${periodId}/renaksi/uploads/${preview.uploadId}`);
     } catch (err) {
-      if (err instanceof UploadRejectedError) return renderForm(repos, req, res, 422, err.issues, fileName);
+      if (err instanceof UploadRejectedError) return renderForm(renaksi, req, res, 422, err.issues, fileName);
       throw err;
     }
   });
 
-  return router;
-}
-
-/** The upload form, the preview of a valid upload and applying it (ordinary forms, behind the global CSRF check). */
-export function renaksiUploadReviewRoutes(repos: Repos): Router {
-  const router = Router();
-  const editors = requireRole(...RENAKSI_EDITORS);
-
-  /** @route GET /periods/:periodId/renaksi/upload — how to edit offline and the upload form */
-  router.get('/periods/:periodId/renaksi/upload', editors, (req, res) => {
-    renderForm(repos, req, res, 200, [], null);
-  });
-
   /** @route GET /periods/:periodId/renaksi/uploads/:uploadId — the changes of an upload, field by field (old → new) */
-  router.get('/periods/:periodId/renaksi/uploads/:uploadId', editors, (req, res) => {
-    const { period } = loadPeriod(repos, idParam(req, 'periodId'));
-    const upload = findUpload(repos, requireUser(req), period.id, idParam(req, 'uploadId'));
-    res.render('renaksi/uploads/show', { title: `Pratinjau unggahan – ${period.name}`, period, plan: ensurePlan(repos, period.id), upload });
+  router.get('/renaksi/uploads/:uploadId', editors, (req, res) => {
+    const { period } = renaksi.loadPeriod(idParam(req, 'periodId'));
+    const upload = renaksi.findUpload(requireUser(req), period.id, idParam(req, 'uploadId'));
+    res.render('renaksi/uploads/show', { title: `Pratinjau unggahan – ${period.name}`, period, plan: renaksi.ensurePlan(period.id), upload });
   });
 
   /** @route POST /periods/:periodId/renaksi/uploads/:uploadId/apply — applies every change in one transaction */
-  router.post('/periods/:periodId/renaksi/uploads/:uploadId/apply', editors, (req, res) => {
+  router.post('/renaksi/uploads/:uploadId/apply', formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    loadPeriod(repos, periodId);
-    const n = applyUpload(repos, requireUser(req), periodId, idParam(req, 'uploadId'));
+    renaksi.loadPeriod(periodId);
+    const n = renaksi.applyUpload(requireUser(req), periodId, idParam(req, 'uploadId'));
     flash(req, 'success', `Perubahan dari berkas diterapkan pada ${formatInt(n)} baris. Kolom yang diubah dipertahankan saat penyusunan ulang.`);
     res.redirect(`/periods/${periodId}/renaksi`);
   });

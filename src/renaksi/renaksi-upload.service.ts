@@ -1,13 +1,11 @@
 import type ExcelJS from 'exceljs';
 import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
-import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
-import { loadPeriod } from '../scoring/scores.service';
 import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';
 import type { RenaksiRow, RowChanges } from './renaksi.repo';
-import { assertDraft, ensurePlan } from './renaksi.service';
+import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
 
 /** The file could not be applied: every problem, line by line (422, nothing stored). */
 export class UploadRejectedError extends AppError {
@@ -39,16 +37,16 @@ export interface UploadPreview {
  * full line-by-line report and nothing stored. Valid changes are kept as a pending upload the uploader confirms;
  * a file without changes stores nothing (uploadId null).
  */
-export async function previewUpload(repos: Repos, user: User, periodId: number, file: { bytes: Buffer; name: string }): Promise<UploadPreview> {
-  const { instrument } = loadPeriod(repos, periodId);
-  const plan = ensurePlan(repos, periodId);
+export async function previewUpload(deps: RenaksiDeps, user: User, periodId: number, file: { bytes: Buffer; name: string }): Promise<UploadPreview> {
+  const { instrument } = deps.periods.loadPeriod(periodId);
+  const plan = ensurePlan(deps, periodId);
   assertDraft(plan);
   const wb = await readWorkbook(file.bytes);
-  const rows = repos.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
+  const rows = deps.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
   const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
   if (result.issues.length > 0) throw new UploadRejectedError(result.issues);
   if (result.changes.length === 0) return { uploadId: null, rowsInFile: result.rowsInFile, changedRows: 0 };
-  const uploadId = repos.renaksiVersions.insertUpload(plan.id, user.id, file.name.slice(0, 200), { rowsInFile: result.rowsInFile, changes: result.changes });
+  const uploadId = deps.renaksiVersions.insertUpload(plan.id, user.id, file.name.slice(0, 200), { rowsInFile: result.rowsInFile, changes: result.changes });
   return { uploadId, rowsInFile: result.rowsInFile, changedRows: result.changes.length };
 }
 
@@ -62,9 +60,9 @@ export interface PendingUpload {
 }
 
 /** The uploader's own pending (or applied) upload of this period's plan; 404 for anyone else's. */
-export function findUpload(repos: Repos, user: User, periodId: number, uploadId: number): PendingUpload {
-  const plan = ensurePlan(repos, periodId);
-  const u = repos.renaksiVersions.findUpload(uploadId);
+export function findUpload(deps: RenaksiDeps, user: User, periodId: number, uploadId: number): PendingUpload {
+  const plan = ensurePlan(deps, periodId);
+  const u = deps.renaksiVersions.findUpload(uploadId);
   if (!u || u.planId !== plan.id || u.userId !== user.id) throw notFound('Unggahan');
   const data = JSON.parse(u.changes) as { rowsInFile: number; changes: UploadChange[] };
   return { id: u.id, fileName: u.fileName, createdAt: u.createdAt, appliedAt: u.appliedAt, rowsInFile: data.rowsInFile, changes: data.changes };
@@ -80,16 +78,16 @@ function changesOf(c: UploadChange): RowChanges {
  * Applies a previewed upload in one transaction. If any row changed in the app since the preview (version differs)
  * or was deleted, nothing is applied (409). Every changed field joins the row's edited fields. Returns rows changed.
  */
-export function applyUpload(repos: Repos, user: User, periodId: number, uploadId: number): number {
-  return repos.db.transaction(() => {
-    const upload = findUpload(repos, user, periodId, uploadId);
+export function applyUpload(deps: RenaksiDeps, user: User, periodId: number, uploadId: number): number {
+  return deps.db.transaction(() => {
+    const upload = findUpload(deps, user, periodId, uploadId);
     if (upload.appliedAt) throw conflict('Unggahan ini sudah diterapkan.');
-    const plan = ensurePlan(repos, periodId);
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
     const stale: string[] = [];
     const rows = new Map<number, RenaksiRow>();
     for (const c of upload.changes) {
-      const row = repos.renaksi.findRow(c.rowId);
+      const row = deps.renaksi.findRow(c.rowId);
       if (!row || row.planId !== plan.id || row.deletedAt !== null || row.version !== c.version) stale.push(c.no || `R${c.rowId}`);
       else rows.set(row.id, row);
     }
@@ -100,14 +98,14 @@ export function applyUpload(repos: Repos, user: User, periodId: number, uploadId
       const row = rows.get(c.rowId) as RenaksiRow;
       const changes = changesOf(c);
       const edited = [...RENAKSI_TEXT_FIELDS, 'targets' as const].filter((f) => changes[f] !== undefined) as RenaksiEditableField[];
-      repos.renaksi.updateRow(row.id, { ...changes, editedFields: [...new Set([...row.editedFields, ...edited])] }, { userId: user.id, expectedVersion: c.version });
-      repos.audit.record({
+      deps.renaksi.updateRow(row.id, { ...changes, editedFields: [...new Set([...row.editedFields, ...edited])] }, { userId: user.id, expectedVersion: c.version });
+      deps.audit.record({
         userId: user.id, action: 'renaksi.row.update', entity: 'renaksi_row', entityId: row.id,
         oldValue: Object.fromEntries(c.fields.map((f) => [f.field, f.old])), newValue: { ...changes, via: 'unggahan' },
       });
     }
-    repos.renaksiVersions.markUploadApplied(upload.id);
-    repos.audit.record({ userId: user.id, action: 'renaksi.upload.apply', entity: 'renaksi_plan', entityId: plan.id, newValue: { uploadId, rows: upload.changes.length } });
+    deps.renaksiVersions.markUploadApplied(upload.id);
+    deps.audit.record({ userId: user.id, action: 'renaksi.upload.apply', entity: 'renaksi_plan', entityId: plan.id, newValue: { uploadId, rows: upload.changes.length } });
     return upload.changes.length;
   })();
 }

@@ -1,14 +1,12 @@
-import type { Repos } from '../db/repos';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
-import { computePeriodScores } from '../scoring/scores.service';
 import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { evidenceLookup, type RowEvidence } from './renaksi-evidence';
 import { groupPlanRows, type PlanGroup } from './renaksi-layout';
 import type { PlanFilter } from './renaksi.schemas';
 import type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
 import type { RenaksiVersion } from './renaksi-versions.repo';
-import { DEFAULT_PLAN_YEARS, draftUnits } from './renaksi.service';
+import { DEFAULT_PLAN_YEARS, draftUnits, type RenaksiDeps } from './renaksi.service';
 
 export interface PlanRowView {
   row: RenaksiRow;
@@ -49,11 +47,11 @@ function matches(v: PlanRowView, f: PlanFilter): boolean {
  * Everything the plan page shows: rows grouped and numbered exactly as in the workbook, each with its evidence from
  * the current scores (which units, which levels, which indicator), the regeneration marks, deleted rows and versions.
  */
-export function planPage(repos: Repos, periodId: number, filter: PlanFilter): PlanPage {
-  const scores = computePeriodScores(repos, periodId, 'verified');
+export function planPage(deps: RenaksiDeps, periodId: number, filter: PlanFilter): PlanPage {
+  const scores = deps.scoring.computePeriodScores(periodId, 'verified');
   const { period, instrument } = scores;
-  const plan = repos.renaksi.findPlan(periodId);
-  const rows = plan ? repos.renaksi.listRows(plan.id) : [];
+  const plan = deps.renaksi.findPlan(periodId);
+  const rows = plan ? deps.renaksi.listRows(plan.id) : [];
   const evidence = evidenceLookup(instrument, draftUnits(scores));
   const unitNames = new Map(scores.units.map((u) => [u.unitId, u.name]));
   const regenerated = plan?.generatedAt ? rows.some((r) => r.createdAt !== null && r.createdAt < (plan.generatedAt as string)) : false;
@@ -69,7 +67,7 @@ export function planPage(repos: Repos, periodId: number, filter: PlanFilter): Pl
   const groups = grouped
     .map((g) => ({ ...g, rows: g.rows.map(({ row, no }) => ({ row: { ...row, no }, no })).filter(({ row }) => matches(row, filter)) }))
     .filter((g) => g.rows.length > 0);
-  const deleted = plan ? repos.renaksi.listDeletedRows(plan.id).map((r) => ({ ...r, no: '' })) : [];
+  const deleted = plan ? deps.renaksi.listDeletedRows(plan.id).map((r) => ({ ...r, no: '' })) : [];
   return {
     period,
     instrument,
@@ -86,7 +84,7 @@ export function planPage(repos: Repos, periodId: number, filter: PlanFilter): Pl
       fresh: views.filter((v) => v.isNew).length,
     },
     deleted,
-    versions: plan ? repos.renaksiVersions.listVersions(plan.id) : [],
+    versions: plan ? deps.renaksiVersions.listVersions(plan.id) : [],
   };
 }
 
@@ -102,9 +100,9 @@ export interface RowPage {
 }
 
 /** One row with its number in the document and its evidence, for the edit form. */
-export function rowPage(repos: Repos, periodId: number, plan: RenaksiPlan, row: RenaksiRow): RowPage {
-  const scores = computePeriodScores(repos, periodId, 'verified');
-  const groups = groupPlanRows(scores.instrument.aspects, repos.renaksi.listRows(plan.id));
+export function rowPage(deps: RenaksiDeps, periodId: number, plan: RenaksiPlan, row: RenaksiRow): RowPage {
+  const scores = deps.scoring.computePeriodScores(periodId, 'verified');
+  const groups = groupPlanRows(scores.instrument.aspects, deps.renaksi.listRows(plan.id));
   const no = groups.flatMap((g) => g.rows).find((r) => r.row.id === row.id)?.no ?? '';
   return {
     period: scores.period,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessages } from '../web/validate';
 import type { Instrument } from '../instrument/instrument.schemas';
 import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS, RENAKSI_TEXT_MAX, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget } from './renaksi-targets';
@@ -43,13 +44,6 @@ export interface RowFormContext {
   manual: boolean;
 }
 
-/** First message per top-level field of a zod error. */
-function firstIssues(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? '_form')] ??= issue.message;
-  return out;
-}
-
 /**
  * Validates the row form (all 12 SPEC.md columns; targets as `target_<year>`). Errors are keyed by form field name
  * (`target_2023` for a year) with messages in Bahasa Indonesia.
@@ -57,7 +51,7 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 export function parseRowForm(body: Record<string, unknown>, ctx: RowFormContext): { values: RowFormValues | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const texts = TEXT_SCHEMA.safeParse(body);
-  if (!texts.success) Object.assign(errors, firstIssues(texts.error));
+  if (!texts.success) Object.assign(errors, fieldMessages(texts.error));
   const typed = Object.fromEntries(ctx.years.map((y) => [String(y), parseTarget(body[`target_${y}`])]));
   for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.instrument.levelScaleMax))) errors[`target_${year}`] = message;
   let aspectCode: string | null = null;
@@ -112,12 +106,6 @@ export const DOCUMENT_SETTINGS_SCHEMA = z.object({
   'renaksi.nip': settingText('NIP', 30).refine((v) => v === '' || /^\d{18}$/.test(v.replace(/\s/g, '')), 'NIP terdiri atas 18 angka (boleh dikosongkan).'),
 });
 export type DocumentSettings = z.infer<typeof DOCUMENT_SETTINGS_SCHEMA>;
-
-/** Parses a form with zod; errors keyed by field. */
-export function parseForm<T extends z.ZodType>(schema: T, body: unknown): { data: z.infer<T> | null; errors: Record<string, string> } {
-  const r = schema.safeParse(body);
-  return r.success ? { data: r.data, errors: {} } : { data: null, errors: firstIssues(r.error) };
-}
 
 export const MOVE_SCHEMA = z.object({ direction: z.enum(['up', 'down'], { error: 'Arah pindah harus naik atau turun.' }) });
 export const PRIORITY_SCHEMA = z.object({ isPriority: z.enum(['0', '1'], { error: 'Tanda prioritas tidak valid.' }) });

@@ -1,12 +1,27 @@
-import type { Repos } from '../db/repos';
 import { AppError, notFound } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { PeriodsService } from '../periods';
+import type { SettingsRepo } from '../shared/settings.repo';
 import type { User } from '../shared/identity';
-import { computePeriodScores, loadPeriod, type PeriodScores } from '../scoring/scores.service';
+import type { PeriodScores, ScoringService } from '../scoring';
 import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRow, type DraftUnit } from './renaksi-draft';
 import { mergeDraft } from './renaksi-merge';
 import { retargetForYears, sameTargets } from './renaksi-targets';
-import type { RenaksiPlan, RenaksiRow, RowChanges } from './renaksi.repo';
+import type { RenaksiPlan, RenaksiRepo, RenaksiRow, RowChanges } from './renaksi.repo';
+import type { RenaksiVersionsRepo } from './renaksi-versions.repo';
+
+/** What the Renaksi module is given: its repositories and the services of the modules it reads. */
+export interface RenaksiDeps {
+  db: Db;
+  renaksi: RenaksiRepo;
+  renaksiVersions: RenaksiVersionsRepo;
+  settings: SettingsRepo;
+  scoring: ScoringService;
+  periods: PeriodsService;
+  audit: AuditService;
+}
 
 export const DEFAULT_PLAN_YEARS = { start: 2022, end: 2024 } as const;
 
@@ -18,18 +33,18 @@ export function draftUnits(scores: PeriodScores): DraftUnit[] {
 }
 
 /** The period's plan as stored, or the default draft it would be created as (read-only pages write nothing). */
-export function planOrDefault(repos: Repos, periodId: number): RenaksiPlan {
-  return repos.renaksi.findPlan(periodId) ?? {
+export function planOrDefault(deps: RenaksiDeps, periodId: number): RenaksiPlan {
+  return deps.renaksi.findPlan(periodId) ?? {
     id: 0, periodId, startYear: DEFAULT_PLAN_YEARS.start, endYear: DEFAULT_PLAN_YEARS.end, status: 'draf', generatedAt: null, updatedAt: '',
   };
 }
 
 /** The period's plan, created with the default plan years on first use. */
-export function ensurePlan(repos: Repos, periodId: number): RenaksiPlan {
-  const existing = repos.renaksi.findPlan(periodId);
+export function ensurePlan(deps: RenaksiDeps, periodId: number): RenaksiPlan {
+  const existing = deps.renaksi.findPlan(periodId);
   if (existing) return existing;
-  repos.renaksi.insertPlan(periodId, DEFAULT_PLAN_YEARS.start, DEFAULT_PLAN_YEARS.end);
-  return repos.renaksi.findPlan(periodId) as RenaksiPlan;
+  deps.renaksi.insertPlan(periodId, DEFAULT_PLAN_YEARS.start, DEFAULT_PLAN_YEARS.end);
+  return deps.renaksi.findPlan(periodId) as RenaksiPlan;
 }
 
 /** Refuses any change to a final plan (409) until the admin reopens it as a draft. */
@@ -40,8 +55,8 @@ export function assertDraft(plan: RenaksiPlan): void {
 }
 
 /** A live (not deleted) row of the period's plan; 404 otherwise. */
-export function requireRow(repos: Repos, plan: RenaksiPlan, rowId: number, opts: { deleted?: boolean } = {}): RenaksiRow {
-  const row = repos.renaksi.findRow(rowId);
+export function requireRow(deps: RenaksiDeps, plan: RenaksiPlan, rowId: number, opts: { deleted?: boolean } = {}): RenaksiRow {
+  const row = deps.renaksi.findRow(rowId);
   if (!row || row.planId !== plan.id || (row.deletedAt !== null) !== (opts.deleted ?? false)) throw notFound('Baris Renaksi');
   return row;
 }
@@ -74,17 +89,17 @@ export interface GenerateResult {
  * become rows (after the existing ones), hand-edited fields are kept, rows whose gap closed are marked, not deleted.
  * Rows whose content did not change keep their version, so nobody's open edit form turns stale for nothing.
  */
-export function generateRenaksi(repos: Repos, user: User, periodId: number): GenerateResult {
-  const scores = computePeriodScores(repos, periodId, 'verified');
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+export function generateRenaksi(deps: RenaksiDeps, user: User, periodId: number): GenerateResult {
+  const scores = deps.scoring.computePeriodScores(periodId, 'verified');
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
     const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear));
-    const existing = repos.renaksi.listAllRows(plan.id);
+    const existing = deps.renaksi.listAllRows(plan.id);
     const merge = mergeDraft(existing, draft);
     const now = new Date().toISOString();
-    let order = repos.renaksi.nextSortOrder(plan.id) - 1;
-    for (const d of merge.insert) repos.renaksi.insertDraftRow(plan.id, d, ++order, now);
+    let order = deps.renaksi.nextSortOrder(plan.id) - 1;
+    for (const d of merge.insert) deps.renaksi.insertDraftRow(plan.id, d, ++order, now);
     const byId = new Map(existing.map((r) => [r.id, r]));
     let updated = 0;
     for (const u of merge.update) {
@@ -92,16 +107,16 @@ export function generateRenaksi(repos: Repos, user: User, periodId: number): Gen
       const changes = contentChanges(row, u.fields);
       const bookkeeping = { priority: u.fields.priority, baseLevel: u.fields.baseLevel };
       if (Object.keys(changes).length > 0) {
-        repos.renaksi.updateRow(u.id, { ...changes, ...bookkeeping }, { userId: null });
+        deps.renaksi.updateRow(u.id, { ...changes, ...bookkeeping }, { userId: null });
         if (row.deletedAt === null) updated++;
       } else {
-        repos.renaksi.updateRow(u.id, bookkeeping, { bump: false });
+        deps.renaksi.updateRow(u.id, bookkeeping, { bump: false });
       }
     }
-    for (const id of merge.closeGap) repos.renaksi.closeGap(id);
-    repos.renaksi.markGenerated(plan.id, now);
+    for (const id of merge.closeGap) deps.renaksi.closeGap(id);
+    deps.renaksi.markGenerated(plan.id, now);
     const result = { inserted: merge.insert.length, updated, closed: merge.closeGap.length };
-    repos.audit.record({ userId: user.id, action: 'renaksi.generate', entity: 'renaksi_plan', entityId: plan.id, newValue: result });
+    deps.audit.record({ userId: user.id, action: 'renaksi.generate', entity: 'renaksi_plan', entityId: plan.id, newValue: result });
     return result;
   })();
 }
@@ -111,16 +126,16 @@ export function generateRenaksi(repos: Repos, user: User, periodId: number): Gen
  * (hand-edited or manual rows) are kept for the remaining years and carried forward into new ones. One transaction.
  * Returns how many rows got new targets.
  */
-export function setPlanYears(repos: Repos, user: User, periodId: number, years: { startYear: number; endYear: number }): number {
-  const { instrument } = loadPeriod(repos, periodId);
+export function setPlanYears(deps: RenaksiDeps, user: User, periodId: number, years: { startYear: number; endYear: number }): number {
+  const { instrument } = deps.periods.loadPeriod(periodId);
   const targetOf = finalTargets(instrument);
-  return repos.db.transaction(() => {
-    const plan = ensurePlan(repos, periodId);
+  return deps.db.transaction(() => {
+    const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
     if (plan.startYear === years.startYear && plan.endYear === years.endYear) return 0;
     const list = planYears(years.startYear, years.endYear);
     let changed = 0;
-    for (const row of repos.renaksi.listAllRows(plan.id)) {
+    for (const row of deps.renaksi.listAllRows(plan.id)) {
       const first = row.targets[String(plan.startYear)];
       const baseLevel = row.baseLevel ?? (row.scope !== 'manual' && first !== undefined ? Math.max(0, first - 1) : null);
       const targets = retargetForYears(
@@ -133,11 +148,11 @@ export function setPlanYears(repos: Repos, user: User, periodId: number, years: 
         list,
       );
       if (sameTargets(targets, row.targets)) continue;
-      repos.renaksi.updateRow(row.id, { targets }, { userId: user.id });
+      deps.renaksi.updateRow(row.id, { targets }, { userId: user.id });
       changed++;
     }
-    repos.renaksi.setYears(plan.id, years.startYear, years.endYear);
-    repos.audit.record({
+    deps.renaksi.setYears(plan.id, years.startYear, years.endYear);
+    deps.audit.record({
       userId: user.id, action: 'renaksi.years', entity: 'renaksi_plan', entityId: plan.id,
       oldValue: { startYear: plan.startYear, endYear: plan.endYear }, newValue: { ...years, retargetedRows: changed },
     });

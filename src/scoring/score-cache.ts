@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { AssessmentStatus } from '../assessments/assessments.repo';
+import type { Instrument } from '../instrument';
+import type { AssessmentStatus } from '../shared/assessment-status';
 import { scoreUnit, type AnswerLevels, type LevelBasis, type UnitScore } from './scoring';
-import type { UnitGroup } from '../units/units.repo';
+import type { UnitGroup } from '../units';
 
 export interface PeriodUnitScore {
   unitId: number;

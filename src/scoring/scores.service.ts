@@ -1,10 +1,15 @@
-import type { Repos } from '../db/repos';
-import { notFound } from '../errors/app-error';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { AssessmentStatus } from '../assessments/assessments.repo';
+import type { Instrument } from '../instrument';
+import type { Period, PeriodsService } from '../periods';
+import type { UnitGroup } from '../units';
+import type { AssessmentStatus } from '../shared/assessment-status';
+import { bindDeps } from '../shared/bind-deps';
+import type { ScoreCache } from './score-cache';
 import { aggregateScores, type KabupatenAggregate, type LevelBasis, type UnitScore } from './scoring';
-import type { UnitGroup } from '../units/units.repo';
+
+export interface ScoringDeps {
+  scoreCache: ScoreCache;
+  periods: PeriodsService;
+}
 
 export const INCLUDED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
 
@@ -26,21 +31,12 @@ export interface PeriodScores {
   aggregate: KabupatenAggregate;
 }
 
-/** A period's instrument; throws 404 for an unknown period. */
-export function loadPeriod(repos: Repos, periodId: number): { period: Period; instrument: Instrument } {
-  const period = repos.periods.findById(periodId);
-  if (!period) throw notFound('Periode');
-  const instrument = repos.instruments.findById(period.instrumentId);
-  if (!instrument) throw notFound('Instrumen periode');
-  return { period, instrument };
-}
-
 /**
  * Scores every unit of a period and the kabupaten means over the included (submitted or verified) units.
  */
-export function computePeriodScores(repos: Repos, periodId: number, basis: LevelBasis = 'verified'): PeriodScores {
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const units: UnitResult[] = repos.scoreCache.periodUnitScores(periodId, instrument, basis).map((u) => ({
+export function computePeriodScores(deps: ScoringDeps, periodId: number, basis: LevelBasis = 'verified'): PeriodScores {
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const units: UnitResult[] = deps.scoreCache.periodUnitScores(periodId, instrument, basis).map((u) => ({
     unitId: u.unitId,
     code: u.code,
     name: u.name,
@@ -51,3 +47,17 @@ export function computePeriodScores(repos: Repos, periodId: number, basis: Level
   }));
   return { period, instrument, basis, units, aggregate: aggregateScores(instrument, units) };
 }
+
+/**
+ * A key that changes whenever anything a period's aggregate figures depend on changes (see ScoreCache.countedKey),
+ * for memoising what is derived from them.
+ */
+function countedKey(deps: ScoringDeps, periodId: number): string {
+  return deps.scoreCache.countedKey(periodId, INCLUDED_STATUSES);
+}
+
+/** The scoring service: unit and kabupaten scores of a period, cached per assessment revision. */
+export function createScoringService(deps: ScoringDeps) {
+  return bindDeps(deps, { computePeriodScores, countedKey });
+}
+export type ScoringService = ReturnType<typeof createScoringService>;

@@ -1,5 +1,5 @@
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { UnitGroup } from '../units/units.repo';
+import type { Instrument } from '../instrument';
+import type { UnitGroup } from '../units';
 
 /** Which level the scores use: the verifier's where set ('verified'), or always the unit's own ('self'). */
 export type LevelBasis = 'self' | 'verified';

@@ -1,7 +1,7 @@
-import type { Repos } from '../db/repos';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { AssessmentStatus } from '../assessments/assessments.repo';
-import type { UnitGroup } from '../units/units.repo';
+import type { AssessmentsService } from '../assessments';
+import type { Instrument } from '../instrument';
+import type { AssessmentStatus } from '../shared/assessment-status';
+import type { UnitGroup } from '../units';
 
 /** Small deterministic PRNG (mulberry32) so sample data is the same on every machine. */
 export function prng(seed: number): () => number {
@@ -63,16 +63,16 @@ export function sampleAssessment(instrument: Instrument, group: UnitGroup, index
   return { status, answers };
 }
 
-/** Stores a sample assessment through the repositories (the caller owns the transaction). */
-export function writeSampleAssessment(repos: Repos, periodId: number, unitId: number, sample: SampleAssessment, userId: number): void {
+/** Stores a sample assessment through the assessments service (the caller owns the transaction). */
+export function writeSampleAssessment(assessments: Pick<AssessmentsService, 'findOrCreate' | 'upsertAnswer' | 'setVerifiedLevel' | 'setStatus'>, periodId: number, unitId: number, sample: SampleAssessment, userId: number): void {
   if (sample.status === null) return;
-  const assessment = repos.assessments.findOrCreate(periodId, unitId);
+  const assessment = assessments.findOrCreate(periodId, unitId);
   for (const a of sample.answers) {
-    repos.assessments.upsertAnswer({ assessmentId: assessment.id, code: a.code, level: a.level, isNa: a.isNa, note: a.note, userId });
+    assessments.upsertAnswer({ assessmentId: assessment.id, code: a.code, level: a.level, isNa: a.isNa, note: a.note, userId });
     if (a.verifiedLevel !== null) {
-      repos.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: a.code, level: a.verifiedLevel, note: VERIFIER_NOTE });
+      assessments.setVerifiedLevel({ assessmentId: assessment.id, code: a.code, level: a.verifiedLevel, note: VERIFIER_NOTE });
     }
   }
-  if (sample.status !== 'draf') repos.assessments.setStatus(assessment.id, 'diajukan');
-  if (sample.status === 'diverifikasi') repos.assessments.setStatus(assessment.id, 'diverifikasi');
+  if (sample.status !== 'draf') assessments.setStatus(assessment.id, 'diajukan');
+  if (sample.status === 'diverifikasi') assessments.setStatus(assessment.id, 'diverifikasi');
 }

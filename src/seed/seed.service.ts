@@ -3,9 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { PasswordCost } from '../config/config';
-import type { Repos } from '../db/repos';
-import { hashPassword } from '../users/passwords';
-import { loadInstrumentTemplates } from '../instrument/instrument.loader';
+import { loadInstrumentTemplates, type InstrumentService } from '../instrument';
+import type { PeriodsService } from '../periods';
+import type { UnitsService } from '../units';
+import { hashPassword, type UsersService } from '../users';
+
+/** The modules the first-start seed stores its data through. */
+export interface SeedDeps {
+  instruments: InstrumentService;
+  units: UnitsService;
+  periods: PeriodsService;
+  users: UsersService;
+}
 
 export const DEFAULT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2022';
 
@@ -27,34 +36,33 @@ export interface SeedResult {
 }
 
 /** Stores every instrument template version found in the folder; returns the id of the newest. */
-export function seedInstruments(repos: Repos, templatesDir: string): number {
-  const ids = loadInstrumentTemplates(templatesDir).map((inst) => repos.instruments.ensure(inst));
+export function seedInstruments(instruments: InstrumentService, templatesDir: string): number {
+  const ids = loadInstrumentTemplates(templatesDir).map((inst) => instruments.ensure(inst));
   const last = ids[ids.length - 1];
   if (last === undefined) throw new Error(`Tidak ada templat instrumen di ${templatesDir}`);
   return last;
 }
 
 /** Kutai Timur's units from templates/units-kutai-timur.json, only when the table is empty. */
-export function seedUnits(repos: Repos, templatesDir: string): void {
-  if (repos.units.listAll().length > 0) return;
+export function seedUnits(units: UnitsService, templatesDir: string): void {
+  if (units.listUnits().length > 0) return;
   const file = path.join(templatesDir, 'units-kutai-timur.json');
-  const data = UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  repos.db.transaction(() => data.units.forEach((u) => repos.units.insert(u)))();
+  units.addSeedUnits(UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).units);
 }
 
 /**
  * Idempotent first-start seed: instrument versions, units, the default 2022 period and the `admin` account
  * (password from ADMIN_PASSWORD, else generated and returned so the caller prints it once).
  */
-export async function seedBase(repos: Repos, opts: { templatesDir: string; adminPassword?: string; passwordCost: PasswordCost }): Promise<SeedResult> {
-  const instrumentId = seedInstruments(repos, opts.templatesDir);
-  seedUnits(repos, opts.templatesDir);
-  if (!repos.periods.findByName(DEFAULT_PERIOD_NAME)) {
-    repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
+export async function seedBase(deps: SeedDeps, opts: { templatesDir: string; adminPassword?: string; passwordCost: PasswordCost }): Promise<SeedResult> {
+  const instrumentId = seedInstruments(deps.instruments, opts.templatesDir);
+  seedUnits(deps.units, opts.templatesDir);
+  if (!deps.periods.findByName(DEFAULT_PERIOD_NAME)) {
+    deps.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
   }
-  if (repos.users.findCredentials('admin')) return { generatedAdminPassword: null, createdAdmin: false };
+  if (deps.users.findCredentials('admin')) return { generatedAdminPassword: null, createdAdmin: false };
   const generated = opts.adminPassword ? null : crypto.randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(opts.adminPassword ?? (generated as string), opts.passwordCost);
-  repos.users.insert({ username: 'admin', displayName: 'Admin Diskominfo Staper', passwordHash, role: 'admin', unitId: null });
+  deps.users.insert({ username: 'admin', displayName: 'Admin Diskominfo Staper', passwordHash, role: 'admin', unitId: null });
   return { generatedAdminPassword: generated, createdAdmin: true };
 }

@@ -1,12 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../web/guards';
+import type { AuditService } from '../audit';
 import { AppError } from '../errors/app-error';
+import { formBody } from '../web/body';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { receiveUpload } from '../web/upload';
 import { IMPORT_MAX_BYTES } from './units.schemas';
-import { applyImport, createUnit, hasProvisionalUnits, previewImport, requireUnit, setUnitActive, stageImport, updateUnit } from './units.service';
+import type { UnitsService } from './units.service';
 
 const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
   res.status(status).render('admin/units/import', { title: 'Impor Daftar Unit', errors });
@@ -25,52 +26,68 @@ function or422(action: () => void, rerender: (errors: Record<string, string>) =>
   }
 }
 
-/** Unit administration (admin): add, edit, deactivate and import the official list. */
-export function unitsRoutes(repos: Repos): Router {
+/** Unit administration (admin): add, edit, deactivate, import the official list, history. Mounted at /admin/units. */
+export function unitsRoutes(units: UnitsService, audit: AuditService): Router {
   const router = Router();
   const admin = requireRole('admin');
 
   const renderList = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) =>
-    res.status(status).render('admin/units', { title: 'Unit', units: repos.units.listAll(), provisional: hasProvisionalUnits(repos), values, errors });
+    res.status(status).render('admin/units', { title: 'Unit', units: units.listUnits(), provisional: units.hasProvisionalUnits(), values, errors });
   const renderEdit = (req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) => {
-    const unit = requireUnit(repos, idParam(req, 'unitId'));
+    const unit = units.requireUnit(idParam(req, 'unitId'));
     res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? { code: unit.code, name: unit.name, group: unit.group }, errors });
   };
 
   /** @route GET /admin/units — every unit (active and not) and the add form */
-  router.get('/admin/units', admin, (_req, res) => {
+  router.get('/', admin, (_req, res) => {
     renderList(res, 200, { group: 'pd' }, {});
   });
 
   /** @route POST /admin/units — adds a unit; fields code, name, group */
-  router.post('/admin/units', admin, (req, res) => {
+  router.post('/', formBody, admin, (req, res) => {
     const body = req.body as Record<string, unknown>;
-    if (!or422(() => createUnit(repos, requireUser(req), body), (e) => renderList(res, 422, body, e))) return;
+    if (!or422(() => units.createUnit(requireUser(req), body), (e) => renderList(res, 422, body, e))) return;
     flash(req, 'success', `Unit "${String(body.name).trim()}" ditambahkan.`);
     res.redirect('/admin/units');
   });
 
   /** @route GET /admin/units/import — the upload form for the official list (.xlsx or .csv) */
-  router.get('/admin/units/import', admin, (_req, res) => {
+  router.get('/import', admin, (_req, res) => {
     renderImport(res, 200, {});
   });
 
+  /**
+   * @route POST /admin/units/import/upload — parses the file, keeps it server-side and shows its preview. Multipart:
+   * receiveUpload reads the body and checks the CSRF token before anything is done with the file.
+   */
+  router.post('/import/upload', admin, async (req, res) => {
+    let token: string;
+    try {
+      const file = await receiveUpload(req, res, { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+      token = await units.stageImport(requireUser(req), file.originalName, file.data);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderImport(res, err.status, { file: err.fields.file ?? err.message });
+      throw err;
+    }
+    res.redirect(`/admin/units/import/${token}`);
+  });
+
   /** @route GET /admin/units/import/:token — line-by-line report of what the staged file would change */
-  router.get('/admin/units/import/:token', admin, (req, res) => {
-    const preview = previewImport(repos, requireUser(req), String(req.params.token));
+  router.get('/import/:token', admin, (req, res) => {
+    const preview = units.previewImport(requireUser(req), String(req.params.token));
     res.render('admin/units/import-preview', { title: 'Pratinjau Impor Unit', preview });
   });
 
   /** @route POST /admin/units/import/:token — applies the staged import in one transaction (fields planHash, deactivateMissing) */
-  router.post('/admin/units/import/:token', admin, (req, res) => {
+  router.post('/import/:token', formBody, admin, (req, res) => {
     const token = String(req.params.token);
     const body = req.body as Record<string, unknown>;
-    let summary: ReturnType<typeof applyImport>;
+    let summary: ReturnType<typeof units.applyImport>;
     try {
-      summary = applyImport(repos, requireUser(req), token, { planHash: String(body.planHash ?? ''), deactivateMissing: body.deactivateMissing === '1' });
+      summary = units.applyImport(requireUser(req), token, { planHash: String(body.planHash ?? ''), deactivateMissing: body.deactivateMissing === '1' });
     } catch (err) {
       if (err instanceof AppError && (err.status === 422 || err.status === 409)) {
-        const preview = previewImport(repos, requireUser(req), token);
+        const preview = units.previewImport(requireUser(req), token);
         return res.status(err.status).render('admin/units/import-preview', { title: 'Pratinjau Impor Unit', preview, errors: { _form: err.message } });
       }
       throw err;
@@ -80,53 +97,38 @@ export function unitsRoutes(repos: Repos): Router {
   });
 
   /** @route GET /admin/units/:unitId/edit — the edit form */
-  router.get('/admin/units/:unitId/edit', admin, (req, res) => {
+  router.get('/:unitId/edit', admin, (req, res) => {
     renderEdit(req, res, 200, null, {});
   });
 
   /** @route POST /admin/units/:unitId — saves code, name and group */
-  router.post('/admin/units/:unitId', admin, (req, res) => {
+  router.post('/:unitId', formBody, admin, (req, res) => {
     const body = req.body as Record<string, unknown>;
-    if (!or422(() => updateUnit(repos, requireUser(req), idParam(req, 'unitId'), body), (e) => renderEdit(req, res, 422, body, e))) return;
+    if (!or422(() => units.updateUnit(requireUser(req), idParam(req, 'unitId'), body), (e) => renderEdit(req, res, 422, body, e))) return;
     flash(req, 'success', 'Perubahan unit tersimpan.');
     res.redirect('/admin/units');
   });
 
   /** @route POST /admin/units/:unitId/deactivate — soft delete: gone from new boards, history kept */
-  router.post('/admin/units/:unitId/deactivate', admin, (req, res) => {
-    const unit = setUnitActive(repos, requireUser(req), idParam(req, 'unitId'), false);
+  router.post('/:unitId/deactivate', formBody, admin, (req, res) => {
+    const unit = units.setUnitActive(requireUser(req), idParam(req, 'unitId'), false);
     flash(req, 'success', `Unit "${unit.name}" dinonaktifkan; riwayatnya tetap tersimpan.`);
     res.redirect('/admin/units');
   });
 
   /** @route POST /admin/units/:unitId/activate — brings a deactivated unit back */
-  router.post('/admin/units/:unitId/activate', admin, (req, res) => {
-    const unit = setUnitActive(repos, requireUser(req), idParam(req, 'unitId'), true);
+  router.post('/:unitId/activate', formBody, admin, (req, res) => {
+    const unit = units.setUnitActive(requireUser(req), idParam(req, 'unitId'), true);
     flash(req, 'success', `Unit "${unit.name}" diaktifkan kembali.`);
     res.redirect('/admin/units');
   });
 
-  return router;
-}
-
-/**
- * The unit-list upload. NOTE: mounted ahead of requireCsrf (see app.ts): its multipart body is parsed here and the
- * token checked by receiveUpload before anything else is done with it.
- */
-export function unitsUploadRoutes(repos: Repos): Router {
-  const router = Router();
-
-  /** @route POST /admin/units/import/upload — parses the file, keeps it server-side and shows its preview */
-  router.post('/admin/units/import/upload', requireRole('admin'), async (req, res) => {
-    let token: string;
-    try {
-      const file = await receiveUpload(req, res, { field: 'file', maxBytes: IMPORT_MAX_BYTES });
-      token = await stageImport(repos, requireUser(req), file.originalName, file.data);
-    } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderImport(res, err.status, { file: err.fields.file ?? err.message });
-      throw err;
-    }
-    res.redirect(`/admin/units/import/${token}`);
+  /** @route GET /admin/units/:unitId/history — every recorded change of the unit, newest first (?halaman=N) */
+  router.get('/:unitId/history', admin, (req, res) => {
+    const unit = units.requireUnit(idParam(req, 'unitId'));
+    const raw = typeof req.query.halaman === 'string' && /^[1-9][0-9]{0,5}$/.test(req.query.halaman) ? Number(req.query.halaman) : 1;
+    const history = audit.unitHistory(unit.id, raw);
+    res.render('admin/units/history', { title: `Riwayat – ${unit.name}`, unit, ...history });
   });
 
   return router;

@@ -1,59 +1,67 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { Repos } from '../db/repos';
+import type { Db } from '../db/database';
 import { AppError, badInput, notFound } from '../errors/app-error';
+import type { AuditService } from '../audit';
+import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import { fieldErrors } from '../users/users.schemas';
 import { readTableFile } from '../shared/table-file';
-import type { Unit } from './units.repo';
+import { validate } from '../web/validate';
+import type { Unit, UnitGroup, UnitsRepo } from './units.repo';
+import type { UnitImportsRepo } from './unit-imports.repo';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
 import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
 
+export interface UnitsDeps {
+  db: Db;
+  units: UnitsRepo;
+  unitImports: UnitImportsRepo;
+  audit: AuditService;
+}
 
-function parseUnitForm(repos: Repos, raw: unknown, selfId: number | null): UnitFormInput {
-  const parsed = UNIT_FORM_SCHEMA.safeParse(raw);
-  if (!parsed.success) throw badInput(fieldErrors(parsed.error));
-  const clash = repos.units.findByCode(parsed.data.code);
-  if (clash && clash.id !== selfId) throw badInput({ code: `Kode "${parsed.data.code}" sudah dipakai oleh ${clash.name}.` });
-  return parsed.data;
+function parseUnitForm(deps: UnitsDeps, raw: unknown, selfId: number | null): UnitFormInput {
+  const input = validate(UNIT_FORM_SCHEMA, raw);
+  const clash = deps.units.findByCode(input.code);
+  if (clash && clash.id !== selfId) throw badInput({ code: `Kode "${input.code}" sudah dipakai oleh ${clash.name}.` });
+  return input;
 }
 
 const snapshot = (u: Unit) => ({ kode: u.code, nama: u.name, kelompok: u.group, aktif: u.active });
 
 /** Adds a unit from the admin form; 422 naming each bad field (nothing written). Returns its id. */
-export function createUnit(repos: Repos, user: User, raw: unknown): number {
-  const input = parseUnitForm(repos, raw, null);
-  return repos.db.transaction(() => {
-    const id = repos.units.insert({ ...input, provisional: false });
-    repos.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group } });
+export function createUnit(deps: UnitsDeps, user: User, raw: unknown): number {
+  const input = parseUnitForm(deps, raw, null);
+  return deps.db.transaction(() => {
+    const id = deps.units.insert({ ...input, provisional: false });
+    deps.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group } });
     return id;
   })();
 }
 
-export function requireUnit(repos: Repos, unitId: number): Unit {
-  const unit = repos.units.findById(unitId);
+export function requireUnit(deps: UnitsDeps, unitId: number): Unit {
+  const unit = deps.units.findById(unitId);
   if (!unit) throw notFound('Unit');
   return unit;
 }
 
 /** Edits code, name and group; 422 on bad input or a code another unit uses. */
-export function updateUnit(repos: Repos, user: User, unitId: number, raw: unknown): void {
-  const unit = requireUnit(repos, unitId);
-  const input = parseUnitForm(repos, raw, unit.id);
+export function updateUnit(deps: UnitsDeps, user: User, unitId: number, raw: unknown): void {
+  const unit = requireUnit(deps, unitId);
+  const input = parseUnitForm(deps, raw, unit.id);
   if (input.code === unit.code && input.name === unit.name && input.group === unit.group) return;
-  repos.db.transaction(() => {
-    repos.units.update({ id: unit.id, ...input });
-    repos.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), kode: input.code, nama: input.name, kelompok: input.group } });
+  deps.db.transaction(() => {
+    deps.units.update({ id: unit.id, ...input });
+    deps.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), kode: input.code, nama: input.name, kelompok: input.group } });
   })();
 }
 
 /** Soft (de)activation; the unit's assessments and history stay. 409 when it is already in that state. */
-export function setUnitActive(repos: Repos, user: User, unitId: number, active: boolean): Unit {
-  const unit = requireUnit(repos, unitId);
+export function setUnitActive(deps: UnitsDeps, user: User, unitId: number, active: boolean): Unit {
+  const unit = requireUnit(deps, unitId);
   if (unit.active === active) throw new AppError(409, 'unchanged', `Unit ${unit.name} sudah ${active ? 'aktif' : 'nonaktif'}.`);
-  repos.db.transaction(() => {
-    repos.units.setActive(unit.id, active);
-    repos.audit.record({ userId: user.id, action: active ? 'unit.activate' : 'unit.deactivate', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), aktif: active } });
+  deps.db.transaction(() => {
+    deps.units.setActive(unit.id, active);
+    deps.audit.record({ userId: user.id, action: active ? 'unit.activate' : 'unit.deactivate', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), aktif: active } });
   })();
   return unit;
 }
@@ -67,10 +75,10 @@ export async function readImportFile(fileName: string, data: Buffer): Promise<Im
 }
 
 /** Parses the upload and keeps it server-side under a random token until the admin confirms it. */
-export async function stageImport(repos: Repos, user: User, fileName: string, data: Buffer): Promise<string> {
+export async function stageImport(deps: UnitsDeps, user: User, fileName: string, data: Buffer): Promise<string> {
   const lines = await readImportFile(fileName, data);
   const token = crypto.randomBytes(18).toString('base64url');
-  repos.unitImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName), lines });
+  deps.unitImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName), lines });
   return token;
 }
 
@@ -87,16 +95,16 @@ export interface ImportPreview {
   appliedAt: string | null;
 }
 
-function loadPending(repos: Repos, user: User, token: string) {
-  const pending = repos.unitImports.findOwn(token, user.id);
+function loadPending(deps: UnitsDeps, user: User, token: string) {
+  const pending = deps.unitImports.findOwn(token, user.id);
   if (!pending) throw notFound('Pratinjau impor');
   return pending;
 }
 
 /** The line-by-line report of what applying the staged file would change, computed against the units now. */
-export function previewImport(repos: Repos, user: User, token: string): ImportPreview {
-  const pending = loadPending(repos, user, token);
-  const units = repos.units.listAll();
+export function previewImport(deps: UnitsDeps, user: User, token: string): ImportPreview {
+  const pending = loadPending(deps, user, token);
+  const units = deps.units.listAll();
   const plan = planImport(pending.lines, units);
   const inFile = new Set(pending.lines.map((l) => l.code));
   return {
@@ -116,30 +124,30 @@ export function previewImport(repos: Repos, user: User, token: string): ImportPr
  * becomes part of the official list (not provisional). Nothing is applied when a line is refused, the plan changed
  * since the preview, or it was applied already.
  */
-export function applyImport(repos: Repos, user: User, token: string, opts: { planHash: string; deactivateMissing: boolean }): Record<PlanAction, number> {
-  const preview = previewImport(repos, user, token);
+export function applyImport(deps: UnitsDeps, user: User, token: string, opts: { planHash: string; deactivateMissing: boolean }): Record<PlanAction, number> {
+  const preview = previewImport(deps, user, token);
   if (!preview.valid) throw new AppError(422, 'import-invalid', `Impor tidak diterapkan: ${preview.summary.ditolak} baris ditolak. Perbaiki berkas lalu unggah ulang.`);
   if (opts.planHash !== preview.planHash) throw new AppError(409, 'import-stale', 'Daftar unit berubah sejak pratinjau dibuat. Periksa pratinjau yang diperbarui lalu terapkan lagi.');
-  repos.db.transaction(() => {
-    if (!repos.unitImports.markApplied(token)) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan.');
-    const units = new Map(repos.units.listAll().map((u) => [u.id, u]));
+  deps.db.transaction(() => {
+    if (!deps.unitImports.markApplied(token)) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan.');
+    const units = new Map(deps.units.listAll().map((u) => [u.id, u]));
     for (const p of preview.plan) {
       const group = p.group as NonNullable<typeof p.group>;
       if (p.action === 'baru') {
-        const id = repos.units.insert({ code: p.code, name: p.name, group, provisional: false });
-        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { kode: p.code, nama: p.name, kelompok: group, berkas: preview.fileName } });
+        const id = deps.units.insert({ code: p.code, name: p.name, group, provisional: false });
+        deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { kode: p.code, nama: p.name, kelompok: group, berkas: preview.fileName } });
       } else if (p.action === 'diubah' && p.unitId !== null) {
         const old = units.get(p.unitId) as Unit;
-        repos.units.update({ id: old.id, code: old.code, name: p.name, group });
-        if (!old.active) repos.units.setActive(old.id, true);
-        if (old.provisional) repos.units.setProvisional(old.id, false);
-        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { kode: old.code, nama: p.name, kelompok: group, aktif: true, sementara: false, berkas: preview.fileName } });
+        deps.units.update({ id: old.id, code: old.code, name: p.name, group });
+        if (!old.active) deps.units.setActive(old.id, true);
+        if (old.provisional) deps.units.setProvisional(old.id, false);
+        deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { kode: old.code, nama: p.name, kelompok: group, aktif: true, sementara: false, berkas: preview.fileName } });
       }
     }
     if (opts.deactivateMissing) {
       for (const u of preview.provisionalMissing) {
-        repos.units.setActive(u.id, false);
-        repos.audit.record({ userId: user.id, action: 'unit.deactivate', entity: 'unit', entityId: u.id, unitId: u.id, oldValue: snapshot(u), newValue: { ...snapshot(u), aktif: false, alasan: `tidak ada di daftar resmi ${preview.fileName}` } });
+        deps.units.setActive(u.id, false);
+        deps.audit.record({ userId: user.id, action: 'unit.deactivate', entity: 'unit', entityId: u.id, unitId: u.id, oldValue: snapshot(u), newValue: { ...snapshot(u), aktif: false, alasan: `tidak ada di daftar resmi ${preview.fileName}` } });
       }
     }
   })();
@@ -147,6 +155,31 @@ export function applyImport(repos: Repos, user: User, token: string, opts: { pla
 }
 
 /** True while any active unit is still from the provisional seed list ("daftar sementara" note). */
-export function hasProvisionalUnits(repos: Repos): boolean {
-  return repos.units.listActive().some((u) => u.provisional);
+export function hasProvisionalUnits(deps: UnitsDeps): boolean {
+  return deps.units.listActive().some((u) => u.provisional);
 }
+
+/** First start: stores the seed list (templates/units-*.json) when there are no units yet; returns how many were added. */
+function addSeedUnits(deps: UnitsDeps, units: { code: string; name: string; group: UnitGroup; provisional: boolean }[]): number {
+  if (deps.units.listAll().length > 0) return 0;
+  deps.db.transaction(() => units.forEach((u) => deps.units.insert(u)))();
+  return units.length;
+}
+
+/** Every unit, active or not, in list order. */
+function listUnits(deps: UnitsDeps): Unit[] {
+  return deps.units.listAll();
+}
+
+/**
+ * The units service: what the unit pages and the other modules call. Reads that need no rule are the repository's
+ * own (findById, findByCode, listActive).
+ */
+export function createUnitsService(deps: UnitsDeps) {
+  const { findById, findByCode, listActive } = deps.units;
+  return {
+    findById, findByCode, listActive,
+    ...bindDeps(deps, { listUnits, addSeedUnits, createUnit, requireUnit, updateUnit, setUnitActive, stageImport, previewImport, applyImport, hasProvisionalUnits }),
+  };
+}
+export type UnitsService = ReturnType<typeof createUnitsService>;

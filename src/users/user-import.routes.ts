@@ -1,12 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
 import { toCsv } from '../shared/csv';
 import { ROLE_LABELS } from '../shared/format';
 import { receiveUpload } from '../web/upload';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_BYTES, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';
-import { applyUserImport, previewUserImport, stageUserImport, userImportTemplate, type CreatedAccount } from './user-import.service';
+import type { CreatedAccount } from './user-import.service';
+import type { UsersService } from './users.api';
+import { formBody } from '../web/body';
 import { passwordLinkUrl } from './password-link-url';
 
 const TITLE = 'Impor Pengguna';
@@ -28,19 +29,35 @@ function linksCsv(req: Request, created: CreatedAccount[]): string {
   ], created);
 }
 
-/** Bulk import of accounts (admin): upload form, template, preview, apply. */
-export function userImportRoutes(repos: Repos): Router {
+/** Bulk import of accounts (admin): upload form, template, preview, apply. Mounted at /admin/users/import. */
+export function userImportRoutes(users: UsersService): Router {
   const router = Router();
   const admin = requireRole('admin');
 
   /** @route GET /admin/users/import — the columns, the rules, the template link and the upload form */
-  router.get('/admin/users/import', admin, (_req, res) => {
+  router.get('/', admin, (_req, res) => {
     renderForm(res, 200, {});
   });
 
+  /**
+   * @route POST /admin/users/import/upload — multipart (`file`, `_csrf`): reads the file, keeps it and shows the
+   * preview. receiveUpload reads the body and checks the CSRF token before anything is done with the file.
+   */
+  router.post('/upload', admin, async (req, res) => {
+    let token: string;
+    try {
+      const file = await receiveUpload(req, res, { field: 'file', maxBytes: USER_IMPORT_MAX_BYTES });
+      token = await users.stageUserImport(requireUser(req), file.originalName, file.data);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderForm(res, err.status, { file: err.fields.file ?? err.message });
+      throw err;
+    }
+    res.redirect(303, `/admin/users/import/${token}`);
+  });
+
   /** @route GET /admin/users/import/template.xlsx — the template to fill (sheet Pengguna, role and unit lists) */
-  router.get('/admin/users/import/template.xlsx', admin, async (_req, res) => {
-    const wb = userImportTemplate(repos);
+  router.get('/template.xlsx', admin, async (_req, res) => {
+    const wb = users.userImportTemplate();
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', 'attachment; filename="templat-impor-pengguna.xlsx"');
     await wb.xlsx.write(res);
@@ -48,8 +65,8 @@ export function userImportRoutes(repos: Repos): Router {
   });
 
   /** @route GET /admin/users/import/:token — line-by-line report of what applying the staged file would do */
-  router.get('/admin/users/import/:token', admin, (req, res) => {
-    const preview = previewUserImport(repos, requireUser(req), String(req.params.token));
+  router.get('/:token', admin, (req, res) => {
+    const preview = users.previewUserImport(requireUser(req), String(req.params.token));
     res.render('admin/users/import-preview', { title: `Pratinjau ${TITLE}`, preview, errors: {} });
   });
 
@@ -58,15 +75,15 @@ export function userImportRoutes(repos: Repos): Router {
    * NOTE: answers 200 with the result page instead of redirecting: it carries the new accounts' one-time links,
    * which are never stored in clear, so they can be shown this once only (as the single-account link page does).
    */
-  router.post('/admin/users/import/:token', admin, (req, res) => {
+  router.post('/:token', formBody, admin, (req, res) => {
     const token = String(req.params.token);
     const body = req.body as Record<string, unknown>;
-    let result: ReturnType<typeof applyUserImport>;
+    let result: ReturnType<UsersService['applyUserImport']>;
     try {
-      result = applyUserImport(repos, requireUser(req), token, typeof body.planHash === 'string' ? body.planHash : '');
+      result = users.applyUserImport(requireUser(req), token, typeof body.planHash === 'string' ? body.planHash : '');
     } catch (err) {
       if (err instanceof AppError && (err.status === 422 || err.status === 409)) {
-        const preview = previewUserImport(repos, requireUser(req), token);
+        const preview = users.previewUserImport(requireUser(req), token);
         return res.status(err.status).render('admin/users/import-preview', { title: `Pratinjau ${TITLE}`, preview, errors: { _form: err.message } });
       }
       throw err;
@@ -75,29 +92,6 @@ export function userImportRoutes(repos: Repos): Router {
     const csv = Buffer.from(linksCsv(req, result.created), 'utf8').toString('base64');
     res.setHeader('Cache-Control', 'no-store');
     res.render('admin/users/import-result', { title: `Hasil ${TITLE}`, result, links, csvHref: `data:text/csv;charset=utf-8;base64,${csv}` });
-  });
-
-  return router;
-}
-
-/**
- * The user-list upload. NOTE: mounted ahead of requireCsrf (see app.ts): its multipart body is parsed here and the
- * token checked by receiveUpload before anything is done with the file.
- */
-export function userImportUploadRoutes(repos: Repos): Router {
-  const router = Router();
-
-  /** @route POST /admin/users/import/upload — multipart (`file`, `_csrf`): reads the file, keeps it and shows the preview */
-  router.post('/admin/users/import/upload', requireRole('admin'), async (req, res) => {
-    let token: string;
-    try {
-      const file = await receiveUpload(req, res, { field: 'file', maxBytes: USER_IMPORT_MAX_BYTES });
-      token = await stageUserImport(repos, requireUser(req), file.originalName, file.data);
-    } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 413)) return renderForm(res, err.status, { file: err.fields.file ?? err.message });
-      throw err;
-    }
-    res.redirect(303, `/admin/users/import/${token}`);
   });
 
   return router;

@@ -2,11 +2,10 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UNSET_PASSWORD_HASH } from './passwords';
-import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { readTableFile } from '../shared/table-file';
 import type { Role, User } from '../shared/identity';
-import { applyAccountEdit, insertAccount, issueLinkToken } from './users.service';
+import { applyAccountEdit, insertAccount, issueLinkToken, type UsersDeps } from './users.service';
 import {
   planUserImport, readUserRows, userPlanSummary, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET, type UserPlanAction, type UserPlanLine,
 } from './user-import';
@@ -14,20 +13,20 @@ import { buildUserImportTemplate } from './user-import-template';
 
 
 /** The template workbook, listing the active units' codes. */
-export function userImportTemplate(repos: Repos): ExcelJS.Workbook {
-  return buildUserImportTemplate(repos.units.listActive());
+export function userImportTemplate(deps: UsersDeps): ExcelJS.Workbook {
+  return buildUserImportTemplate(deps.units.listActive());
 }
 
 /**
  * Reads an uploaded .xlsx (sheet "Pengguna") or .csv and keeps its rows server-side under a random token until the
  * admin who sent it applies it. A file-level problem is a 422 on `file` and stores nothing. Returns the token.
  */
-export async function stageUserImport(repos: Repos, user: User, fileName: string, data: Buffer): Promise<string> {
+export async function stageUserImport(deps: UsersDeps, user: User, fileName: string, data: Buffer): Promise<string> {
   const table = await readTableFile(fileName, data, { sheetName: USER_IMPORT_SHEET, refuseFormulas: true, maxDataRows: USER_IMPORT_MAX_ROWS });
   const read = readUserRows(table);
   if ('error' in read) throw badInput({ file: read.error });
   const token = crypto.randomBytes(18).toString('base64url');
-  repos.userImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });
+  deps.userImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });
   return token;
 }
 
@@ -44,16 +43,16 @@ export interface UserImportPreview {
   appliedAt: string | null;
 }
 
-function loadStaged(repos: Repos, user: User, token: string) {
-  const staged = repos.userImports.findOwn(token, user.id);
+function loadStaged(deps: UsersDeps, user: User, token: string) {
+  const staged = deps.userImports.findOwn(token, user.id);
   if (!staged) throw notFound('Pratinjau impor pengguna');
   return staged;
 }
 
 /** The line-by-line plan of the staged file, computed against the accounts and units as they are now. */
-export function previewUserImport(repos: Repos, user: User, token: string): UserImportPreview {
-  const staged = loadStaged(repos, user, token);
-  const plan = planUserImport(staged.lines, { users: repos.users.listAll(), units: repos.units.listAll(), actorId: user.id });
+export function previewUserImport(deps: UsersDeps, user: User, token: string): UserImportPreview {
+  const staged = loadStaged(deps, user, token);
+  const plan = planUserImport(staged.lines, { users: deps.users.listAll(), units: deps.units.listUnits(), actorId: user.id });
   const summary = userPlanSummary(plan);
   const fingerprint = plan.map((p) => [p.line, p.username, p.displayName, p.action, p.role, p.unitId, p.userId, p.details]);
   return {
@@ -89,27 +88,27 @@ export interface UserImportResult {
  * role or unit changes). Nothing is applied when it was applied already (409), a row is refused (422), or the plan
  * changed since the preview (409). Every account change is audited, plus one summary row for the file.
  */
-export function applyUserImport(repos: Repos, actor: User, token: string, planHash: string): UserImportResult {
-  return repos.db.transaction(() => {
-    const preview = previewUserImport(repos, actor, token);
+export function applyUserImport(deps: UsersDeps, actor: User, token: string, planHash: string): UserImportResult {
+  return deps.db.transaction(() => {
+    const preview = previewUserImport(deps, actor, token);
     if (preview.appliedAt) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan. Tautan atur kata sandi hanya ditampilkan sekali; buat tautan baru dari halaman ubah pengguna bila perlu.');
     if (!preview.valid) throw new AppError(422, 'import-invalid', `Impor tidak diterapkan: ${preview.summary.ditolak} baris ditolak. Perbaiki berkas lalu unggah ulang.`);
     if (planHash !== preview.planHash) throw new AppError(409, 'import-stale', 'Data pengguna atau unit berubah sejak pratinjau dibuat. Periksa pratinjau yang diperbarui lalu terapkan lagi.');
-    repos.userImports.markApplied(token);
+    deps.userImports.markApplied(token);
     const source = { berkas: preview.fileName };
     const created: CreatedAccount[] = [];
     for (const line of preview.plan) {
       const role = line.role as Role;
       if (line.action === 'baru') {
-        const id = insertAccount(repos, actor.id, { username: line.username, displayName: line.displayName, passwordHash: UNSET_PASSWORD_HASH, role, unitId: line.unitId }, source);
-        created.push({ username: line.username, displayName: line.displayName, role, unitName: line.unitName, token: issueLinkToken(repos, actor.id, id) });
+        const id = insertAccount(deps, actor.id, { username: line.username, displayName: line.displayName, passwordHash: UNSET_PASSWORD_HASH, role, unitId: line.unitId }, source);
+        created.push({ username: line.username, displayName: line.displayName, role, unitName: line.unitName, token: issueLinkToken(deps, actor.id, id) });
       } else if (line.action === 'diubah') {
-        const existing = repos.users.findById(line.userId as number) as User;
-        applyAccountEdit(repos, actor.id, existing, { displayName: line.displayName, role, unitId: line.unitId }, source);
+        const existing = deps.users.findById(line.userId as number) as User;
+        applyAccountEdit(deps, actor.id, existing, { displayName: line.displayName, role, unitId: line.unitId }, source);
       }
     }
     const s = preview.summary;
-    repos.audit.record({ userId: actor.id, action: 'user.import', entity: 'user', newValue: { berkas: preview.fileName, baru: s.baru, diubah: s.diubah, tidakBerubah: s['tidak berubah'] } });
+    deps.audit.record({ userId: actor.id, action: 'user.import', entity: 'user', newValue: { berkas: preview.fileName, baru: s.baru, diubah: s.diubah, tidakBerubah: s['tidak berubah'] } });
     return { fileName: preview.fileName, summary: s, created };
   })();
 }

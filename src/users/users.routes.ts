@@ -1,13 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppConfig } from '../config/config';
-import type { Repos } from '../db/repos';
+import { AppError } from '../errors/app-error';
+import type { UnitsService } from '../units';
+import { ROLES } from '../shared/identity';
+import { formBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
-import { AppError, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { ROLES } from '../shared/identity';
 import { passwordLinkUrl } from './password-link-url';
-import { createUser, issuePasswordLink, setUserActive, updateUser } from './users.service';
+import type { UsersService } from './users.api';
+import { userImportRoutes } from './user-import.routes';
 
 /** Runs a form action; a 422 re-renders the form with the values and field messages, anything else propagates. */
 async function orRerender(action: () => unknown, rerender: (errors: Record<string, string>) => void): Promise<boolean> {
@@ -23,56 +24,55 @@ async function orRerender(action: () => unknown, rerender: (errors: Record<strin
   }
 }
 
-export function usersRoutes(repos: Repos, config: AppConfig): Router {
+/** Account administration (admin only), with the bulk import under /import. Mounted at /admin/users. */
+export function usersRoutes(users: UsersService, units: UnitsService): Router {
   const router = Router();
-  router.use('/admin/users', requireRole('admin'));
+  router.use(requireRole('admin'));
+  // NOTE: ahead of the /:userId routes, so "import" is never read as an account id.
+  router.use('/import', userImportRoutes(users));
 
   const renderList = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) =>
     res.status(status).render('admin/users', {
-      title: 'Pengguna', users: repos.users.listAll(), units: repos.units.listActive(), roles: ROLES, values, errors,
+      title: 'Pengguna', users: users.listAll(), units: units.listActive(), roles: ROLES, values, errors,
     });
 
-  const loadTarget = (req: Request) => {
-    const target = repos.users.findById(idParam(req, 'userId'));
-    if (!target) throw notFound('Pengguna');
-    return target;
-  };
+  const loadTarget = (req: Request) => users.requireAccount(idParam(req, 'userId'));
 
   /** @route GET /admin/users — accounts list and the new-account form */
-  router.get('/admin/users', (_req, res) => {
+  router.get('/', (_req, res) => {
     renderList(res, 200, { role: 'narahubung' }, {});
   });
 
   /** @route POST /admin/users — creates an account; fields username, displayName, role, unitId, password */
-  router.post('/admin/users', async (req, res) => {
+  router.post('/', formBody, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const { password: _password, ...values } = body;
-    if (await orRerender(() => createUser(repos, body, requireUser(req).id, config.passwordCost), (errors) => renderList(res, 422, values, errors))) {
+    if (await orRerender(() => users.createUser(body, requireUser(req).id), (errors) => renderList(res, 422, values, errors))) {
       flash(req, 'success', `Akun "${String(body.username).trim()}" berhasil dibuat.`);
       res.redirect('/admin/users');
     }
   });
 
   /** @route GET /admin/users/:userId/edit — name, role, unit, status, password link, sessions */
-  router.get('/admin/users/:userId/edit', (req, res) => {
+  router.get('/:userId/edit', (req, res) => {
     const target = loadTarget(req);
     res.render('admin/user-edit', {
-      title: `Ubah Pengguna ${target.username}`, target, units: repos.units.listActive(), roles: ROLES,
+      title: `Ubah Pengguna ${target.username}`, target, units: units.listActive(), roles: ROLES,
       values: { displayName: target.displayName, role: target.role, unitId: target.unitId ?? '' },
-      sessions: repos.sessions.listForUser(target.id, req.sessionID),
+      sessions: users.sessionsOf(target.id, req.sessionID),
     });
   });
 
   /** @route POST /admin/users/:userId — saves name, role and unit */
-  router.post('/admin/users/:userId', async (req, res) => {
+  router.post('/:userId', formBody, async (req, res) => {
     const target = loadTarget(req);
     const body = req.body as Record<string, unknown>;
     const ok = await orRerender(
-      () => updateUser(repos, requireUser(req), target.id, body),
+      () => users.updateUser(requireUser(req), target.id, body),
       (errors) =>
         res.status(422).render('admin/user-edit', {
-          title: `Ubah Pengguna ${target.username}`, target, units: repos.units.listActive(), roles: ROLES, values: body, errors,
-          sessions: repos.sessions.listForUser(target.id, req.sessionID),
+          title: `Ubah Pengguna ${target.username}`, target, units: units.listActive(), roles: ROLES, values: body, errors,
+          sessions: users.sessionsOf(target.id, req.sessionID),
         }),
     );
     if (ok) {
@@ -82,32 +82,31 @@ export function usersRoutes(repos: Repos, config: AppConfig): Router {
   });
 
   /** @route POST /admin/users/:userId/deactivate — soft delete: the account can no longer sign in */
-  router.post('/admin/users/:userId/deactivate', (req, res) => {
+  router.post('/:userId/deactivate', formBody, (req, res) => {
     const target = loadTarget(req);
-    setUserActive(repos, requireUser(req), target.id, false);
+    users.setUserActive(requireUser(req), target.id, false);
     flash(req, 'success', `Akun "${target.username}" dinonaktifkan; semua sesinya diakhiri.`);
     res.redirect(`/admin/users/${target.id}/edit`);
   });
 
   /** @route POST /admin/users/:userId/restore — re-activates a deactivated account */
-  router.post('/admin/users/:userId/restore', (req, res) => {
+  router.post('/:userId/restore', formBody, (req, res) => {
     const target = loadTarget(req);
-    setUserActive(repos, requireUser(req), target.id, true);
+    users.setUserActive(requireUser(req), target.id, true);
     flash(req, 'success', `Akun "${target.username}" diaktifkan kembali.`);
     res.redirect(`/admin/users/${target.id}/edit`);
   });
 
   /** @route POST /admin/users/:userId/password-link — shows a one-time set-password link once */
-  router.post('/admin/users/:userId/password-link', (req, res) => {
-    const { token, user } = issuePasswordLink(repos, requireUser(req), loadTarget(req).id);
+  router.post('/:userId/password-link', formBody, (req, res) => {
+    const { token, user } = users.issuePasswordLink(requireUser(req), loadTarget(req).id);
     res.render('admin/password-link', { title: 'Tautan Atur Kata Sandi', target: user, link: passwordLinkUrl(req, token) });
   });
 
   /** @route POST /admin/users/:userId/sessions/:handle/revoke — ends one session of the user */
-  router.post('/admin/users/:userId/sessions/:handle/revoke', (req, res) => {
+  router.post('/:userId/sessions/:handle/revoke', formBody, (req, res) => {
     const target = loadTarget(req);
-    const ended = repos.sessions.revoke(target.id, String(req.params.handle));
-    if (ended) repos.audit.record({ userId: requireUser(req).id, action: 'session.revoke', entity: 'user', entityId: target.id });
+    const ended = users.revokeSession(requireUser(req), target.id, String(req.params.handle));
     flash(req, ended ? 'success' : 'error', ended ? 'Sesi diakhiri.' : 'Sesi tidak ditemukan (mungkin sudah berakhir).');
     res.redirect(`/admin/users/${target.id}/edit`);
   });

@@ -1,40 +1,30 @@
 import { Router } from 'express';
-import type { Repos } from '../db/repos';
+import { formBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { confirmCopiedAnswers, getReview, reviewNotice } from './review.service';
+import type { VerificationService } from './verification.api';
 
 const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
 
-/** The unit's side of verification: the verifier's comments and the "copied from an earlier period" banner. */
-export function reviewRoutes(repos: Repos): Router {
-  const router = Router();
-
-  /**
-   * @route GET /periods/:periodId/units/:unitId/assessment — decorates the questionnaire (rendered by the
-   * assessments routes) with `reviewNotice` for views/verification/_comments.ejs; never answers itself.
-   */
-  router.get('/periods/:periodId/units/:unitId/assessment', (req, res, next) => {
-    const periodId = Number(req.params.periodId);
-    const unitId = Number(req.params.unitId);
-    if (Number.isSafeInteger(periodId) && Number.isSafeInteger(unitId)) {
-      res.locals.reviewNotice = reviewNotice(repos, req.user, periodId, unitId);
-    }
-    next();
-  });
+/**
+ * The unit's side of verification: the verifier's comments and the "copied from an earlier period" banner. Mounted
+ * at /periods/:periodId (the questionnaire shows the same notice through the verification service's reviewNotice).
+ */
+export function reviewRoutes(verification: VerificationService): Router {
+  const router = Router({ mergeParams: true });
 
   /** @route GET /periods/:periodId/units/:unitId/review — the verifier's comments, newest round first, with links */
-  router.get('/periods/:periodId/units/:unitId/review', requireRole(...VIEWERS), (req, res) => {
-    const r = getReview(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+  router.get('/units/:unitId/review', requireRole(...VIEWERS), (req, res) => {
+    const r = verification.getReview(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
     res.render('review/show', { title: `Catatan Verifikator – ${r.unit.name}`, period: r.period, r });
   });
 
   /** @route POST /periods/:periodId/units/:unitId/copy-confirm — the unit confirms answers copied from a past period */
-  router.post('/periods/:periodId/units/:unitId/copy-confirm', requireRole('narahubung', 'admin'), (req, res) => {
+  router.post('/units/:unitId/copy-confirm', formBody, requireRole('narahubung', 'admin'), (req, res) => {
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
-    confirmCopiedAnswers(repos, requireUser(req), periodId, unitId);
+    verification.confirmCopiedAnswers(requireUser(req), periodId, unitId);
     flash(req, 'success', 'Jawaban salinan dikonfirmasi.');
     const back = typeof (req.body as Record<string, unknown>).back === 'string' ? String((req.body as Record<string, unknown>).back) : '';
     res.redirect(back === 'home' ? '/' : `/periods/${periodId}/units/${unitId}/assessment`);

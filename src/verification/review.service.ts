@@ -1,14 +1,13 @@
-import type { Repos } from '../db/repos';
 import { AppError, notFound } from '../errors/app-error';
 import { requireUnitAccess } from '../web/guards';
-import type { Assessment } from '../assessments/assessments.repo';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { AssessmentCopy } from '../periods/period-setup.repo';
-import type { Unit } from '../units/units.repo';
+import type { Assessment } from '../assessments';
+import type { Instrument } from '../instrument';
+import type { Period } from '../periods';
+import type { AssessmentCopy } from '../period-setup';
+import type { Unit } from '../units';
 import type { User } from '../shared/identity';
-import { loadPeriod } from '../scoring/scores.service';
 import type { ReviewComment } from './verification.repo';
+import type { VerificationDeps } from './verification.service';
 
 export interface CommentRound {
   round: number;
@@ -53,17 +52,17 @@ function roundsOf(comments: ReviewComment[], instrument: Instrument): CommentRou
 const isBackWithUnit = (a: Assessment | undefined) => !!a && (a.status === 'dikembalikan' || a.status === 'draf');
 
 /** The review page of a unit (a narahubung only for their own unit). */
-export function getReview(repos: Repos, user: User, periodId: number, unitId: number): ReviewView {
+export function getReview(deps: VerificationDeps, user: User, periodId: number, unitId: number): ReviewView {
   requireUnitAccess(user, unitId);
-  const unit = repos.units.findById(unitId);
+  const unit = deps.units.findById(unitId);
   if (!unit) throw notFound('Unit');
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const assessment = repos.assessments.find(periodId, unitId);
-  const rounds = assessment ? roundsOf(repos.verification.comments(assessment.id), instrument) : [];
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const assessment = deps.assessments.find(periodId, unitId);
+  const rounds = assessment ? roundsOf(deps.verification.comments(assessment.id), instrument) : [];
   return {
     period, instrument, unit, assessment, rounds,
     latestActive: rounds.length > 0 && isBackWithUnit(assessment),
-    copy: assessment ? repos.periodSetup.findCopy(assessment.id) : undefined,
+    copy: assessment ? deps.periodSetup.findCopy(assessment.id) : undefined,
   };
 }
 
@@ -71,12 +70,12 @@ export function getReview(repos: Repos, user: User, periodId: number, unitId: nu
  * The notice for the questionnaire page, or null when there is nothing to show or the user may not see the unit.
  * Never throws: it only decorates a page another route renders.
  */
-export function reviewNotice(repos: Repos, user: User | undefined, periodId: number, unitId: number): ReviewNotice | null {
+export function reviewNotice(deps: VerificationDeps, user: User | undefined, periodId: number, unitId: number): ReviewNotice | null {
   if (!user || (user.role === 'narahubung' && user.unitId !== unitId)) return null;
-  const assessment = repos.assessments.find(periodId, unitId);
+  const assessment = deps.assessments.find(periodId, unitId);
   if (!assessment) return null;
-  const comments = repos.verification.comments(assessment.id);
-  const copy = repos.periodSetup.findCopy(assessment.id);
+  const comments = deps.verification.comments(assessment.id);
+  const copy = deps.periodSetup.findCopy(assessment.id);
   const pendingCopy = copy && !copy.confirmedAt ? copy : undefined;
   if (comments.length === 0 && !pendingCopy) return null;
   const latest = comments[0]?.round ?? null;
@@ -95,17 +94,17 @@ export function reviewNotice(repos: Repos, user: User | undefined, periodId: num
 }
 
 /** The unit confirms the answers copied from an earlier period (the banner disappears). */
-export function confirmCopiedAnswers(repos: Repos, user: User, periodId: number, unitId: number): void {
+export function confirmCopiedAnswers(deps: VerificationDeps, user: User, periodId: number, unitId: number): void {
   requireUnitAccess(user, unitId);
-  loadPeriod(repos, periodId);
-  const assessment = repos.assessments.find(periodId, unitId);
-  const copy = assessment && repos.periodSetup.findCopy(assessment.id);
+  deps.periods.loadPeriod(periodId);
+  const assessment = deps.assessments.find(periodId, unitId);
+  const copy = assessment && deps.periodSetup.findCopy(assessment.id);
   if (!assessment || !copy) throw notFound('Salinan jawaban');
-  repos.db.transaction(() => {
-    if (!repos.periodSetup.confirmCopy(assessment.id, user.id)) {
+  deps.db.transaction(() => {
+    if (!deps.periodSetup.confirmCopy(assessment.id, user.id)) {
       throw new AppError(409, 'already-confirmed', 'Jawaban salinan sudah dikonfirmasi sebelumnya.');
     }
-    repos.audit.record({
+    deps.audit.record({
       userId: user.id, action: 'assessment.copy_confirm', entity: 'assessment', entityId: assessment.id, unitId,
       newValue: { periodeSumber: copy.sourcePeriodName },
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Instrument } from '../instrument/instrument.schemas';
-import { fieldErrors } from '../users/users.schemas';
+import type { Instrument } from '../instrument';
+import { fieldMessages } from '../web/validate';
 
 export const REASON_MAX = 1000;
 export const COMMENT_MAX = 2000;
@@ -77,5 +77,5 @@ export type ReopenInput = z.infer<typeof REOPEN_SCHEMA>;
 /** Validates the reopen form; returns the values or the message per field. */
 export function parseReopenForm(body: unknown): { ok: true; value: ReopenInput } | { ok: false; errors: Record<string, string> } {
   const r = REOPEN_SCHEMA.safeParse(body);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldErrors(r.error) };
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldMessages(r.error) };
 }

@@ -1,15 +1,30 @@
-import type { Repos } from '../db/repos';
+import type { Db } from '../db/database';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { Answer, Assessment } from '../assessments/assessments.repo';
-import type { Evidence } from '../evidence/evidence.repo';
-import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { Unit } from '../units/units.repo';
+import type { AuditService } from '../audit';
+import type { Answer, Assessment, AssessmentsService } from '../assessments';
+import type { Evidence, EvidenceService } from '../evidence';
+import type { Indicator, Instrument } from '../instrument';
+import type { Period, PeriodsService } from '../periods';
+import type { PeriodSetupService } from '../period-setup';
+import type { Unit, UnitsService } from '../units';
+import type { UsersService } from '../users';
 import type { User } from '../shared/identity';
-import { loadPeriod } from '../scoring/scores.service';
 import { STATUS_LABELS } from '../shared/format';
-import type { Decision, ReviewComment } from './verification.repo';
+import type { Decision, ReviewComment, VerificationRepo } from './verification.repo';
 import type { CommentInput, DecisionInput, ReopenInput } from './verification.schemas';
+
+/** What the verification module is given: its repository and the services of the modules it reads and changes. */
+export interface VerificationDeps {
+  db: Db;
+  verification: VerificationRepo;
+  assessments: AssessmentsService;
+  evidence: EvidenceService;
+  units: UnitsService;
+  users: UsersService;
+  periods: PeriodsService;
+  periodSetup: PeriodSetupService;
+  audit: AuditService;
+}
 
 export interface IndicatorReview {
   indicator: Indicator;
@@ -39,11 +54,11 @@ export function isCurrentDecision(d: Decision | undefined, a: Answer | undefined
   return !!d && !!a && d.selfIsNa === a.isNa && d.selfLevel === (a.isNa ? null : a.level);
 }
 
-function loadAssessment(repos: Repos, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const unit = repos.units.findById(unitId);
+function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const unit = deps.units.findById(unitId);
   if (!unit) throw notFound('Unit');
-  const assessment = repos.assessments.find(periodId, unitId);
+  const assessment = deps.assessments.find(periodId, unitId);
   if (!assessment) throw notFound('Penilaian unit ini');
   return { period, instrument, unit, assessment };
 }
@@ -55,12 +70,12 @@ function requireAwaiting(assessment: Assessment): void {
 }
 
 /** Everything the verification page of one unit shows: answers, evidence, decisions and earlier comments. */
-export function getVerification(repos: Repos, periodId: number, unitId: number): VerificationView {
-  const { period, instrument, unit, assessment } = loadAssessment(repos, periodId, unitId);
-  const answers = repos.assessments.answers(assessment.id);
-  const evidence = repos.evidence.listByIndicator(assessment.id);
-  const decisions = repos.verification.decisions(assessment.id);
-  const comments = repos.verification.comments(assessment.id);
+export function getVerification(deps: VerificationDeps, periodId: number, unitId: number): VerificationView {
+  const { period, instrument, unit, assessment } = loadAssessment(deps, periodId, unitId);
+  const answers = deps.assessments.answers(assessment.id);
+  const evidence = deps.evidence.listByIndicator(assessment.id);
+  const decisions = deps.verification.decisions(assessment.id);
+  const comments = deps.verification.comments(assessment.id);
   const aspects = instrument.aspects.map((a) => ({
     code: a.code,
     name: a.name,
@@ -89,9 +104,9 @@ const verifiedValue = (d: Decision | undefined, a: Answer | undefined) =>
   d ? { keputusan: d.decision, level: a?.verifiedLevel ?? null, alasan: a?.verifierNote ?? '' } : null;
 
 /** Applies the verifier's decisions inside the caller's transaction; returns how many changed. */
-function applyDecisions(repos: Repos, user: User, assessment: Assessment, inputs: DecisionInput[]): number {
-  const answers = repos.assessments.answers(assessment.id);
-  const decisions = repos.verification.decisions(assessment.id);
+function applyDecisions(deps: VerificationDeps, user: User, assessment: Assessment, inputs: DecisionInput[]): number {
+  const answers = deps.assessments.answers(assessment.id);
+  const decisions = deps.verification.decisions(assessment.id);
   const errors: Record<string, string> = {};
   let changed = 0;
   for (const input of inputs) {
@@ -100,8 +115,8 @@ function applyDecisions(repos: Repos, user: User, assessment: Assessment, inputs
     const current = isCurrentDecision(old, answer);
     if (input.decision === null) {
       if (!old) continue;
-      repos.verification.deleteDecision(assessment.id, input.code);
-      repos.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level: null, note: '' });
+      deps.verification.deleteDecision(assessment.id, input.code);
+      deps.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level: null, note: '' });
     } else {
       if (!answer || (!answer.isNa && answer.level === null)) {
         errors[`decision_${input.code}`] = `Indikator ${input.code}: belum dijawab unit sehingga tidak dapat diperiksa.`;
@@ -110,13 +125,13 @@ function applyDecisions(repos: Repos, user: User, assessment: Assessment, inputs
       const level = input.decision === 'terima' ? (answer.isNa ? null : answer.level) : input.level;
       const same = current && old?.decision === input.decision && answer.verifiedLevel === level && answer.verifierNote === input.reason;
       if (same) continue;
-      repos.verification.upsertDecision({
+      deps.verification.upsertDecision({
         assessmentId: assessment.id, code: input.code, decision: input.decision,
         selfLevel: answer.isNa ? null : answer.level, selfIsNa: answer.isNa, userId: user.id,
       });
-      repos.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level, note: input.reason });
+      deps.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level, note: input.reason });
     }
-    repos.audit.record({
+    deps.audit.record({
       userId: user.id, action: 'verification.decide', entity: 'answer', entityId: assessment.id, unitId: assessment.unitId,
       oldValue: old ? { indikator: input.code, ...verifiedValue(old, answer) } : null,
       newValue: { indikator: input.code, keputusan: input.decision, level: input.decision === 'ubah' ? input.level : input.decision === 'terima' ? (answer?.isNa ? 'na' : answer?.level ?? null) : null, alasan: input.reason },
@@ -128,12 +143,12 @@ function applyDecisions(repos: Repos, user: User, assessment: Assessment, inputs
 }
 
 /** Saves the verifier's decisions without changing the status. Only while the assessment awaits verification. */
-export function saveDecisions(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): number {
-  const { assessment } = loadAssessment(repos, periodId, unitId);
-  return repos.db.transaction(() => {
+export function saveDecisions(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): number {
+  const { assessment } = loadAssessment(deps, periodId, unitId);
+  return deps.db.transaction(() => {
     requireAwaiting(assessment);
-    const changed = applyDecisions(repos, user, assessment, inputs);
-    if (changed > 0) repos.assessments.touch(assessment.id);
+    const changed = applyDecisions(deps, user, assessment, inputs);
+    if (changed > 0) deps.assessments.touch(assessment.id);
     return changed;
   })();
 }
@@ -142,23 +157,23 @@ export function saveDecisions(repos: Repos, user: User, periodId: number, unitId
  * Saves the decisions and marks the assessment verified. Refused (nothing saved) while any indicator has no current
  * decision; the error lists them.
  */
-export function finishVerification(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): void {
-  const { assessment } = loadAssessment(repos, periodId, unitId);
-  repos.db.transaction(() => {
+export function finishVerification(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): void {
+  const { assessment } = loadAssessment(deps, periodId, unitId);
+  deps.db.transaction(() => {
     requireAwaiting(assessment);
-    applyDecisions(repos, user, assessment, inputs);
-    const pending = getVerification(repos, periodId, unitId).pending;
+    applyDecisions(deps, user, assessment, inputs);
+    const pending = getVerification(deps, periodId, unitId).pending;
     if (pending.length > 0) {
       throw new AppError(422, 'verification-incomplete', `Masih ada ${pending.length} indikator yang belum diperiksa: ${pending.map((p) => p.code).join(', ')}.`);
     }
-    repos.assessments.setStatus(assessment.id, 'diverifikasi');
-    repos.audit.record({ userId: user.id, action: 'assessment.verify', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diverifikasi' });
+    deps.assessments.setStatus(assessment.id, 'diverifikasi');
+    deps.audit.record({ userId: user.id, action: 'assessment.verify', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diverifikasi' });
   })();
 }
 
-function addRound(repos: Repos, user: User, assessmentId: number, comments: CommentInput[]): number {
-  const round = repos.verification.nextRound(assessmentId);
-  for (const c of comments) repos.verification.insertComment({ assessmentId, round, code: c.code, comment: c.comment, userId: user.id });
+function addRound(deps: VerificationDeps, user: User, assessmentId: number, comments: CommentInput[]): number {
+  const round = deps.verification.nextRound(assessmentId);
+  for (const c of comments) deps.verification.insertComment({ assessmentId, round, code: c.code, comment: c.comment, userId: user.id });
   return round;
 }
 
@@ -166,17 +181,17 @@ function addRound(repos: Repos, user: User, assessmentId: number, comments: Comm
  * Returns the whole assessment to the unit with comments per indicator (at least one comment), keeping the
  * decisions sent with it. Earlier rounds of comments stay as history.
  */
-export function returnAssessment(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): void {
-  const { assessment } = loadAssessment(repos, periodId, unitId);
-  repos.db.transaction(() => {
+export function returnAssessment(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): void {
+  const { assessment } = loadAssessment(deps, periodId, unitId);
+  deps.db.transaction(() => {
     requireAwaiting(assessment);
     if (comments.length === 0) {
       throw badInput({ _form: 'Tulis minimal satu catatan (per indikator atau catatan umum) sebelum mengembalikan penilaian.' });
     }
-    applyDecisions(repos, user, assessment, inputs);
-    const round = addRound(repos, user, assessment.id, comments);
-    repos.assessments.setStatus(assessment.id, 'dikembalikan');
-    repos.audit.record({
+    applyDecisions(deps, user, assessment, inputs);
+    const round = addRound(deps, user, assessment.id, comments);
+    deps.assessments.setStatus(assessment.id, 'dikembalikan');
+    deps.audit.record({
       userId: user.id, action: 'assessment.return', entity: 'assessment', entityId: assessment.id, unitId,
       oldValue: assessment.status, newValue: { status: 'dikembalikan', putaran: round, catatan: comments.length },
     });
@@ -187,15 +202,15 @@ export function returnAssessment(repos: Repos, user: User, periodId: number, uni
  * Admin only: reopens a submitted or verified assessment to 'draf' or 'dikembalikan'. The reason is kept as a
  * general comment the unit sees, and in the audit log.
  */
-export function reopenAssessment(repos: Repos, user: User, periodId: number, unitId: number, input: ReopenInput): void {
-  const { assessment } = loadAssessment(repos, periodId, unitId);
-  repos.db.transaction(() => {
+export function reopenAssessment(deps: VerificationDeps, user: User, periodId: number, unitId: number, input: ReopenInput): void {
+  const { assessment } = loadAssessment(deps, periodId, unitId);
+  deps.db.transaction(() => {
     if (assessment.status !== 'diverifikasi' && assessment.status !== 'diajukan') {
       throw new AppError(409, 'not-reopenable', `Hanya penilaian yang sudah diajukan atau diverifikasi yang dapat dibuka kembali (status: ${STATUS_LABELS[assessment.status]}).`);
     }
-    addRound(repos, user, assessment.id, [{ code: null, comment: `Dibuka kembali oleh admin: ${input.reason}` }]);
-    repos.assessments.setStatus(assessment.id, input.target);
-    repos.audit.record({
+    addRound(deps, user, assessment.id, [{ code: null, comment: `Dibuka kembali oleh admin: ${input.reason}` }]);
+    deps.assessments.setStatus(assessment.id, input.target);
+    deps.audit.record({
       userId: user.id, action: 'assessment.reopen', entity: 'assessment', entityId: assessment.id, unitId,
       oldValue: assessment.status, newValue: { status: input.target, alasan: input.reason },
     });

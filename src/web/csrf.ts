@@ -25,22 +25,20 @@ function csrfMatches(req: Request): boolean {
 }
 
 /**
- * Synchronizer-token CSRF check for every unsafe request: the `_csrf` form field or the `X-CSRF-Token` header
- * must equal the session's token.
+ * Synchronizer-token CSRF check for an unsafe request whose body is read (see formBody): the `_csrf` form field or
+ * the `X-CSRF-Token` header must equal the session's token.
  */
-export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
-  res.locals.csrfToken = csrfToken(req);
+export function requireCsrf(req: Request, _res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
   if (!csrfMatches(req)) return next(csrfInvalid());
   next();
 }
 
 /**
- * The same check for a route that parses its own body: a multipart form is parsed by multer inside its route,
- * after requireCsrf would have run, so such routes are mounted ahead of requireCsrf and call this once the body
- * is read. Throws 403 on a missing or wrong token; exposes the token to the views like requireCsrf does.
+ * The same check for a route that parses its own body: a multipart form is read by multer inside its route, so
+ * the route calls this once the body is read and before anything else is done with it. Throws 403 on a missing or
+ * wrong token.
  */
-export function verifyCsrf(req: Request, res: Response): void {
-  res.locals.csrfToken = csrfToken(req);
+export function verifyCsrf(req: Request, _res: Response): void {
   if (!csrfMatches(req)) throw csrfInvalid();
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { csrfToken, verifyCsrf } from './csrf';
+import { verifyCsrf } from './csrf';
 import { AppError, badInput } from '../errors/app-error';
 import { formatInt } from '../shared/format';
 
@@ -10,12 +10,11 @@ export interface UploadedFile {
 }
 
 /**
- * Parses a multipart form holding one small file (kept in memory) and checks its CSRF token (the route is mounted
- * ahead of requireCsrf, see app.ts). A missing file or one over `maxBytes` is refused with a message on `field`.
+ * Parses a multipart form holding one small file (kept in memory) and checks its CSRF token (multipart bodies are
+ * read by their route, so formBody cannot check them). A missing file or one over `maxBytes` is refused with a message on `field`.
  * Returns the file and leaves the other fields in req.body.
  */
 export async function receiveUpload(req: Request, res: Response, opts: { field: string; maxBytes: number }): Promise<UploadedFile> {
-  res.locals.csrfToken = csrfToken(req);
   const parse = multer({
     storage: multer.memoryStorage(),
     defParamCharset: 'utf8',

@@ -14,3 +14,17 @@ export function fieldError(errors: Record<string, string> | undefined, name: str
   const message = errors?.[name];
   return message ? `<p class="field-error" id="err-${escapeHtml(name)}">${escapeHtml(message)}</p>` : '';
 }
+
+/** A submitted form value to show again in its field: the text sent, or '' (absent, or sent more than once). */
+export function fieldValue(values: Record<string, unknown> | null | undefined, name: string): string {
+  const x = values?.[name];
+  return typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '';
+}
+
+/** The attributes that mark a refused field and point to its message (see fieldError); '' when it was not refused. */
+export function invalidAttrs(errors: Record<string, string> | undefined, name: string): string {
+  return errors?.[name] ? `aria-invalid="true" aria-describedby="err-${escapeHtml(name)}"` : '';
+}
+
+/** The form helpers every view may call (registered once on app.locals): `<%- invalidAttrs(errors, 'code') %>`. */
+export const FORM_HELPERS = { fieldError, fieldValue, invalidAttrs };

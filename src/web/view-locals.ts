@@ -1,9 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 import { formatDate, formatDateTime, formatInt, formatScore, GROUP_LABELS, ROLE_LABELS, STATUS_LABELS } from '../shared/format';
 import { formatFileSize, formatTime } from '../shared/format';
+import { csrfToken } from './csrf';
 
-/** Values every view may use: the user, the flash message, the formatters and the label tables. */
+/**
+ * Values every view may use: the user, the flash message, the session's CSRF token for its forms, the formatters and
+ * the label tables. (Checking the token is each unsafe route's own job: formBody, or verifyCsrf after a multipart.)
+ */
 export function viewLocals(req: Request, res: Response, next: NextFunction): void {
+  res.locals.csrfToken = csrfToken(req);
   res.locals.user = req.user ?? null;
   res.locals.flash = req.session.flash ?? null;
   if (req.session.flash) delete req.session.flash;

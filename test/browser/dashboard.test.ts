@@ -5,7 +5,8 @@ import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, type Test
 import { launchBrowser, login, paintedPixels, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { idNumber, parseCsv } from '../helpers/csv';
-import { seedDemo } from '../../src/seed/demo.service';
+import { seedDemo } from '../../src/seed';
+import { seedDepsOf } from '../../src/bootstrap';
 import { formatScore } from '../../src/shared/format';
 
 const CHARTS = ['#aspect-chart', '#ranking-chart', '#distribution-chart', '#weakest-chart'];
@@ -39,7 +40,7 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
     ctx = createTestContext();
     adminId = (await buildUser(ctx.repos, { role: 'admin', username: 'admin' })).id;
     await buildUser(ctx.repos, { role: 'fasilitator', username: 'fasil' });
-    seedDemo(ctx.repos);
+    seedDemo(seedDepsOf(ctx.db, ctx.modules));
     const units = ctx.repos.assessments.listPeriodUnits(ctx.periodId);
     verifiedUnitId = units.find((u) => u.status === 'diverifikasi')?.unitId ?? 0;
     pendingUnits = units.filter((u) => u.status === null).map((u) => u.unitId);

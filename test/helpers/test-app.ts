@@ -1,22 +1,25 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../src/app';
+import { createApp, createModules, type Modules } from '../../src/app';
 import { testConfig, type AppConfig } from '../../src/config/config';
 import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
-import { createRepos, type Repos } from '../../src/db/repos';
 import { hashPassword } from '../../src/users/passwords';
-import { seedInstruments, seedUnits, DEFAULT_PERIOD_NAME } from '../../src/seed/seed.service';
+import { seedInstruments, seedUnits, DEFAULT_PERIOD_NAME } from '../../src/seed';
+import { createRepos, type Repos } from './repos';
 import type { Role } from '../../src/shared/identity';
 import type { Instrument } from '../../src/instrument/instrument.schemas';
-import type { AssessmentStatus } from '../../src/assessments/assessments.repo';
+import type { AssessmentStatus } from '../../src/shared/assessment-status';
 
 export const TEST_PASSWORD = 'rahasia-uji-123';
 
 export interface TestContext {
   app: Express;
   db: Db;
+  /** Every repository, for arrange steps and assertions on what was stored. */
   repos: Repos;
+  /** The modules on the same database (services a test calls directly, as the app's routes do). */
+  modules: Modules;
   periodId: number;
   instrument: Instrument;
 }
@@ -30,11 +33,12 @@ export function createTestContext(overrides: Partial<AppConfig> = {}): TestConte
   migrate(db);
   const repos = createRepos(db);
   const config = testConfig(overrides);
-  const instrumentId = seedInstruments(repos, config.templatesDir);
-  seedUnits(repos, config.templatesDir);
+  const modules = createModules({ db, config });
+  const instrumentId = seedInstruments(modules.instrument.service, config.templatesDir);
+  seedUnits(modules.units.service, config.templatesDir);
   const periodId = repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
   const instrument = repos.instruments.findById(instrumentId) as Instrument;
-  return { app: createApp({ db, config }), db, repos, periodId, instrument };
+  return { app: createApp({ db, config }), db, repos, modules, periodId, instrument };
 }
 
 let counter = 0;

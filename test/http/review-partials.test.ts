@@ -1,8 +1,6 @@
 import path from 'node:path';
 import ejs from 'ejs';
 import { buildAssessment, buildUser, createTestContext, unitId } from '../helpers/test-app';
-import { returnAssessment } from '../../src/verification/verification.service';
-import { reviewNotice } from '../../src/verification/review.service';
 import { VIEWS_DIR } from '../../src/shared/paths';
 import type { User } from '../../src/shared/identity';
 
@@ -18,11 +16,11 @@ describe('questionnaire decoration partials', () => {
     const verifier = await buildUser(ctx.repos, { role: 'verifikator' });
     const nara = await buildUser(ctx.repos, { role: 'narahubung', unitId: busang });
     buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: admin.id });
-    returnAssessment(ctx.repos, ctx.repos.users.findById(verifier.id) as User, ctx.periodId, busang, [], [
+    ctx.modules.verification.service.returnAssessment(ctx.repos.users.findById(verifier.id) as User, ctx.periodId, busang, [], [
       { code: 'C2', comment: 'Tautan kanal pengaduan tidak dapat dibuka.' },
       { code: null, comment: 'Perbaiki sebelum 30 November.' },
     ]);
-    const locals = { reviewNotice: reviewNotice(ctx.repos, ctx.repos.users.findById(nara.id), ctx.periodId, busang), csrfToken: 't', asset: (name: string) => `/static/${name}` };
+    const locals = { reviewNotice: ctx.modules.verification.service.reviewNotice(ctx.repos.users.findById(nara.id), ctx.periodId, busang), csrfToken: 't', asset: (name: string) => `/static/${name}` };
 
     const top = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_comments.ejs'), locals);
     const c2 = await ejs.renderFile(path.join(VIEWS_DIR, 'verification/_indicator-comment.ejs'), { ...locals, code: 'C2' });

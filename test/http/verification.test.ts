@@ -207,10 +207,10 @@ describe('verification of a submitted assessment', () => {
   it('the narahubung sees the active comments decorated onto the questionnaire data', async () => {
     const v = await loginAs(ctx.app, verifikator);
     await v.agent.post(`${page()}/return`).type('form').send({ _csrf: v.csrf, comment_B2: 'Unggah SK tim.' });
-    const { reviewNotice } = await import('../../src/verification/review.service');
+    const { reviewNotice } = ctx.modules.verification.service;
 
-    const notice = reviewNotice(ctx.repos, ctx.repos.users.findCredentials(narahubung), ctx.periodId, busang);
-    const other = reviewNotice(ctx.repos, ctx.repos.users.findCredentials(narahubung), ctx.periodId, unitId(ctx.repos, 'KEC-TELEN'));
+    const notice = reviewNotice(ctx.repos.users.findCredentials(narahubung), ctx.periodId, busang);
+    const other = reviewNotice(ctx.repos.users.findCredentials(narahubung), ctx.periodId, unitId(ctx.repos, 'KEC-TELEN'));
 
     expect(notice?.active).toBe(true);
     expect(notice?.byCode.B2?.[0]?.comment).toBe('Unggah SK tim.');

@@ -5,20 +5,20 @@ import Database from 'better-sqlite3';
 import { backupDatabase, restoreDatabase, validateBackup, BackupError } from '../../src/db/backup';
 import { openDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
-import { createRepos } from '../../src/db/repos';
-import { seedInstruments, seedUnits } from '../../src/seed/seed.service';
+import { createModules } from '../../src/app';
+import { seedInstruments, seedUnits } from '../../src/seed';
 import { TEMPLATES_DIR } from '../../src/shared/paths';
 import { runCli } from '../../src/cli';
-import { TEST_PASSWORD_ENV } from '../../src/config/config';
+import { TEST_PASSWORD_ENV, testConfig } from '../../src/config/config';
 
 function freshDataDir(): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-backup-'));
   const file = path.join(dir, 'sp4n.sqlite');
   const db = openDatabase(file);
   migrate(db);
-  const repos = createRepos(db);
-  seedInstruments(repos, TEMPLATES_DIR);
-  seedUnits(repos, TEMPLATES_DIR);
+  const m = createModules({ db, config: testConfig({ dataDir: dir }) });
+  seedInstruments(m.instrument.service, TEMPLATES_DIR);
+  seedUnits(m.units.service, TEMPLATES_DIR);
   db.close();
   return { dir, file };
 }

@@ -1,4 +1,4 @@
-import { computePeriodScores, INCLUDED_STATUSES } from '../../src/scoring/scores.service';
+import { INCLUDED_STATUSES } from '../../src/scoring';
 import { buildAssessment, buildUser, createTestContext, unitId } from '../helpers/test-app';
 
 describe('cached unit scores', () => {
@@ -7,13 +7,13 @@ describe('cached unit scores', () => {
     const user = await buildUser(ctx.repos, { role: 'admin' });
     const busang = unitId(ctx.repos, 'KEC-BUSANG');
     const assessmentId = buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: user.id });
-    const before = computePeriodScores(ctx.repos, ctx.periodId).units.find((u) => u.unitId === busang);
+    const before = ctx.modules.scoring.service.computePeriodScores(ctx.periodId).units.find((u) => u.unitId === busang);
 
     ctx.repos.assessments.setVerifiedLevel({ assessmentId, code: 'A1', level: 4, note: 'bukti lengkap' });
-    const afterVerify = computePeriodScores(ctx.repos, ctx.periodId).units.find((u) => u.unitId === busang);
-    const selfBasis = computePeriodScores(ctx.repos, ctx.periodId, 'self').units.find((u) => u.unitId === busang);
+    const afterVerify = ctx.modules.scoring.service.computePeriodScores(ctx.periodId).units.find((u) => u.unitId === busang);
+    const selfBasis = ctx.modules.scoring.service.computePeriodScores(ctx.periodId, 'self').units.find((u) => u.unitId === busang);
     ctx.repos.assessments.upsertAnswer({ assessmentId, code: 'B1', level: 0, isNa: false, note: '', userId: user.id });
-    const afterAnswer = computePeriodScores(ctx.repos, ctx.periodId).units.find((u) => u.unitId === busang);
+    const afterAnswer = ctx.modules.scoring.service.computePeriodScores(ctx.periodId).units.find((u) => u.unitId === busang);
 
     expect(before?.score.index).toBeCloseTo(50, 10);
     // A: (100 + 4×50)/5 = 60 → index = (15×60 + 85×50)/100 = 51,5
@@ -28,18 +28,18 @@ describe('cached unit scores', () => {
     const user = await buildUser(ctx.repos, { role: 'admin' });
     const busang = unitId(ctx.repos, 'KEC-BUSANG');
     const assessmentId = buildAssessment(ctx, { unitId: busang, fill: 4, status: 'diajukan', userId: user.id });
-    computePeriodScores(ctx.repos, ctx.periodId);
+    ctx.modules.scoring.service.computePeriodScores(ctx.periodId);
 
     expect(() =>
       ctx.db.transaction(() => {
         ctx.repos.assessments.upsertAnswer({ assessmentId, code: 'A1', level: 0, isNa: false, note: '', userId: user.id });
-        computePeriodScores(ctx.repos, ctx.periodId);
+        ctx.modules.scoring.service.computePeriodScores(ctx.periodId);
         throw new Error('batal');
       })(),
     ).toThrow('batal');
-    const after = computePeriodScores(ctx.repos, ctx.periodId).units.find((u) => u.unitId === busang);
+    const after = ctx.modules.scoring.service.computePeriodScores(ctx.periodId).units.find((u) => u.unitId === busang);
     ctx.repos.assessments.upsertAnswer({ assessmentId, code: 'A1', level: 2, isNa: false, note: '', userId: user.id });
-    const later = computePeriodScores(ctx.repos, ctx.periodId).units.find((u) => u.unitId === busang);
+    const later = ctx.modules.scoring.service.computePeriodScores(ctx.periodId).units.find((u) => u.unitId === busang);
 
     expect(after?.score.index).toBeCloseTo(100, 10);
     // The real change reaches the rolled-back revision number again: A = (50 + 4×100)/5 = 90 → (15×90 + 85×100)/100 = 98,5

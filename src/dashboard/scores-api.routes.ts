@@ -1,24 +1,17 @@
 import { Router } from 'express';
-import type { Repos } from '../db/repos';
-import { requireRole, requireUser } from '../web/guards';
-import { idParam } from '../web/params';
-import { computePeriodScores } from '../scoring/scores.service';
-import { basisOf, SCORE_VIEWERS } from '../dashboard/dashboard.routes';
 import { GROUP_LABELS } from '../shared/format';
+import { requireRole } from '../web/guards';
+import { idParam } from '../web/params';
+import type { DashboardService } from './dashboard.api';
+import { basisOf, SCORE_VIEWERS } from './dashboard.schemas';
 
-/** The automation interface (stable for integrators; see README). Session auth. */
-export function apiRoutes(repos: Repos): Router {
-  const router = Router();
-
-  /** @route GET /api/periods — [{ id, name, year }] for any signed-in user */
-  router.get('/api/periods', (req, res) => {
-    requireUser(req);
-    res.json({ periods: repos.periods.listAll().map((p) => ({ id: p.id, name: p.name, year: p.year, isDemo: p.isDemo })) });
-  });
+/** A period's scores in the automation interface (stable for integrators; see README). Mounted at /api/periods/:periodId/scores. */
+export function scoresApiRoutes(dashboard: DashboardService): Router {
+  const router = Router({ mergeParams: true });
 
   /** @route GET /api/periods/:periodId/scores — kabupaten index, aspects by code, and every unit (?basis=self|verified) */
-  router.get('/api/periods/:periodId/scores', requireRole(...SCORE_VIEWERS), (req, res) => {
-    const s = computePeriodScores(repos, idParam(req, 'periodId'), basisOf(req.query.basis));
+  router.get('/', requireRole(...SCORE_VIEWERS), (req, res) => {
+    const s = dashboard.computePeriodScores(idParam(req, 'periodId'), basisOf(req.query.basis));
     res.json({
       period: { id: s.period.id, name: s.period.name, year: s.period.year, isDemo: s.period.isDemo },
       basis: s.basis,

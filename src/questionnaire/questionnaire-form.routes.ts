@@ -1,19 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import type { Repos } from '../db/repos';
-import type { AppConfig } from '../config/config';
-import { requireRole, requireUser } from '../web/guards';
-import { verifyCsrf } from '../web/csrf';
+import { AnswerConflictError, parseAnswerForm, parseDeleteIds } from '../assessments';
 import { AppError } from '../errors/app-error';
+import type { EvidenceRecord } from '../evidence';
+import { verifyCsrf } from '../web/csrf';
+import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { flash } from '../web/view-locals';
-import { createEvidenceStore } from '../evidence/evidence-store';
-import { evidenceUpload, uploadedFiles } from '../evidence/evidence-upload';
-import { checkUploadedFiles } from '../evidence/evidence.schemas';
-import type { EvidenceRecord } from '../evidence/evidence.repo';
-import { AnswerConflictError, getQuestionnaire, saveQuestionnaireForm, submitAssessment } from './assessments.service';
-import { parseAnswerForm, parseDeleteIds } from './assessments.schemas';
-import { canDeleteEvidence, EDITORS, questionnairePath, renderQuestionnaire } from './questionnaire-view';
 import { renderToString } from '../web/render-to-string';
+import { flash } from '../web/view-locals';
+import { canDeleteEvidence, EDITORS, questionnairePath, renderQuestionnaire, type QuestionnaireDeps } from './questionnaire-view';
 
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 
@@ -27,15 +21,13 @@ function savedMessage(r: { answers: number; deleted: number; fileIds: number[] }
 }
 
 /**
- * The questionnaire form's POST routes. NOTE: the form is multipart (it carries evidence files), which the global
- * body parsers do not read, so these routes are mounted ahead of requireCsrf, parse the body with multer and then
- * check the CSRF token themselves (verifyCsrf) before anything else happens.
+ * The questionnaire form's POST routes, mounted at /periods/:periodId/units/:unitId/assessment. NOTE: the form is
+ * multipart (it carries evidence files): these routes parse it with the evidence upload parser and then check the
+ * CSRF token themselves (verifyCsrf) before anything else happens.
  */
-export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
-  const router = Router();
-  const base = '/periods/:periodId/units/:unitId/assessment';
-  const store = createEvidenceStore(config.dataDir);
-  const upload = evidenceUpload(config.uploadMaxBytes);
+export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
+  const router = Router({ mergeParams: true });
+  const upload = deps.evidence.upload;
 
   /**
    * Saves everything the form sends in one transaction: answers (version-checked), links, evidence ticked for
@@ -47,25 +39,25 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
-    const q = getQuestionnaire(repos, user, periodId, unitId);
+    const q = deps.assessments.getQuestionnaire(user, periodId, unitId);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = parseAnswerForm(q.instrument, body);
     const del = parseDeleteIds(body);
     const codes = new Set(q.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)));
-    const files = checkUploadedFiles(uploadedFiles(req.files), codes, config.uploadMaxBytes);
+    const files = deps.evidence.checkUploads(req.files, codes);
     const errors = { ...parsed.errors, ...files.errors, ...(del.error ? { _form: del.error } : {}) };
     if (Object.keys(errors).length > 0) {
       const status = files.status ?? 422;
       if (wantsJson(req)) throw new AppError(status, status === 413 ? 'file-too-large' : 'invalid-input', Object.values(errors)[0] ?? '', errors);
-      renderQuestionnaire(repos, config, req, res, status, { values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...errors } });
+      renderQuestionnaire(deps, req, res, status, { values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...errors } });
       return null;
     }
     if (submitting && q.locked) return { answers: 0, deleted: 0, fileIds: [] };
     try {
-      return saveQuestionnaireForm(repos, store, user, periodId, unitId, { answers: parsed.answers, files: files.files, deleteIds: del.ids });
+      return deps.assessments.saveQuestionnaireForm(user, periodId, unitId, { answers: parsed.answers, files: files.files, deleteIds: del.ids });
     } catch (err) {
       if (!(err instanceof AnswerConflictError) || wantsJson(req)) throw err;
-      renderQuestionnaire(repos, config, req, res, 409, { values: body, errors: { _form: err.message }, conflicts: err.conflicts });
+      renderQuestionnaire(deps, req, res, 409, { values: body, errors: { _form: err.message }, conflicts: err.conflicts });
       return null;
     }
   }
@@ -81,14 +73,14 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment — saves the whole form (works without JavaScript);
    * with `Accept: application/json` (the page's script uploading one file) answers with the new evidence items.
    */
-  router.post(base, requireRole(...EDITORS), upload, async (req, res) => {
+  router.post('/', requireRole(...EDITORS), upload, async (req, res) => {
     const result = saveForm(req, res, false);
     if (!result) return;
     if (wantsJson(req)) {
       const user = requireUser(req);
       const evidence = await Promise.all(
         result.fileIds.map(async (id) => {
-          const e = repos.evidence.findById(id) as EvidenceRecord;
+          const e = deps.evidence.service.findById(id) as EvidenceRecord;
           const html = await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(e.periodId, e.unitId), deletable: canDeleteEvidence(user, e) });
           return { code: e.indicatorCode, id: e.id, html };
         }),
@@ -104,14 +96,14 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves what the form sends (so nothing typed is
    * lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
    */
-  router.post(`${base}/submit`, requireRole(...EDITORS), upload, (req, res) => {
+  router.post('/submit', requireRole(...EDITORS), upload, (req, res) => {
     const result = saveForm(req, res, true);
     if (!result) return;
     try {
-      submitAssessment(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+      deps.assessments.submitAssessment(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
     } catch (err) {
       if (err instanceof AppError && err.code === 'assessment-incomplete') {
-        return renderQuestionnaire(repos, config, req, res, 422, { errors: { _form: err.message } });
+        return renderQuestionnaire(deps, req, res, 422, { errors: { _form: err.message } });
       }
       throw err;
     }

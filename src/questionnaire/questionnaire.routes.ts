@@ -1,41 +1,45 @@
 import { Router } from 'express';
-import type { Repos } from '../db/repos';
-import type { AppConfig } from '../config/config';
-import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
+import { AnswerConflictError, parseAnswerBody } from '../assessments';
 import { notFound } from '../errors/app-error';
 import { formatDateTime, formatTime } from '../shared/format';
+import { formBody } from '../web/body';
+import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { loadPeriod } from '../scoring/scores.service';
-import { AnswerConflictError, saveAnswer } from './assessments.service';
-import { parseAnswerBody } from './assessments.schemas';
-import { answerText, EDITORS, renderQuestionnaire, VIEWERS } from './questionnaire-view';
 import { renderToString } from '../web/render-to-string';
+import { answerText, EDITORS, renderQuestionnaire, VIEWERS, type QuestionnaireDeps } from './questionnaire-view';
 
-export function assessmentsRoutes(repos: Repos, config: AppConfig): Router {
-  const router = Router();
-  const base = '/periods/:periodId/units/:unitId/assessment';
+/** The questionnaire page. Mounted at /periods/:periodId/units/:unitId/assessment. */
+export function questionnaireRoutes(deps: QuestionnaireDeps): Router {
+  const router = Router({ mergeParams: true });
 
   /** @route GET /periods/:periodId/units/:unitId/assessment — the questionnaire (read-only when locked) */
-  router.get(base, requireRole(...VIEWERS), (req, res) => {
-    renderQuestionnaire(repos, config, req, res, 200);
+  router.get('/', requireRole(...VIEWERS), (req, res) => {
+    renderQuestionnaire(deps, req, res, 200);
   });
+
+  return router;
+}
+
+/** The page script's autosave. Mounted at /api/periods/:periodId/units/:unitId. */
+export function answersApiRoutes(deps: QuestionnaireDeps): Router {
+  const router = Router({ mergeParams: true });
 
   /**
    * @route PUT /api/periods/:periodId/units/:unitId/answers/:code — autosave of one indicator,
    * body `{ level, na, note, version }`. 200 with the stored answer and its new version; 409 `answer-conflict`
    * with the stored value (who, when) when the version is stale; 409 `assessment-locked`; 422 per field.
    */
-  router.put('/api/periods/:periodId/units/:unitId/answers/:code', requireRole(...EDITORS), async (req, res) => {
+  router.put('/answers/:code', formBody, requireRole(...EDITORS), async (req, res) => {
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
     requireUnitAccess(user, unitId);
-    const { instrument } = loadPeriod(repos, periodId);
+    const { instrument } = deps.periods.loadPeriod(periodId);
     const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
     if (!ind) throw notFound('Indikator');
     const input = parseAnswerBody(ind, req.body);
     try {
-      const saved = saveAnswer(repos, user, periodId, unitId, input);
+      const saved = deps.assessments.saveAnswer(user, periodId, unitId, input);
       res.json({
         answer: {
           code: ind.code,

@@ -1,14 +1,23 @@
 import type { Request, Response } from 'express';
-import type { Repos } from '../db/repos';
-import type { AppConfig } from '../config/config';
+import { indicatorsWithoutEvidence, missingIndicators, type AnswerConflict, type AssessmentsService } from '../assessments';
+import type { Evidence, EvidenceModule } from '../evidence';
+import type { Indicator } from '../instrument';
+import type { PeriodsService } from '../periods';
+import type { VerificationService } from '../verification';
+import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
+import { formatFileSize } from '../shared/format';
+import type { User } from '../shared/identity';
 import { requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { formatFileSize } from '../shared/format';
-import type { Indicator } from '../instrument/instrument.schemas';
-import type { User } from '../shared/identity';
-import type { Evidence } from '../evidence/evidence.repo';
-import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
-import { getQuestionnaire, indicatorsWithoutEvidence, missingIndicators, type AnswerConflict } from './assessments.service';
+
+/** What the questionnaire's pages are given: the services they read and save through. */
+export interface QuestionnaireDeps {
+  assessments: AssessmentsService;
+  evidence: EvidenceModule;
+  periods: PeriodsService;
+  /** The verifier's notice shown on the page (comments of the active round, copied answers to confirm). */
+  verification: Pick<VerificationService, 'reviewNotice'>;
+}
 
 export const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
 export const EDITORS = ['narahubung', 'admin'] as const;
@@ -31,10 +40,14 @@ export interface RenderExtra {
   conflicts?: AnswerConflict[];
 }
 
-/** Renders the questionnaire page (edit form or read-only) with the given status, kept values and errors. */
-export function renderQuestionnaire(repos: Repos, config: AppConfig, req: Request, res: Response, status: number, extra: RenderExtra = {}): void {
+/**
+ * Renders the questionnaire page (edit form or read-only) with the given status, kept values and errors, and the
+ * verifier's notice for the unit, asked of the verification module.
+ */
+export function renderQuestionnaire(deps: QuestionnaireDeps, req: Request, res: Response, status: number, extra: RenderExtra = {}): void {
   const user = requireUser(req);
-  const q = getQuestionnaire(repos, user, idParam(req, 'periodId'), idParam(req, 'unitId'));
+  const q = deps.assessments.getQuestionnaire(user, idParam(req, 'periodId'), idParam(req, 'unitId'));
+  const maxBytes = deps.evidence.uploadMaxBytes;
   const canEdit = (EDITORS as readonly string[]).includes(user.role) && !q.locked;
   const conflicts = new Map((extra.conflicts ?? []).map((c) => [c.code, c]));
   const values = extra.values ?? null;
@@ -59,8 +72,9 @@ export function renderQuestionnaire(repos: Repos, config: AppConfig, req: Reques
     versionOf,
     answerText,
     canDelete: (e: Evidence) => canDeleteEvidence(user, e),
-    uploadHint: `PDF, JPG/PNG, DOC/DOCX, XLS/XLSX atau PPTX, paling besar ${formatFileSize(config.uploadMaxBytes)} per berkas`,
-    maxBytes: config.uploadMaxBytes,
+    reviewNotice: deps.verification.reviewNotice(user, q.period.id, q.unit.id),
+    uploadHint: `PDF, JPG/PNG, DOC/DOCX, XLS/XLSX atau PPTX, paling besar ${formatFileSize(maxBytes)} per berkas`,
+    maxBytes,
     accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(','),
   });
 }

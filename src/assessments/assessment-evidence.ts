@@ -1,0 +1,44 @@
+import { AppError, badInput } from '../errors/app-error';
+import type { EvidenceRecord } from '../evidence';
+import type { User } from '../shared/identity';
+import { loadUnit, requireEditable, type AssessmentsDeps } from './assessment-access';
+
+/** Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. Returns the stored row. */
+export function attachLink(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, code: string, url: string): EvidenceRecord {
+  loadUnit(deps, user, unitId);
+  const { instrument } = deps.periods.loadPeriod(periodId);
+  if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
+    throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
+  }
+  return deps.db.transaction(() => {
+    const assessment = deps.assessments.findOrCreate(periodId, unitId);
+    requireEditable(assessment);
+    const id = deps.evidence.addEvidenceLink(user, assessment, code, url);
+    deps.assessments.touch(assessment.id);
+    return deps.evidence.findById(id) as EvidenceRecord;
+  })();
+}
+
+/**
+ * Soft-deletes evidence while the assessment is editable: the uploader's own, or any for an admin. Audited.
+ * Safe inside the caller's transaction.
+ */
+export function deleteEvidence(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
+  loadUnit(deps, user, unitId);
+  return deps.db.transaction(() => {
+    const e = deps.evidence.findUnitEvidence(periodId, unitId, evidenceId);
+    requireEditable({ status: e.assessmentStatus });
+    if (e.createdById !== user.id && user.role !== 'admin') {
+      throw new AppError(403, 'forbidden', 'Hanya pengunggah bukti dukung ini atau admin yang dapat menghapusnya.');
+    }
+    deps.evidence.removeEvidence(user, e);
+    deps.assessments.touch(e.assessmentId);
+    return e;
+  })();
+}
+
+/** A stored evidence file for download, for anyone who may see the unit (the route checks the role). */
+export function evidenceDownload(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, evidenceId: number): { path: string; fileName: string; mimeType: string } {
+  loadUnit(deps, user, unitId);
+  return deps.evidence.evidenceFile(deps.evidence.findUnitEvidence(periodId, unitId, evidenceId));
+}

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { AssessmentsService } from '../assessments';
+import type { PeriodsService } from '../periods';
+import type { ScoringService } from '../scoring';
+import { createSnapshotsRepo } from './snapshots.repo';
+import { createDashboardService } from './dashboard.api';
+import { dashboardRoutes } from './dashboard.routes';
+import { unitScoresRoutes } from './unit-scores.routes';
+import { presentationRoutes } from './presentation.routes';
+import { scoresApiRoutes } from './scores-api.routes';
+
+export { LIVE_POLL_SECONDS } from './presentation.routes';
+
+export interface DashboardModuleDeps {
+  db: Db;
+  scoring: ScoringService;
+  periods: PeriodsService;
+  assessments: AssessmentsService;
+  audit: AuditService;
+}
+
+/**
+ * The scores for the kabupaten: the dashboard, each unit's scores and rapor, the FGD presentation (`router`, mounted
+ * at /periods/:periodId) and the scores in the automation interface (`scoresApiRouter`, at /api/periods/:periodId/scores).
+ */
+export function createDashboardModule(deps: DashboardModuleDeps) {
+  const service = createDashboardService({ ...deps, snapshots: createSnapshotsRepo(deps.db) });
+  const router = Router({ mergeParams: true });
+  router.use(dashboardRoutes(service), unitScoresRoutes(service), presentationRoutes(service));
+  return { router, scoresApiRouter: scoresApiRoutes(service) };
+}

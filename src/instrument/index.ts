@@ -1,0 +1,12 @@
+import type { Db } from '../db/database';
+export { loadInstrumentTemplates, TemplateError } from './instrument.loader';
+import { createInstrumentRepo } from './instrument.repo';
+
+export type { Aspect, Indicator, Instrument } from './instrument.schemas';
+
+/** The instrument versions (aspects, indicators, levels, targets) a period is assessed with; no pages of its own. */
+export function createInstrumentModule({ db }: { db: Db }) {
+  const instruments = createInstrumentRepo(db);
+  return { service: { findById: instruments.findById, latest: instruments.latest, ensure: instruments.ensure } };
+}
+export type InstrumentService = ReturnType<typeof createInstrumentModule>['service'];

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { PeriodsService } from '../periods';
+import type { ScoringService } from '../scoring';
+import { createSettingsRepo } from '../shared/settings.repo';
+import { createRenaksiRepo } from './renaksi.repo';
+import { createRenaksiVersionsRepo } from './renaksi-versions.repo';
+import { createRenaksiService } from './renaksi.api';
+import { renaksiRoutes } from './renaksi.routes';
+import { renaksiRowsRoutes } from './renaksi-rows.routes';
+import { renaksiSettingsRoutes } from './renaksi-settings.routes';
+import { renaksiUploadRoutes } from './renaksi-upload.routes';
+
+export interface RenaksiModuleDeps {
+  db: Db;
+  scoring: ScoringService;
+  periods: PeriodsService;
+  audit: AuditService;
+}
+
+/**
+ * The Rencana Aksi: drafted from the gaps to the targets, edited by the team (in the browser or as a workbook),
+ * finalized as signed, dated versions. The router is mounted at /periods/:periodId (/renaksi…, /renaksi.xlsx).
+ */
+export function createRenaksiModule(deps: RenaksiModuleDeps) {
+  const service = createRenaksiService({
+    ...deps,
+    renaksi: createRenaksiRepo(deps.db),
+    renaksiVersions: createRenaksiVersionsRepo(deps.db),
+    settings: createSettingsRepo(deps.db),
+  });
+  const router = Router({ mergeParams: true });
+  router.use(renaksiRoutes(service), renaksiRowsRoutes(service), renaksiSettingsRoutes(service), renaksiUploadRoutes(service));
+  return { router };
+}

@@ -1,0 +1,3 @@
+export { DEFAULT_PERIOD_NAME, seedBase, seedInstruments, seedUnits, type SeedDeps, type SeedResult } from './seed.service';
+export { seedDemo } from './demo.service';
+export { prng, sampleAssessment, writeSampleAssessment } from './sample-answers';

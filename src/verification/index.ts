@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { AssessmentsService } from '../assessments';
+import type { EvidenceService } from '../evidence';
+import type { PeriodsService } from '../periods';
+import type { PeriodSetupService } from '../period-setup';
+import type { UnitsService } from '../units';
+import type { UsersService } from '../users';
+import { createVerificationRepo } from './verification.repo';
+import { createVerificationService } from './verification.api';
+import { verificationRoutes } from './verification.routes';
+import { reviewRoutes } from './review.routes';
+
+export type { VerificationService } from './verification.api';
+export type { ReviewNotice } from './review.service';
+
+export interface VerificationModuleDeps {
+  db: Db;
+  assessments: AssessmentsService;
+  evidence: EvidenceService;
+  units: UnitsService;
+  users: UsersService;
+  periods: PeriodsService;
+  periodSetup: PeriodSetupService;
+  audit: AuditService;
+}
+
+/**
+ * Verification: the verifier checks each submitted answer against its evidence, returns the assessment with comments
+ * or marks it verified; the unit reads the comments. The router is mounted at /periods/:periodId (queue, per-unit
+ * page, reopen, review, copy confirmation); `service.reviewNotice` is what the questionnaire and home page show.
+ */
+export function createVerificationModule(deps: VerificationModuleDeps) {
+  const service = createVerificationService({ ...deps, verification: createVerificationRepo(deps.db) });
+  const router = Router({ mergeParams: true });
+  router.use(verificationRoutes(service, deps.periods), reviewRoutes(service));
+  return { service, router };
+}
