@@ -7,7 +7,7 @@ import type { AppConfig } from './config/config';
 import type { Db } from './db/database';
 import { createRepos, type Repos } from './db/repos';
 import { SqliteSessionStore } from './auth/session-store';
-import { requireCsrf } from './web/csrf';
+import { csrfSigning, requireCsrf } from './web/csrf';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { viewLocals } from './web/view-locals';
@@ -91,10 +91,11 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
+  const secret = config.sessionSecret ?? repos.settings.secret('session.secret');
   app.use(
     session({
       store: new SqliteSessionStore(db, config.sessionIdleMs),
-      secret: config.sessionSecret ?? repos.settings.secret('session.secret'),
+      secret,
       name: 'sp4n.sid',
       resave: false,
       saveUninitialized: false,
@@ -103,6 +104,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionAbsoluteMs },
     }),
   );
+  app.use(csrfSigning(secret));
   app.use(loadUser(repos, config));
   app.use(viewLocals);
   // NOTE: the questionnaire form is multipart (evidence files); its routes parse it and check CSRF themselves.
@@ -113,7 +115,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(gated(renaksiUploadRoutes(repos)));
   app.use(gated(userImportUploadRoutes(repos)));
   app.use(requireCsrf);
-  app.use(gated(authRoutes(repos)));
+  app.use(gated(authRoutes(repos, config)));
   app.use(gated(accountRoutes(repos, config)));
   app.use(gated(homeRoutes(repos)));
   app.use(gated(userImportRoutes(repos))); // before usersRoutes: /admin/users/import is no user id

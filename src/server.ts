@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
+import { schedulePurge } from './auth/login-housekeeping';
+import { createRepos } from './db/repos';
 import { MigrationError } from './db/migrate';
 import { TemplateError } from './instrument/instrument.loader';
 
@@ -16,11 +18,13 @@ async function main(): Promise<void> {
     console.log('='.repeat(64));
   }
   const app = createApp({ db, config });
+  const stopPurge = schedulePurge(createRepos(db));
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`SP4N-LAPOR! Penilaian Mandiri berjalan di http://localhost:${config.port} (data: ${config.dataDir})${config.demo ? ' [DEMO]' : ''}`);
   });
   const shutdown = (signal: string) => {
     console.log(`${signal} diterima: menutup server...`);
+    stopPurge();
     server.close(() => {
       db.close();
       process.exit(0);

@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { AppConfig } from '../config/config';
 import type { Repos } from '../db/repos';
-import { verifyPassword } from '../users/passwords';
+import { formatInt } from '../shared/format';
+import { createLoginVerifier } from '../users/passwords';
 
 const LOGIN_SCHEMA = z.object({
   username: z.string({ error: 'Nama pengguna wajib diisi.' }).trim().min(1, 'Nama pengguna wajib diisi.').max(100, 'Nama pengguna terlalu panjang.'),
@@ -17,8 +19,9 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
 
-export function authRoutes(repos: Repos): Router {
+export function authRoutes(repos: Repos, config: AppConfig): Router {
   const router = Router();
+  const verifyLogin = createLoginVerifier(config.passwordCost);
 
   /** @route GET /login */
   router.get('/login', (req, res) => {
@@ -26,7 +29,10 @@ export function authRoutes(repos: Repos): Router {
     res.render('auth/login', { title: 'Masuk', values: { username: '' }, next: safeNext(req.query.next) });
   });
 
-  /** @route POST /login — fields: username, password, _csrf, next */
+  /**
+   * @route POST /login — fields: username, password, _csrf, next
+   * The attempt is counted before the password is checked; a refused attempt gets 429 with Retry-After.
+   */
   router.post('/login', async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const next = safeNext(body.next);
@@ -40,26 +46,29 @@ export function authRoutes(repos: Repos): Router {
       return fail(errors);
     }
     const ip = req.ip ?? 'unknown';
-    const locked = repos.loginThrottle.lockedUntil(parsed.data.username, ip);
-    if (locked !== null) {
-      const minutes = Math.max(1, Math.ceil((locked - Date.now()) / 60_000));
-      repos.audit.record({ userId: null, action: 'auth.login_locked', entity: 'user', newValue: { username: parsed.data.username, ip } });
-      return fail({ _form: `Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam ${minutes} menit.` }, 429);
+    const gate = await repos.loginLimiter.reserve(parsed.data.username, ip);
+    if (!gate.allowed) {
+      for (const scope of gate.newLocks) {
+        repos.audit.record({ userId: null, action: 'auth.login_locked', entity: 'user', newValue: { username: parsed.data.username, ip, lingkup: scope, detik: gate.retryAfterSec } });
+      }
+      res.set('Retry-After', String(gate.retryAfterSec));
+      const minutes = Math.ceil(gate.retryAfterSec / 60);
+      return fail({ _form: `Terlalu banyak percobaan masuk. Silakan coba lagi dalam ${formatInt(minutes)} menit.` }, 429);
     }
     const found = repos.users.findCredentials(parsed.data.username);
-    const ok = found?.active === true && (await verifyPassword(found.passwordHash, parsed.data.password));
-    if (!found || !ok) {
-      repos.loginThrottle.recordFailure(parsed.data.username, ip);
+    const usable = found?.active === true ? found : null;
+    const ok = await verifyLogin(usable?.passwordHash ?? null, parsed.data.password);
+    if (!usable || !ok) {
       repos.audit.record({ userId: null, action: 'auth.login_failed', entity: 'user', newValue: { username: parsed.data.username, ip } });
       return fail({ _form: 'Nama pengguna atau kata sandi salah.' });
     }
-    repos.loginThrottle.recordSuccess(parsed.data.username);
+    await repos.loginLimiter.succeeded(parsed.data.username, ip);
     await regenerate(req);
-    req.session.userId = found.id;
+    req.session.userId = usable.id;
     req.session.loginAt = Date.now();
     req.session.userAgent = (req.get('user-agent') ?? '').slice(0, 200);
     req.session.ip = ip;
-    repos.audit.record({ userId: found.id, action: 'auth.login', entity: 'user', entityId: found.id, newValue: { ip } });
+    repos.audit.record({ userId: usable.id, action: 'auth.login', entity: 'user', entityId: usable.id, newValue: { ip } });
     res.redirect(next);
   });
 

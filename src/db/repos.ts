@@ -11,7 +11,7 @@ import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
 import { createUsersRepo } from '../users/users.repo';
 import { createSessionsRepo } from '../users/sessions.repo';
-import { createLoginThrottle } from '../auth/login-throttle';
+import { createLoginLimiter } from '../auth/login-limiter';
 import { createPasswordTokensRepo } from '../users/password-tokens.repo';
 import { createScoreCache } from '../scoring/score-cache';
 import { createVerificationRepo } from '../verification/verification.repo';
@@ -37,7 +37,7 @@ export function createRepos(db: Db) {
     exports: createExportsRepo(db),
     settings: createSettingsRepo(db),
     sessions: createSessionsRepo(db),
-    loginThrottle: createLoginThrottle(db),
+    loginLimiter: createLoginLimiter(db),
     passwordTokens: createPasswordTokensRepo(db),
     scoreCache: createScoreCache(db),
     verification: createVerificationRepo(db),
