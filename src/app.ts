@@ -37,13 +37,14 @@ export interface AppDeps {
  * Every feature module on one database handle, each given exactly what it needs: its own repositories are made
  * from `db` inside the module; other modules' services are passed in. The order is the dependency order, so a
  * module can only be handed what is already built (no cycles). The CLI, the seed and the benchmark use the same
- * modules; signing in (auth) is the app's own, built in createApp.
+ * modules.
  */
 export function createModules({ db, config }: AppDeps) {
   const audit = createAuditModule({ db });
   const instrument = createInstrumentModule({ db });
   const units = createUnitsModule({ db, audit: audit.service });
   const users = createUsersModule({ db, units: units.service, audit: audit.service, passwordCost: config.passwordCost });
+  const auth = createAuthModule({ db, config, users: users.service, audit: audit.service });
   const periods = createPeriodsModule({ db, instruments: instrument.service });
   const evidence = createEvidenceModule({ db, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, audit: audit.service });
   const assessments = createAssessmentsModule({ db, units: units.service, periods: periods.service, evidence: evidence.service, audit: audit.service });
@@ -63,7 +64,7 @@ export function createModules({ db, config }: AppDeps) {
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
-    audit, instrument, units, users, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
+    audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
     offline, dashboard, board, exports, renaksi, home,
   };
 }
@@ -72,11 +73,10 @@ export type Modules = ReturnType<typeof createModules>;
 /**
  * Builds the Express app on an open, migrated database: the map of the application, every module's router under its
  * URL prefix. Routers that share a prefix (/periods/:periodId…) answer disjoint paths, so the order of the mounts does
- * not matter; each route parses its own body and checks its own CSRF token. Listening is server.ts's job.
+ * not matter; each route parses its own body and checks its own CSRF token. Listening is server.ts's job (it passes
+ * the modules it also schedules housekeeping with).
  */
-export function createApp({ db, config }: AppDeps): express.Express {
-  const m = createModules({ db, config });
-  const auth = createAuthModule({ db, config, users: m.users.service, audit: m.audit.service });
+export function createApp({ db, config }: AppDeps, m: Modules = createModules({ db, config })): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
@@ -101,13 +101,13 @@ export function createApp({ db, config }: AppDeps): express.Express {
   });
   app.use(assets.serve);
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
-  app.use(auth.session);
+  app.use(m.auth.session);
   app.use(viewLocals);
 
   app.use('/', m.home.router); //                                         GET /
-  app.use('/', auth.router); //                                         /login, /logout
-  app.use('/akun', auth.accountRouter);
-  app.use('/atur-sandi', auth.passwordLinkRouter);
+  app.use('/', m.auth.router); //                                         /login, /logout
+  app.use('/akun', m.auth.accountRouter);
+  app.use('/atur-sandi', m.auth.passwordLinkRouter);
   app.use('/admin/users', m.users.router); //                              with /admin/users/import
   app.use('/admin/units', m.units.router); //                              with /admin/units/:unitId/history
   app.use('/admin/periods', m.periodSetup.router);

@@ -18,7 +18,7 @@ Perintah:
   demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
   backup <berkas>   Mencadangkan basis data ke <berkas> dan berkas bukti dukung ke <berkas>.bukti/
                     (aman saat server berjalan).
-  restore <berkas>  Memulihkan basis data dari <berkas> cadangan (hentikan server dulu);
+  restore <berkas>  Memulihkan basis data dari <berkas> cadangan (ditolak selama server berjalan);
                     berkas yang bukan cadangan sah skema ini ditolak.
   --help            Menampilkan bantuan ini.
 

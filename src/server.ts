@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config/config';
-import { createApp } from './app';
+import { createApp, createModules } from './app';
 import { prepareDatabase } from './bootstrap';
 import { MigrationError } from './db/migrate';
-import { TemplateError } from './instrument/instrument.loader';
+import { TemplateError } from './instrument';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,12 +15,15 @@ async function main(): Promise<void> {
     console.log(`  kata sandi   : ${seed.generatedAdminPassword}`);
     console.log('='.repeat(64));
   }
-  const app = createApp({ db, config });
+  const modules = createModules({ db, config });
+  const app = createApp({ db, config }, modules);
+  const stopPurge = modules.auth.schedulePurge();
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`SP4N-LAPOR! Penilaian Mandiri berjalan di http://localhost:${config.port} (data: ${config.dataDir})${config.demo ? ' [DEMO]' : ''}`);
   });
   const shutdown = (signal: string) => {
     console.log(`${signal} diterima: menutup server...`);
+    stopPurge();
     server.close(() => {
       db.close();
       process.exit(0);

@@ -28,7 +28,10 @@ export function authRoutes(auth: AuthService): Router {
     res.render('auth/login', { title: 'Masuk', values: { username: '' }, next: safeNext(req.query.next) });
   });
 
-  /** @route POST /login — fields: username, password, _csrf, next */
+  /**
+   * @route POST /login — fields: username, password, _csrf, next
+   * The attempt is counted before the password is checked; a refused attempt gets 429 with Retry-After.
+   */
   router.post('/login', formBody, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const next = safeNext(body.next);
@@ -39,7 +42,10 @@ export function authRoutes(auth: AuthService): Router {
     if (!parsed.success) return fail(fieldMessages(parsed.error));
     const ip = req.ip ?? 'unknown';
     const result = await auth.checkSignIn(parsed.data.username, parsed.data.password, ip);
-    if (!result.ok) return fail({ _form: result.message }, result.status);
+    if (!result.ok) {
+      if (result.status === 429) res.set('Retry-After', String(result.retryAfterSec));
+      return fail({ _form: result.message }, result.status);
+    }
     await regenerate(req);
     req.session.userId = result.user.id;
     req.session.loginAt = Date.now();

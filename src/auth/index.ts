@@ -4,12 +4,14 @@ import type { AppConfig } from '../config/config';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import { createSettingsRepo } from '../shared/settings.repo';
-import type { UsersService } from '../users';
+import { createLoginVerifier, type UsersService } from '../users';
+import { csrfSigning } from '../web/csrf';
 import { accountRoutes, passwordLinkRoutes } from './account.routes';
 import { authRoutes } from './auth.routes';
 import { createAuthService } from './auth.service';
 import { loadUser } from './load-user';
-import { createLoginThrottle } from './login-throttle';
+import { schedulePurge } from './login-housekeeping';
+import { createLoginLimiter } from './login-limiter';
 import { SqliteSessionStore } from './session-store';
 
 export interface AuthModuleDeps {
@@ -20,15 +22,18 @@ export interface AuthModuleDeps {
 }
 
 /**
- * Signing in: the session (cookie and SQLite store) and the signed-in user on every request (`session`), the
- * sign-in form (`router`: /login, /logout), one's own account (`accountRouter`: /akun) and the one-time
- * set-password page (`passwordLinkRouter`: /atur-sandi).
+ * Signing in: the session (cookie and SQLite store), the CSRF signing of anonymous pages and the signed-in user on
+ * every request (`session`), the sign-in form (`router`: /login, /logout), one's own account (`accountRouter`:
+ * /akun), the one-time set-password page (`passwordLinkRouter`: /atur-sandi), and the server's purge of expired
+ * sessions and login counters (`schedulePurge`).
  */
 export function createAuthModule({ db, config, users, audit }: AuthModuleDeps) {
-  const auth = createAuthService({ users, audit, loginThrottle: createLoginThrottle(db) });
+  const loginLimiter = createLoginLimiter(db);
+  const auth = createAuthService({ users, audit, loginLimiter, verifyLogin: createLoginVerifier(config.passwordCost) });
+  const secret = config.sessionSecret ?? createSettingsRepo(db).secret('session.secret');
   const sessionMiddleware = session({
     store: new SqliteSessionStore(db, config.sessionIdleMs),
-    secret: config.sessionSecret ?? createSettingsRepo(db).secret('session.secret'),
+    secret,
     name: 'sp4n.sid',
     resave: false,
     saveUninitialized: false,
@@ -36,9 +41,10 @@ export function createAuthModule({ db, config, users, audit }: AuthModuleDeps) {
     // loadUser enforces from the login time.
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.trustProxy ? 'auto' : false, maxAge: config.sessionAbsoluteMs },
   });
-  const sessionHandlers: RequestHandler[] = [sessionMiddleware, loadUser(users, config.sessionAbsoluteMs)];
+  const sessionHandlers: RequestHandler[] = [sessionMiddleware, csrfSigning(secret), loadUser(users, config.sessionAbsoluteMs)];
   return {
     session: sessionHandlers,
+    schedulePurge: () => schedulePurge({ db, sessions: { purgeExpired: users.purgeExpiredSessions }, loginLimiter }),
     router: authRoutes(auth),
     accountRouter: accountRoutes(users),
     passwordLinkRouter: passwordLinkRoutes(users),

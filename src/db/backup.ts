@@ -73,11 +73,38 @@ export function validateBackup(file: string): void {
   }
 }
 
+const isBusy = (err: unknown) => err instanceof Database.SqliteError && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED');
+
+/**
+ * Whether another connection (a running server, a backup) has the database open. NOTE: in WAL mode every open
+ * connection holds a shared lock on the database file for as long as it stays open, so an exclusive lock taken
+ * without waiting fails exactly when someone else has the file open; the lock goes when the probe closes.
+ */
+export function databaseInUse(dbFile: string): boolean {
+  if (!fs.existsSync(dbFile)) return false;
+  const probe = new Database(dbFile, { fileMustExist: true, timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (err) {
+    if (isBusy(err)) return true;
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
 /**
  * Replaces the database with a validated backup. The current file is first backed up next to it
- * (`<file>.sebelum-restore-<time>`). The server must be stopped. Returns that safety copy's path.
+ * (`<file>.sebelum-restore-<time>`). Refused while the database is open elsewhere: replacing the file and its WAL
+ * under a running server loses what the server goes on writing. Returns that safety copy's path.
  */
 export async function restoreDatabase(dbFile: string, source: string, now = new Date()): Promise<string | null> {
+  if (databaseInUse(dbFile)) {
+    throw new BackupError(`Basis data ${dbFile} sedang dipakai (server masih berjalan?). Hentikan server terlebih dahulu, lalu jalankan restore lagi. Tidak ada yang diubah.`);
+  }
   validateBackup(source);
   let safety: string | null = null;
   if (fs.existsSync(dbFile)) {

@@ -17,6 +17,8 @@ declare global {
   namespace Express {
     interface Request {
       user?: User;
+      /** CSRF signing for anonymous pages (web/csrf.ts): the secret, and the browser's nonce once read or made. */
+      csrf?: { secret: string; nonce?: string };
     }
   }
 }

@@ -10,7 +10,7 @@ import { createUsersService } from './users.api';
 import { usersRoutes } from './users.routes';
 
 export type { UsersService } from './users.api';
-export { hashPassword, verifyPassword, UNSET_PASSWORD_HASH } from './passwords';
+export { createLoginVerifier, hashPassword, verifyPassword, UNSET_PASSWORD_HASH } from './passwords';
 
 export interface UsersModuleDeps {
   db: Db;

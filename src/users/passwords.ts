@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import crypto from 'node:crypto';
 import type { PasswordCost } from '../config/config';
 
 /** argon2id at the configured cost (config.passwordCost: production's 64 MiB, t=3, p=4; cheap in tests). */
@@ -20,4 +21,19 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
   } catch {
     return false;
   }
+}
+
+/**
+ * Login check that costs the same whether or not the account can sign in: an unknown name, a deactivated
+ * account or one without a password yet is verified against a dummy hash made at the configured cost, so the
+ * answer time does not tell which names exist. Pass null for "no usable account"; that always fails.
+ */
+export function createLoginVerifier(cost: PasswordCost): (storedHash: string | null, plain: string) => Promise<boolean> {
+  let dummy: Promise<string> | null = null;
+  return async (storedHash, plain) => {
+    if (storedHash !== null && storedHash !== UNSET_PASSWORD_HASH) return verifyPassword(storedHash, plain);
+    dummy ??= hashPassword(crypto.randomBytes(18).toString('base64url'), cost);
+    await verifyPassword(await dummy, plain);
+    return false;
+  };
 }

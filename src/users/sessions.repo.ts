@@ -20,6 +20,7 @@ export function createSessionsRepo(db: Db) {
   );
   const del = db.prepare('DELETE FROM sessions WHERE sid = ?');
   const delUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND sid <> ?');
+  const delExpired = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
   return {
     listForUser(userId: number, currentSid: string | undefined): SessionInfo[] {
       return byUser.all(userId, Date.now()).map((r) => ({
@@ -42,6 +43,10 @@ export function createSessionsRepo(db: Db) {
     /** Ends every session of the user except the given one (e.g. after a password change). */
     revokeAllForUser(userId: number, exceptSid = ''): number {
       return delUser.run(userId, exceptSid).changes;
+    },
+    /** Deletes sessions past their idle expiry; returns how many. */
+    purgeExpired(now = Date.now()): number {
+      return delExpired.run(now).changes;
     },
   };
 }

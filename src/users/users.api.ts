@@ -41,7 +41,7 @@ function passwordLinkValid(deps: UsersDeps, token: string): boolean {
 export function createUsersService(deps: UsersDeps) {
   const { findById, findCredentials, listAll, listByUnit, insert } = deps.users;
   return {
-    findById, findCredentials, listAll, listByUnit, insert,
+    findById, findCredentials, listAll, listByUnit, insert, purgeExpiredSessions: deps.sessions.purgeExpired,
     ...bindDeps(deps, {
       requireAccount, sessionsOf, revokeOwnSession, revokeSession, passwordLinkValid,
       createUser, updateUser, setUserActive, issuePasswordLink, setPasswordWithToken, changeOwnPassword,

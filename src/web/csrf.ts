@@ -1,11 +1,59 @@
 import crypto from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The session's CSRF token, created on first use. */
+/** Holds a random value for a browser that is not signed in; its form token is an HMAC of it. */
+const ANONYMOUS_COOKIE = 'sp4n.csrf';
+const NONCE = /^[A-Za-z0-9_-]{32}$/;
+
+/**
+ * Lets the CSRF check sign tokens for anonymous pages (the login form, the set-password link) with `secret`.
+ * Mounted once, after the session middleware (the auth module's `session` handlers).
+ */
+export function csrfSigning(secret: string): RequestHandler {
+  return (req, _res, next) => {
+    req.csrf = { secret };
+    next();
+  };
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const sign = (secret: string, nonce: string) => crypto.createHmac('sha256', secret).update(`csrf:${nonce}`).digest('base64url');
+
+function signing(req: Request): { secret: string; nonce?: string } {
+  if (!req.csrf) throw new Error('csrfSigning middleware is not mounted');
+  return req.csrf;
+}
+
+/**
+ * Signed double-submit token for a browser without a signed-in session: the nonce lives in a cookie, the form
+ * carries its HMAC. Nothing is stored on the server, so anonymous traffic never grows the sessions table.
+ */
+function anonymousToken(req: Request): string {
+  const csrf = signing(req);
+  if (!csrf.nonce) {
+    const sent = readCookie(req, ANONYMOUS_COOKIE);
+    if (sent && NONCE.test(sent)) csrf.nonce = sent;
+    else {
+      csrf.nonce = crypto.randomBytes(24).toString('base64url');
+      req.res?.cookie(ANONYMOUS_COOKIE, csrf.nonce, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+    }
+  }
+  return sign(csrf.secret, csrf.nonce);
+}
+
+/** The token for this request's forms: the signed-in session's own, else the anonymous signed one. */
 export function csrfToken(req: Request): string {
+  if (req.session.userId === undefined) return anonymousToken(req);
   if (!req.session.csrfToken) req.session.csrfToken = crypto.randomBytes(24).toString('base64url');
   return req.session.csrfToken;
 }
@@ -21,12 +69,15 @@ const csrfInvalid = () => new AppError(403, 'csrf-invalid', 'Sesi formulir sudah
 function csrfMatches(req: Request): boolean {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
-  return !!req.session.csrfToken && sameToken(sent, req.session.csrfToken);
+  if (req.session.csrfToken && sameToken(sent, req.session.csrfToken)) return true;
+  const nonce = readCookie(req, ANONYMOUS_COOKIE);
+  return !!nonce && NONCE.test(nonce) && sameToken(sent, sign(signing(req).secret, nonce));
 }
 
 /**
- * Synchronizer-token CSRF check for an unsafe request whose body is read (see formBody): the `_csrf` form field or
- * the `X-CSRF-Token` header must equal the session's token.
+ * CSRF check for an unsafe request whose body is read (see formBody): the `_csrf` form field or the
+ * `X-CSRF-Token` header must equal the signed-in session's token (synchronizer token) or, on a page served before
+ * signing in, the HMAC of the browser's anonymous cookie (signed double submit).
  */
 export function requireCsrf(req: Request, _res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();

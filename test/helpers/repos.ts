@@ -11,7 +11,7 @@ import { createSettingsRepo } from '../../src/shared/settings.repo';
 import { createUnitsRepo } from '../../src/units/units.repo';
 import { createUsersRepo } from '../../src/users/users.repo';
 import { createSessionsRepo } from '../../src/users/sessions.repo';
-import { createLoginThrottle } from '../../src/auth/login-throttle';
+import { createLoginLimiter } from '../../src/auth/login-limiter';
 import { createPasswordTokensRepo } from '../../src/users/password-tokens.repo';
 import { createScoreCache } from '../../src/scoring/score-cache';
 import { createVerificationRepo } from '../../src/verification/verification.repo';
@@ -40,7 +40,7 @@ export function createRepos(db: Db) {
     exports: createExportsRepo(db),
     settings: createSettingsRepo(db),
     sessions: createSessionsRepo(db),
-    loginThrottle: createLoginThrottle(db),
+    loginLimiter: createLoginLimiter(db),
     passwordTokens: createPasswordTokensRepo(db),
     scoreCache: createScoreCache(db),
     verification: createVerificationRepo(db),

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { testConfig } from '../../src/config/config';
-import { LOGIN_POLICY } from '../../src/auth/login-throttle';
+import { LOGIN_LIMITS } from '../../src/auth/login-limiter';
 import { buildUser, createTestContext, csrfFrom, loginAs, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
 
 const sessionsOf = (ctx: TestContext, userId: number) =>
@@ -22,15 +22,15 @@ describe('account management and login protection', () => {
     admin = await buildUser(ctx.repos, { role: 'admin' });
   });
 
-  it('locks an account name after repeated failures with a message that reveals nothing, even for the right password', async () => {
+  it('locks an account name at an address after repeated failures with a message that reveals nothing, even for the right password', async () => {
     const victim = await buildUser(ctx.repos, { role: 'fasilitator' });
-    for (let i = 0; i < LOGIN_POLICY.maxPerUsername; i++) await tryLogin(ctx, victim.username, 'salah-terus-123');
+    for (let i = 0; i < LOGIN_LIMITS.perNameAndAddress.points; i++) await tryLogin(ctx, victim.username, 'salah-terus-123');
 
     const locked = await tryLogin(ctx, victim.username, TEST_PASSWORD);
     const ghost = await tryLogin(ctx, 'tidak.ada', 'salah-terus-123');
 
     expect(locked.status).toBe(429);
-    expect(locked.text).toContain('Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam 15 menit.');
+    expect(locked.text).toContain('Terlalu banyak percobaan masuk. Silakan coba lagi dalam 15 menit.');
     expect(ghost.status).toBe(422);
     expect(ghost.text).toContain('Nama pengguna atau kata sandi salah.');
     expect(sessionsOf(ctx, victim.id)).toBe(0);

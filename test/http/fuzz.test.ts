@@ -3,8 +3,8 @@ import type { Role } from '../../src/shared/identity';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { listRoutes } from '../helpers/routes';
 
-/** Tables whose rows a refused request may still add (the session, the audit trail, failed-login counters). */
-const VOLATILE = new Set(['sessions', 'audit_log', 'login_failures', 'schema_migrations']);
+/** Tables whose rows a refused request may still add (the session, the audit trail, login attempt counters). */
+const VOLATILE = new Set(['sessions', 'audit_log', 'login_limits', 'schema_migrations']);
 
 function digest(ctx: TestContext): string {
   const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
