@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { requireRole, requireUser } from '../web/guards';
 import { AppError } from '../errors/app-error';
 import { idParam } from '../web/params';
+import { readBody } from '../web/body';
 import { receiveUpload } from '../web/upload';
 import type { OfflineService, UploadReport } from './offline.service';
 
@@ -49,7 +50,7 @@ export function offlineRoutes(offline: OfflineService): Router {
    * checked by receiveUpload); applies the file only when every line is acceptable, else 422 with the line-by-line
    * report and nothing saved.
    */
-  router.post('/questionnaire-upload', requireRole(...FILLERS), async (req, res) => {
+  router.post('/questionnaire-upload', readBody, requireRole(...FILLERS), async (req, res) => {
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
     const user = requireUser(req);

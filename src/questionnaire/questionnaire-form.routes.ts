@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { AnswerConflictError, parseAnswerForm, parseDeleteIds } from '../assessments';
 import { AppError } from '../errors/app-error';
 import type { EvidenceRecord } from '../evidence';
+import { readBody } from '../web/body';
 import { verifyCsrf } from '../web/csrf';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
@@ -22,8 +23,8 @@ function savedMessage(r: { answers: number; deleted: number; fileIds: number[] }
 
 /**
  * The questionnaire form's POST routes, mounted at /periods/:periodId/units/:unitId/assessment. NOTE: the form is
- * multipart (it carries evidence files): these routes parse it with the evidence upload parser and then check the
- * CSRF token themselves (verifyCsrf) before anything else happens.
+ * multipart when it carries evidence files and urlencoded otherwise: these routes read either (readBody, then the
+ * evidence upload parser) and then check the CSRF token themselves (verifyCsrf) before anything else happens.
  */
 export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
   const router = Router({ mergeParams: true });
@@ -73,7 +74,7 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment — saves the whole form (works without JavaScript);
    * with `Accept: application/json` (the page's script uploading one file) answers with the new evidence items.
    */
-  router.post('/', requireRole(...EDITORS), upload, async (req, res) => {
+  router.post('/', readBody, requireRole(...EDITORS), upload, async (req, res) => {
     const result = saveForm(req, res, false);
     if (!result) return;
     if (wantsJson(req)) {
@@ -96,7 +97,7 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves what the form sends (so nothing typed is
    * lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
    */
-  router.post('/submit', requireRole(...EDITORS), upload, (req, res) => {
+  router.post('/submit', readBody, requireRole(...EDITORS), upload, (req, res) => {
     const result = saveForm(req, res, true);
     if (!result) return;
     try {

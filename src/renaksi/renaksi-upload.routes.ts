@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { formatInt } from '../shared/format';
-import { formBody } from '../web/body';
+import { formBody, readBody } from '../web/body';
 import { verifyCsrf } from '../web/csrf';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
@@ -58,7 +58,7 @@ export function renaksiUploadRoutes(renaksi: RenaksiService): Router {
    * @route POST /periods/:periodId/renaksi/upload — an edited copy of the workbook; valid → preview, else 422 with a
    * report. Multipart: multer reads the body here, then the CSRF token is checked before the file is looked at.
    */
-  router.post('/renaksi/upload', editors, async (req, res) => {
+  router.post('/renaksi/upload', readBody, editors, async (req, res) => {
     const periodId = idParam(req, 'periodId');
     renaksi.loadPeriod(periodId);
     const multerIssue = await parseMultipart(req, res);

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AuditService } from '../audit';
 import { AppError } from '../errors/app-error';
-import { formBody } from '../web/body';
+import { formBody, readBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
@@ -60,7 +60,7 @@ export function unitsRoutes(units: UnitsService, audit: AuditService): Router {
    * @route POST /admin/units/import/upload — parses the file, keeps it server-side and shows its preview. Multipart:
    * receiveUpload reads the body and checks the CSRF token before anything is done with the file.
    */
-  router.post('/import/upload', admin, async (req, res) => {
+  router.post('/import/upload', readBody, admin, async (req, res) => {
     let token: string;
     try {
       const file = await receiveUpload(req, res, { field: 'file', maxBytes: IMPORT_MAX_BYTES });

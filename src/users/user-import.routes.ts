@@ -7,7 +7,7 @@ import { receiveUpload } from '../web/upload';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_BYTES, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';
 import type { CreatedAccount } from './user-import.service';
 import type { UsersService } from './users.api';
-import { formBody } from '../web/body';
+import { formBody, readBody } from '../web/body';
 import { passwordLinkUrl } from './password-link-url';
 
 const TITLE = 'Impor Pengguna';
@@ -43,7 +43,7 @@ export function userImportRoutes(users: UsersService): Router {
    * @route POST /admin/users/import/upload — multipart (`file`, `_csrf`): reads the file, keeps it and shows the
    * preview. receiveUpload reads the body and checks the CSRF token before anything is done with the file.
    */
-  router.post('/upload', admin, async (req, res) => {
+  router.post('/upload', readBody, admin, async (req, res) => {
     let token: string;
     try {
       const file = await receiveUpload(req, res, { field: 'file', maxBytes: USER_IMPORT_MAX_BYTES });
