@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '../errors/app-error';
 import { validate } from '../web/validate';
-import type { Indicator, Instrument } from '../instrument/instrument.schemas';
+import type { Indicator, Instrument } from '../instrument';
 
 export const NOTE_MAX = 4000;
 export const URL_MAX = 2000;

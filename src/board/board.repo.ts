@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { AssessmentStatus } from '../shared/assessment-status';
-import type { UnitGroup } from '../units/units.repo';
+import type { UnitGroup } from '../units';
 
 export type BoardStatus = AssessmentStatus | 'belum_mulai';
 

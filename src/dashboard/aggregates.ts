@@ -1,7 +1,6 @@
-import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import type { UnitResult } from '../scoring/scores.service';
-import { categorize, gapOf, SCORE_EPSILON } from '../scoring/scoring';
-import type { UnitGroup } from '../units/units.repo';
+import type { Indicator, Instrument } from '../instrument';
+import { categorize, gapOf, SCORE_EPSILON, type UnitResult } from '../scoring';
+import type { UnitGroup } from '../units';
 
 /**
  * Pure aggregates behind the FGD dashboard, the presentation and the unit rapor. Every kabupaten figure uses the

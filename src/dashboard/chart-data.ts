@@ -1,4 +1,4 @@
-import type { Instrument } from '../instrument/instrument.schemas';
+import type { Instrument } from '../instrument';
 import { formatInt, formatScore } from '../shared/format';
 import { LEVEL_KEYS, type GroupKey, type LevelDistribution, type RadarRow, type RankedUnit } from './aggregates';
 

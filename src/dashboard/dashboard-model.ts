@@ -1,7 +1,6 @@
-import type { PeriodScores } from '../scoring/scores.service';
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { LevelBasis } from '../scoring/scoring';
+import type { LevelBasis, PeriodScores } from '../scoring';
+import type { Instrument } from '../instrument';
+import type { Period } from '../periods';
 import {
   aspectMeans,
   countUnits,

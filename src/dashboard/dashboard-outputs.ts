@@ -1,5 +1,5 @@
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import type { UnitGroup } from '../units/units.repo';
+import type { UnitGroup } from '../units';
 import { GROUP_KEYS, type GroupKey, type MeanCell } from './aggregates';
 import { toCsv, type CsvColumn } from '../shared/csv';
 import { LEVEL_LABELS } from './chart-data';

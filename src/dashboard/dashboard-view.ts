@@ -1,4 +1,4 @@
-import { categorize } from '../scoring/scoring';
+import { categorize } from '../scoring';
 import { GROUP_KEYS, type GroupKey } from './aggregates';
 import { aspectBarsChart, categoryTone, distributionChart, rankingChart, weakestChart, type ChartModel } from './chart-data';
 import type { DashboardModel } from './dashboard-model';

@@ -1,5 +1,5 @@
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { UnitScore } from '../scoring/scoring';
+import type { Instrument } from '../instrument';
+import type { UnitScore } from '../scoring';
 import { formatInt, formatScore } from '../shared/format';
 import { LEVEL_KEYS, type LevelDistribution } from './aggregates';
 

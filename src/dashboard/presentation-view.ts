@@ -1,4 +1,4 @@
-import { categorize } from '../scoring/scoring';
+import { categorize } from '../scoring';
 import { formatDateTime } from '../shared/format';
 import { aspectBarsChart, categoryTone, indexGaugeChart, weakestChart, type ChartModel } from './chart-data';
 import { hideUnitNames, presentationFingerprint, presentationSlides, type PresentationData, type Slide } from './presentation';

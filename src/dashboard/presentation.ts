@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import type { LevelBasis } from '../scoring/scoring';
-import type { UnitGroup } from '../units/units.repo';
+import type { Indicator, Instrument } from '../instrument';
+import type { LevelBasis } from '../scoring';
+import type { UnitGroup } from '../units';
 import { GROUP_KEYS, GROUPS, sortHeatmap, type GroupKey, type HeatmapRow, type UnitCounts } from './aggregates';
 import { weakestRows } from './dashboard-outputs';
 import type { DashboardModel } from './dashboard-model';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { LevelBasis } from '../scoring/scoring';
+import type { LevelBasis } from '../scoring';
 import type { PresentationData } from './presentation';
 
 export interface SnapshotSummary {

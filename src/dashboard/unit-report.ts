@@ -1,7 +1,6 @@
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
-import type { LevelBasis } from '../scoring/scoring';
-import type { PeriodScores, UnitResult } from '../scoring/scores.service';
+import type { Instrument } from '../instrument';
+import type { Period } from '../periods';
+import type { LevelBasis, PeriodScores, UnitResult } from '../scoring';
 import { aspectMeans, indexMeans, isCounted, unitGaps, unitRadar, type IndicatorGap, type MeanCell, type RadarRow } from './aggregates';
 import { aspectExpression, meanExpression, unitIndexExpression } from './explain';
 

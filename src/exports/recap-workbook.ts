@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { Instrument } from '../instrument/instrument.schemas';
-import { effectiveLevel, scoreUnit } from '../scoring/scoring';
+import type { Instrument } from '../instrument';
+import { effectiveLevel, scoreUnit } from '../scoring';
 import type { RecapAnswer, RecapEvidence } from './exports.repo';
 import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, SCORE_FORMAT } from '../shared/workbook-style';
 import { MAX_SHEET_ROWS, type CellValue, type SharedString, type SheetLayout, type SheetWriter } from '../shared/xlsx-stream/sheet-writer';

@@ -1,6 +1,6 @@
 import type { AssessmentStatus } from '../shared/assessment-status';
-import { NOTE_MAX, URL_MAX, type AnswerInput } from '../assessments/assessments.schemas';
-import type { Instrument } from '../instrument/instrument.schemas';
+import { type AnswerInput, NOTE_MAX, URL_MAX } from '../assessments';
+import type { Instrument } from '../instrument';
 import { STATUS_LABELS } from '../shared/format';
 import type { SheetLine, WorkbookMeta } from './questionnaire-read';
 import { levelCellText, NA_TOKEN, noteDigest, type OfflineAnswer } from './questionnaire-workbook';

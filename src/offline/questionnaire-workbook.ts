@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Instrument } from '../instrument/instrument.schemas';
+import type { Instrument } from '../instrument';
 import { addTitle, fitRowHeight, styleCell, styleHeader, GROUP_FILL } from '../shared/workbook-style';
 
 /** Marks a workbook as this application's offline questionnaire (bump when the layout changes). */

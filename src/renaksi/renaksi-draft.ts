@@ -1,6 +1,6 @@
-import type { Indicator, Instrument } from '../instrument/instrument.schemas';
-import { gapOf, SCORE_EPSILON, type EffectiveLevel } from '../scoring/scoring';
-import type { UnitGroup } from '../units/units.repo';
+import type { Indicator, Instrument } from '../instrument';
+import { type EffectiveLevel, gapOf, SCORE_EPSILON } from '../scoring';
+import type { UnitGroup } from '../units';
 
 /** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
 export const RENAKSI_TEXT_FIELDS = [

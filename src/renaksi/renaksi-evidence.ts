@@ -1,5 +1,5 @@
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { UnitGroup } from '../units/units.repo';
+import type { Instrument } from '../instrument';
+import type { UnitGroup } from '../units';
 import type { DraftUnit } from './renaksi-draft';
 
 export interface EvidenceUnit {

@@ -1,11 +1,11 @@
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { ensurePlan, type RenaksiDeps } from './renaksi.service';
 import { planYears } from './renaksi-draft';
-import { gapOf } from '../scoring/scoring';
+import { gapOf } from '../scoring';
 import { groupPlanRows } from './renaksi-layout';
 import type { RenaksiRow } from './renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
-import type { RecapData } from '../exports/recap-sheets';
+import type { RecapData } from '../exports';
 
 export const SIGNATURE_DEFAULTS = {
   'renaksi.region': 'Kabupaten Kutai Timur',

@@ -1,6 +1,5 @@
-import type { EffectiveLevel } from '../scoring/scoring';
-import { gapOf, SCORE_EPSILON } from '../scoring/scoring';
-import type { UnitGroup } from '../units/units.repo';
+import { type EffectiveLevel, gapOf, SCORE_EPSILON } from '../scoring';
+import type { UnitGroup } from '../units';
 
 /**
  * The kabupaten matrix (Lampiran I) and the target map per unit (Lampiran II) as plain data (SPEC.md, "Renaksi:

@@ -1,5 +1,5 @@
-import type { Instrument } from '../instrument/instrument.schemas';
-import type { Period } from '../periods/periods.repo';
+import type { Instrument } from '../instrument';
+import type { Period } from '../periods';
 import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { evidenceLookup, type RowEvidence } from './renaksi-evidence';
 import { groupPlanRows, type PlanGroup } from './renaksi-layout';

@@ -4,7 +4,7 @@ import {
   PAPERS, type PaperKind,
   shareStyles,
 } from '../shared/workbook-style';
-import { addRecapSheets, type RecapData } from '../exports/recap-sheets';
+import { addRecapSheets, type RecapData } from '../exports';
 
 export interface RenaksiDocRow {
   aspect: string;

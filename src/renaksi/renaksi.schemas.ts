@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldMessages } from '../web/validate';
-import type { Instrument } from '../instrument/instrument.schemas';
+import type { Instrument } from '../instrument';
 import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS, RENAKSI_TEXT_MAX, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget } from './renaksi-targets';
 

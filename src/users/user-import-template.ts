@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FONT, styleCell, styleHeader } from '../shared/workbook-style';
 import { formatInt, GROUP_LABELS } from '../shared/format';
-import type { Unit } from '../units/units.repo';
+import type { Unit } from '../units';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';
 
 export const UNITS_SHEET = 'Kode Unit';

@@ -1,5 +1,5 @@
 import { formatInt, ROLE_LABELS } from '../shared/format';
-import type { Unit } from '../units/units.repo';
+import type { Unit } from '../units';
 import { ROLES, type Role, type User } from '../shared/identity';
 import { NEW_ACCOUNT_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, dropsOwnAdminRole } from './users.schemas';
 
