@@ -126,7 +126,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
   app.use(gated(verificationRoutes(repos)));
   app.use(gated(boardRoutes(repos)));
   app.use(gated(periodsRoutes(repos)));
-  app.use(gated(unitsRoutes(repos)));
+  app.use(gated(unitsRoutes(repos, { templatesDir: config.templatesDir })));
   app.use(gated(offlineRoutes(repos)));
   app.use(gated(auditRoutes(repos)));
   app.use(gated(dashboardRoutes(repos)));

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { UnitGroup } from '../units/units.repo';
+import { UNIT_ORDER_SQL } from '../db/unit-order';
 
 export type AssessmentStatus = 'draf' | 'diajukan' | 'dikembalikan' | 'diverifikasi';
 
@@ -10,6 +11,8 @@ export interface Assessment {
   status: AssessmentStatus;
   submittedAt: string | null;
   verifiedAt: string | null;
+  /** Who finished the verification (null before, or for sample data written without one). */
+  verifiedBy: number | null;
   updatedAt: string;
 }
 
@@ -48,6 +51,7 @@ interface AssessmentRow {
   status: AssessmentStatus;
   submitted_at: string | null;
   verified_at: string | null;
+  verified_by: number | null;
   updated_at: string;
 }
 
@@ -71,6 +75,7 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
   status: r.status,
   submittedAt: r.submitted_at,
   verifiedAt: r.verified_at,
+  verifiedBy: r.verified_by,
   updatedAt: r.updated_at,
 });
 
@@ -93,7 +98,8 @@ export function createAssessmentsRepo(db: Db) {
   const setStatus = db.prepare(
     `UPDATE assessments SET status = @status, updated_at = @now,
        submitted_at = CASE WHEN @status = 'diajukan' THEN @now ELSE submitted_at END,
-       verified_at = CASE WHEN @status = 'diverifikasi' THEN @now ELSE verified_at END
+       verified_at = CASE WHEN @status = 'diverifikasi' THEN @now ELSE verified_at END,
+       verified_by = CASE WHEN @status = 'diverifikasi' THEN @by ELSE verified_by END
      WHERE id = @id`,
   );
   const touch = db.prepare('UPDATE assessments SET updated_at = ? WHERE id = ?');
@@ -104,7 +110,7 @@ export function createAssessmentsRepo(db: Db) {
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, a.id AS assessment_id, a.status, a.updated_at
      FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      WHERE u.active = 1 OR a.id IS NOT NULL
-     ORDER BY u.group_kind DESC, u.name`,
+     ORDER BY ${UNIT_ORDER_SQL}`,
   );
   const answersOf = db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ?');
   const answerOf = db.prepare<[number, string], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ? AND indicator_code = ?');
@@ -139,8 +145,9 @@ export function createAssessmentsRepo(db: Db) {
       insert.run(periodId, unitId, new Date().toISOString());
       return toAssessment(find.get(periodId, unitId) as AssessmentRow);
     },
-    setStatus: (id: number, status: AssessmentStatus): void => {
-      setStatus.run({ id, status, now: new Date().toISOString() });
+    /** Moves the assessment to `status`; `by` is recorded as the verifikator when the status is diverifikasi. */
+    setStatus: (id: number, status: AssessmentStatus, by: number | null = null): void => {
+      setStatus.run({ id, status, by, now: new Date().toISOString() });
     },
     touch: (id: number): void => {
       touch.run(new Date().toISOString(), id);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { openDatabase } from '../db/database';
 import { createRepos } from '../db/repos';
-import { loadPeriod } from '../scoring/scores.service';
-import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { writeAssessmentRecap } from '../exports/recap-workbook';
+import { recapSource } from '../exports/recap-export.service';
 
 /**
  * Writes the assessment recap of a database's newest period to a file, in-process, and prints time, CPU and peak
@@ -24,12 +23,10 @@ async function main(): Promise<void> {
   }, 200);
   const started = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  const { period, instrument } = loadPeriod(repos, periodId);
-  const units = repos.assessments.listPeriodUnits(period.id).map((u) => ({
-    assessmentId: u.assessmentId, code: u.unitCode, name: u.unitName, groupLabel: GROUP_LABELS[u.group], statusLabel: STATUS_LABELS[u.status ?? 'belum_mulai'],
-  }));
+  const source = recapSource(repos, periodId);
+  const units = source.units;
   const stream = fs.createWriteStream(out);
-  await writeAssessmentRecap(stream, { periodName: period.name, instrument, units, answersOf: repos.exports.answersOf, evidenceOf: repos.exports.evidenceOf });
+  await writeAssessmentRecap(stream, source);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);

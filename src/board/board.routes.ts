@@ -5,7 +5,7 @@ import { idParam } from '../web/params';
 import { loadPeriod } from '../scoring/scores.service';
 import { formatDateTime, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { hasProvisionalUnits } from '../units/units.service';
-import { arrangeBoard, boardQueryString, countByStatus } from './board-view';
+import { arrangeBoard, boardQueryString, countByStatus, officialNumbers } from './board-view';
 import { buildBoardWorkbook } from './board-workbook';
 import { parseBoardQuery, SORT_KEYS, BOARD_STATUSES, type BoardQuery } from './board.schemas';
 
@@ -38,6 +38,8 @@ export function boardRoutes(repos: Repos): Router {
       rows: b.rows,
       total: b.total,
       counts: countByStatus(b.all),
+      unitTotal: b.all.length,
+      officialNo: officialNumbers(b.all),
       sortKeys: SORT_KEYS,
       statuses: BOARD_STATUSES,
       qs: (change: Partial<BoardQuery>) => boardQueryString(b.q, change),
@@ -53,6 +55,7 @@ export function boardRoutes(repos: Repos): Router {
       periodName: b.period.name,
       total: b.total,
       filterLabel: filterLabel(b.q),
+      unitTotal: b.all.length,
       generatedLabel: formatDateTime(new Date().toISOString()),
       rows: b.rows,
       statusLabel: (r) => STATUS_LABELS[r.status],

@@ -2,6 +2,7 @@ import type { PeriodScores } from '../scoring/scores.service';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { Period } from '../periods/periods.repo';
 import type { LevelBasis } from '../scoring/scoring';
+import type { UnitGroup } from '../units/units.repo';
 import {
   aspectMeans,
   countUnits,
@@ -38,6 +39,8 @@ export interface DashboardModel {
   instrument: Instrument;
   basis: LevelBasis;
   counts: UnitCounts;
+  /** Every unit of the period in the official order (id, name, group), for pickers and lists. */
+  units: { unitId: number; name: string; group: UnitGroup }[];
   index: Record<GroupKey, MeanCell>;
   aspects: AspectMeanRow[];
   heatmap: HeatmapRow[];
@@ -60,6 +63,7 @@ export function buildDashboard(scores: PeriodScores, sort: HeatmapSort = DEFAULT
     instrument,
     basis: scores.basis,
     counts: countUnits(units),
+    units: units.map((u) => ({ unitId: u.unitId, name: u.name, group: u.group })),
     index: indexMeans(instrument, units),
     aspects: aspectMeans(instrument, units),
     heatmap: sortHeatmap(heatmapMatrix(instrument, units), sort.key, sort.dir),

@@ -35,6 +35,8 @@ export interface Rapor {
   report: UnitReport;
   assessment: Assessment | undefined;
   verifierNotes: VerifierNote[];
+  /** Who finished the verification and when; null until the assessment is verified. */
+  verification: { verifierName: string | null; verifiedAt: string } | null;
 }
 
 /**
@@ -56,5 +58,9 @@ export function getRapor(repos: Repos, user: User, periodId: number, unitId: num
       return [{ code: ind.code, title: ind.title, level: ans.level, isNa: ans.isNa, verifiedLevel: ans.verifiedLevel, note: ans.verifierNote }];
     }),
   );
-  return { report, assessment, verifierNotes };
+  const verified = assessment?.status === 'diverifikasi' && assessment.verifiedAt !== null;
+  const verification = verified
+    ? { verifierName: assessment.verifiedBy === null ? null : (repos.users.findById(assessment.verifiedBy)?.displayName ?? null), verifiedAt: assessment.verifiedAt as string }
+    : null;
+  return { report, assessment, verifierNotes, verification };
 }

@@ -2,9 +2,8 @@ import { Router } from 'express';
 import type { Repos } from '../db/repos';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { loadPeriod } from '../scoring/scores.service';
-import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { writeAssessmentRecap } from './recap-workbook';
+import { recapSource } from './recap-export.service';
 
 /** Who prepares or runs the FGD and may take the full assessment recap. */
 export const RECAP_READERS = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
@@ -17,17 +16,12 @@ export function exportsRoutes(repos: Repos): Router {
    * evidence, streamed row by row so it scales to tens of thousands of units
    */
   router.get('/periods/:periodId/rekap.xlsx', requireRole(...RECAP_READERS), async (req, res) => {
-    const { period, instrument } = loadPeriod(repos, idParam(req, 'periodId'));
-    const units = repos.assessments.listPeriodUnits(period.id).map((u) => ({
-      assessmentId: u.assessmentId, code: u.unitCode, name: u.unitName, groupLabel: GROUP_LABELS[u.group], statusLabel: STATUS_LABELS[u.status ?? 'belum_mulai'],
-    }));
+    const { period, ...source } = recapSource(repos, idParam(req, 'periodId'));
     repos.audit.record({ userId: requireUser(req).id, action: 'export.rekap', entity: 'period', entityId: period.id });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="rekap-penilaian-mandiri-periode-${period.id}.xlsx"`);
     try {
-      await writeAssessmentRecap(res, {
-        periodName: period.name, instrument, units, answersOf: repos.exports.answersOf, evidenceOf: repos.exports.evidenceOf,
-      });
+      await writeAssessmentRecap(res, source);
     } catch (err) {
       // The writer stops as soon as the client goes away (a cancelled download), which is no error of ours.
       if (res.destroyed) return;

@@ -2,7 +2,8 @@ import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
 import { buildRenaksiWorkbook } from './renaksi-workbook';
-import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from './renaksi-export.service';
+import { renaksiDocument } from './renaksi-export.service';
+import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan } from './renaksi.service';
 import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
@@ -73,7 +74,7 @@ export async function downloadWorkbook(repos: Repos, periodId: number): Promise<
 
 /** The document settings as the form shows them. */
 export function documentSettings(repos: Repos): Record<DocumentSettingKey, string> {
-  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(repos, k)])) as Record<DocumentSettingKey, string>;
+  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(repos.settings, k)])) as Record<DocumentSettingKey, string>;
 }
 
 /** Saves the signature block, region and paper (global settings used by every Renaksi document). */

@@ -3,7 +3,8 @@ import { AppError, notFound } from '../errors/app-error';
 import type { Instrument } from '../instrument/instrument.schemas';
 import type { User } from '../shared/identity';
 import { computePeriodScores, loadPeriod, type PeriodScores } from '../scoring/scores.service';
-import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRow, type DraftUnit } from './renaksi-draft';
+import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRoster, type DraftRow, type DraftUnit } from './renaksi-draft';
+import type { UnitRoster } from '../scoring/unit-tally';
 import { mergeDraft } from './renaksi-merge';
 import { retargetForYears, sameTargets } from './renaksi-targets';
 import type { RenaksiPlan, RenaksiRow, RowChanges } from './renaksi.repo';
@@ -15,6 +16,28 @@ export function draftUnits(scores: PeriodScores): DraftUnit[] {
   return scores.units
     .filter((u) => u.included && u.score.complete)
     .map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, levels: u.score.levels }));
+}
+
+/** Every unit of the period per group, and why the ones left out of drafting are left out. */
+export function draftRoster(scores: PeriodScores): DraftRoster {
+  const of = (group: 'pd' | 'kecamatan'): UnitRoster => {
+    const inGroup = scores.units.filter((u) => u.group === group);
+    return {
+      total: inGroup.length,
+      notSubmitted: inGroup.filter((u) => !u.included).length,
+      incomplete: inGroup.filter((u) => u.included && !u.score.complete).length,
+    };
+  };
+  return { pd: of('pd'), kecamatan: of('kecamatan') };
+}
+
+/** The kabupaten-wide roster: both groups together. */
+export function kabupatenRoster(roster: DraftRoster): UnitRoster {
+  return {
+    total: roster.pd.total + roster.kecamatan.total,
+    notSubmitted: roster.pd.notSubmitted + roster.kecamatan.notSubmitted,
+    incomplete: roster.pd.incomplete + roster.kecamatan.incomplete,
+  };
 }
 
 /** The period's plan as stored, or the default draft it would be created as (read-only pages write nothing). */
@@ -79,7 +102,7 @@ export function generateRenaksi(repos: Repos, user: User, periodId: number): Gen
   return repos.db.transaction(() => {
     const plan = ensurePlan(repos, periodId);
     assertDraft(plan);
-    const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear));
+    const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear), draftRoster(scores));
     const existing = repos.renaksi.listAllRows(plan.id);
     const merge = mergeDraft(existing, draft);
     const now = new Date().toISOString();

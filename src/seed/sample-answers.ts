@@ -74,5 +74,5 @@ export function writeSampleAssessment(repos: Repos, periodId: number, unitId: nu
     }
   }
   if (sample.status !== 'draf') repos.assessments.setStatus(assessment.id, 'diajukan');
-  if (sample.status === 'diverifikasi') repos.assessments.setStatus(assessment.id, 'diverifikasi');
+  if (sample.status === 'diverifikasi') repos.assessments.setStatus(assessment.id, 'diverifikasi', userId);
 }

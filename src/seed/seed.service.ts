@@ -1,24 +1,11 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
 import type { PasswordCost } from '../config/config';
 import type { Repos } from '../db/repos';
 import { hashPassword } from '../users/passwords';
 import { loadInstrumentTemplates } from '../instrument/instrument.loader';
+import { readUnitTemplate } from '../units/unit-template';
 
 export const DEFAULT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2022';
-
-const UNITS_FILE_SCHEMA = z.object({
-  units: z.array(
-    z.object({
-      code: z.string().min(1),
-      name: z.string().min(1),
-      group: z.enum(['pd', 'kecamatan']),
-      provisional: z.boolean(),
-    }),
-  ),
-});
 
 export interface SeedResult {
   /** Set when the admin account was created with a generated password (print it once). */
@@ -34,12 +21,14 @@ export function seedInstruments(repos: Repos, templatesDir: string): number {
   return last;
 }
 
-/** Kutai Timur's units from templates/units-kutai-timur.json, only when the table is empty. */
+/**
+ * Kutai Timur's units from templates/units-kutai-timur.json in their official order, only when the table is empty
+ * (an existing installation takes a new list through the units import).
+ */
 export function seedUnits(repos: Repos, templatesDir: string): void {
   if (repos.units.listAll().length > 0) return;
-  const file = path.join(templatesDir, 'units-kutai-timur.json');
-  const data = UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  repos.db.transaction(() => data.units.forEach((u) => repos.units.insert(u)))();
+  const units = readUnitTemplate(templatesDir);
+  repos.db.transaction(() => units.forEach((u, i) => repos.units.insert({ ...u, sortOrder: i + 1 })))();
 }
 
 /**

@@ -6,6 +6,7 @@ import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { receiveUpload } from '../web/upload';
 import { IMPORT_MAX_BYTES } from './units.schemas';
+import { buildUnitListWorkbook, readUnitTemplate } from './unit-template';
 import { applyImport, createUnit, hasProvisionalUnits, previewImport, requireUnit, setUnitActive, stageImport, updateUnit } from './units.service';
 
 const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
@@ -25,8 +26,10 @@ function or422(action: () => void, rerender: (errors: Record<string, string>) =>
   }
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Unit administration (admin): add, edit, deactivate and import the official list. */
-export function unitsRoutes(repos: Repos): Router {
+export function unitsRoutes(repos: Repos, opts: { templatesDir: string }): Router {
   const router = Router();
   const admin = requireRole('admin');
 
@@ -34,7 +37,8 @@ export function unitsRoutes(repos: Repos): Router {
     res.status(status).render('admin/units', { title: 'Unit', units: repos.units.listAll(), provisional: hasProvisionalUnits(repos), values, errors });
   const renderEdit = (req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) => {
     const unit = requireUnit(repos, idParam(req, 'unitId'));
-    res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? { code: unit.code, name: unit.name, group: unit.group }, errors });
+    const stored = { code: unit.code, name: unit.name, group: unit.group, abbreviation: unit.abbreviation, needsConfirmation: unit.needsConfirmation ? '1' : '' };
+    res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? stored, errors });
   };
 
   /** @route GET /admin/units — every unit (active and not) and the add form */
@@ -53,6 +57,27 @@ export function unitsRoutes(repos: Repos): Router {
   /** @route GET /admin/units/import — the upload form for the official list (.xlsx or .csv) */
   router.get('/admin/units/import', admin, (_req, res) => {
     renderImport(res, 200, {});
+  });
+
+  /**
+   * @route GET /admin/units/daftar-kutai-timur.xlsx — the Kutai Timur list shipped with this version (official order,
+   * abbreviations, units to confirm), ready for the import: how an existing installation takes a new list
+   */
+  router.get('/admin/units/daftar-kutai-timur.xlsx', admin, async (_req, res) => {
+    const wb = buildUnitListWorkbook('Daftar Unit Pemerintah Kabupaten Kutai Timur (urutan resmi)', readUnitTemplate(opts.templatesDir));
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', 'attachment; filename="daftar-unit-kutai-timur.xlsx"');
+    await wb.xlsx.write(res);
+    res.end();
+  });
+
+  /** @route GET /admin/units.xlsx — the units as stored (official order), in the import's columns, to edit and import back */
+  router.get('/admin/units.xlsx', admin, async (_req, res) => {
+    const wb = buildUnitListWorkbook('Daftar Unit (tersimpan di aplikasi)', repos.units.listAll().filter((u) => u.active));
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', 'attachment; filename="daftar-unit.xlsx"');
+    await wb.xlsx.write(res);
+    res.end();
   });
 
   /** @route GET /admin/units/import/:token — line-by-line report of what the staged file would change */

@@ -18,14 +18,16 @@ function parseUnitForm(repos: Repos, raw: unknown, selfId: number | null): UnitF
   return parsed.data;
 }
 
-const snapshot = (u: Unit) => ({ kode: u.code, nama: u.name, kelompok: u.group, aktif: u.active });
+const snapshot = (u: Unit) => ({
+  kode: u.code, nama: u.name, kelompok: u.group, singkatan: u.abbreviation, urutan: u.sortOrder, perluDikonfirmasi: u.needsConfirmation, aktif: u.active,
+});
 
-/** Adds a unit from the admin form; 422 naming each bad field (nothing written). Returns its id. */
+/** Adds a unit from the admin form at the end of the list; 422 naming each bad field (nothing written). Returns its id. */
 export function createUnit(repos: Repos, user: User, raw: unknown): number {
   const input = parseUnitForm(repos, raw, null);
   return repos.db.transaction(() => {
     const id = repos.units.insert({ ...input, provisional: false });
-    repos.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group } });
+    repos.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group, singkatan: input.abbreviation, perluDikonfirmasi: input.needsConfirmation } });
     return id;
   })();
 }
@@ -36,14 +38,18 @@ export function requireUnit(repos: Repos, unitId: number): Unit {
   return unit;
 }
 
-/** Edits code, name and group; 422 on bad input or a code another unit uses. */
+/**
+ * Edits code, name, group, abbreviation and the "perlu dikonfirmasi" mark (unticking it confirms the unit); 422 on
+ * bad input or a code another unit uses. The unit keeps its place in the official order.
+ */
 export function updateUnit(repos: Repos, user: User, unitId: number, raw: unknown): void {
   const unit = requireUnit(repos, unitId);
   const input = parseUnitForm(repos, raw, unit.id);
-  if (input.code === unit.code && input.name === unit.name && input.group === unit.group) return;
+  const next: Unit = { ...unit, ...input };
+  if (JSON.stringify(snapshot(next)) === JSON.stringify(snapshot(unit))) return;
   repos.db.transaction(() => {
-    repos.units.update({ id: unit.id, ...input });
-    repos.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), kode: input.code, nama: input.name, kelompok: input.group } });
+    repos.units.update(next);
+    repos.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: snapshot(next) });
   })();
 }
 
@@ -111,10 +117,30 @@ export function previewImport(repos: Repos, user: User, token: string): ImportPr
   };
 }
 
+/** Writes one planned line (new unit, or the changes of an existing one) with its audit entry. */
+function applyLine(repos: Repos, user: User, p: PlanLine, old: Unit | undefined, fileName: string): void {
+  const group = p.group as NonNullable<typeof p.group>;
+  if (p.action === 'baru') {
+    const id = repos.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false });
+    repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { ...snapshot(repos.units.findById(id) as Unit), berkas: fileName } });
+    return;
+  }
+  if (p.action !== 'diubah' || !old) return;
+  const next: Unit = {
+    ...old, name: p.name, group, abbreviation: p.abbreviation ?? old.abbreviation, sortOrder: p.order ?? old.sortOrder,
+    needsConfirmation: p.needsConfirmation ?? old.needsConfirmation, active: true, provisional: false,
+  };
+  repos.units.update(next);
+  if (!old.active) repos.units.setActive(old.id, true);
+  if (old.provisional) repos.units.setProvisional(old.id, false);
+  repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { ...snapshot(next), sementara: false, berkas: fileName } });
+}
+
 /**
- * Applies a staged import in one transaction: new units, changed names/groups, reactivations; every unit in the file
- * becomes part of the official list (not provisional). Nothing is applied when a line is refused, the plan changed
- * since the preview, or it was applied already.
+ * Applies a staged import in one transaction: new units, changed names, groups, abbreviations, order and
+ * "perlu dikonfirmasi" marks, reactivations; every unit in the file becomes part of the official list (not
+ * provisional). Units are matched by code, none is deleted, and a unit's assessments stay with it. Nothing is
+ * applied when a line is refused, the plan changed since the preview, or it was applied already.
  */
 export function applyImport(repos: Repos, user: User, token: string, opts: { planHash: string; deactivateMissing: boolean }): Record<PlanAction, number> {
   const preview = previewImport(repos, user, token);
@@ -123,19 +149,7 @@ export function applyImport(repos: Repos, user: User, token: string, opts: { pla
   repos.db.transaction(() => {
     if (!repos.unitImports.markApplied(token)) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan.');
     const units = new Map(repos.units.listAll().map((u) => [u.id, u]));
-    for (const p of preview.plan) {
-      const group = p.group as NonNullable<typeof p.group>;
-      if (p.action === 'baru') {
-        const id = repos.units.insert({ code: p.code, name: p.name, group, provisional: false });
-        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { kode: p.code, nama: p.name, kelompok: group, berkas: preview.fileName } });
-      } else if (p.action === 'diubah' && p.unitId !== null) {
-        const old = units.get(p.unitId) as Unit;
-        repos.units.update({ id: old.id, code: old.code, name: p.name, group });
-        if (!old.active) repos.units.setActive(old.id, true);
-        if (old.provisional) repos.units.setProvisional(old.id, false);
-        repos.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { kode: old.code, nama: p.name, kelompok: group, aktif: true, sementara: false, berkas: preview.fileName } });
-      }
-    }
+    for (const p of preview.plan) applyLine(repos, user, p, p.unitId === null ? undefined : units.get(p.unitId), preview.fileName);
     if (opts.deactivateMissing) {
       for (const u of preview.provisionalMissing) {
         repos.units.setActive(u.id, false);

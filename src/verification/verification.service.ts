@@ -151,7 +151,7 @@ export function finishVerification(repos: Repos, user: User, periodId: number, u
     if (pending.length > 0) {
       throw new AppError(422, 'verification-incomplete', `Masih ada ${pending.length} indikator yang belum diperiksa: ${pending.map((p) => p.code).join(', ')}.`);
     }
-    repos.assessments.setStatus(assessment.id, 'diverifikasi');
+    repos.assessments.setStatus(assessment.id, 'diverifikasi', user.id);
     repos.audit.record({ userId: user.id, action: 'assessment.verify', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diverifikasi' });
   })();
 }

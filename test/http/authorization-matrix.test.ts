@@ -66,6 +66,8 @@ const RULES: Record<string, Rule> = {
   'GET /admin/units': { roles: ['admin'] },
   'POST /admin/units': { roles: ['admin'] },
   'GET /admin/units/import': { roles: ['admin'] },
+  'GET /admin/units.xlsx': { roles: ['admin'] },
+  'GET /admin/units/daftar-kutai-timur.xlsx': { roles: ['admin'] },
   'POST /admin/units/import/upload': { roles: ['admin'] },
   'GET /admin/units/import/:token': { roles: ['admin'] },
   'POST /admin/units/import/:token': { roles: ['admin'] },
