@@ -25,7 +25,15 @@ export interface Answer {
   verifierNote: string;
   version: number;
   updatedAt: string;
+  /** Counts the unit's own changes: level, N/A, note and evidence (not the verifier's level or note). */
+  selfRevision: number;
+  /** selfRevision when the assessment last went back to the unit; null: it never did. */
+  returnedRevision: number | null;
+  /** Copied from an earlier period and unchanged since: awaiting the unit's confirmation, or confirmed. */
+  copyState: CopyState | null;
 }
+
+export type CopyState = 'disalin' | 'dikonfirmasi';
 
 /** An answer with the name of whoever saved it last, for showing a conflict. */
 export interface AnswerDetail extends Answer {
@@ -66,6 +74,9 @@ interface AnswerRow {
   version: number;
   updated_at: string;
   updated_by: number | null;
+  self_revision: number;
+  returned_revision: number | null;
+  copy_state: CopyState | null;
 }
 
 const toAssessment = (r: AssessmentRow): Assessment => ({
@@ -88,7 +99,14 @@ const toAnswer = (r: AnswerRow): Answer => ({
   verifierNote: r.verifier_note,
   version: r.version,
   updatedAt: r.updated_at,
+  selfRevision: r.self_revision,
+  returnedRevision: r.returned_revision,
+  copyState: r.copy_state,
 });
+
+// NOTE: counted here and not by a trigger, so the row RETURNING gives back already carries it (SQLite reports the
+// row before any AFTER trigger changes it).
+const CONTENT_CHANGED = '(answers.level IS NOT excluded.level OR answers.is_na <> excluded.is_na OR answers.note <> excluded.note)';
 
 export function createAssessmentsRepo(db: Db) {
   const find = db.prepare<[number, number], AssessmentRow>('SELECT * FROM assessments WHERE period_id = ? AND unit_id = ?');
@@ -126,7 +144,9 @@ export function createAssessmentsRepo(db: Db) {
      VALUES (@assessmentId, @code, @level, @isNa, @note, @now, @userId)
      ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET
        level = excluded.level, is_na = excluded.is_na, note = excluded.note,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1,
+       self_revision = answers.self_revision + (${CONTENT_CHANGED}),
+       copy_state = CASE WHEN ${CONTENT_CHANGED} THEN NULL ELSE answers.copy_state END
      RETURNING *`,
   );
   const setVerified = db.prepare(

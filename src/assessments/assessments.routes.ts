@@ -43,6 +43,7 @@ export function assessmentsRoutes(repos: Repos, config: AppConfig): Router {
           na: saved?.isNa ?? false,
           note: saved?.note ?? '',
           version: saved?.version ?? 0,
+          copied: saved?.copyState === 'disalin',
           savedAt: formatDateTime(saved?.updatedAt ?? new Date().toISOString()),
           savedTime: formatTime(saved?.updatedAt ?? new Date().toISOString()),
         },

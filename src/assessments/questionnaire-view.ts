@@ -8,7 +8,7 @@ import type { Indicator } from '../instrument/instrument.schemas';
 import type { User } from '../shared/identity';
 import type { Evidence } from '../evidence/evidence.repo';
 import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
-import { getQuestionnaire, indicatorsWithoutEvidence, missingIndicators, type AnswerConflict } from './assessments.service';
+import { getQuestionnaire, indicatorsWithoutEvidence, missingIndicators, unconfirmedCopies, type AnswerConflict } from './assessments.service';
 
 export const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
 export const EDITORS = ['narahubung', 'admin'] as const;
@@ -52,6 +52,7 @@ export function renderQuestionnaire(repos: Repos, config: AppConfig, req: Reques
     base: questionnairePath(q.period.id, q.unit.id),
     apiBase: `/api/periods/${q.period.id}/units/${q.unit.id}`,
     missing: missingIndicators(q.instrument, q.answers),
+    unconfirmed: unconfirmedCopies(q.instrument, q.answers),
     noEvidence: indicatorsWithoutEvidence(q.instrument, q.answers, q.evidence),
     values,
     errors: extra.errors ?? {},

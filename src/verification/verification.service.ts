@@ -10,6 +10,10 @@ import { loadPeriod } from '../scoring/scores.service';
 import { STATUS_LABELS } from '../shared/format';
 import type { Decision, ReviewComment } from './verification.repo';
 import type { CommentInput, DecisionInput, ReopenInput } from './verification.schemas';
+import { acceptableInBulk, isCurrentDecision, reviewStateOf, type ReviewState } from './review-state';
+import { acceptUnchanged, applyReviewChanges, type ReviewChanges } from './verification-decisions.service';
+
+export { isCurrentDecision };
 
 export interface IndicatorReview {
   indicator: Indicator;
@@ -18,7 +22,12 @@ export interface IndicatorReview {
   decision: Decision | undefined;
   /** The decision was made on the answer as it is now (false: the unit changed it since). */
   current: boolean;
+  state: ReviewState;
   comments: ReviewComment[];
+  /** The comment typed for the unit and not sent yet ('' when none). */
+  draft: string;
+  /** "Terima semua yang belum diperiksa" would accept it. */
+  bulk: boolean;
 }
 
 export interface VerificationView {
@@ -28,15 +37,14 @@ export interface VerificationView {
   assessment: Assessment;
   aspects: { code: string; name: string; indicators: IndicatorReview[] }[];
   generalComments: ReviewComment[];
-  pending: { code: string; title: string }[];
+  generalDraft: string;
+  pending: { code: string; title: string; state: ReviewState }[];
   decidedCount: number;
   totalCount: number;
+  bulkCount: number;
+  /** The period the unit's answers were copied from, when some are still as copied. */
+  copiedFrom: string | null;
   awaiting: boolean;
-}
-
-/** A decision counts only while the answer it judged is unchanged. */
-export function isCurrentDecision(d: Decision | undefined, a: Answer | undefined): boolean {
-  return !!d && !!a && d.selfIsNa === a.isNa && d.selfLevel === (a.isNa ? null : a.level);
 }
 
 function loadAssessment(repos: Repos, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
@@ -48,138 +56,140 @@ function loadAssessment(repos: Repos, periodId: number, unitId: number): { perio
   return { period, instrument, unit, assessment };
 }
 
-function requireAwaiting(assessment: Assessment): void {
-  if (assessment.status !== 'diajukan') {
-    throw new AppError(409, 'not-awaiting-verification', `Penilaian ini tidak sedang menunggu verifikasi (status: ${STATUS_LABELS[assessment.status]}).`);
-  }
-}
-
-/** Everything the verification page of one unit shows: answers, evidence, decisions and earlier comments. */
+/** Everything the verification page of one unit shows: answers, evidence, decisions, earlier and unsent comments. */
 export function getVerification(repos: Repos, periodId: number, unitId: number): VerificationView {
   const { period, instrument, unit, assessment } = loadAssessment(repos, periodId, unitId);
   const answers = repos.assessments.answers(assessment.id);
   const evidence = repos.evidence.listByIndicator(assessment.id);
   const decisions = repos.verification.decisions(assessment.id);
   const comments = repos.verification.comments(assessment.id);
+  const drafts = new Map(repos.verification.drafts(assessment.id).map((d) => [d.code, d.comment]));
   const aspects = instrument.aspects.map((a) => ({
     code: a.code,
     name: a.name,
-    indicators: a.indicators.map((ind) => ({
-      indicator: ind,
-      answer: answers[ind.code],
-      evidence: evidence[ind.code] ?? [],
-      decision: decisions[ind.code],
-      current: isCurrentDecision(decisions[ind.code], answers[ind.code]),
-      comments: comments.filter((c) => c.indicatorCode === ind.code),
-    })),
+    indicators: a.indicators.map((ind): IndicatorReview => {
+      const d = decisions[ind.code];
+      const ans = answers[ind.code];
+      return {
+        indicator: ind, answer: ans, evidence: evidence[ind.code] ?? [], decision: d,
+        current: isCurrentDecision(d, ans), state: reviewStateOf(d, ans),
+        comments: comments.filter((c) => c.indicatorCode === ind.code),
+        draft: drafts.get(ind.code) ?? '', bulk: acceptableInBulk(d, ans, drafts.has(ind.code)),
+      };
+    }),
   }));
   const all = aspects.flatMap((a) => a.indicators);
-  const pending = all.filter((r) => !r.current).map((r) => ({ code: r.indicator.code, title: r.indicator.title }));
+  const pending = all.filter((r) => !r.current).map((r) => ({ code: r.indicator.code, title: r.indicator.title, state: r.state }));
+  const copied = all.some((r) => r.answer?.copyState);
   return {
     period, instrument, unit, assessment, aspects,
     generalComments: comments.filter((c) => c.indicatorCode === null),
+    generalDraft: drafts.get(null) ?? '',
     pending,
     decidedCount: all.length - pending.length,
     totalCount: all.length,
+    bulkCount: all.filter((r) => r.bulk).length,
+    copiedFrom: copied ? repos.periodSetup.findCopy(assessment.id)?.sourcePeriodName ?? null : null,
     awaiting: assessment.status === 'diajukan',
   };
 }
 
-const verifiedValue = (d: Decision | undefined, a: Answer | undefined) =>
-  d ? { keputusan: d.decision, level: a?.verifiedLevel ?? null, alasan: a?.verifierNote ?? '' } : null;
-
-/** Applies the verifier's decisions inside the caller's transaction; returns how many changed. */
-function applyDecisions(repos: Repos, user: User, assessment: Assessment, inputs: DecisionInput[]): number {
-  const answers = repos.assessments.answers(assessment.id);
-  const decisions = repos.verification.decisions(assessment.id);
-  const errors: Record<string, string> = {};
-  let changed = 0;
-  for (const input of inputs) {
-    const answer = answers[input.code];
-    const old = decisions[input.code];
-    const current = isCurrentDecision(old, answer);
-    if (input.decision === null) {
-      if (!old) continue;
-      repos.verification.deleteDecision(assessment.id, input.code);
-      repos.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level: null, note: '' });
-    } else {
-      if (!answer || (!answer.isNa && answer.level === null)) {
-        errors[`decision_${input.code}`] = `Indikator ${input.code}: belum dijawab unit sehingga tidak dapat diperiksa.`;
-        continue;
-      }
-      const level = input.decision === 'terima' ? (answer.isNa ? null : answer.level) : input.level;
-      const same = current && old?.decision === input.decision && answer.verifiedLevel === level && answer.verifierNote === input.reason;
-      if (same) continue;
-      repos.verification.upsertDecision({
-        assessmentId: assessment.id, code: input.code, decision: input.decision,
-        selfLevel: answer.isNa ? null : answer.level, selfIsNa: answer.isNa, userId: user.id,
-      });
-      repos.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level, note: input.reason });
-    }
-    repos.audit.record({
-      userId: user.id, action: 'verification.decide', entity: 'answer', entityId: assessment.id, unitId: assessment.unitId,
-      oldValue: old ? { indikator: input.code, ...verifiedValue(old, answer) } : null,
-      newValue: { indikator: input.code, keputusan: input.decision, level: input.decision === 'ubah' ? input.level : input.decision === 'terima' ? (answer?.isNa ? 'na' : answer?.level ?? null) : null, alasan: input.reason },
-    });
-    changed++;
-  }
-  if (Object.keys(errors).length > 0) throw badInput(errors);
-  return changed;
+/** Saves the verifier's decisions and typed comments without changing the status; returns how many changed. */
+export function saveDecisions(repos: Repos, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
+  const { assessment } = loadAssessment(repos, periodId, unitId);
+  return repos.db.transaction(() => applyReviewChanges(repos, user, assessment, changes))();
 }
 
-/** Saves the verifier's decisions without changing the status. Only while the assessment awaits verification. */
-export function saveDecisions(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): number {
+/** One indicator as stored after an autosave, with the page's counts. */
+export interface IndicatorSaved {
+  review: IndicatorReview | null;
+  generalDraft: string;
+  decidedCount: number;
+  totalCount: number;
+  bulkCount: number;
+}
+
+/**
+ * Autosave of one indicator's decision and comment (code null: the general comment) while the assessment awaits
+ * verification; returns it as stored.
+ */
+export function saveIndicatorReview(repos: Repos, user: User, periodId: number, unitId: number, code: string | null, input: { decision?: DecisionInput; comment?: string }): IndicatorSaved {
   const { assessment } = loadAssessment(repos, periodId, unitId);
   return repos.db.transaction(() => {
-    requireAwaiting(assessment);
-    const changed = applyDecisions(repos, user, assessment, inputs);
-    if (changed > 0) repos.assessments.touch(assessment.id);
-    return changed;
+    applyReviewChanges(repos, user, assessment, {
+      decisions: input.decision ? [input.decision] : [],
+      comments: input.comment !== undefined ? [{ code, comment: input.comment }] : [],
+    });
+    const v = getVerification(repos, periodId, unitId);
+    const review = v.aspects.flatMap((a) => a.indicators).find((r) => r.indicator.code === code) ?? null;
+    return { review, generalDraft: v.generalDraft, decidedCount: v.decidedCount, totalCount: v.totalCount, bulkCount: v.bulkCount };
   })();
 }
 
 /**
- * Saves the decisions and marks the assessment verified. Refused (nothing saved) while any indicator has no current
- * decision; the error lists them.
+ * Saves what the form sends, then accepts every indicator that is answered, never decided, unchanged since it was
+ * submitted and without a typed comment. Returns how many were accepted.
  */
-export function finishVerification(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): void {
+export function acceptRemaining(repos: Repos, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
   const { assessment } = loadAssessment(repos, periodId, unitId);
-  repos.db.transaction(() => {
-    requireAwaiting(assessment);
-    applyDecisions(repos, user, assessment, inputs);
+  return repos.db.transaction(() => {
+    applyReviewChanges(repos, user, assessment, changes);
+    return acceptUnchanged(repos, user, assessment).length;
+  })();
+}
+
+/** Moves the typed comments, in instrument order, into a new round the unit sees; returns it (null: none typed). */
+function sendDrafts(repos: Repos, user: User, assessment: Assessment, instrument: Instrument): { round: number; count: number } | null {
+  const order = new Map(instrument.aspects.flatMap((a) => a.indicators).map((ind, i) => [ind.code, i]));
+  const rank = (code: string | null) => (code === null ? order.size : order.get(code) ?? order.size);
+  const drafts = repos.verification.drafts(assessment.id).sort((x, y) => rank(x.code) - rank(y.code));
+  if (drafts.length === 0) return null;
+  const round = repos.verification.nextRound(assessment.id);
+  for (const c of drafts) repos.verification.insertComment({ assessmentId: assessment.id, round, code: c.code, comment: c.comment, userId: user.id });
+  repos.verification.clearDrafts(assessment.id);
+  return { round, count: drafts.length };
+}
+
+/**
+ * Saves the decisions and comments sent and marks the assessment verified; comments typed for the unit are sent with
+ * it (as a round the unit reads as history). Refused, nothing saved, while any indicator has no current decision: the
+ * error lists them. Returns how many comments were sent.
+ */
+export function finishVerification(repos: Repos, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
+  const { instrument, assessment } = loadAssessment(repos, periodId, unitId);
+  return repos.db.transaction(() => {
+    applyReviewChanges(repos, user, assessment, changes);
     const pending = getVerification(repos, periodId, unitId).pending;
     if (pending.length > 0) {
       throw new AppError(422, 'verification-incomplete', `Masih ada ${pending.length} indikator yang belum diperiksa: ${pending.map((p) => p.code).join(', ')}.`);
     }
+    const sent = sendDrafts(repos, user, assessment, instrument);
     repos.assessments.setStatus(assessment.id, 'diverifikasi', user.id);
     repos.audit.record({ userId: user.id, action: 'assessment.verify', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diverifikasi' });
+    return sent?.count ?? 0;
   })();
 }
 
-function addRound(repos: Repos, user: User, assessmentId: number, comments: CommentInput[]): number {
-  const round = repos.verification.nextRound(assessmentId);
-  for (const c of comments) repos.verification.insertComment({ assessmentId, round, code: c.code, comment: c.comment, userId: user.id });
-  return round;
-}
-
 /**
- * Returns the whole assessment to the unit with comments per indicator (at least one comment), keeping the
- * decisions sent with it. Earlier rounds of comments stay as history.
+ * Returns the whole assessment to the unit with every comment the verifier typed for it (the ones sent now and the
+ * ones kept earlier; at least one), keeping the decisions sent with it. Earlier rounds stay as history. Returns how
+ * many comments the unit gets.
  */
-export function returnAssessment(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): void {
-  const { assessment } = loadAssessment(repos, periodId, unitId);
-  repos.db.transaction(() => {
-    requireAwaiting(assessment);
-    if (comments.length === 0) {
+export function returnAssessment(repos: Repos, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): number {
+  const { instrument, assessment } = loadAssessment(repos, periodId, unitId);
+  return repos.db.transaction(() => {
+    applyReviewChanges(repos, user, assessment, { decisions: inputs, comments });
+    const sent = sendDrafts(repos, user, assessment, instrument);
+    if (!sent) {
       throw badInput({ _form: 'Tulis minimal satu catatan (per indikator atau catatan umum) sebelum mengembalikan penilaian.' });
     }
-    applyDecisions(repos, user, assessment, inputs);
-    const round = addRound(repos, user, assessment.id, comments);
+    repos.verification.markReturned(assessment.id);
     repos.assessments.setStatus(assessment.id, 'dikembalikan');
     repos.audit.record({
       userId: user.id, action: 'assessment.return', entity: 'assessment', entityId: assessment.id, unitId,
-      oldValue: assessment.status, newValue: { status: 'dikembalikan', putaran: round, catatan: comments.length },
+      oldValue: assessment.status, newValue: { status: 'dikembalikan', putaran: sent.round, catatan: sent.count },
     });
+    return sent.count;
   })();
 }
 
@@ -193,7 +203,9 @@ export function reopenAssessment(repos: Repos, user: User, periodId: number, uni
     if (assessment.status !== 'diverifikasi' && assessment.status !== 'diajukan') {
       throw new AppError(409, 'not-reopenable', `Hanya penilaian yang sudah diajukan atau diverifikasi yang dapat dibuka kembali (status: ${STATUS_LABELS[assessment.status]}).`);
     }
-    addRound(repos, user, assessment.id, [{ code: null, comment: `Dibuka kembali oleh admin: ${input.reason}` }]);
+    const round = repos.verification.nextRound(assessment.id);
+    repos.verification.insertComment({ assessmentId: assessment.id, round, code: null, comment: `Dibuka kembali oleh admin: ${input.reason}`, userId: user.id });
+    repos.verification.markReturned(assessment.id);
     repos.assessments.setStatus(assessment.id, input.target);
     repos.audit.record({
       userId: user.id, action: 'assessment.reopen', entity: 'assessment', entityId: assessment.id, unitId,
