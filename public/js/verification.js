@@ -79,8 +79,9 @@
     banner.textContent = '';
     var strong = document.createElement('strong');
     strong.textContent = 'Sesi Anda berakhir, masuk lagi. ';
+    // The page itself: the server sends a signed-out person to the login and back here, where the changes are sent.
     var link = document.createElement('a');
-    link.href = ds.login;
+    link.href = ds.page;
     link.textContent = 'Masuk lagi';
     banner.append(strong, 'Keputusan dan catatan yang belum tersimpan disimpan di peramban ini dan dikirim setelah Anda masuk kembali. ', link);
     banner.hidden = false;

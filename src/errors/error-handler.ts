@@ -19,11 +19,11 @@ function normalize(err: unknown): AppError | null {
 
 const loginUrl = (next: string) => `/login?next=${encodeURIComponent(next)}`;
 
-/** The path of the page a form was sent from, when it is on this site; else the home page. */
+/** The path of the page a form was sent from (only its path: the login sends nobody off this site); else home. */
 function refererPath(req: Request): string {
   try {
     const ref = new URL(req.get('referer') ?? '');
-    return ref.host === req.get('host') ? ref.pathname + ref.search : '/';
+    return ref.pathname + ref.search;
   } catch {
     return '/';
   }

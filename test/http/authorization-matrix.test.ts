@@ -59,6 +59,8 @@ const RULES: Record<string, Rule> = {
   'POST /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'] },
   'POST /periods/:periodId/units/:unitId/verification/finish': { roles: ['verifikator', 'admin'] },
   'POST /periods/:periodId/units/:unitId/verification/return': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/verification/accept': { roles: ['verifikator', 'admin'] },
+  'PUT /api/periods/:periodId/units/:unitId/verification/:code': { roles: ['verifikator', 'admin'] },
   'POST /periods/:periodId/units/:unitId/reopen': { roles: ['admin'] },
   'GET /periods/:periodId/units.xlsx': { roles: ['admin', 'verifikator', 'fasilitator'] },
   'GET /admin/periods': { roles: ['admin'] },
