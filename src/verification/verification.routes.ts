@@ -166,7 +166,7 @@ export function verificationRoutes(repos: Repos): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const general = code === 'umum';
     if (!general && !instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) throw notFound('Indikator');
-    const input = general ? parseGeneralComment(body.comment ?? '') : parseIndicatorReview(code, body);
+    const input = !general ? parseIndicatorReview(code, body) : body.comment === undefined ? { errors: {} } : parseGeneralComment(body.comment);
     const first = Object.values(input.errors)[0];
     if (first) throw badInput(input.errors, first);
     const saved = saveIndicatorReview(repos, requireUser(req), periodId, unitId, general ? null : code, input);
