@@ -42,7 +42,7 @@ export interface AppDeps {
 export function createModules({ db, config }: AppDeps) {
   const audit = createAuditModule({ db });
   const instrument = createInstrumentModule({ db });
-  const units = createUnitsModule({ db, audit: audit.service });
+  const units = createUnitsModule({ db, audit: audit.service, templatesDir: config.templatesDir });
   const users = createUsersModule({ db, units: units.service, audit: audit.service, passwordCost: config.passwordCost });
   const auth = createAuthModule({ db, config, users: users.service, audit: audit.service });
   const periods = createPeriodsModule({ db, instruments: instrument.service });
@@ -58,7 +58,9 @@ export function createModules({ db, config }: AppDeps) {
   });
   const questionnaire = createQuestionnaireModule({ assessments: assessments.service, evidence, periods: periods.service, verification: verification.service });
   const offline = createOfflineModule({ db, assessments: assessments.service, audit: audit.service });
-  const dashboard = createDashboardModule({ db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, audit: audit.service });
+  const dashboard = createDashboardModule({
+    db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
+  });
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, audit: audit.service });
@@ -109,15 +111,16 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/akun', m.auth.accountRouter);
   app.use('/atur-sandi', m.auth.passwordLinkRouter);
   app.use('/admin/users', m.users.router); //                              with /admin/users/import
-  app.use('/admin/units', m.units.router); //                              with /admin/units/:unitId/history
+  app.use('/admin', m.units.router); //                                    /admin/units…, /admin/units.xlsx
   app.use('/admin/periods', m.periodSetup.router);
   app.use('/admin/audit', m.audit.router);
   app.use('/api/periods', m.periods.apiRouter);
   app.use('/api/periods/:periodId/scores', m.dashboard.scoresApiRouter);
   app.use('/api/periods/:periodId/units/:unitId', m.questionnaire.apiRouter); // /answers/:code, /evidence-links
+  app.use('/api/periods/:periodId/units/:unitId', m.verification.apiRouter); // /verification/:code
   app.use('/periods/:periodId/units/:unitId/assessment', m.questionnaire.router);
   app.use('/periods/:periodId/units/:unitId', m.offline.router); //        /questionnaire.xlsx, /questionnaire-upload
-  app.use('/periods/:periodId', m.verification.router); //               /verification, /units/:unitId/{verification,reopen,review,copy-confirm}
+  app.use('/periods/:periodId', m.verification.router); //               /verification, /units/:unitId/{verification…,reopen,review,copy-confirm}
   app.use('/periods/:periodId', m.board.router); //                      /units, /units.xlsx
   app.use('/periods/:periodId', m.dashboard.router); //                  /dashboard…, /units/:unitId/{scores…,rapor}, /presentation…
   app.use('/periods/:periodId', m.renaksi.router); //                    /renaksi…, /renaksi.xlsx

@@ -154,6 +154,8 @@
       var a = data.answer;
       field('v_' + job.code).value = a.version;
       lastSaved = a.savedTime;
+      var copied = box(job.code).querySelector('.copied');
+      if (copied && !a.copied) copied.remove();
       if (current === job) { queue.delete(id); mark(job.code, 'saved', a.savedTime); } else if (current) current.version = a.version;
     } else {
       addItems(data.evidence);
@@ -245,9 +247,11 @@
   function confirmSubmit(button) {
     var missing = [];
     var bare = [];
+    var copies = [];
     form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
       var v = read(fs.id.slice(4));
       if (v.level === null && !v.na) missing.push(fs); else if (v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
+      if (fs.querySelector('.copied') && !queue.has('a:' + fs.id.slice(4))) copies.push(fs);
     });
     var dlg = document.createElement('dialog');
     dlg.className = 'confirm';
@@ -259,7 +263,8 @@
       (parent || body).append(el);
       return el;
     }
-    add('h2', missing.length > 0 ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
+    var blocked = missing.length > 0 || copies.length > 0;
+    add('h2', blocked ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
     var body = add('div', '', 'body', dlg);
     // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
     function list(items) {
@@ -274,7 +279,12 @@
     if (missing.length > 0) {
       add('p', 'Masih ada ' + missing.length + ' indikator yang belum dijawab:');
       list(missing);
-    } else {
+    }
+    if (copies.length > 0) {
+      add('p', 'Masih ada ' + copies.length + ' jawaban salinan dari periode sebelumnya yang belum dikonfirmasi. Ubah yang tidak sesuai lagi, lalu tekan "Saya sudah memeriksa jawaban salinan":');
+      list(copies);
+    }
+    if (!blocked) {
       if (bare.length > 0) {
         add('p', 'Level 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
         list(bare);
@@ -283,7 +293,7 @@
     }
     var msg = add('p', '', 'evst bad', dlg);
     var row = add('p', '', 'actions', dlg);
-    if (missing.length === 0) {
+    if (!blocked) {
       var ok = add('button', 'Ya, ajukan sekarang', 'submit', row);
       ok.type = 'button';
       ok.addEventListener('click', function () {
@@ -301,7 +311,7 @@
         });
       });
     }
-    var cancel = add('button', missing.length > 0 ? 'Kembali mengisi' : 'Batal', '', row);
+    var cancel = add('button', blocked ? 'Kembali mengisi' : 'Batal', '', row);
     cancel.type = 'button';
     cancel.addEventListener('click', function () { dlg.close(); });
     dlg.addEventListener('close', function () { dlg.remove(); });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
+import { UNIT_ORDER_SQL } from '../db/unit-order';
 
 
 export interface Assessment {
@@ -10,6 +11,8 @@ export interface Assessment {
   status: AssessmentStatus;
   submittedAt: string | null;
   verifiedAt: string | null;
+  /** Who finished the verification (null before, or for sample data written without one). */
+  verifiedBy: number | null;
   updatedAt: string;
 }
 
@@ -22,7 +25,15 @@ export interface Answer {
   verifierNote: string;
   version: number;
   updatedAt: string;
+  /** Counts the unit's own changes: level, N/A, note and evidence (not the verifier's level or note). */
+  selfRevision: number;
+  /** selfRevision when the assessment last went back to the unit; null: it never did. */
+  returnedRevision: number | null;
+  /** Copied from an earlier period and unchanged since: awaiting the unit's confirmation, or confirmed. */
+  copyState: CopyState | null;
 }
+
+export type CopyState = 'disalin' | 'dikonfirmasi';
 
 /** An answer with the name of whoever saved it last, for showing a conflict. */
 export interface AnswerDetail extends Answer {
@@ -48,6 +59,7 @@ interface AssessmentRow {
   status: AssessmentStatus;
   submitted_at: string | null;
   verified_at: string | null;
+  verified_by: number | null;
   updated_at: string;
 }
 
@@ -62,6 +74,9 @@ interface AnswerRow {
   version: number;
   updated_at: string;
   updated_by: number | null;
+  self_revision: number;
+  returned_revision: number | null;
+  copy_state: CopyState | null;
 }
 
 const toAssessment = (r: AssessmentRow): Assessment => ({
@@ -71,6 +86,7 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
   status: r.status,
   submittedAt: r.submitted_at,
   verifiedAt: r.verified_at,
+  verifiedBy: r.verified_by,
   updatedAt: r.updated_at,
 });
 
@@ -83,7 +99,14 @@ const toAnswer = (r: AnswerRow): Answer => ({
   verifierNote: r.verifier_note,
   version: r.version,
   updatedAt: r.updated_at,
+  selfRevision: r.self_revision,
+  returnedRevision: r.returned_revision,
+  copyState: r.copy_state,
 });
+
+// NOTE: counted here and not by a trigger, so the row RETURNING gives back already carries it (SQLite reports the
+// row before any AFTER trigger changes it).
+const CONTENT_CHANGED = '(answers.level IS NOT excluded.level OR answers.is_na <> excluded.is_na OR answers.note <> excluded.note)';
 
 export function createAssessmentsRepo(db: Db) {
   const find = db.prepare<[number, number], AssessmentRow>('SELECT * FROM assessments WHERE period_id = ? AND unit_id = ?');
@@ -93,7 +116,8 @@ export function createAssessmentsRepo(db: Db) {
   const setStatus = db.prepare(
     `UPDATE assessments SET status = @status, updated_at = @now,
        submitted_at = CASE WHEN @status = 'diajukan' THEN @now ELSE submitted_at END,
-       verified_at = CASE WHEN @status = 'diverifikasi' THEN @now ELSE verified_at END
+       verified_at = CASE WHEN @status = 'diverifikasi' THEN @now ELSE verified_at END,
+       verified_by = CASE WHEN @status = 'diverifikasi' THEN @by ELSE verified_by END
      WHERE id = @id`,
   );
   const touch = db.prepare('UPDATE assessments SET updated_at = ? WHERE id = ?');
@@ -104,7 +128,7 @@ export function createAssessmentsRepo(db: Db) {
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, a.id AS assessment_id, a.status, a.updated_at
      FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      WHERE u.active = 1 OR a.id IS NOT NULL
-     ORDER BY u.group_kind DESC, u.name`,
+     ORDER BY ${UNIT_ORDER_SQL}`,
   );
   const answersOf = db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ?');
   const answerOf = db.prepare<[number, string], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ? AND indicator_code = ?');
@@ -120,7 +144,9 @@ export function createAssessmentsRepo(db: Db) {
      VALUES (@assessmentId, @code, @level, @isNa, @note, @now, @userId)
      ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET
        level = excluded.level, is_na = excluded.is_na, note = excluded.note,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = answers.version + 1,
+       self_revision = answers.self_revision + (${CONTENT_CHANGED}),
+       copy_state = CASE WHEN ${CONTENT_CHANGED} THEN NULL ELSE answers.copy_state END
      RETURNING *`,
   );
   const setVerified = db.prepare(
@@ -139,8 +165,9 @@ export function createAssessmentsRepo(db: Db) {
       insert.run(periodId, unitId, new Date().toISOString());
       return toAssessment(find.get(periodId, unitId) as AssessmentRow);
     },
-    setStatus: (id: number, status: AssessmentStatus): void => {
-      setStatus.run({ id, status, now: new Date().toISOString() });
+    /** Moves the assessment to `status`; `by` is recorded as the verifikator when the status is diverifikasi. */
+    setStatus: (id: number, status: AssessmentStatus, by: number | null = null): void => {
+      setStatus.run({ id, status, by, now: new Date().toISOString() });
     },
     touch: (id: number): void => {
       touch.run(new Date().toISOString(), id);

@@ -175,8 +175,30 @@ export function indicatorsWithoutEvidence(
     .map((ind) => ({ code: ind.code, title: ind.title }));
 }
 
+/** Answers copied from an earlier period, unchanged and not yet confirmed by the unit, in instrument order. */
+export function unconfirmedCopies(instrument: Instrument, answers: Record<string, Answer>): { code: string; title: string }[] {
+  return instrument.aspects
+    .flatMap((a) => a.indicators)
+    .filter((ind) => answers[ind.code]?.copyState === 'disalin')
+    .map((ind) => ({ code: ind.code, title: ind.title }));
+}
+
+/** Why the answers cannot be submitted yet (unanswered indicators, unconfirmed copies), or null. */
+function submitBlocker(instrument: Instrument, answers: Record<string, Answer>): string | null {
+  const missing = missingIndicators(instrument, answers);
+  const copies = unconfirmedCopies(instrument, answers);
+  const parts = [
+    missing.length > 0 ? `Masih ada ${missing.length} indikator yang belum dijawab: ${missing.map((m) => m.code).join(', ')}.` : '',
+    copies.length > 0
+      ? `Masih ada ${copies.length} jawaban salinan dari periode sebelumnya yang belum dikonfirmasi: ${copies.map((m) => m.code).join(', ')}. Periksa jawabannya, lalu ubah atau konfirmasi jawaban salinan.`
+      : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
 /**
- * Submits a unit's assessment: refused with the list of unanswered indicators while any remain; locks the answers.
+ * Submits a unit's assessment: refused, listing them, while any indicator is unanswered or any answer copied from an
+ * earlier period is unconfirmed and unchanged; locks the answers.
  */
 export function submitAssessment(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): void {
   loadUnit(deps, user, unitId);
@@ -184,10 +206,8 @@ export function submitAssessment(deps: AssessmentsDeps, user: User, periodId: nu
   deps.db.transaction(() => {
     const assessment = deps.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
-    const missing = missingIndicators(instrument, deps.assessments.answers(assessment.id));
-    if (missing.length > 0) {
-      throw new AppError(422, 'assessment-incomplete', `Masih ada ${missing.length} indikator yang belum dijawab: ${missing.map((m) => m.code).join(', ')}.`);
-    }
+    const blocker = submitBlocker(instrument, deps.assessments.answers(assessment.id));
+    if (blocker) throw new AppError(422, 'assessment-incomplete', blocker);
     deps.assessments.setStatus(assessment.id, 'diajukan');
     deps.audit.record({ userId: user.id, action: 'assessment.submit', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diajukan' });
   })();

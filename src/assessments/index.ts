@@ -8,7 +8,7 @@ import { createAssessmentsService } from './assessments.service';
 
 export type { Answer, Assessment, PeriodUnitRow } from './assessments.repo';
 export type { AssessmentsService, AnswerConflict, Questionnaire } from './assessments.service';
-export { AnswerConflictError, indicatorsWithoutEvidence, missingIndicators } from './assessments.service';
+export { AnswerConflictError, indicatorsWithoutEvidence, missingIndicators, unconfirmedCopies } from './assessments.service';
 export { LOCKED_STATUSES, requireEditable } from './assessment-access';
 export { LINK_SCHEMA, NOTE_MAX, URL_MAX, parseAnswerBody, parseAnswerForm, parseDeleteIds, type AnswerInput } from './assessments.schemas';
 

@@ -36,11 +36,11 @@ export async function buildSyntheticDatabase(dir: string, spec: SyntheticSpec): 
   const instrument = m.instrument.service.findById(instrumentId) as Instrument;
   // NOTE: production cost, so the benchmark's logins cost what they cost on the server.
   const hash = await hashPassword(BENCH_PASSWORD, PRODUCTION_PASSWORD_COST);
-  const list: { code: string; name: string; group: UnitGroup; provisional: boolean }[] = [];
+  const list: { code: string; name: string; group: UnitGroup; abbreviation: string; needsConfirmation: boolean; provisional: boolean }[] = [];
   for (let r = 0; r < spec.regencies; r++) {
     for (let i = 0; i < spec.unitsPerRegency; i++) {
       const group = i % 57 < 39 ? 'pd' : 'kecamatan';
-      list.push({ code: `R${r + 1}-${group === 'pd' ? 'PD' : 'KEC'}-${i + 1}`, name: `${group === 'pd' ? 'Perangkat Daerah' : 'Kecamatan'} ${i + 1} Kab. ${r + 1}`, group, provisional: false });
+      list.push({ code: `R${r + 1}-${group === 'pd' ? 'PD' : 'KEC'}-${i + 1}`, name: `${group === 'pd' ? 'Perangkat Daerah' : 'Kecamatan'} ${i + 1} Kab. ${r + 1}`, group, abbreviation: '', needsConfirmation: false, provisional: false });
     }
   }
   m.units.service.addSeedUnits(list);

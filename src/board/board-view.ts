@@ -7,6 +7,8 @@ const STATUS_ORDER: Record<BoardStatus, number> = { belum_mulai: 0, draf: 1, dik
 const byName = (a: BoardRow, b: BoardRow) => a.name.localeCompare(b.name, 'id');
 
 const COMPARE: Record<SortKey, (a: BoardRow, b: BoardRow) => number> = {
+  // The rows come in the official order; ties below fall back to it too.
+  urutan: () => 0,
   unit: byName,
   kelompok: (a, b) => a.group.localeCompare(b.group),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
@@ -18,15 +20,23 @@ const COMPARE: Record<SortKey, (a: BoardRow, b: BoardRow) => number> = {
 };
 
 /**
- * Filters by group and status and sorts by one column (ties by unit name, always ascending), without changing
- * the input.
+ * Filters by group and status and sorts by one column, without changing the input. The input comes in the official
+ * order of units: "urutan" keeps it (reversed for desc), and ties of any other column keep it, always ascending.
  */
 export function arrangeBoard(rows: readonly BoardRow[], q: BoardQuery): BoardRow[] {
   const sign = q.arah === 'desc' ? -1 : 1;
   const cmp = COMPARE[q.urut];
+  const position = new Map(rows.map((r, i) => [r.unitId, i]));
+  const official = (a: BoardRow, b: BoardRow) => (position.get(a.unitId) ?? 0) - (position.get(b.unitId) ?? 0);
   return rows
     .filter((r) => (!q.kelompok || r.group === q.kelompok) && (!q.status || r.status === q.status))
-    .sort((a, b) => sign * cmp(a, b) || byName(a, b));
+    .sort((a, b) => (q.urut === 'urutan' ? sign * official(a, b) : sign * cmp(a, b) || official(a, b)));
+}
+
+/** Each unit's number in the official order (1-based), from the board's unfiltered rows. */
+export function officialNumbers(all: readonly BoardRow[]): (unitId: number) => number {
+  const no = new Map(all.map((r, i) => [r.unitId, i + 1]));
+  return (unitId) => no.get(unitId) ?? 0;
 }
 
 /** Units per status over the given rows (for the summary line above the board). */

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { addTitle, fitRowHeight, styleCell, styleHeader } from '../shared/workbook-style';
+import { formatInt } from '../shared/format';
 import type { BoardRow } from './board.repo';
 
 export interface BoardDocument {
   periodName: string;
   /** Indicators in the period's instrument ("x dari 30"). */
   total: number;
+  /** Every unit of the period (the board before filtering): the rows are "18 dari 57 unit". */
+  unitTotal: number;
   /** Human description of the filter, e.g. "Kelompok: Kecamatan · Status: semua". */
   filterLabel: string;
   /** "27 November 2026 pukul 18.05" (already id-ID formatted). */
@@ -39,7 +42,8 @@ export function buildBoardWorkbook(d: BoardDocument): ExcelJS.Workbook {
   ws.columns = WIDTHS.map((width) => ({ width }));
   addTitle(ws, 1, HEADERS.length, `Status Pengisian Penilaian Mandiri – ${d.periodName}`);
   ws.mergeCells(2, 1, 2, HEADERS.length);
-  ws.getCell(2, 1).value = `${d.filterLabel} · ${d.rows.length} unit · dibuat ${d.generatedLabel}`;
+  const shown = d.rows.length === d.unitTotal ? `${formatInt(d.unitTotal)} unit` : `${formatInt(d.rows.length)} dari ${formatInt(d.unitTotal)} unit`;
+  ws.getCell(2, 1).value = `${d.filterLabel} · ${shown} · dibuat ${d.generatedLabel}`;
   ws.getCell(2, 1).alignment = { horizontal: 'center' };
   HEADERS.forEach((h, i) => {
     const cell = ws.getCell(HEADER_ROW, i + 1);

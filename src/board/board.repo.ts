@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { UNIT_ORDER_SQL } from '../db/unit-order';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
 
@@ -57,7 +58,7 @@ export function createBoardRepo(db: Db) {
      LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      LEFT JOIN assessment_copies c ON c.assessment_id = a.id
      WHERE u.active = 1 OR a.id IS NOT NULL
-     ORDER BY u.group_kind DESC, u.name`,
+     ORDER BY ${UNIT_ORDER_SQL}`,
   );
   return {
     listBoard: (periodId: number): BoardRow[] =>

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { formatDateTime, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { boardQueryString, countByStatus } from './board-view';
+import { boardQueryString, countByStatus, officialNumbers } from './board-view';
 import { buildBoardWorkbook } from './board-workbook';
 import type { BoardService } from './board.service';
 import { SORT_KEYS, BOARD_STATUSES, type BoardQuery } from './board.schemas';
@@ -31,6 +31,8 @@ export function boardRoutes(boards: BoardService): Router {
       rows: b.rows,
       total: b.total,
       counts: countByStatus(b.all),
+      unitTotal: b.all.length,
+      officialNo: officialNumbers(b.all),
       sortKeys: SORT_KEYS,
       statuses: BOARD_STATUSES,
       qs: (change: Partial<BoardQuery>) => boardQueryString(b.q, change),
@@ -46,6 +48,7 @@ export function boardRoutes(boards: BoardService): Router {
       periodName: b.period.name,
       total: b.total,
       filterLabel: filterLabel(b.q),
+      unitTotal: b.all.length,
       generatedLabel: formatDateTime(new Date().toISOString()),
       rows: b.rows,
       statusLabel: (r) => STATUS_LABELS[r.status],

@@ -1,5 +1,5 @@
 import type { Indicator, Instrument } from '../instrument';
-import { categorize, gapOf, SCORE_EPSILON, type UnitResult } from '../scoring';
+import { categorize, gapOf, SCORE_EPSILON, type UnitResult, type UnitRoster } from '../scoring';
 import type { UnitGroup } from '../units';
 
 /**
@@ -27,7 +27,14 @@ export function compareCodes(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'id');
+/**
+ * A comparator by position in `list`: the units of a period come in the official order (units.sort_order), so
+ * ties anywhere fall back to it.
+ */
+function byPosition<T extends { unitId: number }>(list: readonly T[]): (a: T, b: T) => number {
+  const position = new Map(list.map((u, i) => [u.unitId, i]));
+  return (a, b) => (position.get(a.unitId) ?? 0) - (position.get(b.unitId) ?? 0);
+}
 
 export interface UnitCounts {
   total: number;
@@ -57,6 +64,11 @@ export function countUnits(units: UnitResult[]): UnitCounts {
     notSubmitted: units.filter((u) => !u.included).length,
     byGroup,
   };
+}
+
+/** Every unit of the period and why the uncounted ones are left out, as an indicator tally's denominator. */
+export function rosterOf(counts: Pick<UnitCounts, 'total' | 'notSubmitted' | 'incompleteIncluded'>): UnitRoster {
+  return { total: counts.total, notSubmitted: counts.notSubmitted, incomplete: counts.incompleteIncluded };
 }
 
 /** One value that went into a mean, kept so the page can show how the mean was computed. */
@@ -148,12 +160,13 @@ export interface UnrankedUnit {
 
 /**
  * Counted units by index, highest first; equal indexes (within SCORE_EPSILON) share a rank and the next rank skips
- * ("1, 2, 2, 4"), ties listed by name. The rest follow unranked, most complete first, then by name.
+ * ("1, 2, 2, 4"), ties in the official order. The rest follow unranked, most complete first, then in the official order.
  */
 export function rankUnits(units: UnitResult[]): { ranked: RankedUnit[]; unranked: UnrankedUnit[] } {
+  const official = byPosition(units);
   const counted = units.filter(isCounted).sort((a, b) => {
     const d = (b.score.index as number) - (a.score.index as number);
-    return Math.abs(d) > SCORE_EPSILON ? d : byName(a, b);
+    return Math.abs(d) > SCORE_EPSILON ? d : official(a, b);
   });
   const ranked: RankedUnit[] = [];
   counted.forEach((u, i) => {
@@ -164,7 +177,7 @@ export function rankUnits(units: UnitResult[]): { ranked: RankedUnit[]; unranked
   });
   const unranked = units
     .filter((u) => !isCounted(u))
-    .sort((a, b) => b.score.completeness - a.score.completeness || byName(a, b))
+    .sort((a, b) => b.score.completeness - a.score.completeness || official(a, b))
     .map((u): UnrankedUnit => ({
       unitId: u.unitId,
       code: u.code,
@@ -227,7 +240,7 @@ export type SortDir = 'asc' | 'desc';
 
 /**
  * Sorts heatmap rows by 'name', 'alias', 'group', 'index' or an aspect code. Cells without a score (aspect wholly
- * N/A) go last in either direction; ties keep name order.
+ * N/A) go last in either direction; ties keep the order of the rows given (the official order).
  */
 export function sortHeatmap(rows: HeatmapRow[], key: string, dir: SortDir): HeatmapRow[] {
   const sign = dir === 'asc' ? 1 : -1;
@@ -238,12 +251,13 @@ export function sortHeatmap(rows: HeatmapRow[], key: string, dir: SortDir): Heat
     if (key === 'index') return r.index;
     return r.cells.find((c) => c.aspectCode === key)?.score ?? null;
   };
+  const official = byPosition(rows);
   return [...rows].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
-    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    if (va === null || vb === null) return va === vb ? official(a, b) : va === null ? 1 : -1;
     const d = typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb, 'id') : (va as number) - (vb as number);
-    return Math.abs(d) > SCORE_EPSILON ? sign * d : byName(a, b);
+    return Math.abs(d) > SCORE_EPSILON ? sign * d : official(a, b);
   });
 }
 

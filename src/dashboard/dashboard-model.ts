@@ -1,6 +1,7 @@
 import type { LevelBasis, PeriodScores } from '../scoring';
 import type { Instrument } from '../instrument';
 import type { Period } from '../periods';
+import type { UnitGroup } from '../units';
 import {
   aspectMeans,
   countUnits,
@@ -37,6 +38,8 @@ export interface DashboardModel {
   instrument: Instrument;
   basis: LevelBasis;
   counts: UnitCounts;
+  /** Every unit of the period in the official order (id, name, group), for pickers and lists. */
+  units: { unitId: number; name: string; group: UnitGroup }[];
   index: Record<GroupKey, MeanCell>;
   aspects: AspectMeanRow[];
   heatmap: HeatmapRow[];
@@ -59,6 +62,7 @@ export function buildDashboard(scores: PeriodScores, sort: HeatmapSort = DEFAULT
     instrument,
     basis: scores.basis,
     counts: countUnits(units),
+    units: units.map((u) => ({ unitId: u.unitId, name: u.name, group: u.group })),
     index: indexMeans(instrument, units),
     aspects: aspectMeans(instrument, units),
     heatmap: sortHeatmap(heatmapMatrix(instrument, units), sort.key, sort.dir),

@@ -1,6 +1,7 @@
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
+import { tallyUnits } from '../scoring';
 import type { UnitGroup } from '../units';
-import { GROUP_KEYS, type GroupKey, type MeanCell } from './aggregates';
+import { GROUP_KEYS, rosterOf, type GroupKey, type MeanCell } from './aggregates';
 import { toCsv, type CsvColumn } from '../shared/csv';
 import { LEVEL_LABELS } from './chart-data';
 import type { DashboardModel } from './dashboard-model';
@@ -31,7 +32,7 @@ export function weakestRows(m: DashboardModel) {
   const indicators = m.instrument.aspects.flatMap((a) => a.indicators);
   return m.weakest.map((d, i) => {
     const ind = indicators.find((x) => x.code === d.code);
-    return { rank: i + 1, ...d, coordinator: ind?.coordinator ?? '', activities: ind?.activities ?? [] };
+    return { rank: i + 1, ...d, tally: tallyUnits(rosterOf(m.counts), d.applicable, d.belowTarget), coordinator: ind?.coordinator ?? '', activities: ind?.activities ?? [] };
   });
 }
 

@@ -1,4 +1,4 @@
-import { categorize } from '../scoring';
+import { categorize, describeBelowTarget, type UnitTally } from '../scoring';
 import { GROUP_KEYS, type GroupKey } from './aggregates';
 import { aspectBarsChart, categoryTone, distributionChart, rankingChart, weakestChart, type ChartModel } from './chart-data';
 import type { DashboardModel } from './dashboard-model';
@@ -13,6 +13,8 @@ export interface DashboardView {
   /** "Cara menghitung" of each indicator's mean score, by code. */
   indicatorExplain: Record<string, string>;
   weakest: ReturnType<typeof weakestRows>;
+  /** "2 dari 57 unit di bawah target (1 sudah mencapai target, 54 belum mengajukan penilaian)". */
+  belowText: (t: UnitTally) => string;
   tone: (category: string | null) => number | null;
   /** Query string of the heatmap sorted by key: the same key again flips the direction. */
   sortQuery: (key: string) => string;
@@ -35,6 +37,7 @@ export function dashboardView(m: DashboardModel): DashboardView {
     indexExplain: Object.fromEntries(GROUP_KEYS.map((g) => [g, explainCell(m.index[g])])) as Record<GroupKey, string>,
     indicatorExplain: Object.fromEntries(m.distributions.map((d) => [d.code, indicatorMeanExpression(d, m.instrument.levelScaleMax)])),
     weakest: weakestRows(m),
+    belowText: (t) => describeBelowTarget(t),
     tone: (category) => categoryTone(category, categories),
     sortQuery: (key) => {
       const dir = m.sort.key === key ? (m.sort.dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'group' ? 'asc' : 'desc';

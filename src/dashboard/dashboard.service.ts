@@ -5,6 +5,7 @@ import type { Assessment, AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
 import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
+import type { UsersService } from '../users';
 import { requireUnitAccess } from '../web/guards';
 import type { SnapshotsRepo } from './snapshots.repo';
 import { buildDashboard, type DashboardModel } from './dashboard-model';
@@ -18,6 +19,7 @@ export interface DashboardDeps {
   scoring: ScoringService;
   periods: PeriodsService;
   assessments: AssessmentsService;
+  users: UsersService;
   audit: AuditService;
 }
 
@@ -47,6 +49,8 @@ export interface Rapor {
   report: UnitReport;
   assessment: Assessment | undefined;
   verifierNotes: VerifierNote[];
+  /** Who finished the verification and when; null until the assessment is verified. */
+  verification: { verifierName: string | null; verifiedAt: string } | null;
 }
 
 /**
@@ -68,5 +72,9 @@ export function getRapor(deps: DashboardDeps, user: User, periodId: number, unit
       return [{ code: ind.code, title: ind.title, level: ans.level, isNa: ans.isNa, verifiedLevel: ans.verifiedLevel, note: ans.verifierNote }];
     }),
   );
-  return { report, assessment, verifierNotes };
+  const verified = assessment?.status === 'diverifikasi' && assessment.verifiedAt !== null;
+  const verification = verified
+    ? { verifierName: assessment.verifiedBy === null ? null : (deps.users.findById(assessment.verifiedBy)?.displayName ?? null), verifiedAt: assessment.verifiedAt as string }
+    : null;
+  return { report, assessment, verifierNotes, verification };
 }

@@ -4,6 +4,7 @@ import type { AuditService } from '../audit';
 import type { AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
 import type { ScoringService } from '../scoring';
+import type { UsersService } from '../users';
 import { createSnapshotsRepo } from './snapshots.repo';
 import { createDashboardService } from './dashboard.api';
 import { dashboardRoutes } from './dashboard.routes';
@@ -18,6 +19,7 @@ export interface DashboardModuleDeps {
   scoring: ScoringService;
   periods: PeriodsService;
   assessments: AssessmentsService;
+  users: UsersService;
   audit: AuditService;
 }
 

@@ -1,4 +1,5 @@
-import { categorize } from '../scoring';
+import { categorize, describeBelowTarget, tallyUnits, uncountedParts } from '../scoring';
+import { rosterOf } from './aggregates';
 import { formatDateTime } from '../shared/format';
 import { aspectBarsChart, categoryTone, indexGaugeChart, weakestChart, type ChartModel } from './chart-data';
 import { hideUnitNames, presentationFingerprint, presentationSlides, type PresentationData, type Slide } from './presentation';
@@ -14,6 +15,10 @@ export interface DeckView {
   slides: Slide[];
   charts: { gauge: ChartModel; aspects: ChartModel; groups: ChartModel; weakest: ChartModel };
   tone: (category: string | null) => number | null;
+  /** An indicator's units below target over every unit of the period, the rest named for why. */
+  belowText: (w: { applicable: number; belowTarget: number }) => string;
+  /** Units the figures leave out, e.g. ["36 belum mengajukan penilaian"]; empty when every unit is counted. */
+  uncounted: string[];
   /** "Langsung · 27 November 2026 pukul 18.05" or "Snapshot 27 November 2026 pukul 18.05". */
   stamp: string;
   hideNames: boolean;
@@ -36,6 +41,8 @@ export function deckView(raw: PresentationData, opts: DeckOptions): DeckView {
       weakest: weakestChart(data.weakest, categories, (s) => categorize(s, categories)),
     },
     tone: (category) => categoryTone(category, categories),
+    belowText: (w) => describeBelowTarget(tallyUnits(rosterOf(data.counts), w.applicable, w.belowTarget)),
+    uncounted: uncountedParts(rosterOf(data.counts)),
     stamp: opts.snapshot
       ? `Snapshot ${formatDateTime(opts.snapshot.createdAt)} WITA (angka tidak berubah)`
       : `Langsung · dihitung ${formatDateTime(data.computedAt)} WITA`,

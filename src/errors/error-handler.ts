@@ -17,6 +17,18 @@ function normalize(err: unknown): AppError | null {
   return null;
 }
 
+const loginUrl = (next: string) => `/login?next=${encodeURIComponent(next)}`;
+
+/** The path of the page a form was sent from (only its path: the login sends nobody off this site); else home. */
+function refererPath(req: Request): string {
+  try {
+    const ref = new URL(req.get('referer') ?? '');
+    return ref.pathname + ref.search;
+  } catch {
+    return '/';
+  }
+}
+
 /** 404 for every route nobody answered. */
 export function notFoundHandler(req: Request, _res: Response, next: NextFunction): void {
   next(new AppError(404, 'not-found', 'Halaman tidak ditemukan.'));
@@ -35,13 +47,16 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, fields: appErr.fields } });
     return;
   }
-  if (appErr.status === 401) {
-    res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
+  if (appErr.status === 401 && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.redirect(loginUrl(req.originalUrl));
     return;
   }
+  // NOTE: a form sent after the session ended is answered with a page that says so and links to the login, which
+  // returns to the page the form was on; a redirect would lose both the message and (for a POST-only URL) the way back.
+  const login = appErr.status === 401 ? loginUrl(refererPath(req)) : null;
   res.status(appErr.status).render(
     'error',
-    { title: `Galat ${appErr.status}`, error: appErr, user: res.locals.user ?? null, flash: null, errors: {}, csrfToken: res.locals.csrfToken ?? '' },
+    { title: `Galat ${appErr.status}`, error: appErr, login, user: res.locals.user ?? null, flash: null, errors: {}, csrfToken: res.locals.csrfToken ?? '' },
     (renderErr: Error | null, html: string) => {
       if (renderErr) {
         console.error('[error] rendering the error page failed', renderErr);

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { formatInt } from '../shared/format';
 import { addTitle, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from '../shared/workbook-style';
 
 export interface RecapData {
@@ -7,6 +8,10 @@ export interface RecapData {
   index: number | null;
   category: string | null;
   includedCount: number;
+  /** Every unit of the period: the denominator of includedCount. */
+  unitTotal: number;
+  /** The units left out and why, e.g. ["35 belum mengajukan penilaian", "1 belum lengkap"]. */
+  uncounted: string[];
   aspects: { code: string; name: string; weight: number; score: number | null; pd: number | null; kecamatan: number | null }[];
   units: { code: string; name: string; group: string; status: string; index: number | null; category: string | null; aspectScores: Record<string, number | null> }[];
   gaps: { unit: string; group: string; indicator: string; title: string; level: number; target: number; gap: number }[];
@@ -47,7 +52,7 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
   const facts: [string, string | number | null][] = [
     ['Indeks kabupaten', d.index],
     ['Kategori', d.category ?? 'Belum dapat dihitung'],
-    ['Jumlah unit yang dihitung', d.includedCount],
+    ['Jumlah unit yang dihitung', `${formatInt(d.includedCount)} dari ${formatInt(d.unitTotal)} unit${d.uncounted.length > 0 ? ` (tidak dihitung: ${d.uncounted.join(', ')})` : ''}`],
     ['Dasar level', d.basisLabel],
   ];
   facts.forEach(([label, value], i) => {

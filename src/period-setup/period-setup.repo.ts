@@ -44,21 +44,29 @@ export function createPeriodSetupRepo(db: Db) {
      WHERE c.assessment_id = ?`,
   );
   const confirm = db.prepare('UPDATE assessment_copies SET confirmed_at = ?, confirmed_by = ? WHERE assessment_id = ? AND confirmed_at IS NULL');
+  const markCopied = db.prepare("UPDATE answers SET copy_state = 'disalin' WHERE assessment_id = ?");
+  const confirmAnswers = db.prepare("UPDATE answers SET copy_state = 'dikonfirmasi' WHERE assessment_id = ? AND copy_state = 'disalin'");
   const periodCounts = db.prepare<[], { period_id: number; n: number }>(
     "SELECT period_id, COUNT(*) AS n FROM assessments WHERE status IN ('diajukan', 'diverifikasi') GROUP BY period_id",
   );
   return {
     /** Every stored instrument version, newest first. */
     listInstruments: (): InstrumentVersion[] => instruments.all(),
+    /** Records that the draft's answers (all of them, as just written) were copied from the source period. */
     insertCopy: (assessmentId: number, sourcePeriodId: number, copiedCount: number): void => {
       insertCopy.run(assessmentId, sourcePeriodId, copiedCount, new Date().toISOString());
+      markCopied.run(assessmentId);
     },
     findCopy: (assessmentId: number): AssessmentCopy | undefined => {
       const r = copyOf.get(assessmentId);
       return r && toCopy(r);
     },
     /** Marks the copied answers as confirmed; false when there was nothing left to confirm. */
-    confirmCopy: (assessmentId: number, userId: number): boolean => confirm.run(new Date().toISOString(), userId, assessmentId).changes > 0,
+    confirmCopy: (assessmentId: number, userId: number): boolean => {
+      if (confirm.run(new Date().toISOString(), userId, assessmentId).changes === 0) return false;
+      confirmAnswers.run(assessmentId);
+      return true;
+    },
     /** Submitted or verified assessments per period id. */
     submittedCounts: (): Map<number, number> => new Map(periodCounts.all().map((r) => [r.period_id, r.n])),
   };

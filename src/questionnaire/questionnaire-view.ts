@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { indicatorsWithoutEvidence, missingIndicators, type AnswerConflict, type AssessmentsService } from '../assessments';
+import { indicatorsWithoutEvidence, missingIndicators, unconfirmedCopies, type AnswerConflict, type AssessmentsService } from '../assessments';
 import type { Evidence, EvidenceModule } from '../evidence';
 import type { Indicator } from '../instrument';
 import type { PeriodsService } from '../periods';
@@ -65,6 +65,7 @@ export function renderQuestionnaire(deps: QuestionnaireDeps, req: Request, res: 
     base: questionnairePath(q.period.id, q.unit.id),
     apiBase: `/api/periods/${q.period.id}/units/${q.unit.id}`,
     missing: missingIndicators(q.instrument, q.answers),
+    unconfirmed: unconfirmedCopies(q.instrument, q.answers),
     noEvidence: indicatorsWithoutEvidence(q.instrument, q.answers, q.evidence),
     values,
     errors: extra.errors ?? {},

@@ -47,6 +47,7 @@ export function answersApiRoutes(deps: QuestionnaireDeps): Router {
           na: saved?.isNa ?? false,
           note: saved?.note ?? '',
           version: saved?.version ?? 0,
+          copied: saved?.copyState === 'disalin',
           savedAt: formatDateTime(saved?.updatedAt ?? new Date().toISOString()),
           savedTime: formatTime(saved?.updatedAt ?? new Date().toISOString()),
         },

@@ -1,6 +1,7 @@
 import type { Indicator, Instrument } from '../instrument';
-import { type EffectiveLevel, gapOf, SCORE_EPSILON } from '../scoring';
+import { gapOf, gapPriority, SCORE_EPSILON, tallyParts, tallyUnits, type EffectiveLevel, type UnitRoster } from '../scoring';
 import type { UnitGroup } from '../units';
+import { formatInt } from '../shared/format';
 
 /** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
 export const RENAKSI_TEXT_FIELDS = [
@@ -78,24 +79,38 @@ function listActivities(ind: Indicator): { activity: string; output: string } {
   };
 }
 
-function belowTargetSummary(ind: Indicator, applicable: (DraftUnit & { level: number })[]): string {
-  const parts = (['pd', 'kecamatan'] as const)
-    .map((g) => {
-      const inGroup = applicable.filter((u) => u.group === g);
-      const below = inGroup.filter((u) => u.level < ind.target).length;
-      return inGroup.length === 0 ? null : `${below} dari ${inGroup.length} ${GROUP_LABEL[g]}`;
-    })
-    .filter((p): p is string => p !== null);
-  return `${parts.join(' dan ')} belum mencapai level ${ind.target} pada indikator ${ind.code} (${ind.title}).`;
+/** Every unit of the period per group: the denominators of a kabupaten row's problem text. */
+export type DraftRoster = Record<UnitGroup, UnitRoster>;
+
+const GROUPS: readonly UnitGroup[] = ['pd', 'kecamatan'];
+
+/**
+ * "12 dari 39 perangkat daerah dan 14 dari 18 kecamatan belum mencapai level 3 pada indikator D4 (…). Kecamatan:
+ * 2 tidak berlaku, 2 belum mengajukan penilaian." The denominator is every unit of the group in the period; the
+ * units without a level are named for why. A group with no applicable unit is left out of the first sentence.
+ */
+function belowTargetSummary(ind: Indicator, applicable: (DraftUnit & { level: number })[], roster: DraftRoster): string {
+  const tallies = GROUPS.map((g) => {
+    const inGroup = applicable.filter((u) => u.group === g);
+    return { g, applicable: inGroup.length, t: tallyUnits(roster[g], inGroup.length, inGroup.filter((u) => u.level < ind.target).length) };
+  });
+  const parts = tallies.filter((x) => x.applicable > 0).map(({ g, t }) => `${formatInt(t.below)} dari ${formatInt(t.total)} ${GROUP_LABEL[g]}`);
+  const left = tallies
+    .map(({ g, t }) => ({ g, rest: tallyParts(t, { met: false }) }))
+    .filter((x) => x.rest.length > 0)
+    .map(({ g, rest }, i) => `${i === 0 ? GROUP_LABEL[g].charAt(0).toUpperCase() + GROUP_LABEL[g].slice(1) : GROUP_LABEL[g]}: ${rest.join(', ')}`);
+  const head = `${parts.join(' dan ')} belum mencapai level ${ind.target} pada indikator ${ind.code} (${ind.title}).`;
+  return left.length > 0 ? `${head} ${left.join('; ')}.` : head;
 }
 
 /**
  * Drafts the Renaksi rows from the included units' levels (SPEC.md): per gap indicator one kabupaten-wide row
- * (responsible: the coordinating PD) and one row per unit below target (responsible: the unit).
- * Priority = gap × aspect weight × share of applicable units below target; for the kabupaten row the gap is the
- * mean gap of the units below target. Rows come ordered by priority, then aspect, indicator, scope and unit name.
+ * (responsible: the coordinating PD; its problem text counts every unit of the period, from `roster`) and one row
+ * per unit below target (responsible: the unit). Priority = gapPriority: gap × aspect weight × share of applicable
+ * units below target; for the kabupaten row the gap is the mean gap of the units below target. Rows come ordered by
+ * priority, then aspect, indicator, scope and the units' order as given (the official order).
  */
-export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: number[]): DraftRow[] {
+export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: number[], roster: DraftRoster): DraftRow[] {
   const rows: DraftRow[] = [];
   for (const aspect of instrument.aspects) {
     for (const ind of aspect.indicators) {
@@ -124,12 +139,12 @@ export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: 
         sourceKey: `kab:${ind.code}`,
         scope: 'kabupaten',
         unitId: null,
-        problem: belowTargetSummary(ind, applicable),
+        problem: belowTargetSummary(ind, applicable, roster),
         goal: `Seluruh unit mencapai level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
         targets: yearlyTargets(lowest, ind.target, years),
         baseLevel: lowest,
         responsible: `${ind.coordinator}; pihak terkait: ${below.length} unit yang belum mencapai target`,
-        priority: meanGap * aspect.weight * share,
+        priority: gapPriority(meanGap, aspect.weight, share),
       });
       for (const u of below) {
         rows.push({
@@ -142,18 +157,18 @@ export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: 
           targets: yearlyTargets(u.level, ind.target, years),
           baseLevel: u.level,
           responsible: u.name,
-          priority: gapOf(u.level, ind.target) * aspect.weight * share,
+          priority: gapPriority(gapOf(u.level, ind.target), aspect.weight, share),
         });
       }
     }
   }
-  const unitName = new Map(units.map((u) => [u.unitId, u.name]));
+  const unitOrder = new Map(units.map((u, i) => [u.unitId, i]));
   return rows.sort(
     (a, b) =>
       (Math.abs(b.priority - a.priority) > SCORE_EPSILON ? b.priority - a.priority : 0) ||
       a.aspectCode.localeCompare(b.aspectCode) ||
       a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }) ||
       (a.scope === b.scope ? 0 : a.scope === 'kabupaten' ? -1 : 1) ||
-      (unitName.get(a.unitId ?? -1) ?? '').localeCompare(unitName.get(b.unitId ?? -1) ?? '', 'id'),
+      (unitOrder.get(a.unitId ?? -1) ?? -1) - (unitOrder.get(b.unitId ?? -1) ?? -1),
   );
 }

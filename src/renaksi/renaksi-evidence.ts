@@ -1,6 +1,7 @@
 import type { Instrument } from '../instrument';
 import type { UnitGroup } from '../units';
 import type { DraftUnit } from './renaksi-draft';
+import { describeBelowTarget, tallyUnits, type UnitRoster, type UnitTally } from '../scoring';
 
 export interface EvidenceUnit {
   unitId: number;
@@ -19,7 +20,11 @@ export interface RowEvidence {
   /** Units counted for the indicator (applicable, included, complete). */
   applicable: number;
   belowCount: number;
-  /** A unit row: that unit; otherwise the units below target, lowest level first. */
+  /** Every unit of the period on the indicator: below, met, N/A, not submitted, incomplete. */
+  tally: UnitTally;
+  /** The tally as a sentence: "12 dari 57 unit di bawah target (…, 36 belum mengajukan penilaian)". */
+  summary: string;
+  /** A unit row: that unit; otherwise the units below target, lowest level first, then in the official order. */
   units: EvidenceUnit[];
   /** A unit row whose unit is no longer counted (assessment reopened or incomplete). */
   unitMissing: boolean;
@@ -32,10 +37,10 @@ export interface EvidenceRowRef {
 }
 
 /**
- * Builds a lookup of the evidence for plan rows from the drafting input (included, complete units). Indexing the
- * units per indicator once keeps a plan of thousands of rows cheap.
+ * Builds a lookup of the evidence for plan rows from the drafting input (included, complete units) and the roster
+ * of every unit of the period. Indexing the units per indicator once keeps a plan of thousands of rows cheap.
  */
-export function evidenceLookup(instrument: Instrument, units: DraftUnit[]): (row: EvidenceRowRef) => RowEvidence | null {
+export function evidenceLookup(instrument: Instrument, units: DraftUnit[], roster: UnitRoster): (row: EvidenceRowRef) => RowEvidence | null {
   const indicators = new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i]));
   const perIndicator = new Map<string, { applicable: number; below: EvidenceUnit[]; byUnit: Map<number, EvidenceUnit> }>();
   for (const ind of indicators.values()) {
@@ -51,14 +56,19 @@ export function evidenceLookup(instrument: Instrument, units: DraftUnit[]): (row
       applicable++;
       if (e.belowTarget) below.push(e);
     }
-    below.sort((a, b) => (a.level as number) - (b.level as number) || a.name.localeCompare(b.name, 'id'));
+    // Lowest level first; equal levels keep the units' order as given (the official order).
+    below.sort((a, b) => (a.level as number) - (b.level as number));
     perIndicator.set(ind.code, { applicable, below, byUnit });
   }
   return (row) => {
     const ind = row.indicatorCode ? indicators.get(row.indicatorCode) : undefined;
     const data = ind && perIndicator.get(ind.code);
     if (!ind || !data) return null;
-    const base = { indicatorCode: ind.code, indicatorTitle: ind.title, target: ind.target, applicable: data.applicable, belowCount: data.below.length };
+    const tally = tallyUnits(roster, data.applicable, data.below.length);
+    const base = {
+      indicatorCode: ind.code, indicatorTitle: ind.title, target: ind.target, applicable: data.applicable, belowCount: data.below.length,
+      tally, summary: describeBelowTarget(tally),
+    };
     if (row.scope === 'unit' && row.unitId !== null) {
       const own = data.byUnit.get(row.unitId);
       return { ...base, units: own ? [own] : [], unitMissing: !own };

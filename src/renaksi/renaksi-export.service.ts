@@ -1,29 +1,14 @@
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { ensurePlan, type RenaksiDeps } from './renaksi.service';
+import { draftRoster, ensurePlan, kabupatenRoster, type RenaksiDeps } from './renaksi.service';
+import { gapOf, uncountedParts } from '../scoring';
 import { planYears } from './renaksi-draft';
-import { gapOf } from '../scoring';
 import { groupPlanRows } from './renaksi-layout';
 import type { RenaksiRow } from './renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
 import type { RecapData } from '../exports';
+import { documentPaper, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 
-export const SIGNATURE_DEFAULTS = {
-  'renaksi.region': 'Kabupaten Kutai Timur',
-  'renaksi.place': 'Sangatta',
-  'renaksi.office': 'BUPATI KUTAI TIMUR',
-  'renaksi.signer': 'H. ARDIANSYAH SULAIMAN',
-  'renaksi.nip': '',
-  'renaksi.paper': 'folio',
-  /** Empty: the date the document is downloaded or finalised. */
-  'renaksi.date': '',
-} as const;
-export type DocumentSettingKey = keyof typeof SIGNATURE_DEFAULTS;
-
-/** A document setting as stored (or its default). */
-export function documentSetting(deps: RenaksiDeps, key: DocumentSettingKey): string {
-  return deps.settings.get(key) ?? SIGNATURE_DEFAULTS[key];
-}
-const setting = documentSetting;
+const setting = (deps: RenaksiDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 
 /** "R12-V3": row id and version in the workbook's hidden column. */
 export function rowKey(row: { id: number; version: number }): string {
@@ -50,13 +35,18 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new D
     index: aggregate.index,
     category: aggregate.category,
     includedCount: aggregate.unitCount,
+    unitTotal: scores.units.length,
+    uncounted: uncountedParts(kabupatenRoster(draftRoster(scores))),
     aspects: instrument.aspects.map((a) => ({
       code: a.code, name: a.name, weight: a.weight, score: aggregate.aspectScores[a.code] ?? null,
       pd: aggregate.byGroup.pd.aspectScores[a.code] ?? null, kecamatan: aggregate.byGroup.kecamatan.aspectScores[a.code] ?? null,
     })),
+    // A unit that has not submitted shows no scores: its draft is not part of the kabupaten figures.
     units: scores.units.map((u) => ({
       code: u.code, name: u.name, group: GROUP_LABELS[u.group], status: STATUS_LABELS[u.status],
-      index: u.score.index, category: u.score.category, aspectScores: u.score.aspectScores,
+      index: u.included ? u.score.index : null,
+      category: u.included ? u.score.category : 'Belum diajukan',
+      aspectScores: u.included ? u.score.aspectScores : {},
     })),
     gaps: scores.units
       .filter((u) => u.included && u.score.complete)
@@ -72,7 +62,7 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new D
     regionName: setting(deps, 'renaksi.region'),
     periodName: scores.period.name,
     years: planYears(plan.startYear, plan.endYear),
-    paper: setting(deps, 'renaksi.paper') === 'a4' ? 'a4' : 'folio',
+    paper: documentPaper(deps.settings),
     levelMax: instrument.levelScaleMax,
     signature: {
       place: setting(deps, 'renaksi.place'),

@@ -1,7 +1,8 @@
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
 import { buildRenaksiWorkbook } from './renaksi-workbook';
-import { renaksiDocument, SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from './renaksi-export.service';
+import { renaksiDocument } from './renaksi-export.service';
+import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
 import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
@@ -72,7 +73,7 @@ export async function downloadWorkbook(deps: RenaksiDeps, periodId: number): Pro
 
 /** The document settings as the form shows them. */
 export function documentSettings(deps: RenaksiDeps): Record<DocumentSettingKey, string> {
-  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(deps, k)])) as Record<DocumentSettingKey, string>;
+  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(deps.settings, k)])) as Record<DocumentSettingKey, string>;
 }
 
 /** Saves the signature block, region and paper (global settings used by every Renaksi document). */

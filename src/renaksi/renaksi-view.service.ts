@@ -6,7 +6,7 @@ import { groupPlanRows, type PlanGroup } from './renaksi-layout';
 import type { PlanFilter } from './renaksi.schemas';
 import type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
 import type { RenaksiVersion } from './renaksi-versions.repo';
-import { DEFAULT_PLAN_YEARS, draftUnits, type RenaksiDeps } from './renaksi.service';
+import { DEFAULT_PLAN_YEARS, draftRoster, draftUnits, kabupatenRoster, type RenaksiDeps } from './renaksi.service';
 
 export interface PlanRowView {
   row: RenaksiRow;
@@ -52,7 +52,7 @@ export function planPage(deps: RenaksiDeps, periodId: number, filter: PlanFilter
   const { period, instrument } = scores;
   const plan = deps.renaksi.findPlan(periodId);
   const rows = plan ? deps.renaksi.listRows(plan.id) : [];
-  const evidence = evidenceLookup(instrument, draftUnits(scores));
+  const evidence = evidenceLookup(instrument, draftUnits(scores), kabupatenRoster(draftRoster(scores)));
   const unitNames = new Map(scores.units.map((u) => [u.unitId, u.name]));
   const regenerated = plan?.generatedAt ? rows.some((r) => r.createdAt !== null && r.createdAt < (plan.generatedAt as string)) : false;
   const views: PlanRowView[] = rows.map((row) => ({
@@ -111,7 +111,7 @@ export function rowPage(deps: RenaksiDeps, periodId: number, plan: RenaksiPlan, 
     years: planYears(plan.startYear, plan.endYear),
     row,
     no,
-    evidence: evidenceLookup(scores.instrument, draftUnits(scores))(row),
+    evidence: evidenceLookup(scores.instrument, draftUnits(scores), kabupatenRoster(draftRoster(scores)))(row),
     unitName: row.unitId !== null ? scores.units.find((u) => u.unitId === row.unitId)?.name ?? null : null,
   };
 }

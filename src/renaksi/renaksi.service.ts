@@ -5,8 +5,8 @@ import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
 import type { SettingsRepo } from '../shared/settings.repo';
 import type { User } from '../shared/identity';
-import type { PeriodScores, ScoringService } from '../scoring';
-import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRow, type DraftUnit } from './renaksi-draft';
+import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRoster, type DraftRow, type DraftUnit } from './renaksi-draft';
+import type { PeriodScores, ScoringService, UnitRoster } from '../scoring';
 import { mergeDraft } from './renaksi-merge';
 import { retargetForYears, sameTargets } from './renaksi-targets';
 import type { RenaksiPlan, RenaksiRepo, RenaksiRow, RowChanges } from './renaksi.repo';
@@ -30,6 +30,28 @@ export function draftUnits(scores: PeriodScores): DraftUnit[] {
   return scores.units
     .filter((u) => u.included && u.score.complete)
     .map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, levels: u.score.levels }));
+}
+
+/** Every unit of the period per group, and why the ones left out of drafting are left out. */
+export function draftRoster(scores: PeriodScores): DraftRoster {
+  const of = (group: 'pd' | 'kecamatan'): UnitRoster => {
+    const inGroup = scores.units.filter((u) => u.group === group);
+    return {
+      total: inGroup.length,
+      notSubmitted: inGroup.filter((u) => !u.included).length,
+      incomplete: inGroup.filter((u) => u.included && !u.score.complete).length,
+    };
+  };
+  return { pd: of('pd'), kecamatan: of('kecamatan') };
+}
+
+/** The kabupaten-wide roster: both groups together. */
+export function kabupatenRoster(roster: DraftRoster): UnitRoster {
+  return {
+    total: roster.pd.total + roster.kecamatan.total,
+    notSubmitted: roster.pd.notSubmitted + roster.kecamatan.notSubmitted,
+    incomplete: roster.pd.incomplete + roster.kecamatan.incomplete,
+  };
 }
 
 /** The period's plan as stored, or the default draft it would be created as (read-only pages write nothing). */
@@ -94,7 +116,7 @@ export function generateRenaksi(deps: RenaksiDeps, user: User, periodId: number)
   return deps.db.transaction(() => {
     const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear));
+    const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear), draftRoster(scores));
     const existing = deps.renaksi.listAllRows(plan.id);
     const merge = mergeDraft(existing, draft);
     const now = new Date().toISOString();

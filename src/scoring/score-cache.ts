@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { UNIT_ORDER_SQL } from '../db/unit-order';
 import type { Instrument } from '../instrument';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import { scoreUnit, type AnswerLevels, type LevelBasis, type UnitScore } from './scoring';
@@ -34,7 +35,7 @@ export function createScoreCache(db: Db) {
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, a.id AS assessment_id, a.status, a.revision
      FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
      WHERE u.active = 1 OR a.id IS NOT NULL
-     ORDER BY u.group_kind DESC, u.name`,
+     ORDER BY ${UNIT_ORDER_SQL}`,
   );
   const answersOf = db.prepare<[string], { assessment_id: number; indicator_code: string; level: number | null; is_na: number; verified_level: number | null }>(
     `SELECT assessment_id, indicator_code, level, is_na, verified_level FROM answers

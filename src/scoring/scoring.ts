@@ -156,3 +156,12 @@ export function aggregateScores(instrument: Instrument, units: ScoredUnit[]): Ka
 export function gapOf(level: number, target: number): number {
   return Math.max(0, target - level);
 }
+
+/**
+ * How urgent closing a gap is (SPEC.md, the Renaksi's order): gap × aspect weight × share of the applicable counted
+ * units below target on that indicator. The Renaksi drafts its rows by it and the unit rapor lists a unit's gaps by
+ * it, so both name a unit's gaps in the same order.
+ */
+export function gapPriority(gap: number, aspectWeight: number, shareBelow: number): number {
+  return gap * aspectWeight * shareBelow;
+}

@@ -74,5 +74,5 @@ export function writeSampleAssessment(assessments: Pick<AssessmentsService, 'fin
     }
   }
   if (sample.status !== 'draf') assessments.setStatus(assessment.id, 'diajukan');
-  if (sample.status === 'diverifikasi') assessments.setStatus(assessment.id, 'diverifikasi');
+  if (sample.status === 'diverifikasi') assessments.setStatus(assessment.id, 'diverifikasi', userId);
 }

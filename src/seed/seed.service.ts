@@ -1,11 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
 import type { PasswordCost } from '../config/config';
 import { loadInstrumentTemplates, type InstrumentService } from '../instrument';
 import type { PeriodsService } from '../periods';
-import type { UnitsService } from '../units';
+import { readUnitTemplate, type UnitsService } from '../units';
 import { hashPassword, type UsersService } from '../users';
 
 /** The modules the first-start seed stores its data through. */
@@ -17,17 +14,6 @@ export interface SeedDeps {
 }
 
 export const DEFAULT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2022';
-
-const UNITS_FILE_SCHEMA = z.object({
-  units: z.array(
-    z.object({
-      code: z.string().min(1),
-      name: z.string().min(1),
-      group: z.enum(['pd', 'kecamatan']),
-      provisional: z.boolean(),
-    }),
-  ),
-});
 
 export interface SeedResult {
   /** Set when the admin account was created with a generated password (print it once). */
@@ -43,11 +29,13 @@ export function seedInstruments(instruments: InstrumentService, templatesDir: st
   return last;
 }
 
-/** Kutai Timur's units from templates/units-kutai-timur.json, only when the table is empty. */
+/**
+ * Kutai Timur's units from templates/units-kutai-timur.json in their official order, only when the table is empty
+ * (an existing installation takes a new list through the units import).
+ */
 export function seedUnits(units: UnitsService, templatesDir: string): void {
   if (units.listUnits().length > 0) return;
-  const file = path.join(templatesDir, 'units-kutai-timur.json');
-  units.addSeedUnits(UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).units);
+  units.addSeedUnits(readUnitTemplate(templatesDir));
 }
 
 /**

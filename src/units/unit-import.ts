@@ -1,15 +1,24 @@
 import type { UnitGroup } from './units.repo';
 import { GROUP_LABELS } from '../shared/format';
 import type { Unit } from './units.repo';
-import { UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
+import { UNIT_ABBREVIATION_MAX, UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
 
-/** One data line of an imported unit list, validated on its own (the file's row number is kept for the report). */
+/**
+ * One data line of an imported unit list, validated on its own (the file's row number is kept for the report).
+ * The optional columns are null when the file has no such column: the stored value is then left as it is.
+ */
 export interface ImportLine {
   line: number;
   code: string;
   name: string;
   groupText: string;
   group: UnitGroup | null;
+  /** Column "singkatan". */
+  abbreviation: string | null;
+  /** Column "urutan": the unit's position in the official list. */
+  order: number | null;
+  /** Column "perlu dikonfirmasi". */
+  needsConfirmation: boolean | null;
   error: string | null;
 }
 
@@ -23,8 +32,16 @@ export interface PlanLine extends ImportLine {
 }
 
 export const IMPORT_MAX_LINES = 2000;
+const ORDER_MAX = 100_000;
 
-const HEADERS = { code: ['kode', 'kode unit'], name: ['nama', 'nama unit'], group: ['kelompok', 'jenis'] } as const;
+const HEADERS = {
+  code: ['kode', 'kode unit'],
+  name: ['nama', 'nama unit'],
+  group: ['kelompok', 'jenis'],
+  abbreviation: ['singkatan', 'nama singkat'],
+  order: ['urutan', 'no', 'no.', 'nomor urut'],
+  needsConfirmation: ['perlu dikonfirmasi', 'konfirmasi'],
+} as const;
 
 const normalize = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -36,38 +53,99 @@ export function parseGroup(text: string): UnitGroup | null {
   return null;
 }
 
-/**
- * Reads the unit lines of a table (from .xlsx or .csv): the header row names the columns kode, nama, kelompok in
- * any order. Returns a file-level error when the header is missing or the file holds no or too many lines.
- */
-export function readImportLines(table: string[][]): { lines: ImportLine[] } | { error: string } {
+/** "ya" / "perlu dikonfirmasi" → true; empty, "tidak", "terkonfirmasi" → false; anything else null. */
+export function parseConfirmation(text: string): boolean | null {
+  const t = normalize(text);
+  if (['ya', 'y', 'perlu dikonfirmasi', 'perlu'].includes(t)) return true;
+  if (['', 'tidak', 't', '-', '–', 'terkonfirmasi', 'sudah dikonfirmasi'].includes(t)) return false;
+  return null;
+}
+
+type Columns = Record<keyof typeof HEADERS, number>;
+
+/** Values of the optional columns of one row, or the reason the row is refused. */
+function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, number>): Pick<ImportLine, 'abbreviation' | 'order' | 'needsConfirmation'> & { error: string | null } {
+  const cell = (i: number) => (i < 0 ? null : (cells[i] ?? '').trim().replace(/\s+/g, ' '));
+  const abbreviation = cell(col.abbreviation);
+  const orderText = cell(col.order);
+  const confirmText = cell(col.needsConfirmation);
+  const needsConfirmation = confirmText === null ? null : parseConfirmation(confirmText);
+  const order = orderText === null ? null : /^\d{1,6}$/.test(orderText) ? Number(orderText) : NaN;
+  let error: string | null = null;
+  if (abbreviation !== null && abbreviation.length > UNIT_ABBREVIATION_MAX) error = `singkatan lebih dari ${UNIT_ABBREVIATION_MAX} karakter`;
+  else if (orderText === '') error = 'urutan kosong (isi nomor urut 1, 2, 3, …)';
+  else if (order !== null && (Number.isNaN(order) || order < 1 || order > ORDER_MAX)) error = `urutan "${orderText}" bukan nomor urut (bilangan bulat 1–${ORDER_MAX})`;
+  else if (order !== null && seenOrder.has(order)) error = `urutan ${order} ganda (sudah ada di baris ${seenOrder.get(order)})`;
+  else if (confirmText !== null && needsConfirmation === null) error = `perlu dikonfirmasi "${confirmText}" tidak dikenal (isi "ya" atau kosongkan)`;
+  return { abbreviation, order: Number.isNaN(order) ? null : order, needsConfirmation, error };
+}
+
+/** The reason a row's required cells are refused, or null. */
+function requiredError(code: string, name: string, group: UnitGroup | null, groupText: string, seen: Map<string, number>): string | null {
+  if (code === '') return 'kode kosong';
+  if (!UNIT_CODE_PATTERN.test(code)) return `kode "${code}" tidak valid (2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung)`;
+  if (seen.has(code)) return `kode "${code}" ganda (sudah ada di baris ${seen.get(code)})`;
+  if (name === '') return 'nama kosong';
+  if (name.length > UNIT_NAME_MAX) return `nama lebih dari ${UNIT_NAME_MAX} karakter`;
+  if (!group) return `kelompok "${groupText}" tidak dikenal (isi "perangkat daerah" atau "kecamatan")`;
+  return null;
+}
+
+function findColumns(table: string[][]): { headerIndex: number; col: Columns } {
   const headerIndex = table.findIndex((r) => r.some((c) => (HEADERS.code as readonly string[]).includes(normalize(c))));
   const header = (table[headerIndex] ?? []).map(normalize);
-  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
-  const [ci, ni, gi] = [col(HEADERS.code), col(HEADERS.name), col(HEADERS.group)];
-  if (headerIndex < 0 || ni < 0 || gi < 0) return { error: 'Baris judul kolom harus memuat "kode", "nama" dan "kelompok".' };
+  const col = Object.fromEntries(
+    Object.entries(HEADERS).map(([k, names]) => [k, header.findIndex((h) => (names as readonly string[]).includes(h))]),
+  ) as Columns;
+  return { headerIndex, col };
+}
+
+/**
+ * Reads the unit lines of a table (from .xlsx or .csv): the header row names the columns kode, nama, kelompok and,
+ * optionally, singkatan, urutan and perlu dikonfirmasi, in any order. Returns a file-level error when the header is
+ * missing or the file holds no or too many lines.
+ */
+export function readImportLines(table: string[][]): { lines: ImportLine[] } | { error: string } {
+  const { headerIndex, col } = findColumns(table);
+  if (headerIndex < 0 || col.name < 0 || col.group < 0) return { error: 'Baris judul kolom harus memuat "kode", "nama" dan "kelompok".' };
   const seen = new Map<string, number>();
+  const seenOrder = new Map<number, number>();
   const lines: ImportLine[] = [];
   table.slice(headerIndex + 1).forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
-    const code = (cells[ci] ?? '').trim().toUpperCase();
-    const name = (cells[ni] ?? '').trim().replace(/\s+/g, ' ');
-    const groupText = (cells[gi] ?? '').trim();
+    const code = (cells[col.code] ?? '').trim().toUpperCase();
+    const name = (cells[col.name] ?? '').trim().replace(/\s+/g, ' ');
+    const groupText = (cells[col.group] ?? '').trim();
     const group = parseGroup(groupText);
     const line = headerIndex + i + 2;
-    let error: string | null = null;
-    if (code === '') error = 'kode kosong';
-    else if (!UNIT_CODE_PATTERN.test(code)) error = `kode "${code}" tidak valid (2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung)`;
-    else if (seen.has(code)) error = `kode "${code}" ganda (sudah ada di baris ${seen.get(code)})`;
-    else if (name === '') error = 'nama kosong';
-    else if (name.length > UNIT_NAME_MAX) error = `nama lebih dari ${UNIT_NAME_MAX} karakter`;
-    else if (!group) error = `kelompok "${groupText}" tidak dikenal (isi "perangkat daerah" atau "kecamatan")`;
+    const optional = optionalCells(cells, col, seenOrder);
+    const error = requiredError(code, name, group, groupText, seen) ?? optional.error;
     if (code !== '' && !seen.has(code)) seen.set(code, line);
-    lines.push({ line, code, name, groupText, group, error });
+    if (optional.order !== null && !seenOrder.has(optional.order)) seenOrder.set(optional.order, line);
+    lines.push({ line, code, name, groupText, group, ...optional, error });
   });
   if (lines.length === 0) return { error: 'Berkas tidak berisi baris unit di bawah baris judul.' };
   if (lines.length > IMPORT_MAX_LINES) return { error: `Berkas berisi ${lines.length} baris; maksimal ${IMPORT_MAX_LINES} baris.` };
   return { lines };
+}
+
+const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
+
+/** What applying the line changes on a stored unit, in Bahasa Indonesia (empty: nothing). */
+function changesOf(l: ImportLine & { group: UnitGroup }, u: Unit): string[] {
+  const details: string[] = [];
+  // NOTE: lines staged before the optional columns existed have them undefined; `?? null` reads them as absent.
+  const abbreviation = l.abbreviation ?? null;
+  const order = l.order ?? null;
+  const confirm = l.needsConfirmation ?? null;
+  if (u.name !== l.name) details.push(`nama: ${u.name} → ${l.name}`);
+  if (u.group !== l.group) details.push(`kelompok: ${GROUP_LABELS[u.group]} → ${GROUP_LABELS[l.group]}`);
+  if (abbreviation !== null && abbreviation !== u.abbreviation) details.push(`singkatan: ${u.abbreviation || '–'} → ${abbreviation || '–'}`);
+  if (order !== null && order !== u.sortOrder) details.push(`urutan: ${u.sortOrder} → ${order}`);
+  if (confirm !== null && confirm !== u.needsConfirmation) details.push(`perlu dikonfirmasi: ${yesNo(u.needsConfirmation)} → ${yesNo(confirm)}`);
+  if (!u.active) details.push('diaktifkan kembali');
+  if (u.provisional) details.push('daftar sementara → daftar resmi');
+  return details;
 }
 
 /** Compares each line with the stored units (by code): baru, diubah (with what changes), tidak berubah, ditolak. */
@@ -77,11 +155,7 @@ export function planImport(lines: ImportLine[], units: Unit[]): PlanLine[] {
     if (l.error || !l.group) return { ...l, action: 'ditolak', details: [l.error ?? 'baris tidak valid'], unitId: null };
     const u = byCode.get(l.code);
     if (!u) return { ...l, action: 'baru', details: [], unitId: null };
-    const details: string[] = [];
-    if (u.name !== l.name) details.push(`nama: ${u.name} → ${l.name}`);
-    if (u.group !== l.group) details.push(`kelompok: ${GROUP_LABELS[u.group]} → ${GROUP_LABELS[l.group]}`);
-    if (!u.active) details.push('diaktifkan kembali');
-    if (u.provisional) details.push('daftar sementara → daftar resmi');
+    const details = changesOf({ ...l, group: l.group }, u);
     return { ...l, action: details.length > 0 ? 'diubah' : 'tidak berubah', details, unitId: u.id };
   });
 }
@@ -91,4 +165,12 @@ export function planSummary(plan: PlanLine[]): Record<PlanAction, number> {
   const out: Record<PlanAction, number> = { baru: 0, diubah: 0, 'tidak berubah': 0, ditolak: 0 };
   for (const p of plan) out[p.action]++;
   return out;
+}
+
+/** The columns of the unit-list file, in the order the app writes them (the import reads them in any order). */
+export const UNIT_LIST_HEADERS = ['Urutan', 'Kode', 'Nama', 'Singkatan', 'Kelompok', 'Perlu dikonfirmasi'] as const;
+
+/** A unit as one row of the unit-list file (UNIT_LIST_HEADERS), readable back by readImportLines. */
+export function unitListRow(u: { code: string; name: string; group: UnitGroup; abbreviation: string; needsConfirmation: boolean }, order: number): (string | number)[] {
+  return [order, u.code, u.name, u.abbreviation, GROUP_LABELS[u.group], u.needsConfirmation ? 'ya' : ''];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { UNIT_ORDER_SQL } from '../db/unit-order';
 
 /** Perangkat daerah or kecamatan: the two groups the kabupaten figures are split by. */
 export type UnitGroup = 'pd' | 'kecamatan';
@@ -8,6 +9,12 @@ export interface Unit {
   code: string;
   name: string;
   group: UnitGroup;
+  /** Short name the kabupaten uses ("Setda", "Disdukcapil"); '' when none is known. */
+  abbreviation: string;
+  /** Position in the official list; every list, export and matrix shows units in this order. */
+  sortOrder: number;
+  /** On the list as a best guess that an admin still has to confirm ("perlu dikonfirmasi"). */
+  needsConfirmation: boolean;
   provisional: boolean;
   active: boolean;
 }
@@ -17,6 +24,9 @@ interface UnitRow {
   code: string;
   name: string;
   group_kind: UnitGroup;
+  abbreviation: string;
+  sort_order: number;
+  needs_confirmation: number;
   provisional: number;
   active: number;
 }
@@ -26,22 +36,52 @@ const toUnit = (r: UnitRow): Unit => ({
   code: r.code,
   name: r.name,
   group: r.group_kind,
+  abbreviation: r.abbreviation,
+  sortOrder: r.sort_order,
+  needsConfirmation: r.needs_confirmation === 1,
   provisional: r.provisional === 1,
   active: r.active === 1,
 });
 
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  group: UnitGroup;
+  abbreviation?: string;
+  needsConfirmation?: boolean;
+  /** Position in the official list; left out: after every unit listed so far. */
+  sortOrder?: number;
+  provisional: boolean;
+}
+
+export interface UnitChange {
+  id: number;
+  code: string;
+  name: string;
+  group: UnitGroup;
+  abbreviation: string;
+  needsConfirmation: boolean;
+  sortOrder: number;
+}
+
 export function createUnitsRepo(db: Db) {
-  const all = db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY group_kind DESC, name');
+  const all = db.prepare<[], UnitRow>(`SELECT * FROM units u ORDER BY ${UNIT_ORDER_SQL}`);
   const byId = db.prepare<[number], UnitRow>('SELECT * FROM units WHERE id = ?');
   const byCode = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE code = ?');
+  const nextOrder = db.prepare<[], { n: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM units');
   const insert = db.prepare(
-    `INSERT INTO units (code, name, group_kind, provisional, created_at)
-     VALUES (@code, @name, @group, @provisional, @createdAt)`,
+    `INSERT INTO units (code, name, group_kind, abbreviation, needs_confirmation, sort_order, provisional, created_at)
+     VALUES (@code, @name, @group, @abbreviation, @needsConfirmation, @sortOrder, @provisional, @createdAt)`,
   );
-  const update = db.prepare('UPDATE units SET code = @code, name = @name, group_kind = @group WHERE id = @id');
+  const update = db.prepare(
+    `UPDATE units SET code = @code, name = @name, group_kind = @group, abbreviation = @abbreviation,
+       needs_confirmation = @needsConfirmation, sort_order = @sortOrder WHERE id = @id`,
+  );
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
   return {
+    /** Every unit, active or not, in the official order. */
     listAll: (): Unit[] => all.all().map(toUnit),
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
     findById: (id: number): Unit | undefined => {
@@ -52,12 +92,24 @@ export function createUnitsRepo(db: Db) {
       const r = byCode.get(code);
       return r && toUnit(r);
     },
-    insert: (u: { code: string; name: string; group: UnitGroup; provisional: boolean }): number =>
-      Number(
-        insert.run({ ...u, provisional: u.provisional ? 1 : 0, createdAt: new Date().toISOString() }).lastInsertRowid,
-      ),
-    update: (u: { id: number; code: string; name: string; group: UnitGroup }): void => {
-      update.run(u);
+    /** The position after every unit so far (a unit added by hand goes to the end of its group). */
+    nextSortOrder: (): number => (nextOrder.get() as { n: number }).n,
+    insert(u: NewUnit): number {
+      return Number(
+        insert.run({
+          code: u.code,
+          name: u.name,
+          group: u.group,
+          abbreviation: u.abbreviation ?? '',
+          needsConfirmation: u.needsConfirmation ? 1 : 0,
+          sortOrder: u.sortOrder ?? (nextOrder.get() as { n: number }).n,
+          provisional: u.provisional ? 1 : 0,
+          createdAt: new Date().toISOString(),
+        }).lastInsertRowid,
+      );
+    },
+    update: (u: UnitChange): void => {
+      update.run({ ...u, needsConfirmation: u.needsConfirmation ? 1 : 0 });
     },
     /** Soft (de)activation: an inactive unit keeps its history but is left out of new periods' boards. */
     setActive: (id: number, active: boolean): void => {

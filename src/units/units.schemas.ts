@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 export const UNIT_NAME_MAX = 150;
+export const UNIT_ABBREVIATION_MAX = 40;
 
 /** The add/edit unit form: code (stored upper case), name, group (pd | kecamatan). */
 export const UNIT_FORM_SCHEMA = z.object({
@@ -16,6 +17,16 @@ export const UNIT_FORM_SCHEMA = z.object({
     .min(1, 'Nama unit wajib diisi.')
     .max(UNIT_NAME_MAX, `Nama unit maksimal ${UNIT_NAME_MAX} karakter.`),
   group: z.enum(['pd', 'kecamatan'], { error: 'Pilih kelompok: Perangkat Daerah atau Kecamatan.' }),
+  abbreviation: z
+    .string({ error: 'Singkatan harus berupa teks.' })
+    .trim()
+    .max(UNIT_ABBREVIATION_MAX, `Singkatan maksimal ${UNIT_ABBREVIATION_MAX} karakter.`)
+    .default(''),
+  /** The checkbox "perlu dikonfirmasi": sent as "1" when ticked, absent otherwise. */
+  needsConfirmation: z
+    .unknown()
+    .optional()
+    .transform((v) => v === '1' || v === 'on'),
 });
 export type UnitFormInput = z.infer<typeof UNIT_FORM_SCHEMA>;
 

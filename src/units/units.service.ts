@@ -7,8 +7,9 @@ import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import { readTableFile } from '../shared/table-file';
 import { validate } from '../web/validate';
-import type { Unit, UnitGroup, UnitsRepo } from './units.repo';
+import type { Unit, UnitsRepo } from './units.repo';
 import type { UnitImportsRepo } from './unit-imports.repo';
+import type { TemplateUnit } from './unit-template';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
 import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
 
@@ -26,14 +27,16 @@ function parseUnitForm(deps: UnitsDeps, raw: unknown, selfId: number | null): Un
   return input;
 }
 
-const snapshot = (u: Unit) => ({ kode: u.code, nama: u.name, kelompok: u.group, aktif: u.active });
+const snapshot = (u: Unit) => ({
+  kode: u.code, nama: u.name, kelompok: u.group, singkatan: u.abbreviation, urutan: u.sortOrder, perluDikonfirmasi: u.needsConfirmation, aktif: u.active,
+});
 
-/** Adds a unit from the admin form; 422 naming each bad field (nothing written). Returns its id. */
+/** Adds a unit from the admin form at the end of the list; 422 naming each bad field (nothing written). Returns its id. */
 export function createUnit(deps: UnitsDeps, user: User, raw: unknown): number {
   const input = parseUnitForm(deps, raw, null);
   return deps.db.transaction(() => {
     const id = deps.units.insert({ ...input, provisional: false });
-    deps.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group } });
+    deps.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group, singkatan: input.abbreviation, perluDikonfirmasi: input.needsConfirmation } });
     return id;
   })();
 }
@@ -44,14 +47,18 @@ export function requireUnit(deps: UnitsDeps, unitId: number): Unit {
   return unit;
 }
 
-/** Edits code, name and group; 422 on bad input or a code another unit uses. */
+/**
+ * Edits code, name, group, abbreviation and the "perlu dikonfirmasi" mark (unticking it confirms the unit); 422 on
+ * bad input or a code another unit uses. The unit keeps its place in the official order.
+ */
 export function updateUnit(deps: UnitsDeps, user: User, unitId: number, raw: unknown): void {
   const unit = requireUnit(deps, unitId);
   const input = parseUnitForm(deps, raw, unit.id);
-  if (input.code === unit.code && input.name === unit.name && input.group === unit.group) return;
+  const next: Unit = { ...unit, ...input };
+  if (JSON.stringify(snapshot(next)) === JSON.stringify(snapshot(unit))) return;
   deps.db.transaction(() => {
-    deps.units.update({ id: unit.id, ...input });
-    deps.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: { ...snapshot(unit), kode: input.code, nama: input.name, kelompok: input.group } });
+    deps.units.update(next);
+    deps.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: snapshot(next) });
   })();
 }
 
@@ -119,10 +126,30 @@ export function previewImport(deps: UnitsDeps, user: User, token: string): Impor
   };
 }
 
+/** Writes one planned line (new unit, or the changes of an existing one) with its audit entry. */
+function applyLine(deps: UnitsDeps, user: User, p: PlanLine, old: Unit | undefined, fileName: string): void {
+  const group = p.group as NonNullable<typeof p.group>;
+  if (p.action === 'baru') {
+    const id = deps.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false });
+    deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { ...snapshot(deps.units.findById(id) as Unit), berkas: fileName } });
+    return;
+  }
+  if (p.action !== 'diubah' || !old) return;
+  const next: Unit = {
+    ...old, name: p.name, group, abbreviation: p.abbreviation ?? old.abbreviation, sortOrder: p.order ?? old.sortOrder,
+    needsConfirmation: p.needsConfirmation ?? old.needsConfirmation, active: true, provisional: false,
+  };
+  deps.units.update(next);
+  if (!old.active) deps.units.setActive(old.id, true);
+  if (old.provisional) deps.units.setProvisional(old.id, false);
+  deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { ...snapshot(next), sementara: false, berkas: fileName } });
+}
+
 /**
- * Applies a staged import in one transaction: new units, changed names/groups, reactivations; every unit in the file
- * becomes part of the official list (not provisional). Nothing is applied when a line is refused, the plan changed
- * since the preview, or it was applied already.
+ * Applies a staged import in one transaction: new units, changed names, groups, abbreviations, order and
+ * "perlu dikonfirmasi" marks, reactivations; every unit in the file becomes part of the official list (not
+ * provisional). Units are matched by code, none is deleted, and a unit's assessments stay with it. Nothing is
+ * applied when a line is refused, the plan changed since the preview, or it was applied already.
  */
 export function applyImport(deps: UnitsDeps, user: User, token: string, opts: { planHash: string; deactivateMissing: boolean }): Record<PlanAction, number> {
   const preview = previewImport(deps, user, token);
@@ -131,19 +158,7 @@ export function applyImport(deps: UnitsDeps, user: User, token: string, opts: { 
   deps.db.transaction(() => {
     if (!deps.unitImports.markApplied(token)) throw new AppError(409, 'import-applied', 'Impor ini sudah diterapkan.');
     const units = new Map(deps.units.listAll().map((u) => [u.id, u]));
-    for (const p of preview.plan) {
-      const group = p.group as NonNullable<typeof p.group>;
-      if (p.action === 'baru') {
-        const id = deps.units.insert({ code: p.code, name: p.name, group, provisional: false });
-        deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { kode: p.code, nama: p.name, kelompok: group, berkas: preview.fileName } });
-      } else if (p.action === 'diubah' && p.unitId !== null) {
-        const old = units.get(p.unitId) as Unit;
-        deps.units.update({ id: old.id, code: old.code, name: p.name, group });
-        if (!old.active) deps.units.setActive(old.id, true);
-        if (old.provisional) deps.units.setProvisional(old.id, false);
-        deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: old.id, unitId: old.id, oldValue: { ...snapshot(old), sementara: old.provisional }, newValue: { kode: old.code, nama: p.name, kelompok: group, aktif: true, sementara: false, berkas: preview.fileName } });
-      }
-    }
+    for (const p of preview.plan) applyLine(deps, user, p, p.unitId === null ? undefined : units.get(p.unitId), preview.fileName);
     if (opts.deactivateMissing) {
       for (const u of preview.provisionalMissing) {
         deps.units.setActive(u.id, false);
@@ -159,14 +174,17 @@ export function hasProvisionalUnits(deps: UnitsDeps): boolean {
   return deps.units.listActive().some((u) => u.provisional);
 }
 
-/** First start: stores the seed list (templates/units-*.json) when there are no units yet; returns how many were added. */
-function addSeedUnits(deps: UnitsDeps, units: { code: string; name: string; group: UnitGroup; provisional: boolean }[]): number {
+/**
+ * First start: stores the shipped list (templates/units-*.json) in its official order when there are no units yet;
+ * returns how many were added.
+ */
+function addSeedUnits(deps: UnitsDeps, units: TemplateUnit[]): number {
   if (deps.units.listAll().length > 0) return 0;
-  deps.db.transaction(() => units.forEach((u) => deps.units.insert(u)))();
+  deps.db.transaction(() => units.forEach((u, i) => deps.units.insert({ ...u, sortOrder: i + 1 })))();
   return units.length;
 }
 
-/** Every unit, active or not, in list order. */
+/** Every unit, active or not, in the official order. */
 function listUnits(deps: UnitsDeps): Unit[] {
   return deps.units.listAll();
 }

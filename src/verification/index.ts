@@ -9,7 +9,7 @@ import type { UnitsService } from '../units';
 import type { UsersService } from '../users';
 import { createVerificationRepo } from './verification.repo';
 import { createVerificationService } from './verification.api';
-import { verificationRoutes } from './verification.routes';
+import { verificationApiRoutes, verificationRoutes } from './verification.routes';
 import { reviewRoutes } from './review.routes';
 
 export type { VerificationService } from './verification.api';
@@ -29,11 +29,12 @@ export interface VerificationModuleDeps {
 /**
  * Verification: the verifier checks each submitted answer against its evidence, returns the assessment with comments
  * or marks it verified; the unit reads the comments. The router is mounted at /periods/:periodId (queue, per-unit
- * page, reopen, review, copy confirmation); `service.reviewNotice` is what the questionnaire and home page show.
+ * page, reopen, review, copy confirmation), the page script's autosave (`apiRouter`) at /api/periods/:periodId/units/
+ * :unitId; `service.reviewNotice` is what the questionnaire and home page show.
  */
 export function createVerificationModule(deps: VerificationModuleDeps) {
   const service = createVerificationService({ ...deps, verification: createVerificationRepo(deps.db) });
   const router = Router({ mergeParams: true });
   router.use(verificationRoutes(service, deps.periods), reviewRoutes(service));
-  return { service, router };
+  return { service, router, apiRouter: verificationApiRoutes(service, deps.periods) };
 }

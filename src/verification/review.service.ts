@@ -7,7 +7,7 @@ import type { AssessmentCopy } from '../period-setup';
 import type { Unit } from '../units';
 import type { User } from '../shared/identity';
 import type { ReviewComment } from './verification.repo';
-import type { VerificationDeps } from './verification.service';
+import type { VerificationDeps } from './verification-decisions.service';
 
 export interface CommentRound {
   round: number;

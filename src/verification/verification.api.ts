@@ -2,7 +2,8 @@ import type { Period } from '../periods';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import type { QueueRow } from './verification.repo';
-import { finishVerification, getVerification, reopenAssessment, returnAssessment, saveDecisions, type VerificationDeps } from './verification.service';
+import { acceptRemaining, finishVerification, getVerification, reopenAssessment, returnAssessment, saveDecisions, saveIndicatorReview } from './verification.service';
+import type { VerificationDeps } from './verification-decisions.service';
 import { confirmCopiedAnswers, getReview, reviewNotice } from './review.service';
 
 /** The verifier's queue of a period: units that submitted, were returned or are verified, with the indicator count. */
@@ -22,7 +23,7 @@ function unitNarahubung(deps: VerificationDeps, unitId: number): User[] {
  */
 export function createVerificationService(deps: VerificationDeps) {
   return bindDeps(deps, {
-    getQueue, unitNarahubung, getVerification, saveDecisions, finishVerification, returnAssessment, reopenAssessment,
+    getQueue, unitNarahubung, getVerification, saveDecisions, saveIndicatorReview, acceptRemaining, finishVerification, returnAssessment, reopenAssessment,
     getReview, reviewNotice, confirmCopiedAnswers,
   });
 }

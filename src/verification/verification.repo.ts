@@ -10,8 +10,17 @@ export interface Decision {
   /** The self-assessed answer the decision was made on (null level with selfIsNa: "tidak berlaku"). */
   selfLevel: number | null;
   selfIsNa: boolean;
+  /** The answer's selfRevision the decision was made on (null: made before revisions were kept, on another answer). */
+  selfRevision: number | null;
   decidedBy: string | null;
   decidedAt: string;
+}
+
+/** A comment the verifier typed and has not sent yet (code null: the general comment). */
+export interface CommentDraft {
+  code: string | null;
+  comment: string;
+  updatedAt: string;
 }
 
 export interface ReviewComment {
@@ -43,6 +52,7 @@ interface DecisionRow {
   decision: DecisionKind;
   self_level: number | null;
   self_is_na: number;
+  self_revision: number | null;
   decided_by_name: string | null;
   decided_at: string;
 }
@@ -76,11 +86,11 @@ export function createVerificationRepo(db: Db) {
      LEFT JOIN users u ON u.id = d.decided_by WHERE d.assessment_id = ?`,
   );
   const upsertDecision = db.prepare(
-    `INSERT INTO verification_decisions (assessment_id, indicator_code, decision, self_level, self_is_na, decided_by, decided_at)
-     VALUES (@assessmentId, @code, @decision, @selfLevel, @selfIsNa, @userId, @now)
+    `INSERT INTO verification_decisions (assessment_id, indicator_code, decision, self_level, self_is_na, self_revision, decided_by, decided_at)
+     VALUES (@assessmentId, @code, @decision, @selfLevel, @selfIsNa, @selfRevision, @userId, @now)
      ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET decision = excluded.decision,
-       self_level = excluded.self_level, self_is_na = excluded.self_is_na, decided_by = excluded.decided_by,
-       decided_at = excluded.decided_at`,
+       self_level = excluded.self_level, self_is_na = excluded.self_is_na, self_revision = excluded.self_revision,
+       decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
   );
   const deleteDecision = db.prepare('DELETE FROM verification_decisions WHERE assessment_id = ? AND indicator_code = ?');
   const comments = db.prepare<[number], CommentRow>(
@@ -99,11 +109,24 @@ export function createVerificationRepo(db: Db) {
        (SELECT COUNT(*) FROM evidence e WHERE e.assessment_id = a.id AND e.deleted_at IS NULL) AS evidence_count,
        (SELECT COUNT(*) FROM verification_decisions d JOIN answers an
           ON an.assessment_id = d.assessment_id AND an.indicator_code = d.indicator_code
-        WHERE d.assessment_id = a.id AND an.is_na = d.self_is_na AND an.level IS d.self_level) AS decided
+        WHERE d.assessment_id = a.id AND an.self_revision = d.self_revision
+          AND an.is_na = d.self_is_na AND an.level IS d.self_level) AS decided
      FROM assessments a JOIN units u ON u.id = a.unit_id
      WHERE a.period_id = ? AND a.status IN ('diajukan', 'dikembalikan', 'diverifikasi')
      ORDER BY a.submitted_at, u.name`,
   );
+  const drafts = db.prepare<[number], { indicator_code: string | null; comment: string; updated_at: string }>(
+    'SELECT indicator_code, comment, updated_at FROM review_comment_drafts WHERE assessment_id = ?',
+  );
+  const upsertDraft = db.prepare(
+    `INSERT INTO review_comment_drafts (assessment_id, indicator_code, comment, updated_by, updated_at)
+     VALUES (@assessmentId, @code, @comment, @userId, @now)
+     ON CONFLICT (assessment_id, COALESCE(indicator_code, '')) DO UPDATE SET
+       comment = excluded.comment, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  );
+  const deleteDraft = db.prepare("DELETE FROM review_comment_drafts WHERE assessment_id = ? AND COALESCE(indicator_code, '') = ?");
+  const clearDrafts = db.prepare('DELETE FROM review_comment_drafts WHERE assessment_id = ?');
+  const markReturned = db.prepare('UPDATE answers SET returned_revision = self_revision WHERE assessment_id = ?');
   return {
     decisions(assessmentId: number): Record<string, Decision> {
       return Object.fromEntries(
@@ -114,13 +137,14 @@ export function createVerificationRepo(db: Db) {
             decision: r.decision,
             selfLevel: r.self_level,
             selfIsNa: r.self_is_na === 1,
+            selfRevision: r.self_revision,
             decidedBy: r.decided_by_name,
             decidedAt: r.decided_at,
           },
         ]),
       );
     },
-    upsertDecision: (d: { assessmentId: number; code: string; decision: DecisionKind; selfLevel: number | null; selfIsNa: boolean; userId: number }): void => {
+    upsertDecision: (d: { assessmentId: number; code: string; decision: DecisionKind; selfLevel: number | null; selfIsNa: boolean; selfRevision: number; userId: number }): void => {
       upsertDecision.run({ ...d, selfIsNa: d.selfIsNa ? 1 : 0, now: new Date().toISOString() });
     },
     deleteDecision: (assessmentId: number, code: string): void => {
@@ -139,6 +163,21 @@ export function createVerificationRepo(db: Db) {
     nextRound: (assessmentId: number): number => (maxRound.get(assessmentId)?.r ?? 0) + 1,
     insertComment: (c: { assessmentId: number; round: number; code: string | null; comment: string; userId: number }): void => {
       insertComment.run({ ...c, now: new Date().toISOString() });
+    },
+    /** The comments typed and not sent yet, the general one (code null) included. */
+    drafts: (assessmentId: number): CommentDraft[] =>
+      drafts.all(assessmentId).map((r) => ({ code: r.indicator_code, comment: r.comment, updatedAt: r.updated_at })),
+    /** Keeps a typed comment; an empty one removes it. */
+    setDraft(d: { assessmentId: number; code: string | null; comment: string; userId: number }): void {
+      if (d.comment === '') deleteDraft.run(d.assessmentId, d.code ?? '');
+      else upsertDraft.run({ ...d, now: new Date().toISOString() });
+    },
+    clearDrafts: (assessmentId: number): void => {
+      clearDrafts.run(assessmentId);
+    },
+    /** Remembers each answer's revision as the assessment goes back to the unit (to see what it changes). */
+    markReturned: (assessmentId: number): void => {
+      markReturned.run(assessmentId);
     },
     queue: (periodId: number): QueueRow[] =>
       queue.all(periodId).map((r) => ({

@@ -1,12 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import { requireRole, requireUser } from '../web/guards';
-import { AppError } from '../errors/app-error';
+import { AppError, badInput, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
+import type { PeriodsService } from '../periods';
+import { formatTime } from '../shared/format';
 import { formBody } from '../web/body';
 import type { VerificationService } from './verification.api';
-import type { PeriodsService } from '../periods';
-import { parseReopenForm, parseVerificationForm, type ParsedVerification } from './verification.schemas';
+import type { IndicatorSaved } from './verification.service';
+import type { ReviewChanges } from './verification-decisions.service';
+import { GENERAL_COMMENT_FIELD, parseGeneralComment, parseIndicatorReview, parseReopenForm, parseVerificationForm, sentCommentFields } from './verification.schemas';
 
 const VERIFIERS = ['verifikator', 'admin'] as const;
 
@@ -15,6 +18,22 @@ interface FormState {
   errors?: Record<string, string>;
   reopenValues?: Record<string, unknown> | null;
   showPending?: boolean;
+}
+
+/** The autosave's answer: the indicator as stored (its state and what the form shows) and the page's counts. */
+function reviewJson(field: string, saved: IndicatorSaved) {
+  const r = saved.review;
+  const d = r?.current ? r.decision : undefined;
+  return {
+    review: {
+      field,
+      state: r?.state ?? null,
+      decision: d?.decision ?? null,
+      comment: r ? r.draft : saved.generalDraft,
+      savedTime: formatTime(new Date().toISOString()),
+    },
+    counts: { decided: saved.decidedCount, total: saved.totalCount, bulk: saved.bulkCount },
+  };
 }
 
 /** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
@@ -40,15 +59,21 @@ export function verificationRoutes(verification: VerificationService, periods: P
     });
   }
 
-  /** Parses the form, or answers 422 with the typed values kept; null when the response was sent. */
-  function parsedOr422(req: Request, res: Response): ParsedVerification | null {
+  /**
+   * Parses the form into decisions and the comment fields as typed (empty ones too: clearing a box removes the kept
+   * comment), or answers 422 with the typed values kept; null when the response was sent.
+   */
+  function parsedOr422(req: Request, res: Response): ReviewChanges | null {
     const { periodId } = ids(req);
     const { instrument } = periods.loadPeriod(periodId);
     const body = req.body as Record<string, unknown>;
     const parsed = parseVerificationForm(instrument, body);
-    if (Object.keys(parsed.errors).length === 0) return parsed;
-    render(req, res, 422, { values: body, errors: parsed.errors });
-    return null;
+    if (Object.keys(parsed.errors).length > 0) {
+      render(req, res, 422, { values: body, errors: parsed.errors });
+      return null;
+    }
+    const typed = sentCommentFields(instrument, body).map((code) => ({ code, comment: parsed.comments.find((c) => c.code === code)?.comment ?? '' }));
+    return { decisions: parsed.decisions, comments: typed };
   }
 
   /** Runs a service call; a 422 re-renders the form with the typed values kept (nothing was saved). */
@@ -89,7 +114,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
     const parsed = parsedOr422(req, res);
     if (!parsed) return;
     let changed = 0;
-    if (!orRerender(req, res, () => { changed = verification.saveDecisions(requireUser(req), periodId, unitId, parsed.decisions); })) return;
+    if (!orRerender(req, res, () => { changed = verification.saveDecisions(requireUser(req), periodId, unitId, parsed); })) return;
     flash(req, 'success', changed > 0 ? `Hasil pemeriksaan tersimpan (${changed} perubahan).` : 'Tidak ada perubahan untuk disimpan.');
     res.redirect(pageUrl(periodId, unitId));
   });
@@ -99,8 +124,9 @@ export function verificationRoutes(verification: VerificationService, periods: P
     const { periodId, unitId } = ids(req);
     const parsed = parsedOr422(req, res);
     if (!parsed) return;
-    if (!orRerender(req, res, () => verification.finishVerification(requireUser(req), periodId, unitId, parsed.decisions), true)) return;
-    flash(req, 'success', 'Verifikasi selesai. Status penilaian: Diverifikasi.');
+    let sent = 0;
+    if (!orRerender(req, res, () => { sent = verification.finishVerification(requireUser(req), periodId, unitId, parsed); }, true)) return;
+    flash(req, 'success', `Verifikasi selesai. Status penilaian: Diverifikasi.${sent > 0 ? ` ${sent} catatan dikirim ke narahubung.` : ''}`);
     res.redirect(`/periods/${periodId}/verification`);
   });
 
@@ -109,9 +135,24 @@ export function verificationRoutes(verification: VerificationService, periods: P
     const { periodId, unitId } = ids(req);
     const parsed = parsedOr422(req, res);
     if (!parsed) return;
-    if (!orRerender(req, res, () => verification.returnAssessment(requireUser(req), periodId, unitId, parsed.decisions, parsed.comments))) return;
-    flash(req, 'success', `Penilaian dikembalikan ke narahubung dengan ${parsed.comments.length} catatan.`);
+    let sent = 0;
+    if (!orRerender(req, res, () => { sent = verification.returnAssessment(requireUser(req), periodId, unitId, parsed.decisions, parsed.comments); })) return;
+    flash(req, 'success', `Penilaian dikembalikan ke narahubung dengan ${sent} catatan.`);
     res.redirect(`/periods/${periodId}/verification`);
+  });
+
+  /**
+   * @route POST /periods/:periodId/units/:unitId/verification/accept — saves the form, then accepts the self-assessed
+   * level of every indicator never decided, unchanged since submission and without a typed comment
+   */
+  router.post(`${base}/accept`, formBody, requireRole(...VERIFIERS), (req, res) => {
+    const { periodId, unitId } = ids(req);
+    const parsed = parsedOr422(req, res);
+    if (!parsed) return;
+    let accepted = 0;
+    if (!orRerender(req, res, () => { accepted = verification.acceptRemaining(requireUser(req), periodId, unitId, parsed); })) return;
+    flash(req, 'success', accepted > 0 ? `${accepted} indikator diterima dengan level mandiri.` : 'Tidak ada indikator tanpa perubahan yang belum diperiksa.');
+    res.redirect(pageUrl(periodId, unitId));
   });
 
   /** @route POST /periods/:periodId/units/:unitId/reopen — admin reopens a submitted/verified assessment with a reason */
@@ -123,6 +164,33 @@ export function verificationRoutes(verification: VerificationService, periods: P
     verification.reopenAssessment(requireUser(req), periodId, unitId, parsed.value);
     flash(req, 'success', `Penilaian dibuka kembali dengan status ${parsed.value.target === 'draf' ? 'Draf' : 'Dikembalikan'}.`);
     res.redirect(pageUrl(periodId, unitId));
+  });
+
+  return router;
+}
+
+/** The verification page script's autosave. Mounted at /api/periods/:periodId/units/:unitId. */
+export function verificationApiRoutes(verification: VerificationService, periods: PeriodsService): Router {
+  const router = Router({ mergeParams: true });
+  const ids = (req: Request) => ({ periodId: idParam(req, 'periodId'), unitId: idParam(req, 'unitId') });
+
+  /**
+   * @route PUT /api/periods/:periodId/units/:unitId/verification/:code — autosave of one indicator (`code`) or of the
+   * general comment (`umum`). Body `{ decision?, level?, reason?, comment?, revision? }` (see parseIndicatorReview);
+   * a field left out is left as stored. 200 `{ review, counts }`; 422 per field; 409 when not awaiting verification.
+   */
+  router.put('/verification/:code', formBody, requireRole(...VERIFIERS), (req, res) => {
+    const { periodId, unitId } = ids(req);
+    const { instrument } = periods.loadPeriod(periodId);
+    const code = String(req.params.code);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const general = code === 'umum';
+    if (!general && !instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) throw notFound('Indikator');
+    const input = !general ? parseIndicatorReview(code, body) : body.comment === undefined ? { errors: {} } : parseGeneralComment(body.comment);
+    const first = Object.values(input.errors)[0];
+    if (first) throw badInput(input.errors, first);
+    const saved = verification.saveIndicatorReview(requireUser(req), periodId, unitId, general ? null : code, input);
+    res.json(reviewJson(general ? GENERAL_COMMENT_FIELD : code, saved));
   });
 
   return router;

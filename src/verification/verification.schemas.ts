@@ -13,6 +13,8 @@ export interface DecisionInput {
   decision: 'terima' | 'ubah' | null;
   level: number | null;
   reason: string;
+  /** The answer's selfRevision the verifier saw (the page sends it); a decision on a newer answer is refused. */
+  revision?: number;
 }
 
 export interface CommentInput {
@@ -26,42 +28,105 @@ export interface ParsedVerification {
   errors: Record<string, string>;
 }
 
+/** One indicator's fields as sent: by the form (strings) or by the page's autosave (JSON). */
+export interface IndicatorFields {
+  decision?: unknown;
+  level?: unknown;
+  reason?: unknown;
+  comment?: unknown;
+  revision?: unknown;
+}
+
+/** One indicator read: the decision and the comment when their fields were sent, and a message per bad field. */
+export interface IndicatorReviewInput {
+  decision?: DecisionInput;
+  comment?: string;
+  errors: Record<string, string>;
+}
+
 const asText = (v: unknown): string | null => (v === undefined ? '' : typeof v === 'string' ? v : null);
 
+function readLevel(raw: unknown): number | null {
+  if (typeof raw === 'string' && /^[0-4]$/.test(raw)) return Number(raw);
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 4 ? raw : null;
+}
+
+function readRevision(raw: unknown): number | undefined {
+  const n = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : raw;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Reads a comment field: trimmed text, or an error naming the field (`label`). */
+function readComment(raw: unknown, label: string): { comment?: string; error?: string } {
+  const text = asText(raw);
+  if (text === null || text.length > COMMENT_MAX) return { error: `${label}maksimal ${COMMENT_MAX} karakter.` };
+  return { comment: text.trim() };
+}
+
 /**
- * Reads the verification form: per indicator `decision_A1` ('' | terima | ubah), `vlevel_A1` (0–4, with ubah),
- * `reason_A1` (required with ubah) and `comment_A1` (for returning), plus `comment_umum`. Only indicators whose
- * decision field is present are returned as decisions; each bad field gets a message naming the indicator.
+ * Reads one indicator: `decision` ('' | terima | ubah), `level` (0–4, with ubah), `reason` (required with ubah),
+ * `comment` (for returning) and `revision`. A field left out is not read; errors are keyed by the form's field names
+ * (`decision_A1`, `vlevel_A1`, `reason_A1`, `comment_A1`) and name the indicator.
+ */
+export function parseIndicatorReview(code: string, f: IndicatorFields): IndicatorReviewInput {
+  const errors: Record<string, string> = {};
+  const out: IndicatorReviewInput = { errors };
+  if (f.decision !== undefined) {
+    const decision = f.decision === '' || f.decision === null ? null : f.decision === 'terima' || f.decision === 'ubah' ? f.decision : undefined;
+    const reason = (asText(f.reason) ?? '').trim();
+    let level: number | null = null;
+    if (decision === undefined) errors[`decision_${code}`] = `Indikator ${code}: pilih keputusan yang tersedia.`;
+    if (decision === 'ubah') {
+      level = readLevel(f.level);
+      if (level === null) errors[`vlevel_${code}`] = `Indikator ${code}: pilih level hasil verifikasi 0, 1, 2, 3 atau 4.`;
+      if (reason === '') errors[`reason_${code}`] = `Indikator ${code}: alasan penetapan level wajib diisi.`;
+    }
+    if (reason.length > REASON_MAX) errors[`reason_${code}`] = `Indikator ${code}: alasan maksimal ${REASON_MAX} karakter.`;
+    if (decision !== undefined) out.decision = { code, decision, level, reason: decision === 'ubah' ? reason : '', revision: readRevision(f.revision) };
+  }
+  if (f.comment !== undefined) {
+    const c = readComment(f.comment, `Indikator ${code}: catatan `);
+    if (c.error) errors[`comment_${code}`] = c.error;
+    else out.comment = c.comment;
+  }
+  return out;
+}
+
+/** Reads the general comment; an error keyed by its form field. */
+export function parseGeneralComment(raw: unknown): { comment?: string; errors: Record<string, string> } {
+  const c = readComment(raw, 'Catatan umum ');
+  return c.error ? { errors: { [GENERAL_COMMENT_FIELD]: c.error } } : { comment: c.comment, errors: {} };
+}
+
+/**
+ * Reads the verification form: per indicator `decision_A1`, `vlevel_A1`, `reason_A1`, `comment_A1` and `rev_A1`
+ * (see parseIndicatorReview), plus `comment_umum`. Only indicators whose decision field is present are returned as
+ * decisions, only non-empty comments as comments; each bad field gets a message naming the indicator.
  */
 export function parseVerificationForm(instrument: Instrument, body: Record<string, unknown>): ParsedVerification {
   const decisions: DecisionInput[] = [];
   const comments: CommentInput[] = [];
-  const errors: Record<string, string> = {};
+  let errors: Record<string, string> = {};
   for (const ind of instrument.aspects.flatMap((a) => a.indicators)) {
     const code = ind.code;
-    const rawDecision = body[`decision_${code}`];
-    if (rawDecision !== undefined) {
-      const decision = rawDecision === '' ? null : rawDecision === 'terima' || rawDecision === 'ubah' ? rawDecision : undefined;
-      const reason = (asText(body[`reason_${code}`]) ?? '').trim();
-      let level: number | null = null;
-      if (decision === undefined) errors[`decision_${code}`] = `Indikator ${code}: pilih keputusan yang tersedia.`;
-      if (decision === 'ubah') {
-        const raw = body[`vlevel_${code}`];
-        if (typeof raw === 'string' && /^[0-4]$/.test(raw)) level = Number(raw);
-        else errors[`vlevel_${code}`] = `Indikator ${code}: pilih level hasil verifikasi 0, 1, 2, 3 atau 4.`;
-        if (reason === '') errors[`reason_${code}`] = `Indikator ${code}: alasan penetapan level wajib diisi.`;
-      }
-      if (reason.length > REASON_MAX) errors[`reason_${code}`] = `Indikator ${code}: alasan maksimal ${REASON_MAX} karakter.`;
-      if (decision !== undefined) decisions.push({ code, decision, level, reason: decision === 'ubah' ? reason : '' });
-    }
-    const comment = asText(body[`comment_${code}`]);
-    if (comment === null || comment.length > COMMENT_MAX) errors[`comment_${code}`] = `Indikator ${code}: catatan maksimal ${COMMENT_MAX} karakter.`;
-    else if (comment.trim() !== '') comments.push({ code, comment: comment.trim() });
+    const r = parseIndicatorReview(code, {
+      decision: body[`decision_${code}`], level: body[`vlevel_${code}`], reason: body[`reason_${code}`],
+      comment: body[`comment_${code}`] ?? '', revision: body[`rev_${code}`],
+    });
+    errors = { ...errors, ...r.errors };
+    if (r.decision) decisions.push(r.decision);
+    if (r.comment) comments.push({ code, comment: r.comment });
   }
-  const general = asText(body[GENERAL_COMMENT_FIELD]);
-  if (general === null || general.length > COMMENT_MAX) errors[GENERAL_COMMENT_FIELD] = `Catatan umum maksimal ${COMMENT_MAX} karakter.`;
-  else if (general.trim() !== '') comments.push({ code: null, comment: general.trim() });
+  const general = parseGeneralComment(body[GENERAL_COMMENT_FIELD]);
+  errors = { ...errors, ...general.errors };
+  if (general.comment) comments.push({ code: null, comment: general.comment });
   return { decisions, comments, errors };
+}
+
+/** The comment fields the form sent (null: the general one): what is not among them is left as stored. */
+export function sentCommentFields(instrument: Instrument, body: Record<string, unknown>): (string | null)[] {
+  const codes: (string | null)[] = instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)).filter((c) => body[`comment_${c}`] !== undefined);
+  return body[GENERAL_COMMENT_FIELD] !== undefined ? [...codes, null] : codes;
 }
 
 export const REOPEN_SCHEMA = z.object({

@@ -1,30 +1,18 @@
-import type { Db } from '../db/database';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import type { AuditService } from '../audit';
-import type { Answer, Assessment, AssessmentsService } from '../assessments';
-import type { Evidence, EvidenceService } from '../evidence';
+import type { Answer, Assessment } from '../assessments';
+import type { Evidence } from '../evidence';
 import type { Indicator, Instrument } from '../instrument';
-import type { Period, PeriodsService } from '../periods';
-import type { PeriodSetupService } from '../period-setup';
-import type { Unit, UnitsService } from '../units';
-import type { UsersService } from '../users';
+import type { Period } from '../periods';
+import type { Unit } from '../units';
 import type { User } from '../shared/identity';
 import { STATUS_LABELS } from '../shared/format';
-import type { Decision, ReviewComment, VerificationRepo } from './verification.repo';
+import type { Decision, ReviewComment } from './verification.repo';
 import type { CommentInput, DecisionInput, ReopenInput } from './verification.schemas';
+import { acceptableInBulk, isCurrentDecision, reviewStateOf, type ReviewState } from './review-state';
+import { acceptUnchanged, applyReviewChanges, type ReviewChanges, type VerificationDeps } from './verification-decisions.service';
 
-/** What the verification module is given: its repository and the services of the modules it reads and changes. */
-export interface VerificationDeps {
-  db: Db;
-  verification: VerificationRepo;
-  assessments: AssessmentsService;
-  evidence: EvidenceService;
-  units: UnitsService;
-  users: UsersService;
-  periods: PeriodsService;
-  periodSetup: PeriodSetupService;
-  audit: AuditService;
-}
+export { isCurrentDecision };
+
 
 export interface IndicatorReview {
   indicator: Indicator;
@@ -33,7 +21,12 @@ export interface IndicatorReview {
   decision: Decision | undefined;
   /** The decision was made on the answer as it is now (false: the unit changed it since). */
   current: boolean;
+  state: ReviewState;
   comments: ReviewComment[];
+  /** The comment typed for the unit and not sent yet ('' when none). */
+  draft: string;
+  /** "Terima semua yang belum diperiksa" would accept it. */
+  bulk: boolean;
 }
 
 export interface VerificationView {
@@ -43,15 +36,14 @@ export interface VerificationView {
   assessment: Assessment;
   aspects: { code: string; name: string; indicators: IndicatorReview[] }[];
   generalComments: ReviewComment[];
-  pending: { code: string; title: string }[];
+  generalDraft: string;
+  pending: { code: string; title: string; state: ReviewState }[];
   decidedCount: number;
   totalCount: number;
+  bulkCount: number;
+  /** The period the unit's answers were copied from, when some are still as copied. */
+  copiedFrom: string | null;
   awaiting: boolean;
-}
-
-/** A decision counts only while the answer it judged is unchanged. */
-export function isCurrentDecision(d: Decision | undefined, a: Answer | undefined): boolean {
-  return !!d && !!a && d.selfIsNa === a.isNa && d.selfLevel === (a.isNa ? null : a.level);
 }
 
 function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
@@ -63,138 +55,140 @@ function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number
   return { period, instrument, unit, assessment };
 }
 
-function requireAwaiting(assessment: Assessment): void {
-  if (assessment.status !== 'diajukan') {
-    throw new AppError(409, 'not-awaiting-verification', `Penilaian ini tidak sedang menunggu verifikasi (status: ${STATUS_LABELS[assessment.status]}).`);
-  }
-}
-
-/** Everything the verification page of one unit shows: answers, evidence, decisions and earlier comments. */
+/** Everything the verification page of one unit shows: answers, evidence, decisions, earlier and unsent comments. */
 export function getVerification(deps: VerificationDeps, periodId: number, unitId: number): VerificationView {
   const { period, instrument, unit, assessment } = loadAssessment(deps, periodId, unitId);
   const answers = deps.assessments.answers(assessment.id);
   const evidence = deps.evidence.listByIndicator(assessment.id);
   const decisions = deps.verification.decisions(assessment.id);
   const comments = deps.verification.comments(assessment.id);
+  const drafts = new Map(deps.verification.drafts(assessment.id).map((d) => [d.code, d.comment]));
   const aspects = instrument.aspects.map((a) => ({
     code: a.code,
     name: a.name,
-    indicators: a.indicators.map((ind) => ({
-      indicator: ind,
-      answer: answers[ind.code],
-      evidence: evidence[ind.code] ?? [],
-      decision: decisions[ind.code],
-      current: isCurrentDecision(decisions[ind.code], answers[ind.code]),
-      comments: comments.filter((c) => c.indicatorCode === ind.code),
-    })),
+    indicators: a.indicators.map((ind): IndicatorReview => {
+      const d = decisions[ind.code];
+      const ans = answers[ind.code];
+      return {
+        indicator: ind, answer: ans, evidence: evidence[ind.code] ?? [], decision: d,
+        current: isCurrentDecision(d, ans), state: reviewStateOf(d, ans),
+        comments: comments.filter((c) => c.indicatorCode === ind.code),
+        draft: drafts.get(ind.code) ?? '', bulk: acceptableInBulk(d, ans, drafts.has(ind.code)),
+      };
+    }),
   }));
   const all = aspects.flatMap((a) => a.indicators);
-  const pending = all.filter((r) => !r.current).map((r) => ({ code: r.indicator.code, title: r.indicator.title }));
+  const pending = all.filter((r) => !r.current).map((r) => ({ code: r.indicator.code, title: r.indicator.title, state: r.state }));
+  const copied = all.some((r) => r.answer?.copyState);
   return {
     period, instrument, unit, assessment, aspects,
     generalComments: comments.filter((c) => c.indicatorCode === null),
+    generalDraft: drafts.get(null) ?? '',
     pending,
     decidedCount: all.length - pending.length,
     totalCount: all.length,
+    bulkCount: all.filter((r) => r.bulk).length,
+    copiedFrom: copied ? deps.periodSetup.findCopy(assessment.id)?.sourcePeriodName ?? null : null,
     awaiting: assessment.status === 'diajukan',
   };
 }
 
-const verifiedValue = (d: Decision | undefined, a: Answer | undefined) =>
-  d ? { keputusan: d.decision, level: a?.verifiedLevel ?? null, alasan: a?.verifierNote ?? '' } : null;
-
-/** Applies the verifier's decisions inside the caller's transaction; returns how many changed. */
-function applyDecisions(deps: VerificationDeps, user: User, assessment: Assessment, inputs: DecisionInput[]): number {
-  const answers = deps.assessments.answers(assessment.id);
-  const decisions = deps.verification.decisions(assessment.id);
-  const errors: Record<string, string> = {};
-  let changed = 0;
-  for (const input of inputs) {
-    const answer = answers[input.code];
-    const old = decisions[input.code];
-    const current = isCurrentDecision(old, answer);
-    if (input.decision === null) {
-      if (!old) continue;
-      deps.verification.deleteDecision(assessment.id, input.code);
-      deps.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level: null, note: '' });
-    } else {
-      if (!answer || (!answer.isNa && answer.level === null)) {
-        errors[`decision_${input.code}`] = `Indikator ${input.code}: belum dijawab unit sehingga tidak dapat diperiksa.`;
-        continue;
-      }
-      const level = input.decision === 'terima' ? (answer.isNa ? null : answer.level) : input.level;
-      const same = current && old?.decision === input.decision && answer.verifiedLevel === level && answer.verifierNote === input.reason;
-      if (same) continue;
-      deps.verification.upsertDecision({
-        assessmentId: assessment.id, code: input.code, decision: input.decision,
-        selfLevel: answer.isNa ? null : answer.level, selfIsNa: answer.isNa, userId: user.id,
-      });
-      deps.assessments.setVerifiedLevel({ assessmentId: assessment.id, code: input.code, level, note: input.reason });
-    }
-    deps.audit.record({
-      userId: user.id, action: 'verification.decide', entity: 'answer', entityId: assessment.id, unitId: assessment.unitId,
-      oldValue: old ? { indikator: input.code, ...verifiedValue(old, answer) } : null,
-      newValue: { indikator: input.code, keputusan: input.decision, level: input.decision === 'ubah' ? input.level : input.decision === 'terima' ? (answer?.isNa ? 'na' : answer?.level ?? null) : null, alasan: input.reason },
-    });
-    changed++;
-  }
-  if (Object.keys(errors).length > 0) throw badInput(errors);
-  return changed;
+/** Saves the verifier's decisions and typed comments without changing the status; returns how many changed. */
+export function saveDecisions(deps: VerificationDeps, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
+  const { assessment } = loadAssessment(deps, periodId, unitId);
+  return deps.db.transaction(() => applyReviewChanges(deps, user, assessment, changes))();
 }
 
-/** Saves the verifier's decisions without changing the status. Only while the assessment awaits verification. */
-export function saveDecisions(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): number {
+/** One indicator as stored after an autosave, with the page's counts. */
+export interface IndicatorSaved {
+  review: IndicatorReview | null;
+  generalDraft: string;
+  decidedCount: number;
+  totalCount: number;
+  bulkCount: number;
+}
+
+/**
+ * Autosave of one indicator's decision and comment (code null: the general comment) while the assessment awaits
+ * verification; returns it as stored.
+ */
+export function saveIndicatorReview(deps: VerificationDeps, user: User, periodId: number, unitId: number, code: string | null, input: { decision?: DecisionInput; comment?: string }): IndicatorSaved {
   const { assessment } = loadAssessment(deps, periodId, unitId);
   return deps.db.transaction(() => {
-    requireAwaiting(assessment);
-    const changed = applyDecisions(deps, user, assessment, inputs);
-    if (changed > 0) deps.assessments.touch(assessment.id);
-    return changed;
+    applyReviewChanges(deps, user, assessment, {
+      decisions: input.decision ? [input.decision] : [],
+      comments: input.comment !== undefined ? [{ code, comment: input.comment }] : [],
+    });
+    const v = getVerification(deps, periodId, unitId);
+    const review = v.aspects.flatMap((a) => a.indicators).find((r) => r.indicator.code === code) ?? null;
+    return { review, generalDraft: v.generalDraft, decidedCount: v.decidedCount, totalCount: v.totalCount, bulkCount: v.bulkCount };
   })();
 }
 
 /**
- * Saves the decisions and marks the assessment verified. Refused (nothing saved) while any indicator has no current
- * decision; the error lists them.
+ * Saves what the form sends, then accepts every indicator that is answered, never decided, unchanged since it was
+ * submitted and without a typed comment. Returns how many were accepted.
  */
-export function finishVerification(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[]): void {
+export function acceptRemaining(deps: VerificationDeps, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
   const { assessment } = loadAssessment(deps, periodId, unitId);
-  deps.db.transaction(() => {
-    requireAwaiting(assessment);
-    applyDecisions(deps, user, assessment, inputs);
+  return deps.db.transaction(() => {
+    applyReviewChanges(deps, user, assessment, changes);
+    return acceptUnchanged(deps, user, assessment).length;
+  })();
+}
+
+/** Moves the typed comments, in instrument order, into a new round the unit sees; returns it (null: none typed). */
+function sendDrafts(deps: VerificationDeps, user: User, assessment: Assessment, instrument: Instrument): { round: number; count: number } | null {
+  const order = new Map(instrument.aspects.flatMap((a) => a.indicators).map((ind, i) => [ind.code, i]));
+  const rank = (code: string | null) => (code === null ? order.size : order.get(code) ?? order.size);
+  const drafts = deps.verification.drafts(assessment.id).sort((x, y) => rank(x.code) - rank(y.code));
+  if (drafts.length === 0) return null;
+  const round = deps.verification.nextRound(assessment.id);
+  for (const c of drafts) deps.verification.insertComment({ assessmentId: assessment.id, round, code: c.code, comment: c.comment, userId: user.id });
+  deps.verification.clearDrafts(assessment.id);
+  return { round, count: drafts.length };
+}
+
+/**
+ * Saves the decisions and comments sent and marks the assessment verified; comments typed for the unit are sent with
+ * it (as a round the unit reads as history). Refused, nothing saved, while any indicator has no current decision: the
+ * error lists them. Returns how many comments were sent.
+ */
+export function finishVerification(deps: VerificationDeps, user: User, periodId: number, unitId: number, changes: ReviewChanges): number {
+  const { instrument, assessment } = loadAssessment(deps, periodId, unitId);
+  return deps.db.transaction(() => {
+    applyReviewChanges(deps, user, assessment, changes);
     const pending = getVerification(deps, periodId, unitId).pending;
     if (pending.length > 0) {
       throw new AppError(422, 'verification-incomplete', `Masih ada ${pending.length} indikator yang belum diperiksa: ${pending.map((p) => p.code).join(', ')}.`);
     }
-    deps.assessments.setStatus(assessment.id, 'diverifikasi');
+    const sent = sendDrafts(deps, user, assessment, instrument);
+    deps.assessments.setStatus(assessment.id, 'diverifikasi', user.id);
     deps.audit.record({ userId: user.id, action: 'assessment.verify', entity: 'assessment', entityId: assessment.id, unitId, oldValue: assessment.status, newValue: 'diverifikasi' });
+    return sent?.count ?? 0;
   })();
 }
 
-function addRound(deps: VerificationDeps, user: User, assessmentId: number, comments: CommentInput[]): number {
-  const round = deps.verification.nextRound(assessmentId);
-  for (const c of comments) deps.verification.insertComment({ assessmentId, round, code: c.code, comment: c.comment, userId: user.id });
-  return round;
-}
-
 /**
- * Returns the whole assessment to the unit with comments per indicator (at least one comment), keeping the
- * decisions sent with it. Earlier rounds of comments stay as history.
+ * Returns the whole assessment to the unit with every comment the verifier typed for it (the ones sent now and the
+ * ones kept earlier; at least one), keeping the decisions sent with it. Earlier rounds stay as history. Returns how
+ * many comments the unit gets.
  */
-export function returnAssessment(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): void {
-  const { assessment } = loadAssessment(deps, periodId, unitId);
-  deps.db.transaction(() => {
-    requireAwaiting(assessment);
-    if (comments.length === 0) {
+export function returnAssessment(deps: VerificationDeps, user: User, periodId: number, unitId: number, inputs: DecisionInput[], comments: CommentInput[]): number {
+  const { instrument, assessment } = loadAssessment(deps, periodId, unitId);
+  return deps.db.transaction(() => {
+    applyReviewChanges(deps, user, assessment, { decisions: inputs, comments });
+    const sent = sendDrafts(deps, user, assessment, instrument);
+    if (!sent) {
       throw badInput({ _form: 'Tulis minimal satu catatan (per indikator atau catatan umum) sebelum mengembalikan penilaian.' });
     }
-    applyDecisions(deps, user, assessment, inputs);
-    const round = addRound(deps, user, assessment.id, comments);
+    deps.verification.markReturned(assessment.id);
     deps.assessments.setStatus(assessment.id, 'dikembalikan');
     deps.audit.record({
       userId: user.id, action: 'assessment.return', entity: 'assessment', entityId: assessment.id, unitId,
-      oldValue: assessment.status, newValue: { status: 'dikembalikan', putaran: round, catatan: comments.length },
+      oldValue: assessment.status, newValue: { status: 'dikembalikan', putaran: sent.round, catatan: sent.count },
     });
+    return sent.count;
   })();
 }
 
@@ -208,7 +202,9 @@ export function reopenAssessment(deps: VerificationDeps, user: User, periodId: n
     if (assessment.status !== 'diverifikasi' && assessment.status !== 'diajukan') {
       throw new AppError(409, 'not-reopenable', `Hanya penilaian yang sudah diajukan atau diverifikasi yang dapat dibuka kembali (status: ${STATUS_LABELS[assessment.status]}).`);
     }
-    addRound(deps, user, assessment.id, [{ code: null, comment: `Dibuka kembali oleh admin: ${input.reason}` }]);
+    const round = deps.verification.nextRound(assessment.id);
+    deps.verification.insertComment({ assessmentId: assessment.id, round, code: null, comment: `Dibuka kembali oleh admin: ${input.reason}`, userId: user.id });
+    deps.verification.markReturned(assessment.id);
     deps.assessments.setStatus(assessment.id, input.target);
     deps.audit.record({
       userId: user.id, action: 'assessment.reopen', entity: 'assessment', entityId: assessment.id, unitId,

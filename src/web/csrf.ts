@@ -65,6 +65,18 @@ function sameToken(a: string, b: string): boolean {
 }
 
 const csrfInvalid = () => new AppError(403, 'csrf-invalid', 'Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.');
+const sessionExpired = () => new AppError(401, 'session-expired', 'Sesi Anda berakhir, masuk lagi.');
+
+/**
+ * The browser sent the session cookie but the server no longer has that session (it expired or was ended): a live
+ * signed-in session always holds its own token, since every page is rendered with it.
+ */
+function sessionGone(req: Request): boolean {
+  return !req.session.csrfToken && readCookie(req, 'sp4n.sid') !== undefined;
+}
+
+/** The refusal for a request whose token does not match: 401 when the session itself is gone, else 403. */
+const refusalFor = (req: Request): AppError => (sessionGone(req) ? sessionExpired() : csrfInvalid());
 
 function csrfMatches(req: Request): boolean {
   const body = req.body as Record<string, unknown> | undefined;
@@ -77,19 +89,20 @@ function csrfMatches(req: Request): boolean {
 /**
  * CSRF check for an unsafe request whose body is read (see formBody): the `_csrf` form field or the
  * `X-CSRF-Token` header must equal the signed-in session's token (synchronizer token) or, on a page served before
- * signing in, the HMAC of the browser's anonymous cookie (signed double submit).
+ * signing in, the HMAC of the browser's anonymous cookie (signed double submit). A request from a session that ended
+ * meanwhile gets 401 `session-expired` ("Sesi Anda berakhir, masuk lagi") instead, so pages can say what happened.
  */
 export function requireCsrf(req: Request, _res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
-  if (!csrfMatches(req)) return next(csrfInvalid());
+  if (!csrfMatches(req)) return next(refusalFor(req));
   next();
 }
 
 /**
  * The same check for a route that parses its own body: a multipart form is read by multer inside its route, so
- * the route calls this once the body is read and before anything else is done with it. Throws 403 on a missing or
- * wrong token.
+ * the route calls this once the body is read and before anything else is done with it. Throws like requireCsrf
+ * refuses (403, or 401 when the session ended).
  */
 export function verifyCsrf(req: Request, _res: Response): void {
-  if (!csrfMatches(req)) throw csrfInvalid();
+  if (!csrfMatches(req)) throw refusalFor(req);
 }

@@ -144,7 +144,8 @@ describe('return and resubmit in a real browser', () => {
     await page.getByRole('link', { name: /^Terjawab/ }).click();
 
     expect(page.url()).toContain('kelompok=kecamatan&urut=terjawab&arah=desc');
-    const first = await page.locator('tbody tr').first().locator('td').first().textContent();
+    // column 1 is the unit's number in the official order, column 2 its name
+    const first = await page.locator('tbody tr').first().locator('td').nth(1).textContent();
     expect(first).toContain('Kecamatan Busang');
     expect(await page.locator('tbody tr').count()).toBe(18);
     await screenshot(page, 'papan-status');

@@ -22,7 +22,7 @@ export function evidenceFiles(dataDir: string): string[] {
 
 const TABLES = [
   'units', 'periods', 'assessments', 'answers', 'evidence', 'audit_log',
-  'verification_decisions', 'review_comments', 'assessment_copies', 'unit_imports',
+  'verification_decisions', 'review_comments', 'review_comment_drafts', 'assessment_copies', 'unit_imports',
   'users', 'password_tokens', 'user_imports',
 ];
 

@@ -67,11 +67,11 @@ export function unitId(repos: Repos, code: string): number {
 
 /**
  * Stores an assessment with answers: `levels` maps indicator code → level or 'na'; unlisted indicators get
- * `fill` (default: left unanswered).
+ * `fill` (default: left unanswered). A verified one is credited to `verifiedBy` when given.
  */
 export function buildAssessment(
   ctx: TestContext,
-  opts: { unitId: number; status?: AssessmentStatus; levels?: Record<string, number | 'na'>; fill?: number; userId: number },
+  opts: { unitId: number; status?: AssessmentStatus; levels?: Record<string, number | 'na'>; fill?: number; userId: number; verifiedBy?: number },
 ): number {
   const a = ctx.repos.assessments.findOrCreate(ctx.periodId, opts.unitId);
   for (const ind of ctx.instrument.aspects.flatMap((x) => x.indicators)) {
@@ -79,7 +79,7 @@ export function buildAssessment(
     if (v === undefined) continue;
     ctx.repos.assessments.upsertAnswer({ assessmentId: a.id, code: ind.code, level: v === 'na' ? null : v, isNa: v === 'na', note: '', userId: opts.userId });
   }
-  if (opts.status && opts.status !== 'draf') ctx.repos.assessments.setStatus(a.id, opts.status);
+  if (opts.status && opts.status !== 'draf') ctx.repos.assessments.setStatus(a.id, opts.status, opts.verifiedBy ?? null);
   return a.id;
 }
 

@@ -144,7 +144,8 @@ describe('completion board', () => {
     expect(ws).toBeDefined();
     if (!ws) return;
     expect(ws.getCell(1, 1).value).toBe(`Status Pengisian Penilaian Mandiri – ${ctx.repos.periods.findById(ctx.periodId)?.name}`);
-    expect(String(ws.getCell(2, 1).value)).toContain('Kelompok: Kecamatan · Status: semua · 18 unit');
+    // the 18 kecamatan of Kutai Timur's 57 units
+    expect(String(ws.getCell(2, 1).value)).toContain('Kelompok: Kecamatan · Status: semua · 18 dari 57 unit');
     expect(ws.getRow(4).values).toEqual([undefined, 'No.', 'Kode', 'Unit', 'Kelompok', 'Status', 'Indikator terjawab', 'Jumlah indikator', 'Bukti dukung', 'Aktivitas terakhir (WITA)', 'Narahubung']);
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getCell(5, c).value)).toEqual([1, 'KEC-BUSANG', 'Kecamatan Busang', 'Kecamatan', 'Diajukan', 30, 30, 2]);
     expect(ws.getCell(5, 9).value).toBeInstanceOf(Date);

@@ -2,6 +2,9 @@ import request from 'supertest';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { idNumber, parseCsv } from '../helpers/csv';
 
+/** Kutai Timur's units in the seeded list: 39 perangkat daerah + 18 kecamatan (templates/units-kutai-timur.json). */
+const UNITS = 57;
+
 /**
  * Busang: all level 2 → index 50. Telen: 4, D1–D4 N/A, D5 = D6 = 0 → index 70. Dinkes (verified): all 3, verified
  * A1 = 1 → A = 65, index 73,5. Left out: Kaubun (complete draft), Sandaran (submitted, 3 of 30 answered).
@@ -30,15 +33,18 @@ describe('the FGD dashboard, its JSON and CSV', () => {
 
   it('shows the kabupaten index, its category and how many units are counted, submitted and verified', async () => {
     const { agent } = await loginAs(ctx.app, fasilitator);
+    expect(ctx.repos.units.listActive()).toHaveLength(UNITS);
 
     const res = await agent.get(base());
 
     expect(res.status).toBe(200);
     expect(res.text).toContain('<span class="kpi-value" id="kabupaten-index">64,50</span>');
-    expect(res.text).toMatch(/id="unit-count">3 <small>dari 36 unit<\/small>/);
+    expect(res.text).toMatch(/id="unit-count">3 <small>dari 57 unit<\/small>/);
     expect(res.text).toContain('2 diajukan · 1 diverifikasi');
-    expect(res.text).toContain('(73,50 + 50,00 + 70,00) ÷ 3 = 64,50');
-    expect(res.text).toContain('1 unit sudah diajukan tetapi belum lengkap; 32 unit belum mengajukan');
+    // terms in the official order: Dinkes (perangkat daerah 6), Telen (kecamatan 12), Busang (kecamatan 18)
+    expect(res.text).toContain('(73,50 + 70,00 + 50,00) ÷ 3 = 64,50');
+    // 57 units − 3 counted − 1 incomplete (Sandaran) = 53 not submitted
+    expect(res.text).toContain('1 unit sudah diajukan tetapi belum lengkap; 53 unit belum mengajukan');
   });
 
   it('returns the summary as JSON in full precision with the units it rests on', async () => {
@@ -50,7 +56,7 @@ describe('the FGD dashboard, its JSON and CSV', () => {
     expect(res.body.kabupaten.score).toBeCloseTo(64.5, 12);
     expect(res.body.kabupaten.units.map((u: { name: string }) => u.name).sort()).toEqual(['Dinas Kesehatan', 'Kecamatan Busang', 'Kecamatan Telen']);
     expect(res.body.groups.kecamatan).toMatchObject({ score: 60, category: 'Sedang', unitCount: 2 });
-    expect(res.body.counts).toEqual({ total: 36, counted: 3, submitted: 2, verified: 1, incompleteSubmitted: 1, notSubmitted: 32 });
+    expect(res.body.counts).toEqual({ total: UNITS, counted: 3, submitted: 2, verified: 1, incompleteSubmitted: 1, notSubmitted: UNITS - 4 });
   });
 
   it('gives the aspect means per group, an aspect wholly N/A left out of that mean only', async () => {
@@ -80,7 +86,20 @@ describe('the FGD dashboard, its JSON and CSV', () => {
       expect.objectContaining({ name: 'Kecamatan Kaubun', completeness: 100, reason: 'belum-diajukan', status: 'draf' }),
       expect.objectContaining({ name: 'Kecamatan Sandaran', completeness: 10, reason: 'belum-lengkap' }),
     ]);
-    expect(res.body.unranked).toHaveLength(33);
+    expect(res.body.unranked).toHaveLength(UNITS - 3);
+  });
+
+  it('counts every unit of the period in the weakest indicators’ "below target", naming the units without a level', async () => {
+    const { agent } = await loginAs(ctx.app, fasilitator);
+
+    const page = await agent.get(base());
+    const weak = await agent.get(`${base()}/weakest.json`);
+
+    // A1 over the 3 counted units: Busang 2 and Dinkes 1 (verified) below 4, Telen at 4; Sandaran incomplete; 53 not submitted
+    const a1 = weak.body.indicators.find((w: { code: string }) => w.code === 'A1');
+    expect(a1.tally).toEqual({ total: UNITS, below: 2, met: 1, na: 0, notSubmitted: UNITS - 4, incomplete: 1 });
+    expect(page.text).toContain('2 dari 57 unit di bawah target (1 sudah mencapai target, 53 belum mengajukan penilaian, 1 belum lengkap)');
+    expect(page.text).toContain('3 dari 57 unit dihitung; 53 unit belum mengajukan penilaian; 1 unit belum lengkap');
   });
 
   it('counts the level distribution per indicator and picks the ten weakest, ties by code', async () => {
@@ -143,7 +162,7 @@ describe('the FGD dashboard, its JSON and CSV', () => {
     expect(dist).toHaveLength(31);
     expect(dist.find((r) => r[0] === 'D1')?.slice(3, 12)).toEqual(['0', '0', '1', '1', '0', '1', '2', '62,50', '4']);
     expect(weak.slice(1).map((r) => r[1])).toEqual(['D5', 'D6', 'A1', 'D1', 'D2', 'D3', 'D4', 'A2', 'A3', 'A4']);
-    expect(summary[1]).toEqual(['Kabupaten', '64,50', 'Sedang', '3', '36']);
+    expect(summary[1]).toEqual(['Kabupaten', '64,50', 'Sedang', '3', String(UNITS)]);
   });
 
   it('sorts the heatmap on the server through plain links, and links every cell to the unit’s aspect', async () => {

@@ -27,7 +27,12 @@ describe('the FGD presentation: live deck and frozen snapshots', () => {
     const kinds = [...res.text.matchAll(/<section class="slide slide-([a-z-]+)"/g)].map((m) => m[1]);
     expect(kinds).toEqual(['index', 'aspects', 'groups', 'heatmap', 'heatmap', 'weakest', 'next-steps', 'next-steps']);
     expect(res.text).toContain('<p class="big-number" data-kab-index>75,00</p>');
-    expect(res.text).toContain('Dihitung dari <strong>2</strong> dari 36 unit: 2 diajukan, 0 diverifikasi.');
+    // every unit of Kutai Timur's 57 counts in the denominator; the other 55 have not submitted
+    expect(res.text).toContain('Dihitung dari <strong>2</strong> dari 57 unit: 2 diajukan, 0 diverifikasi; tidak dihitung: 55 belum mengajukan penilaian.');
+    expect(res.text).toContain('Ditampilkan 2 dari 18 kecamatan: yang diajukan atau diverifikasi dan lengkap; 16 belum mengajukan penilaian atau belum lengkap.');
+    expect(res.text).toContain('Belum ada perangkat daerah yang dihitung (0 dari 39).');
+    // A1: Busang 2 below target 4, Telen at 4
+    expect(res.text).toContain('1 dari 57 unit di bawah target (1 sudah mencapai target, 55 belum mengajukan penilaian)');
     expect(res.text).toContain('Kecamatan Busang');
     expect(res.text).toContain(`data-poll-url="/periods/${ctx.periodId}/presentation.json?basis=verified&amp;anon=0"`);
   });
@@ -78,7 +83,7 @@ describe('the FGD presentation: live deck and frozen snapshots', () => {
     expect(anon.text).not.toContain('Kecamatan Busang');
     expect(named.text).toContain('<p class="big-number" data-kab-index>75,00</p>');
     expect(after.text).not.toBe(named.text);
-    expect(after.text).toContain('Dihitung dari <strong>3</strong> dari 36 unit');
+    expect(after.text).toContain('Dihitung dari <strong>3</strong> dari 57 unit');
   });
 
   it('freezes the numbers in a dated snapshot that stays the same while units keep submitting', async () => {

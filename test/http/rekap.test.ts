@@ -25,7 +25,7 @@ describe('the assessment recap workbook for the FGD (GET /periods/:periodId/reka
   };
 
   const rowOf = (ws: ExcelJS.Worksheet, unitCode: string, indicator: string): ExcelJS.CellValue[] => {
-    for (let r = 2; r <= ws.rowCount; r++) {
+    for (let r = 4; r <= ws.rowCount; r++) {
       if (ws.getCell(r, 1).value === unitCode && ws.getCell(r, 6).value === indicator) return Array.from({ length: 15 }, (_, i) => ws.getCell(r, i + 1).value);
     }
     throw new Error(`no row ${unitCode} ${indicator}`);
@@ -41,8 +41,9 @@ describe('the assessment recap workbook for the FGD (GET /periods/:periodId/reka
     const units = wb.getWorksheet('Unit') as ExcelJS.Worksheet;
     const answers = wb.getWorksheet('Jawaban') as ExcelJS.Worksheet;
     const unitCount = ctx.repos.units.listActive().length;
-    expect(units.rowCount).toBe(1 + unitCount);
-    expect(answers.rowCount).toBe(1 + unitCount * 30);
+    // title, subtitle and header above the rows
+    expect(units.rowCount).toBe(3 + unitCount);
+    expect(answers.rowCount).toBe(3 + unitCount * 30);
     expect(rowOf(answers, 'KEC-BUSANG', 'A1')).toEqual([
       'KEC-BUSANG', 'Kecamatan Busang', 'Kecamatan', 'Diverifikasi', 'A. Kebijakan dan Komitmen Pimpinan', 'A1',
       'Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!', 2, null, 'SK Camat masih konsep', 1, 'SK belum ditandatangani', 1, 2,
@@ -53,9 +54,29 @@ describe('the assessment recap workbook for the FGD (GET /periods/:periodId/reka
     // Busang: A (15 %) = (1 + 4 + 4 + 4 + 4)/5 levels → (25 + 400)/5 = 85; every other aspect 100 (D1 N/A left out)
     // index = (15 × 85 + 85 × 100)/100 = 97,75
     let busangRow = 0;
-    for (let r = 2; r <= units.rowCount; r++) if (units.getCell(r, 1).value === 'KEC-BUSANG') busangRow = r;
-    expect([5, 6, 7].map((c) => units.getCell(busangRow, c).value)).toEqual([100, 97.75, 'Sangat Baik']);
+    for (let r = 4; r <= units.rowCount; r++) if (units.getCell(r, 2).value === 'KEC-BUSANG') busangRow = r;
+    expect([6, 7, 8].map((c) => units.getCell(busangRow, c).value)).toEqual([100, 97.75, 'Sangat Baik']);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.rekap'").get()).toEqual({ n: 1 });
+  });
+
+  it('is a handout: titled with the period and date, the units in the official order, printed on the chosen paper', async () => {
+    ctx.repos.settings.set('renaksi.paper', 'a4');
+
+    const res = await get('fasilitator');
+
+    const wb = await readWorkbook(res.body as Buffer);
+    const units = wb.getWorksheet('Unit') as ExcelJS.Worksheet;
+    const codes = Array.from({ length: units.rowCount - 3 }, (_, i) => units.getCell(4 + i, 2).value);
+    expect(units.getCell('A1').value).toBe(`Rekap Penilaian per Unit – ${ctx.repos.periods.findById(ctx.periodId)?.name}`);
+    // Busang verified and complete: 1 of the 57 units counted, 56 not submitted
+    expect(String(units.getCell('A2').value)).toMatch(
+      /^Kabupaten Kutai Timur · keadaan \d{1,2} [A-Z][a-z]+ \d{4} pukul \d{2}\.\d{2} WITA · 1 dari 57 unit dihitung dalam indeks kabupaten \(diajukan atau diverifikasi dan lengkap\); tidak dihitung: 56 belum mengajukan penilaian$/,
+    );
+    expect(codes).toEqual(ctx.repos.units.listActive().map((u) => u.code));
+    expect(codes.slice(0, 2)).toEqual(['PD-SETKAB', 'PD-SETWAN']);
+    expect(units.getCell(4, 1).value).toBe(1);
+    expect(units.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:3' });
+    expect(units.headerFooter.oddFooter).toContain('Halaman &P dari &N');
   });
 
   it.each(['admin', 'verifikator', 'tim_renaksi'] as const)('is available to a %s', async (role) => {

@@ -21,8 +21,8 @@ describe('editing Renaksi rows over HTTP', () => {
     const page = await agent.get(url);
 
     expect(page.status).toBe(200);
-    // kabupaten row: Busang level 1 and Dinkes level 3 are below target 4 (2 of 3 units)
-    expect(page.text).toContain('2 dari 3 unit belum mencapai target');
+    // kabupaten row: Busang level 1 and Dinkes level 3 are below target 4, Telen at 4; 54 of the 57 units not submitted
+    expect(page.text).toContain('2 dari 57 unit di bawah target (1 sudah mencapai target, 54 belum mengajukan penilaian):');
     expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.busang}/assessment#ind-A1">Kecamatan Busang</a> – level 1`);
     expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.dinkes}/assessment#ind-A1">Dinas Kesehatan</a> – level 3`);
     // numbered as in the workbook: one aspect group I with rows I.1–I.3

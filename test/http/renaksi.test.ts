@@ -36,7 +36,9 @@ describe('Renaksi draft and workbook over HTTP', () => {
     expect(JSON.parse(stored[1]?.targets ?? '{}')).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
     expect(JSON.parse(stored[2]?.targets ?? '{}')).toEqual({ 2022: 4, 2023: 4, 2024: 4 });
     const page = await agent.get(`/periods/${ctx.periodId}/renaksi`);
-    expect(page.text).toContain('1 dari 1 perangkat daerah dan 1 dari 2 kecamatan belum mencapai level 4');
+    // denominators: every unit of the period (39 perangkat daerah, 18 kecamatan), the ones that did not submit named
+    expect(page.text).toContain('1 dari 39 perangkat daerah dan 1 dari 18 kecamatan belum mencapai level 4 pada indikator A1');
+    expect(page.text).toContain('Perangkat daerah: 38 belum mengajukan penilaian; kecamatan: 16 belum mengajukan penilaian.');
   });
 
   it('keeps a hand-edited activity when regenerating and marks a closed gap instead of deleting it', async () => {

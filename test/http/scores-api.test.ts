@@ -66,7 +66,8 @@ describe('GET /api/periods and /api/periods/:periodId/scores', () => {
     const res = await agent.get(`/api/periods/${ctx.periodId}/scores`);
 
     const byCode = new Map((res.body.units as { code: string; aspects: Record<string, number> }[]).map((u) => [u.code, u]));
-    expect(res.body.units).toHaveLength(36);
+    // every unit of Kutai Timur: 39 perangkat daerah + 18 kecamatan
+    expect(res.body.units).toHaveLength(57);
     expect(byCode.get('KEC-TELEN')).toMatchObject({ name: 'Kecamatan Telen', group: 'kecamatan', status: 'diajukan', index: 70, category: 'Baik' });
     expect(byCode.get('PD-DINKES')).toMatchObject({ group: 'perangkat daerah', status: 'diverifikasi', index: 73.5, category: 'Baik' });
     expect(byCode.get('KEC-KAUBUN')).toMatchObject({ status: 'draf', included: false, index: 100 });

@@ -1,5 +1,6 @@
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { parseCsv } from '../helpers/csv';
+import { formatDate } from '../../src/shared/format';
 
 describe('a unit’s scores page and its rapor', () => {
   let ctx: TestContext;
@@ -7,6 +8,7 @@ describe('a unit’s scores page and its rapor', () => {
   let telen: number;
   let dinkes: number;
   let busang: number;
+  let verifier: { id: number; username: string };
 
   beforeAll(async () => {
     ctx = createTestContext();
@@ -18,7 +20,8 @@ describe('a unit’s scores page and its rapor', () => {
     // Busang all 2 (index 50); Telen 4 with D1–D4 N/A, D5 = D6 = 0 (index 70); Dinkes 3, verified A1 = 1 (index 73,5).
     buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: admin.id });
     buildAssessment(ctx, { unitId: telen, fill: 4, levels: { D1: 'na', D2: 'na', D3: 'na', D4: 'na', D5: 0, D6: 0 }, status: 'diajukan', userId: admin.id });
-    const a = buildAssessment(ctx, { unitId: dinkes, fill: 3, status: 'diverifikasi', userId: admin.id });
+    verifier = await buildUser(ctx.repos, { role: 'verifikator' });
+    const a = buildAssessment(ctx, { unitId: dinkes, fill: 3, status: 'diverifikasi', userId: admin.id, verifiedBy: verifier.id });
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: a, code: 'A1', level: 1, note: 'SK belum ditetapkan; baru konsep.' });
   });
 
@@ -97,6 +100,45 @@ describe('a unit’s scores page and its rapor', () => {
     expect(res.text).toContain('<strong id="rapor-kabupaten">64,50</strong>');
     expect(res.text).toMatch(/<strong>A1 Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!<\/strong> <span class="gap-nums">level 1 → 4 \(<strong>3<\/strong>\)<\/span>/);
     expect(res.text).toContain('(level unit 3 → level verifikasi 1): SK belum ditetapkan; baru konsep.');
+  });
+
+  it('names the verifikator and the verification date, and counts the kabupaten mean over every unit', async () => {
+    const { agent } = await loginAs(ctx.app, fasilitator);
+    const verifiedAt = ctx.repos.assessments.find(ctx.periodId, dinkes)?.verifiedAt as string;
+
+    const res = await agent.get(url(dinkes, '/rapor'));
+    const unverified = await agent.get(url(busang, '/rapor'));
+
+    expect(res.text).toContain(`Diverifikasi: ${formatDate(verifiedAt)} oleh <strong>Pengguna ${verifier.username}</strong>`);
+    expect(unverified.text).toContain('Diverifikasi: belum diverifikasi');
+    // 3 of Kutai Timur's 57 units counted
+    expect(res.text).toContain('(3 dari 57 unit: yang diajukan/diverifikasi dan lengkap)');
+  });
+
+  it('counts the gaps over the indicators that apply: "2 dari 26 yang berlaku (4 tidak berlaku)"', async () => {
+    const { agent } = await loginAs(ctx.app, fasilitator);
+
+    const res = await agent.get(url(telen, '/rapor'));
+
+    // Telen: D1–D4 N/A, D5 = D6 = 0 below target 4, the other 24 at 4
+    expect(res.text).toMatch(/Indikator di bawah target: <strong>2<\/strong> dari 26 yang berlaku \(4 tidak berlaku\)/);
+  });
+
+  it('lists the gaps in the Renaksi’s priority order: gap × aspect weight × share of counted units below target', async () => {
+    const { agent } = await loginAs(ctx.app, fasilitator);
+
+    const res = await agent.get(url(dinkes, '/rapor'));
+
+    // Dinkes: every level 3 (gap 1) except A1 verified 1 (gap 3). Over Busang (all 2), Telen and Dinkes:
+    // A1 3 × 15 × 2/3 = 30; D1–D4 (Telen N/A) 1 × 30 × 2/2 = 30; D5, D6 (Telen 0) 1 × 30 × 3/3 = 30;
+    // B 1 × 20 × 2/3 = 13,33; A2–A5 and F 1 × 15 × 2/3 = 10; C and E 1 × 10 × 2/3 = 6,67. Ties keep instrument order.
+    const list = /<ol class="gap-list" id="rapor-gaps">([\s\S]*?)<\/ol>/.exec(res.text)?.[1] ?? '';
+    const codes = [...list.matchAll(/<li><strong>([A-F]\d)/g)].map((m) => m[1]);
+    expect(codes).toEqual([
+      'A1', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'B1', 'B2', 'B3', 'B4', 'B5', 'A2', 'A3', 'A4', 'A5',
+      'F1', 'F2', 'F3', 'F4', 'F5', 'C1', 'C2', 'C3', 'C4', 'E1', 'E2', 'E3', 'E4', 'E5',
+    ]);
+    expect(res.text).toMatch(/Indikator di bawah target: <strong>30<\/strong> dari 30 yang berlaku<\/p>/);
   });
 
   it('gives the narahubung their own rapor once verified', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
+import { readWorkbook } from '../helpers/workbook';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
@@ -27,15 +28,18 @@ describe('unit administration', () => {
   });
 
   describe('add, edit, deactivate', () => {
-    it('adds a unit with an upper-case code, audited, and lists it', async () => {
+    it('adds a unit with an upper-case code at the end of its group, audited, and lists it', async () => {
       const { agent, csrf } = await loginAs(ctx.app, admin.username);
 
-      const res = await agent.post('/admin/units').type('form').send({ _csrf: csrf, code: 'pd-dispora', name: 'Dinas Pemuda dan Olahraga', group: 'pd' });
+      const res = await agent.post('/admin/units').type('form').send({ _csrf: csrf, code: 'pd-brida', name: 'Badan Riset dan Inovasi Daerah', abbreviation: ' BRIDA ', group: 'pd' });
       const list = await agent.get('/admin/units');
 
       expect(res.status).toBe(302);
-      expect(ctx.repos.units.findByCode('PD-DISPORA')).toMatchObject({ name: 'Dinas Pemuda dan Olahraga', group: 'pd', provisional: false, active: true });
-      expect(list.text).toContain('Dinas Pemuda dan Olahraga');
+      expect(ctx.repos.units.findByCode('PD-BRIDA')).toMatchObject({ name: 'Badan Riset dan Inovasi Daerah', abbreviation: 'BRIDA', group: 'pd', needsConfirmation: false, provisional: false, active: true });
+      // 57 seeded units: the new one is the 40th perangkat daerah, after RSUD Sangkulirang and before the kecamatan
+      const codes = ctx.repos.units.listAll().map((u) => u.code);
+      expect(codes.slice(38, 41)).toEqual(['PD-RSUD-SANGKULIRANG', 'PD-BRIDA', 'KEC-SANGATTA-UTARA']);
+      expect(list.text).toContain('Badan Riset dan Inovasi Daerah');
       expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'unit.create'").get()).toEqual({ n: 1 });
     });
 
@@ -70,6 +74,22 @@ describe('unit administration', () => {
       const log = ctx.db.prepare("SELECT old_value, new_value FROM audit_log WHERE action = 'unit.update'").get() as { old_value: string; new_value: string };
       expect(JSON.parse(log.old_value)).toMatchObject({ nama: 'Dinas Kesehatan' });
       expect(JSON.parse(log.new_value)).toMatchObject({ nama: 'Dinas Kesehatan Kabupaten' });
+    });
+
+    it('confirms a unit marked "perlu dikonfirmasi" and sets its abbreviation, keeping its place in the order', async () => {
+      const id = unitId(ctx.repos, 'PD-RSUD-SANGKULIRANG');
+      const { agent, csrf } = await loginAs(ctx.app, admin.username);
+      const form = await agent.get(`/admin/units/${id}/edit`);
+
+      const res = await agent.post(`/admin/units/${id}`).type('form').send({ _csrf: csrf, code: 'PD-RSUD-SANGKULIRANG', name: 'RSUD Sangkulirang', abbreviation: 'RSUD Skl', group: 'pd' });
+
+      expect(form.text).toMatch(/name="needsConfirmation" value="1" checked/);
+      expect(form.text).toContain('Nomor urut dalam daftar resmi: 39');
+      expect(res.status).toBe(302);
+      expect(ctx.repos.units.findById(id)).toMatchObject({ abbreviation: 'RSUD Skl', needsConfirmation: false, sortOrder: 39 });
+      const log = ctx.db.prepare("SELECT old_value, new_value FROM audit_log WHERE action = 'unit.update'").get() as { old_value: string; new_value: string };
+      expect(JSON.parse(log.old_value)).toMatchObject({ singkatan: 'RSUD Sangkulirang', perluDikonfirmasi: true });
+      expect(JSON.parse(log.new_value)).toMatchObject({ singkatan: 'RSUD Skl', perluDikonfirmasi: false });
     });
 
     it("refuses to take another unit's code on edit and changes nothing", async () => {
@@ -125,11 +145,51 @@ describe('unit administration', () => {
     });
   });
 
+  describe('the Kutai Timur list', () => {
+    it('lists the 39 perangkat daerah then the 18 kecamatan in the official order, with abbreviations and the units to confirm', async () => {
+      const { agent } = await loginAs(ctx.app, admin.username);
+
+      const res = await agent.get('/admin/units');
+
+      const rows = [...res.text.matchAll(/<td class="num">(\d+)<\/td>\s*<td>([A-Z0-9-]+)<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2], m[3], m[4]]);
+      expect(rows).toHaveLength(57);
+      expect(rows.slice(0, 3)).toEqual([['1', 'PD-SETKAB', 'Sekretariat Daerah', 'Setda'], ['2', 'PD-SETWAN', 'Sekretariat DPRD', 'Setwan'], ['3', 'PD-INSPEKTORAT', 'Inspektorat Daerah', 'Inspektorat']]);
+      expect(rows[38]).toEqual(['39', 'PD-RSUD-SANGKULIRANG', 'RSUD Sangkulirang', 'RSUD Sangkulirang']);
+      expect(rows[39]).toEqual(['40', 'KEC-SANGATTA-UTARA', 'Kecamatan Sangatta Utara', 'Kec. Sangatta Utara']);
+      expect(rows[56]?.[1]).toBe('KEC-BUSANG');
+      expect(res.text).not.toContain('Sekretariat Kabupaten');
+      expect(res.text.match(/<span class="badge badge-confirm">perlu dikonfirmasi<\/span>/g)).toHaveLength(2);
+      expect(res.text).toContain('<strong>2 unit perlu dikonfirmasi</strong>: RSUD Kudungga, RSUD Sangkulirang.');
+      expect(res.text).not.toContain('masih sementara');
+    });
+
+    it('offers the list as a workbook that the import reads back as unchanged', async () => {
+      const { agent, csrf } = await loginAs(ctx.app, admin.username);
+
+      const file = await agent.get('/admin/units/daftar-kutai-timur.xlsx').buffer(true).responseType('blob');
+      const wb = await readWorkbook(file.body as Buffer);
+      const ws = wb.getWorksheet('Daftar Unit') as ExcelJS.Worksheet;
+      const up = await upload(agent, csrf, file.body as Buffer, 'daftar-unit-kutai-timur.xlsx');
+      const preview = await agent.get(up.headers.location as string);
+
+      expect(file.headers['content-disposition']).toContain('daftar-unit-kutai-timur.xlsx');
+      expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).value)).toEqual(['Urutan', 'Kode', 'Nama', 'Singkatan', 'Kelompok', 'Perlu dikonfirmasi']);
+      expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(41, c).value)).toEqual([38, 'PD-RSUD-KUDUNGGA', 'RSUD Kudungga', 'RSUD Kudungga', 'Perangkat Daerah', 'ya']);
+      expect(ws.rowCount).toBe(3 + 57);
+      expect(preview.text).toContain('Tidak berubah: <strong>57</strong>');
+    });
+  });
+
   describe('import of the official list', () => {
+    // An installation whose perangkat daerah are still a provisional list.
+    beforeEach(() => {
+      for (const u of ctx.repos.units.listAll().filter((x) => x.group === 'pd')) ctx.repos.units.setProvisional(u.id, true);
+    });
+
     const officialCsv = [
       'kode;nama;kelompok',
       'PD-DINKES;Dinas Kesehatan;perangkat daerah',
-      'PD-DISPORA;Dinas Pemuda dan Olahraga;Perangkat Daerah',
+      'PD-BRIDA;Badan Riset dan Inovasi Daerah;Perangkat Daerah',
       'KEC-BUSANG;Kecamatan Busang;kecamatan',
       '"KEC-TELEN";"Kecamatan Telen, Kutai Timur";kecamatan',
     ].join('\r\n');
@@ -146,7 +206,7 @@ describe('unit administration', () => {
       expect(up.headers.location).toMatch(/^\/admin\/units\/import\/[A-Za-z0-9_-]+$/);
       expect(unitsUntouched).toEqual({ units: before.units, audit: before.audit_log });
       expect(preview.status).toBe(200);
-      expect(preview.text).toMatch(/<td class="num">3<\/td>\s*<td>PD-DISPORA<\/td>[\s\S]*?<strong>baru<\/strong>/);
+      expect(preview.text).toMatch(/<td class="num">3<\/td>\s*<td class="num">–<\/td>\s*<td>PD-BRIDA<\/td>[\s\S]*?<strong>baru<\/strong>/);
       expect(preview.text).toContain('daftar sementara → daftar resmi');
       expect(preview.text).toContain('nama: Kecamatan Telen → Kecamatan Telen, Kutai Timur');
       expect(preview.text).toMatch(/KEC-BUSANG[\s\S]*?<strong>tidak berubah<\/strong>/);
@@ -155,7 +215,7 @@ describe('unit administration', () => {
       const apply = await agent.post(up.headers.location as string).type('form').send({ _csrf: csrf, planHash });
 
       expect(apply.status).toBe(302);
-      expect(ctx.repos.units.findByCode('PD-DISPORA')).toMatchObject({ name: 'Dinas Pemuda dan Olahraga', provisional: false });
+      expect(ctx.repos.units.findByCode('PD-BRIDA')).toMatchObject({ name: 'Badan Riset dan Inovasi Daerah', provisional: false });
       expect(ctx.repos.units.findByCode('PD-DINKES')?.provisional).toBe(false);
       expect(ctx.repos.units.findByCode('KEC-TELEN')?.name).toBe('Kecamatan Telen, Kutai Timur');
       expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'unit.import'").get()).toEqual({ n: 3 });
@@ -198,7 +258,7 @@ describe('unit administration', () => {
       const up = await upload(agent, csrf, Buffer.from(officialCsv), 'daftar.csv');
       const preview = await agent.get(up.headers.location as string);
       const planHash = /name="planHash" value="([0-9a-f]+)"/.exec(preview.text)?.[1] ?? '';
-      ctx.repos.units.insert({ code: 'PD-DISPORA', name: 'Dispora (ditambah lewat formulir)', group: 'pd', provisional: false });
+      ctx.repos.units.insert({ code: 'PD-BRIDA', name: 'BRIDA (ditambah lewat formulir)', group: 'pd', provisional: false });
       const before = dbSnapshot(ctx.db);
 
       const stale = await agent.post(up.headers.location as string).type('form').send({ _csrf: csrf, planHash });

@@ -23,6 +23,9 @@ function freshDataDir(): { dir: string; file: string } {
   return { dir, file };
 }
 
+/** Units a new database is seeded with: Kutai Timur's 39 perangkat daerah and 18 kecamatan. */
+const SEEDED_UNITS = 57;
+
 const unitCount = (file: string) => {
   const db = new Database(file, { readonly: true });
   const n = (db.prepare('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n;
@@ -50,7 +53,7 @@ describe('backup and restore', () => {
 
     expect(size).toBeGreaterThan(0);
     expect(() => validateBackup(path.join(dir, 'cadangan.sqlite'))).not.toThrow();
-    expect(unitCount(path.join(dir, 'cadangan.sqlite'))).toBeGreaterThanOrEqual(36);
+    expect(unitCount(path.join(dir, 'cadangan.sqlite'))).toBeGreaterThanOrEqual(SEEDED_UNITS);
   });
 
   it('restores a backup, keeping a safety copy of the database it replaces', async () => {
@@ -62,7 +65,7 @@ describe('backup and restore', () => {
 
     const safety = await restoreDatabase(file, path.join(dir, 'cadangan.sqlite'));
 
-    expect(unitCount(file)).toBe(36);
+    expect(unitCount(file)).toBe(SEEDED_UNITS);
     expect(safety && unitCount(safety)).toBe(0);
   });
 
@@ -84,7 +87,7 @@ describe('backup and restore', () => {
 
     await expect(restoreDatabase(file, bad)).rejects.toThrow(BackupError);
     await expect(restoreDatabase(file, bad)).rejects.toThrow(message);
-    expect(unitCount(file)).toBe(36);
+    expect(unitCount(file)).toBe(SEEDED_UNITS);
     expect(fs.readdirSync(dir).filter((f) => f.includes('sebelum-restore'))).toEqual([]);
   });
 
@@ -102,7 +105,7 @@ describe('backup and restore', () => {
     expect(backup).toBe(0);
     expect(missing).toBe(2);
     expect(restore).toBe(0);
-    expect(unitCount(path.join(dir, 'sp4n.sqlite'))).toBe(36);
+    expect(unitCount(path.join(dir, 'sp4n.sqlite'))).toBe(SEEDED_UNITS);
     expect(fs.readFileSync(path.join(dir, 'harian.sqlite.bukti', sha), 'utf8')).toBe('%PDF-1.4 bukti');
     expect(fs.readFileSync(path.join(dir, 'evidence', sha), 'utf8')).toBe('%PDF-1.4 bukti');
   });

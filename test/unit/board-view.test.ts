@@ -1,9 +1,10 @@
-import { arrangeBoard, boardQueryString, countByStatus } from '../../src/board/board-view';
+import { arrangeBoard, boardQueryString, countByStatus, officialNumbers } from '../../src/board/board-view';
 import type { BoardRow } from '../../src/board/board.repo';
 import { parseBoardQuery } from '../../src/board/board.schemas';
 
+let nextId = 1;
 const row = (over: Partial<BoardRow> & { name: string }): BoardRow => ({
-  unitId: 1, code: over.name.toUpperCase(), group: 'kecamatan', active: true, assessmentId: null, status: 'belum_mulai',
+  unitId: nextId++, code: over.name.toUpperCase(), group: 'kecamatan', active: true, assessmentId: null, status: 'belum_mulai',
   answered: 0, evidenceCount: 0, lastActivity: null, narahubung: [], copyPending: false, ...over,
 });
 
@@ -17,13 +18,17 @@ const names = (list: BoardRow[]) => list.map((r) => r.name);
 
 describe('arrangeBoard', () => {
   it.each([
-    [{}, ['Busang', 'Dinas Kesehatan', 'Kaubun', 'Telen']],
+    // the rows come in the official order (here: as listed above); the default keeps it
+    [{}, ['Telen', 'Busang', 'Dinas Kesehatan', 'Kaubun']],
+    [{ urut: 'urutan', arah: 'desc' }, ['Kaubun', 'Dinas Kesehatan', 'Busang', 'Telen']],
+    [{ urut: 'unit' }, ['Busang', 'Dinas Kesehatan', 'Kaubun', 'Telen']],
     [{ urut: 'terjawab', arah: 'desc' }, ['Busang', 'Dinas Kesehatan', 'Telen', 'Kaubun']],
     [{ urut: 'bukti' }, ['Kaubun', 'Dinas Kesehatan', 'Telen', 'Busang']],
     [{ urut: 'status' }, ['Kaubun', 'Telen', 'Busang', 'Dinas Kesehatan']],
     [{ urut: 'aktivitas', arah: 'desc' }, ['Busang', 'Telen', 'Dinas Kesehatan', 'Kaubun']],
     [{ urut: 'narahubung' }, ['Dinas Kesehatan', 'Kaubun', 'Busang', 'Telen']],
-    [{ urut: 'kelompok' }, ['Busang', 'Kaubun', 'Telen', 'Dinas Kesehatan']],
+    // ties (the three kecamatan) keep the official order
+    [{ urut: 'kelompok' }, ['Telen', 'Busang', 'Kaubun', 'Dinas Kesehatan']],
     [{ kelompok: 'kecamatan', urut: 'unit', arah: 'desc' }, ['Telen', 'Kaubun', 'Busang']],
     [{ status: 'belum_mulai' }, ['Kaubun']],
   ])('arranges %p as %p', (query, expected) => {
@@ -37,11 +42,21 @@ describe('arrangeBoard', () => {
   });
 });
 
+describe('officialNumbers', () => {
+  it('numbers each unit by its place in the unfiltered board, whatever order a filtered view shows', () => {
+    const no = officialNumbers(rows);
+
+    expect(arrangeBoard(rows, parseBoardQuery({ urut: 'unit' })).map((r) => [r.name, no(r.unitId)])).toEqual([
+      ['Busang', 2], ['Dinas Kesehatan', 3], ['Kaubun', 4], ['Telen', 1],
+    ]);
+  });
+});
+
 describe('board query', () => {
   it('falls back to defaults for unknown values and builds links that keep the filter', () => {
     const q = parseBoardQuery({ kelompok: 'kecamatan', status: ['draf', 'diajukan'], urut: 'x', arah: 'naik' });
 
-    expect(q).toEqual({ kelompok: 'kecamatan', status: undefined, urut: 'unit', arah: 'asc' });
+    expect(q).toEqual({ kelompok: 'kecamatan', status: undefined, urut: 'urutan', arah: 'asc' });
     expect(boardQueryString(q, { urut: 'bukti', arah: 'desc' })).toBe('kelompok=kecamatan&urut=bukti&arah=desc');
   });
 

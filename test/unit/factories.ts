@@ -1,6 +1,7 @@
 import type { Aspect, Indicator, Instrument } from '../../src/instrument/instrument.schemas';
 import type { AnswerLevels } from '../../src/scoring/scoring';
 import type { DraftRow } from '../../src/renaksi/renaksi-draft';
+import type { Unit } from '../../src/units/units.repo';
 
 /** The template's thresholds (SPEC.md "Scoring"): ≥ 85 Sangat Baik, ≥ 70 Baik, ≥ 50 Sedang, below Kurang. */
 export const DEFAULT_CATEGORIES: Instrument['categories'] = [
@@ -86,6 +87,14 @@ export function buildDraftRow(overrides: Partial<DraftRow> & { sourceKey: string
     targets: { '2022': 2, '2023': 3, '2024': 4 },
     baseLevel: 1,
     priority: 10,
+    ...overrides,
+  };
+}
+
+/** A stored unit as the repository returns it (first in the official order, active, confirmed). */
+export function buildUnit(overrides: Partial<Unit> & { code: string }): Unit {
+  return {
+    id: 1, name: `Nama ${overrides.code}`, group: 'pd', abbreviation: '', sortOrder: 1, needsConfirmation: false, provisional: false, active: true,
     ...overrides,
   };
 }

@@ -14,10 +14,10 @@ async function writtenBytes(src: Partial<RecapSource>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   await writeAssessmentRecap(out, {
-    periodName: 'Penilaian 2022', instrument,
+    periodName: 'Penilaian 2022', regionName: 'Kabupaten Kutai Timur', generatedAt: new Date('2022-06-27T02:30:00Z'), paper: 'a4', instrument,
     units: [
-      { assessmentId: 1, code: 'KEC-01', name: 'Telen', groupLabel: 'Kecamatan', statusLabel: 'Diajukan' },
-      { assessmentId: null, code: 'KEC-02', name: 'Busang', groupLabel: 'Kecamatan', statusLabel: 'Belum mulai' },
+      { assessmentId: 1, code: 'KEC-01', name: 'Telen', groupLabel: 'Kecamatan', statusLabel: 'Diajukan', included: true },
+      { assessmentId: null, code: 'KEC-02', name: 'Busang', groupLabel: 'Kecamatan', statusLabel: 'Belum mulai', included: false },
     ],
     answersOf: () => ({
       A1: { level: 2, isNa: false, note: 'SK konsep', verifiedLevel: 1, verifierNote: 'Belum ditandatangani' },
@@ -35,16 +35,44 @@ const written = async (src: Partial<RecapSource>): Promise<ExcelJS.Workbook> => 
 const values = (ws: ExcelJS.Worksheet | undefined, r: number, n: number) => Array.from({ length: n }, (_, i) => ws?.getCell(r, i + 1).value ?? null);
 
 describe('writeAssessmentRecap', () => {
-  it('writes a unit summary: completeness, index on verified levels and category', async () => {
+  it('writes a unit summary in the order given: number, completeness, index on verified levels and category', async () => {
     const wb = await written({});
 
     const ws = wb.getWorksheet('Unit');
 
     // Telen on verified levels: A = (1/4 + 4/4)/2 × 100 = 62,5; B wholly N/A → weight to A → index 62,5 (Sedang)
-    expect(values(ws, 1, 7)).toEqual(['Kode unit', 'Unit', 'Kelompok', 'Status penilaian', 'Kelengkapan (%)', 'Indeks', 'Kategori']);
-    expect(values(ws, 2, 7)).toEqual(['KEC-01', 'Telen', 'Kecamatan', 'Diajukan', 100, 62.5, 'Sedang']);
-    expect(values(ws, 3, 7)).toEqual(['KEC-02', 'Busang', 'Kecamatan', 'Belum mulai', 0, null, 'Belum lengkap']);
-    expect(ws?.getCell('F2').numFmt).toBe('0.00');
+    expect(values(ws, 3, 8)).toEqual(['No.', 'Kode unit', 'Unit', 'Kelompok', 'Status penilaian', 'Kelengkapan (%)', 'Indeks', 'Kategori']);
+    expect(values(ws, 4, 8)).toEqual([1, 'KEC-01', 'Telen', 'Kecamatan', 'Diajukan', 100, 62.5, 'Sedang']);
+    expect(values(ws, 5, 8)).toEqual([2, 'KEC-02', 'Busang', 'Kecamatan', 'Belum mulai', 0, null, 'Belum diajukan']);
+    expect(ws?.getCell('G4').numFmt).toBe('0.00');
+  });
+
+  it('titles each sheet with the period, the region, the date (WITA, id-ID) and how many units are counted', async () => {
+    const wb = await written({});
+
+    const units = wb.getWorksheet('Unit');
+    const answers = wb.getWorksheet('Jawaban');
+
+    // 2022-06-27 02.30 UTC = 10.30 WITA; Telen counted, Busang not started
+    expect(values(units, 1, 1)).toEqual(['Rekap Penilaian per Unit – Penilaian 2022']);
+    expect(values(units, 2, 1)).toEqual([
+      'Kabupaten Kutai Timur · keadaan 27 Juni 2022 pukul 10.30 WITA · 1 dari 2 unit dihitung dalam indeks kabupaten '
+        + '(diajukan atau diverifikasi dan lengkap); tidak dihitung: 1 belum mengajukan penilaian',
+    ]);
+    expect(units?.getCell('A1').font).toMatchObject({ name: 'Arial', size: 14, bold: true });
+    expect(values(answers, 1, 1)).toEqual(['Jawaban per Indikator – Penilaian 2022']);
+    expect(String(answers?.getCell('A2').value)).toContain('Kabupaten Kutai Timur · keadaan 27 Juni 2022 pukul 10.30 WITA');
+  });
+
+  it('prints landscape on the chosen paper with the header row repeated and page numbers in the footer', async () => {
+    const wb = await written({ paper: 'folio', periodName: 'Penilaian 2022 & FGD' });
+
+    for (const name of ['Unit', 'Jawaban']) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 14, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+      // '&' in the period name is doubled: a single one would start a footer code
+      expect(ws.headerFooter.oddFooter).toBe('&L&"Arial"&8Penilaian 2022 && FGD – &A&R&"Arial"&8Halaman &P dari &N');
+    }
   });
 
   it('writes one answer row per unit and indicator with both levels, notes and evidence', async () => {
@@ -52,42 +80,44 @@ describe('writeAssessmentRecap', () => {
 
     const ws = wb.getWorksheet('Jawaban');
 
-    expect(ws?.rowCount).toBe(1 + 2 * 3);
-    expect(values(ws, 2, 15)).toEqual([
+    expect(ws?.rowCount).toBe(3 + 2 * 3);
+    expect(values(ws, 3, 2)).toEqual(['Kode unit', 'Unit']);
+    expect(values(ws, 4, 15)).toEqual([
       'KEC-01', 'Telen', 'Kecamatan', 'Diajukan', 'A. Aspek A', 'A1', 'Judul A1', 2, null, 'SK konsep', 1, 'Belum ditandatangani', 1, 2,
       'https://telen.go.id/sk.pdf\nBerkas: SK.pdf',
     ]);
-    expect(values(ws, 4, 15).slice(7, 14)).toEqual([null, 'Ya', null, null, null, 'Tidak berlaku', 0]);
-    expect(values(ws, 5, 15).slice(0, 14)).toEqual(['KEC-02', 'Busang', 'Kecamatan', 'Belum mulai', 'A. Aspek A', 'A1', 'Judul A1', null, null, null, null, null, null, 0]);
+    expect(values(ws, 6, 15).slice(7, 14)).toEqual([null, 'Ya', null, null, null, 'Tidak berlaku', 0]);
+    expect(values(ws, 7, 15).slice(0, 14)).toEqual(['KEC-02', 'Busang', 'Kecamatan', 'Belum mulai', 'A. Aspek A', 'A1', 'Judul A1', null, null, null, null, null, null, 0]);
   });
 
-  it('continues the answers on a new sheet when a sheet is full', async () => {
-    const wb = await written({ maxRowsPerSheet: 4 });
+  it('continues the answers on a new sheet, under the same title and header, when a sheet is full', async () => {
+    const wb = await written({ maxRowsPerSheet: 6 });
 
-    // 6 answer rows, 3 per sheet under each header
-    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Unit', 3], ['Jawaban', 4], ['Jawaban (2)', 4]]);
-    expect(wb.getWorksheet('Jawaban (2)')?.getCell('A2').value).toBe('KEC-02');
+    // 6 answer rows, 3 per sheet under the title and header rows
+    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Unit', 5], ['Jawaban', 6], ['Jawaban (2)', 6]]);
+    expect(wb.getWorksheet('Jawaban (2)')?.getCell('A1').value).toBe('Jawaban per Indikator – Penilaian 2022');
+    expect(wb.getWorksheet('Jawaban (2)')?.getCell('A4').value).toBe('KEC-02');
   });
 
-  it('keeps the look: bold shaded bordered header, frozen and filtered, A4 landscape fit to width, column widths', async () => {
-    const wb = await written({ maxRowsPerSheet: 4 });
+  it('keeps the look: bold shaded bordered header, frozen and filtered under the title, fit to width, column widths', async () => {
+    const wb = await written({ maxRowsPerSheet: 6 });
 
-    for (const [name, lastColumn] of [['Unit', 'G'], ['Jawaban', 'O'], ['Jawaban (2)', 'O']] as const) {
+    for (const [name, lastColumn] of [['Unit', 'H'], ['Jawaban', 'O'], ['Jawaban (2)', 'O']] as const) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
-      const head = ws.getCell('A1');
+      const head = ws.getCell('A3');
       expect(head.font).toMatchObject({ name: 'Arial', size: 10, bold: true });
       expect(head.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } });
       expect(head.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
       expect(head.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
-      expect(ws.getRow(1).height).toBe(30);
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBe(`A1:${lastColumn}1`);
+      expect(ws.getRow(3).height).toBe(30);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(ws.autoFilter).toBe(`A3:${lastColumn}3`);
       expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      expect(ws.getCell('A2').font?.bold).toBeFalsy();
+      expect(ws.getCell('A4').font?.bold).toBeFalsy();
     }
     const units = wb.getWorksheet('Unit') as ExcelJS.Worksheet;
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => units.getColumn(c).width)).toEqual([16, 40, 17, 16, 14, 10, 13]);
-    expect([units.getCell('E2').numFmt, units.getCell('F2').numFmt, units.getCell('G2').numFmt]).toEqual(['0.00', '0.00', undefined]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => units.getColumn(c).width)).toEqual([6, 22, 56, 17, 16, 14, 10, 15]);
+    expect([units.getCell('F4').numFmt, units.getCell('G4').numFmt, units.getCell('H4').numFmt]).toEqual(['0.00', '0.00', undefined]);
     expect(wb.getWorksheet('Jawaban')?.getColumn(15).width).toBe(60);
   });
 
@@ -101,12 +131,12 @@ describe('writeAssessmentRecap', () => {
     const ws = wb.getWorksheet('Jawaban') as ExcelJS.Worksheet;
 
     // column J is 44 wide: 44 × 7 − 4 = 304 px ÷ 7,33 px per character (11 pt) = 41 characters per line → 3 lines
-    expect(ws.getRow(2).height).toBe(estimateRowHeight([{ text: note, width: 44 }], 11));
-    expect(ws.getRow(2).height).toBe(3 * 13.75 + 4);
-    for (const c of ['J2', 'L2', 'O2']) expect(ws.getCell(c).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
-    expect(ws.getCell('G2').alignment).toBeUndefined();
-    expect(ws.getRow(3).height).toBeUndefined();
-    expect(ws.getCell('J3').alignment).toBeUndefined();
+    expect(ws.getRow(4).height).toBe(estimateRowHeight([{ text: note, width: 44 }], 11));
+    expect(ws.getRow(4).height).toBe(3 * 13.75 + 4);
+    for (const c of ['J4', 'L4', 'O4']) expect(ws.getCell(c).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('G4').alignment).toBeUndefined();
+    expect(ws.getRow(5).height).toBeUndefined();
+    expect(ws.getCell('J5').alignment).toBeUndefined();
   });
 
   it('keeps markup characters and drops control characters pasted into notes and evidence', async () => {
@@ -117,13 +147,13 @@ describe('writeAssessmentRecap', () => {
 
     const ws = wb.getWorksheet('Jawaban') as ExcelJS.Worksheet;
 
-    expect([ws.getCell('J2').value, ws.getCell('L2').value, ws.getCell('O2').value]).toEqual([
+    expect([ws.getCell('J4').value, ws.getCell('L4').value, ws.getCell('O4').value]).toEqual([
       'SK <konsep> & "final"', 'Cek lagi\nbesok', 'https://x.go.id/?a=1&b=<2>\nBerkas: SK.pdf',
     ]);
   });
 
   (HAS_UNZIP ? it : it.skip)('is a zip that unzip tests without error', async () => {
-    const r = unzipTest(await writtenBytes({ maxRowsPerSheet: 4 }));
+    const r = unzipTest(await writtenBytes({ maxRowsPerSheet: 6 }));
 
     expect(r.status).toBe(0);
   });

@@ -1,9 +1,15 @@
-import { draftRenaksi, planYears, yearlyTargets, type DraftUnit } from '../../src/renaksi/renaksi-draft';
+import { draftRenaksi, planYears, yearlyTargets, type DraftRoster, type DraftUnit } from '../../src/renaksi/renaksi-draft';
 import { gapOf, type EffectiveLevel } from '../../src/scoring/scoring';
 import type { UnitGroup } from '../../src/units/units.repo';
 import { buildInstrument } from './factories';
 
 const YEARS = [2022, 2023, 2024];
+
+/** A roster in which every given unit is counted (submitted and complete), per group. */
+function countedRoster(units: DraftUnit[]): DraftRoster {
+  const of = (g: UnitGroup) => ({ total: units.filter((u) => u.group === g).length, notSubmitted: 0, incomplete: 0 });
+  return { pd: of('pd'), kecamatan: of('kecamatan') };
+}
 
 let nextUnitId = 1;
 function buildDraftUnit(name: string, group: UnitGroup, levels: Record<string, EffectiveLevel>): DraftUnit {
@@ -84,7 +90,7 @@ describe('draftRenaksi', () => {
   it('drafts a kabupaten row and a unit row for one unit below target', () => {
     const unit = buildDraftUnit('Bengalon', 'kecamatan', { A1: 1, A2: 4, B1: 3 });
 
-    const rows = draftRenaksi(instrument, [unit], YEARS);
+    const rows = draftRenaksi(instrument, [unit], YEARS, countedRoster([unit]));
 
     // A1: gap 4 − 1 = 3, share 1/1 → priority 3 × 30 × 1 = 90 for both rows; the kabupaten row comes first
     expect(rows.map((r) => [r.sourceKey, r.scope, r.unitId, r.priority])).toEqual([
@@ -110,7 +116,7 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Inspektorat', 'pd', { A1: 'na', A2: 4, B1: 4 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, YEARS);
+    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
 
     expect(rows).toEqual([]);
   });
@@ -122,7 +128,7 @@ describe('draftRenaksi', () => {
     const k4 = buildDraftUnit('Busang', 'kecamatan', { A1: 4, A2: 4, B1: 3 });
     const k5 = buildDraftUnit('Sandaran', 'kecamatan', { A1: 'na', A2: 4, B1: 3 });
 
-    const rows = draftRenaksi(instrument, [k1, k2, k3, k4, k5], YEARS);
+    const rows = draftRenaksi(instrument, [k1, k2, k3, k4, k5], YEARS, countedRoster([k1, k2, k3, k4, k5]));
 
     // A1 applicable: k1..k4 (k5 N/A) → 2 of 4 below target, share 2/4
     // Kaubun: gap 3 × 30 × 2/4 = 45; Karangan: gap 1 × 30 × 2/4 = 15; kabupaten: mean gap (3 + 1)/2 = 2 × 30 × 2/4 = 30
@@ -131,7 +137,8 @@ describe('draftRenaksi', () => {
       ['kab:A1', 30],
       [`unit:${k2.unitId}:A1`, 15],
     ]);
-    expect(rows[1]?.problem).toBe('2 dari 4 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1).');
+    // every kecamatan counts in the denominator: 2 below, 2 at target, 1 N/A = 5
+    expect(rows[1]?.problem).toBe('2 dari 5 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1). Kecamatan: 1 tidak berlaku.');
     expect(rows[1]?.responsible).toBe('Koordinator A1; pihak terkait: 2 unit yang belum mencapai target');
   });
 
@@ -144,12 +151,27 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Kaubun', 'kecamatan', { A1: 4, A2: 4, B1: 3 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, YEARS);
+    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
 
     const kab = rows.find((r) => r.sourceKey === 'kab:A1');
     expect(kab?.problem).toBe('1 dari 2 perangkat daerah dan 2 dari 3 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1).');
     // below: gaps 2, 4, 1 → mean 7/3; share 3/5; priority = 7/3 × 30 × 3/5 = 42
     expect(kab?.priority).toBeCloseTo(42, 10);
+  });
+
+  it('counts every unit of the period in the denominator and names the units that did not submit', () => {
+    // 14 of Kutai Timur's 18 kecamatan submitted (12 below target on A1, 2 N/A); 2 of 3 perangkat daerah submitted
+    // (1 below) and 1 more submitted with an unanswered indicator.
+    const kecamatan = Array.from({ length: 14 }, (_, i) => buildDraftUnit(`Kec ${i + 1}`, 'kecamatan', { A1: i < 12 ? 1 : 'na', A2: 4, B1: 3 }));
+    const pd = [buildDraftUnit('Bappeda', 'pd', { A1: 2, A2: 4, B1: 3 }), buildDraftUnit('Dinkes', 'pd', { A1: 4, A2: 4, B1: 3 })];
+    const roster: DraftRoster = { pd: { total: 4, notSubmitted: 1, incomplete: 1 }, kecamatan: { total: 18, notSubmitted: 4, incomplete: 0 } };
+
+    const rows = draftRenaksi(instrument, [...pd, ...kecamatan], YEARS, roster);
+
+    expect(rows.find((r) => r.sourceKey === 'kab:A1')?.problem).toBe(
+      '1 dari 4 perangkat daerah dan 12 dari 18 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1). '
+        + 'Perangkat daerah: 1 belum mengajukan penilaian, 1 belum lengkap; kecamatan: 2 tidak berlaku, 4 belum mengajukan penilaian.',
+    );
   });
 
   it('names only perangkat daerah when no kecamatan is assessed', () => {
@@ -159,7 +181,7 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Dinas Kesehatan', 'pd', { A1: 4, A2: 4, B1: 3 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, YEARS);
+    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
 
     expect(rows.find((r) => r.scope === 'kabupaten')?.problem).toBe(
       '2 dari 3 perangkat daerah belum mencapai level 4 pada indikator A1 (Judul A1).',
@@ -173,7 +195,7 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Kaubun', 'kecamatan', { A1: 4, A2: 4, B1: 4 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, YEARS);
+    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
 
     // B1 target 3: only Telen (level 2) is below; gap 1 × 70 × 1/3 = 70/3 for both rows
     expect(rows.map((r) => r.sourceKey)).toEqual(['kab:B1', `unit:${units[0]!.unitId}:B1`]);
@@ -190,7 +212,7 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Busang', 'kecamatan', { A1: 3, A2: 2, B1: 3 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, planYears(2022, 2026));
+    const rows = draftRenaksi(instrument, units, planYears(2022, 2026), countedRoster(units));
 
     // lowest A2 level 0 → min(4, 0 + k) = 1, 2, 3, 4, 4
     expect(rows.find((r) => r.sourceKey === 'kab:A2')?.targets).toEqual({ 2022: 1, 2023: 2, 2024: 3, 2025: 4, 2026: 4 });
@@ -214,7 +236,8 @@ describe('draftRenaksi', () => {
       ],
     });
 
-    const rows = draftRenaksi(many, [buildDraftUnit('Telen', 'kecamatan', { A1: 2 })], YEARS);
+    const telen = [buildDraftUnit('Telen', 'kecamatan', { A1: 2 })];
+    const rows = draftRenaksi(many, telen, YEARS, countedRoster(telen));
 
     expect(rows[0]?.activity).toBe('1) Menetapkan SK\n2) Meninjau SK');
     expect(rows[0]?.outputIndicator).toBe('1) SK ditetapkan (dokumen)\n2) SK ditinjau (kali)');
@@ -226,7 +249,7 @@ describe('draftRenaksi', () => {
       buildDraftUnit('Busang', 'kecamatan', { A1: 4, A2: 0, B1: 3 }),
     ];
 
-    const rows = draftRenaksi(instrument, units, YEARS);
+    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
 
     // A1: Telen gap 1, share 1/2 → 1 × 30 × 1/2 = 15 (kab and unit)
     // A2: Busang gap 4, share 1/2 → 4 × 30 × 1/2 = 60 (kab and unit)
@@ -241,7 +264,7 @@ describe('draftRenaksi', () => {
     ]);
   });
 
-  it('breaks priority ties by aspect, then indicator (A2 before A10), then kabupaten before units, then unit name', () => {
+  it('breaks priority ties by aspect, then indicator (A2 before A10), then kabupaten before units, then the units in the order given (official order)', () => {
     // Listed out of order on purpose: aspect B before A, A10 before A2.
     const tied = buildInstrument({
       aspects: [
@@ -252,20 +275,20 @@ describe('draftRenaksi', () => {
     const telen = buildDraftUnit('Telen', 'kecamatan', { A2: 2, A10: 2, B1: 2 });
     const busang = buildDraftUnit('Busang', 'kecamatan', { A2: 2, A10: 2, B1: 2 });
 
-    const rows = draftRenaksi(tied, [telen, busang], YEARS);
+    const rows = draftRenaksi(tied, [telen, busang], YEARS, countedRoster([telen, busang]));
 
     // every row: gap 2 × 50 × share 2/2 = 100
     expect(rows.every((r) => r.priority === 100)).toBe(true);
     expect(rows.map((r) => r.sourceKey)).toEqual([
       'kab:A2',
-      `unit:${busang.unitId}:A2`,
       `unit:${telen.unitId}:A2`,
+      `unit:${busang.unitId}:A2`,
       'kab:A10',
-      `unit:${busang.unitId}:A10`,
       `unit:${telen.unitId}:A10`,
+      `unit:${busang.unitId}:A10`,
       'kab:B1',
-      `unit:${busang.unitId}:B1`,
       `unit:${telen.unitId}:B1`,
+      `unit:${busang.unitId}:B1`,
     ]);
   });
 });

@@ -18,15 +18,29 @@ const units: DraftUnit[] = [
   { unitId: 4, name: 'Kaubun', group: 'kecamatan', levels: { A1: 2, A2: 3, B1: 4 } },
 ];
 
-describe('evidenceLookup', () => {
-  const lookup = evidenceLookup(instrument, units);
+// The period has 7 units: the 4 above are counted, 2 did not submit and 1 submitted with an unanswered indicator.
+const roster = { total: 7, notSubmitted: 2, incomplete: 1 };
 
-  it('lists the units below target of a kabupaten row, lowest level first then by name, N/A units left out', () => {
+describe('evidenceLookup', () => {
+  const lookup = evidenceLookup(instrument, units, roster);
+
+  it('lists the units below target of a kabupaten row, lowest level first then in the order given, N/A units left out', () => {
     const e = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A1' });
 
-    // A1 applicable: Telen 2, Busang 0, Kaubun 2 (Bappeda N/A) → all 3 below target 4
+    // A1 applicable: Telen 2, Busang 0, Kaubun 2 (Bappeda N/A) → all 3 below target 4; Telen is listed before Kaubun
     expect(e).toMatchObject({ indicatorCode: 'A1', indicatorTitle: 'Judul A1', target: 4, applicable: 3, belowCount: 3, unitMissing: false });
-    expect(e?.units.map((u) => [u.name, u.level])).toEqual([['Busang', 0], ['Kaubun', 2], ['Telen', 2]]);
+    expect(e?.units.map((u) => [u.name, u.level])).toEqual([['Busang', 0], ['Telen', 2], ['Kaubun', 2]]);
+  });
+
+  it('counts every unit of the period: below, met, N/A, not submitted and incomplete add up to 7', () => {
+    const a1 = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A2' });
+
+    // A2: Busang 1 below target 3; Telen, Bappeda, Kaubun at 3
+    expect(a1?.tally).toEqual({ total: 7, below: 1, met: 3, na: 0, notSubmitted: 2, incomplete: 1 });
+    expect(a1?.summary).toBe('1 dari 7 unit di bawah target (3 sudah mencapai target, 2 belum mengajukan penilaian, 1 belum lengkap)');
+    expect(lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A1' })?.summary).toBe(
+      '3 dari 7 unit di bawah target (1 tidak berlaku, 2 belum mengajukan penilaian, 1 belum lengkap)',
+    );
   });
 
   it('measures against the indicator’s own target (A2: only level 1 is below 3)', () => {

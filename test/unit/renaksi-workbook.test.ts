@@ -49,6 +49,8 @@ function buildRecap(overrides: Partial<RecapData> = {}): RecapData {
     index: 72.5,
     category: 'Baik',
     includedCount: 2,
+    unitTotal: 3,
+    uncounted: ['1 belum mengajukan penilaian'],
     aspects: [
       { code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', weight: 40, score: 87.5, pd: 75, kecamatan: 100 },
       { code: 'B', name: 'Kelembagaan dan SDM Pengelola', weight: 60, score: 62.5, pd: 50, kecamatan: 75 },
@@ -295,7 +297,7 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
     expect(facts).toEqual([
       ['Indeks kabupaten', 72.5],
       ['Kategori', 'Baik'],
-      ['Jumlah unit yang dihitung', 2],
+      ['Jumlah unit yang dihitung', '2 dari 3 unit (tidak dihitung: 1 belum mengajukan penilaian)'],
       ['Dasar level', 'Level terverifikasi'],
     ]);
     expect(ws.getCell('C3').numFmt).toBe('0.00');
@@ -316,13 +318,13 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
   });
 
   it('says the index cannot be computed yet when no unit counts', async () => {
-    const doc = buildDocument({ recap: buildRecap({ index: null, category: null, includedCount: 0 }) });
+    const doc = buildDocument({ recap: buildRecap({ index: null, category: null, includedCount: 0, uncounted: ['3 belum mengajukan penilaian'] }) });
 
     const ws = sheet(await roundTrip(doc), 'Ringkasan');
 
     expect(ws.getCell('C3').value).toBeNull();
     expect(ws.getCell('C4').value).toBe('Belum dapat dihitung');
-    expect(ws.getCell('C5').value).toBe(0);
+    expect(ws.getCell('C5').value).toBe('0 dari 3 unit (tidak dihitung: 3 belum mengajukan penilaian)');
   });
 
   it('writes the units × aspects matrix with index and category in Skor per Unit', () => {

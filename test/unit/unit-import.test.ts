@@ -1,8 +1,8 @@
-import { parseGroup, planImport, planSummary, readImportLines } from '../../src/units/unit-import';
+import { parseGroup, planImport, planSummary, readImportLines, unitListRow, UNIT_LIST_HEADERS, type ImportLine } from '../../src/units/unit-import';
 import { parseCsv } from '../../src/shared/table-file';
-import type { Unit } from '../../src/units/units.repo';
+import { buildUnit } from './factories';
 
-const unit = (over: Partial<Unit> & { code: string }): Unit => ({ id: 1, name: `Nama ${over.code}`, group: 'pd', provisional: false, active: true, ...over });
+const unit = buildUnit;
 
 describe('parseCsv', () => {
   it('detects a semicolon delimiter and keeps quoted delimiters, doubled quotes and CRLF line ends', () => {
@@ -35,8 +35,8 @@ describe('readImportLines', () => {
 
     expect(r).toEqual({
       lines: [
-        { line: 4, code: 'KEC-A', name: 'Kecamatan A', groupText: 'kecamatan', group: 'kecamatan', error: null },
-        { line: 6, code: 'PD-B', name: 'Dinas B', groupText: 'pd', group: 'pd', error: null },
+        { line: 4, code: 'KEC-A', name: 'Kecamatan A', groupText: 'kecamatan', group: 'kecamatan', abbreviation: null, order: null, needsConfirmation: null, error: null },
+        { line: 6, code: 'PD-B', name: 'Dinas B', groupText: 'pd', group: 'pd', abbreviation: null, order: null, needsConfirmation: null, error: null },
       ],
     });
   });
@@ -50,6 +50,34 @@ describe('readImportLines', () => {
       'kode "X" tidak valid (2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung)',
       'nama kosong',
       'kelompok "dinas" tidak dikenal (isi "perangkat daerah" atau "kecamatan")',
+    ]);
+  });
+
+  it('reads the optional columns urutan, singkatan and perlu dikonfirmasi in any order', () => {
+    const r = readImportLines([
+      ['Perlu dikonfirmasi', 'Singkatan', 'Nama', 'Kode', 'Kelompok', 'Urutan'],
+      ['', 'Setda', 'Sekretariat Daerah', 'PD-SETKAB', 'Perangkat Daerah', '1'],
+      ['ya', 'RSUD Kudungga', 'RSUD Kudungga', 'PD-RSUD-KUDUNGGA', 'Perangkat Daerah', '38'],
+    ]);
+
+    expect('lines' in r && r.lines.map((l) => [l.code, l.order, l.abbreviation, l.needsConfirmation, l.error])).toEqual([
+      ['PD-SETKAB', 1, 'Setda', false, null],
+      ['PD-RSUD-KUDUNGGA', 38, 'RSUD Kudungga', true, null],
+    ]);
+  });
+
+  it('refuses an empty, non-numeric or repeated order and an unknown confirmation value', () => {
+    const r = readImportLines([
+      ['kode', 'nama', 'kelompok', 'urutan', 'perlu dikonfirmasi'],
+      ['PD-A', 'A', 'pd', '1', ''], ['PD-B', 'B', 'pd', '', ''], ['PD-C', 'C', 'pd', 'dua', ''], ['PD-D', 'D', 'pd', '1', ''], ['PD-E', 'E', 'pd', '5', 'mungkin'],
+    ]);
+
+    expect('lines' in r && r.lines.map((l) => l.error)).toEqual([
+      null,
+      'urutan kosong (isi nomor urut 1, 2, 3, …)',
+      'urutan "dua" bukan nomor urut (bilangan bulat 1–100000)',
+      'urutan 1 ganda (sudah ada di baris 2)',
+      'perlu dikonfirmasi "mungkin" tidak dikenal (isi "ya" atau kosongkan)',
     ]);
   });
 
@@ -76,5 +104,43 @@ describe('planImport', () => {
       ['??', 'ditolak', ['kode "??" tidak valid (2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung)'], null],
     ]);
     expect(planSummary(plan)).toEqual({ baru: 1, diubah: 2, 'tidak berubah': 1, ditolak: 1 });
+  });
+
+  it('reports order, abbreviation and confirmation changes only for the columns the file has', () => {
+    const stored = [
+      unit({ id: 1, code: 'PD-SETKAB', name: 'Sekretariat Kabupaten', sortOrder: 12, provisional: true }),
+      unit({ id: 2, code: 'PD-RSUD-KUDUNGGA', name: 'RSUD Kudungga', abbreviation: 'RSUD', sortOrder: 18 }),
+    ];
+    const withColumns = readImportLines([
+      ['urutan', 'kode', 'nama', 'singkatan', 'kelompok', 'perlu dikonfirmasi'],
+      ['1', 'PD-SETKAB', 'Sekretariat Daerah', 'Setda', 'pd', ''],
+      ['38', 'PD-RSUD-KUDUNGGA', 'RSUD Kudungga', 'RSUD Kudungga', 'pd', 'ya'],
+    ]);
+    const without = readImportLines([['kode', 'nama', 'kelompok'], ['PD-RSUD-KUDUNGGA', 'RSUD Kudungga', 'pd']]);
+
+    const plan = planImport('lines' in withColumns ? withColumns.lines : [], stored);
+    const untouched = planImport('lines' in without ? without.lines : [], stored);
+
+    expect(plan.map((p) => [p.action, p.details])).toEqual([
+      ['diubah', ['nama: Sekretariat Kabupaten → Sekretariat Daerah', 'singkatan: – → Setda', 'urutan: 12 → 1', 'daftar sementara → daftar resmi']],
+      ['diubah', ['singkatan: RSUD → RSUD Kudungga', 'urutan: 18 → 38', 'perlu dikonfirmasi: tidak → ya']],
+    ]);
+    expect(untouched.map((p) => [p.action, p.details])).toEqual([['tidak berubah', []]]);
+  });
+
+  it('reads a line staged before the optional columns existed as having none of them', () => {
+    const staged = { line: 2, code: 'PD-A', name: 'Dinas A', groupText: 'pd', group: 'pd', error: null } as unknown as ImportLine;
+
+    expect(planImport([staged], [unit({ code: 'PD-A', name: 'Dinas A', abbreviation: 'DA', sortOrder: 4 })]).map((p) => p.action)).toEqual(['tidak berubah']);
+  });
+
+  it('writes a unit list row that the import reads back as the same unit', () => {
+    const row = unitListRow({ code: 'PD-RSUD-SANGKULIRANG', name: 'RSUD Sangkulirang', group: 'pd', abbreviation: 'RSUD Sangkulirang', needsConfirmation: true }, 39);
+
+    const r = readImportLines([[...UNIT_LIST_HEADERS], row.map(String)]);
+
+    expect('lines' in r && r.lines[0]).toMatchObject({
+      code: 'PD-RSUD-SANGKULIRANG', name: 'RSUD Sangkulirang', group: 'pd', abbreviation: 'RSUD Sangkulirang', order: 39, needsConfirmation: true, error: null,
+    });
   });
 });

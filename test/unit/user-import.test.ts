@@ -1,8 +1,9 @@
 import { parseRole, planUserImport, readUserRows, userPlanSummary, type UserImportRow } from '../../src/users/user-import';
 import type { User } from '../../src/shared/identity';
 import type { Unit } from '../../src/units/units.repo';
+import { buildUnit } from './factories';
 
-const unit = (over: Partial<Unit> & { id: number; code: string }): Unit => ({ name: `Nama ${over.code}`, group: 'kecamatan', provisional: false, active: true, ...over });
+const unit = (over: Partial<Unit> & { id: number; code: string }): Unit => buildUnit({ group: 'kecamatan', ...over });
 const user = (over: Partial<User> & { id: number; username: string }): User => ({
   displayName: `Pengguna ${over.username}`, role: 'fasilitator', unitId: null, unitName: null, active: true, passwordSet: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
 });

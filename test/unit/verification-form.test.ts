@@ -36,8 +36,10 @@ describe('parseVerificationForm', () => {
 });
 
 describe('isCurrentDecision', () => {
-  const answer = (level: number | null, isNa = false): Answer => ({ indicatorCode: 'A1', level, isNa, note: '', verifiedLevel: null, verifierNote: '', version: 1, updatedAt: '' });
-  const decision = (selfLevel: number | null, selfIsNa = false): Decision => ({ indicatorCode: 'A1', decision: 'terima', selfLevel, selfIsNa, decidedBy: null, decidedAt: '' });
+  const answer = (level: number | null, isNa = false, selfRevision = 0): Answer => ({
+    indicatorCode: 'A1', level, isNa, note: '', verifiedLevel: null, verifierNote: '', version: 1, updatedAt: '', selfRevision, returnedRevision: null, copyState: null,
+  });
+  const decision = (selfLevel: number | null, selfIsNa = false, selfRevision: number | null = 0): Decision => ({ indicatorCode: 'A1', decision: 'terima', selfLevel, selfIsNa, selfRevision, decidedBy: null, decidedAt: '' });
 
   it.each([
     [decision(3), answer(3), true],
@@ -45,6 +47,8 @@ describe('isCurrentDecision', () => {
     [decision(null, true), answer(null, true), true],
     [decision(null, true), answer(0), false],
     [undefined, answer(3), false],
+    [decision(3, false, 0), answer(3, false, 2), false],
+    [decision(3, false, null), answer(3, false, 0), false],
   ])('decision %p on answer %p is current: %p', (d, a, expected) => {
     expect(isCurrentDecision(d, a)).toBe(expected);
   });

@@ -14,12 +14,23 @@ export interface SheetLayout {
   name: string;
   /** Widths in Excel's character units, first column first. */
   columns: { width: number }[];
-  /** Rows kept in view while scrolling (the header). */
+  /** Rows kept in view while scrolling (the title and the header). */
   frozenRows?: number;
-  /** Filter buttons on the first row, across every column. */
+  /** The row of column headers (1-based; default 1): filter buttons go on it, and printing repeats it. */
+  headerRow?: number;
+  /** Filter buttons on the header row, across every column. */
   autoFilter?: boolean;
-  /** Printing: paper size is Excel's code (9 = A4); fitToWidth prints all columns across one page. */
-  page?: { orientation: 'portrait' | 'landscape'; paperSize: number; fitToWidth?: boolean };
+  /**
+   * Printing: paper size is Excel's code (9 = A4, 14 = F4/folio); fitToWidth prints all columns across one page;
+   * printTitles repeats the header row at the top of every page; footer is Excel's header/footer code
+   * ('&C…&P dari &N' for a centred page number).
+   */
+  page?: { orientation: 'portrait' | 'landscape'; paperSize: number; fitToWidth?: boolean; printTitles?: boolean; footer?: string };
+}
+
+/** The first row of a layout's column headers. */
+export function headerRowOf(layout: SheetLayout): number {
+  return layout.headerRow ?? 1;
 }
 
 export interface RowOptions {
@@ -96,11 +107,13 @@ function sheetStart(layout: SheetLayout): string {
 
 function sheetEnd(layout: SheetLayout): string {
   const last = columnLetter(Math.max(1, layout.columns.length));
+  const header = headerRowOf(layout);
   const page = layout.page;
   return '</sheetData>'
-    + (layout.autoFilter ? `<autoFilter ref="A1:${last}1"/>` : '')
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    + (layout.autoFilter ? `<autoFilter ref="A${header}:${last}${header}"/>` : '')
+    + '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
     + (page ? `<pageSetup paperSize="${page.paperSize}" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '')
+    + (page?.footer ? `<headerFooter><oddFooter>${escapeXml(page.footer)}</oddFooter></headerFooter>` : '')
     + '</worksheet>';
 }
 

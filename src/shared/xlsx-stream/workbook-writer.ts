@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { columnLetter, createSheetWriter, sheetRef, textXml, type SheetLayout, type SheetWriter } from './sheet-writer';
+import { columnLetter, createSheetWriter, headerRowOf, sheetRef, textXml, type SheetLayout, type SheetWriter } from './sheet-writer';
 import type { StyleSheet } from './style-sheet';
 import { escapeXml } from './xml-text';
 import { createZipWriter, type ZipEntryWriter } from './zip-writer';
@@ -67,15 +67,24 @@ function coreProps(creator: string, title: string, date: Date): string {
     + '</cp:coreProperties>';
 }
 
-/** The workbook part: sheets in order, and the hidden filter ranges Excel itself records for autofilters. */
+/**
+ * The workbook part: sheets in order, the hidden filter ranges Excel itself records for autofilters, and the print
+ * titles (the header row repeated on every printed page).
+ */
 function workbookXml(sheets: SheetLayout[]): string {
   const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 2}"/>`).join('');
-  const filters = sheets
-    .map((s, i) => (s.autoFilter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(sheetRef(s.name))}!$A$1:$${columnLetter(Math.max(1, s.columns.length))}$1</definedName>` : ''))
+  const names = sheets
+    .map((s, i) => {
+      const ref = escapeXml(sheetRef(s.name));
+      const h = headerRowOf(s);
+      const filter = s.autoFilter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${ref}!$A$${h}:$${columnLetter(Math.max(1, s.columns.length))}$${h}</definedName>` : '';
+      const titles = s.page?.printTitles ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${ref}!$${h}:$${h}</definedName>` : '';
+      return filter + titles;
+    })
     .join('');
   return `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">`
     + `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>`
-    + (filters ? `<definedNames>${filters}</definedNames>` : '')
+    + (names ? `<definedNames>${names}</definedNames>` : '')
     + '</workbook>';
 }
 

@@ -1,0 +1,218 @@
+/*
+ * Verification page enhancement (the form works without it): each indicator's decision and comment, and the general
+ * comment, are saved as they are made. Every change is kept in localStorage first, under the signed-in user, the
+ * period and the unit, until the server has stored it: a session that expired while the verifier worked, a dropped
+ * connection or a closed tab loses nothing, and the page sends what was left once the same person is signed in again.
+ */
+(function () {
+  'use strict';
+  var form = document.getElementById('verification');
+  if (!form || !window.fetch || !window.Map || !Element.prototype.closest) return;
+  var ds = form.dataset;
+  var KEY = ds.key + ':';
+  var csrf = form.elements._csrf.value;
+  var live = document.getElementById('save-live');
+  var banner = form.querySelector('.session-expired');
+  var HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf };
+  var STATES = {
+    saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
+    incomplete: 'Belum tersimpan – pilih level hasil verifikasi dan tulis alasannya', expired: 'Belum tersimpan – sesi berakhir',
+    error: 'Gagal disimpan'
+  };
+  var queue = new Map(); // 'A1' or 'umum' → the fields as typed
+  var inflight = new Map();
+  var timers = {};
+  var expired = false;
+  var kept = true; // every queued change is also in localStorage
+  var lastSaved = '';
+
+  function field(name) { return form.elements[name]; }
+  function box(code) { return code === 'umum' ? field('comment_umum').closest('section') : document.getElementById('ind-' + code); }
+  function codeOf(el) {
+    if (el.name === 'comment_umum') return 'umum';
+    var art = el.closest('article.indicator');
+    return art ? art.id.slice(4) : null;
+  }
+  function store(code) {
+    try {
+      var job = queue.get(code);
+      if (job) localStorage.setItem(KEY + code, JSON.stringify(job)); else localStorage.removeItem(KEY + code);
+    } catch (e) { kept = false; }
+  }
+
+  function read(code) {
+    if (code === 'umum') return { code: code, comment: field('comment_umum').value };
+    var r = form.querySelector('input[name="decision_' + code + '"]:checked');
+    return {
+      code: code, decision: r ? r.value : '', level: field('vlevel_' + code).value, reason: field('reason_' + code).value,
+      comment: field('comment_' + code).value, revision: Number(field('rev_' + code).value)
+    };
+  }
+  function write(job) {
+    if (job.code === 'umum') { field('comment_umum').value = job.comment; return; }
+    form.querySelectorAll('input[name="decision_' + job.code + '"]').forEach(function (r) { r.checked = r.value === job.decision; });
+    field('vlevel_' + job.code).value = job.level;
+    field('reason_' + job.code).value = job.reason;
+    field('comment_' + job.code).value = job.comment;
+  }
+  function same(a, b) {
+    return a.comment === b.comment && (a.code === 'umum' || (a.decision === b.decision && a.level === b.level && a.reason === b.reason));
+  }
+  /** A changed level needs its level and reason before the decision can be stored. */
+  function incomplete(job) { return job.decision === 'ubah' && (job.level === '' || job.reason.trim() === ''); }
+
+  function mark(code, state, extra) {
+    var el = box(code);
+    var s = el.querySelector('.st');
+    if (!s) { s = document.createElement('p'); s.className = 'st'; el.querySelector('h2, h3').after(s); }
+    s.dataset.state = state;
+    s.textContent = STATES[state] + (extra ? ' ' + extra : '');
+  }
+  function summary() {
+    var n = queue.size;
+    live.textContent = n === 0 ? (lastSaved ? 'Semua keputusan dan catatan tersimpan · pukul ' + lastSaved : '')
+      : inflight.size > 0 ? 'Menyimpan ' + n + ' perubahan…'
+      : n + ' perubahan belum tersimpan' + (kept ? ' (tetap disimpan di peramban ini)' : '');
+  }
+  function showExpired() {
+    expired = true;
+    banner.textContent = '';
+    var strong = document.createElement('strong');
+    strong.textContent = 'Sesi Anda berakhir, masuk lagi. ';
+    // The page itself: the server sends a signed-out person to the login and back here, where the changes are sent.
+    var link = document.createElement('a');
+    link.href = ds.page;
+    link.textContent = 'Masuk lagi';
+    banner.append(strong, 'Keputusan dan catatan yang belum tersimpan disimpan di peramban ini dan dikirim setelah Anda masuk kembali. ', link);
+    banner.hidden = false;
+    queue.forEach(function (job) { mark(job.code, 'expired'); });
+    banner.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A change to an indicator (or the general comment): keep it at once, send it now or after a pause in typing. */
+  function changed(code, now) {
+    var job = read(code);
+    queue.set(code, job);
+    store(code);
+    mark(code, expired ? 'expired' : incomplete(job) ? 'incomplete' : 'dirty');
+    summary();
+    clearTimeout(timers[code]);
+    if (!expired && !incomplete(job)) timers[code] = setTimeout(function () { send(code); }, now ? 0 : 800);
+  }
+
+  function send(code) {
+    if (inflight.has(code)) return inflight.get(code);
+    var p = transmit(code).then(function (sent) {
+      inflight.delete(code);
+      summary();
+      var next = queue.get(code);
+      if (sent && next && next !== sent && !expired && !incomplete(next)) return send(code);
+    });
+    inflight.set(code, p);
+    return p;
+  }
+
+  function body(job) {
+    if (job.code === 'umum') return { comment: job.comment };
+    return { decision: job.decision, level: job.level === '' ? null : Number(job.level), reason: job.reason, comment: job.comment, revision: job.revision };
+  }
+
+  function transmit(code) {
+    var job = queue.get(code);
+    if (!job || expired || incomplete(job)) return Promise.resolve(null);
+    mark(code, 'saving');
+    summary();
+    return fetch(ds.api + '/' + code, { method: 'PUT', headers: HEADERS, credentials: 'same-origin', body: JSON.stringify(body(job)) })
+      .then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (data) {
+          if (res.ok) saved(job, data); else refused(job, res.status, data);
+          return job;
+        });
+      }, function () {
+        mark(code, 'offline');
+        return job;
+      });
+  }
+
+  function saved(job, data) {
+    var r = data.review;
+    lastSaved = r.savedTime;
+    if (queue.get(job.code) === job) { queue.delete(job.code); store(job.code); mark(job.code, 'saved', 'pukul ' + r.savedTime); }
+    if (r.state === 'diperiksa' || r.state === 'belum') {
+      var warn = box(job.code).querySelector('.changed');
+      if (warn) warn.remove();
+    }
+    var c = data.counts;
+    document.getElementById('decided').textContent = c.decided + ' dari ' + c.total + ' indikator';
+    var bulk = form.querySelector('.bulk');
+    if (bulk) {
+      bulk.hidden = c.bulk === 0;
+      bulk.querySelector('button').textContent = 'Terima semua yang belum diperiksa (' + c.bulk + ')';
+    }
+  }
+
+  function refused(job, status, data) {
+    var err = data.error || {};
+    if (status === 401 || err.code === 'csrf-invalid') { showExpired(); return; }
+    if (status >= 500) { mark(job.code, 'error', '– akan dicoba lagi.'); return; }
+    // Refused for good (the answer changed, the assessment left verification): the typed values stay in the form.
+    if (queue.get(job.code) === job) { queue.delete(job.code); store(job.code); }
+    var fields = err.fields || {};
+    mark(job.code, 'error', '– ' + (fields[Object.keys(fields)[0]] || err.message || 'Perubahan tidak dapat disimpan.'));
+  }
+
+  function flush() {
+    var codes = Array.from(queue.keys()).filter(function (code) { return !incomplete(queue.get(code)); });
+    return Promise.all(codes.map(send));
+  }
+
+  form.addEventListener('change', function (e) {
+    var code = codeOf(e.target);
+    if (code) changed(code, true);
+  });
+  form.addEventListener('input', function (e) {
+    var code = codeOf(e.target);
+    if (code && e.target.tagName === 'TEXTAREA') changed(code, false);
+  });
+  // Saving is automatic; the buttons that finish, return or accept first send what is pending, then post the form.
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var button = e.submitter && e.submitter.hasAttribute('formaction') ? e.submitter : null;
+    flush().then(function () {
+      if (expired) { showExpired(); return; }
+      if (!button) {
+        var open = Array.from(queue.values()).filter(incomplete).map(function (j) { return j.code; });
+        live.textContent = open.length > 0 ? 'Belum tersimpan: ' + open.join(', ') + ' – pilih level hasil verifikasi dan tulis alasannya.'
+          : queue.size === 0 ? 'Semua keputusan dan catatan tersimpan' + (lastSaved ? ' · pukul ' + lastSaved : '') + '.' : live.textContent;
+        return;
+      }
+      form.action = button.formAction;
+      HTMLFormElement.prototype.submit.call(form);
+    });
+  });
+  window.addEventListener('beforeunload', function (e) {
+    if (kept || queue.size === 0) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
+  window.addEventListener('online', flush);
+  setInterval(function () { if (queue.size > 0 && inflight.size === 0 && !expired) flush(); }, 10000);
+
+  // Changes this person left in this browser (an expired session, no connection, a closed tab) come back and are sent.
+  var restored = [];
+  try {
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i);
+      if (k && k.indexOf(KEY) === 0) restored.push(JSON.parse(localStorage.getItem(k)));
+    }
+  } catch (e) { /* unreadable storage: nothing to restore */ }
+  restored.forEach(function (job) {
+    if (!job || !job.code || !box(job.code)) return;
+    if (same(job, read(job.code))) { try { localStorage.removeItem(KEY + job.code); } catch (e) { /* ignore */ } return; }
+    write(job);
+    queue.set(job.code, job);
+    mark(job.code, incomplete(job) ? 'incomplete' : 'dirty');
+  });
+  summary();
+  flush();
+})();

@@ -1,0 +1,27 @@
+import type { SettingsRepo } from './settings.repo';
+
+/**
+ * What the kabupaten's documents say about themselves (the Renaksi to be signed, the FGD recap): region, place,
+ * signatory and paper. Stored in settings under these keys; the admin edits them on the Renaksi settings page.
+ */
+export const SIGNATURE_DEFAULTS = {
+  'renaksi.region': 'Kabupaten Kutai Timur',
+  'renaksi.place': 'Sangatta',
+  'renaksi.office': 'BUPATI KUTAI TIMUR',
+  'renaksi.signer': 'H. ARDIANSYAH SULAIMAN',
+  'renaksi.nip': '',
+  'renaksi.paper': 'folio',
+  /** Empty: the date the document is downloaded or finalised. */
+  'renaksi.date': '',
+} as const;
+export type DocumentSettingKey = keyof typeof SIGNATURE_DEFAULTS;
+
+/** A document setting as stored (or its default). */
+export function documentSetting(settings: Pick<SettingsRepo, 'get'>, key: DocumentSettingKey): string {
+  return settings.get(key) ?? SIGNATURE_DEFAULTS[key];
+}
+
+/** The paper documents print on: A4, or F4/folio (the default). */
+export function documentPaper(settings: Pick<SettingsRepo, 'get'>): 'a4' | 'folio' {
+  return documentSetting(settings, 'renaksi.paper') === 'a4' ? 'a4' : 'folio';
+}
