@@ -9,6 +9,8 @@ import { flash } from '../web/view-locals';
 import { createEvidenceStore } from '../evidence/evidence-store';
 import { evidenceUpload, uploadedFiles } from '../evidence/evidence-upload';
 import { checkUploadedFiles } from '../evidence/evidence.schemas';
+import { writeEvidenceFiles } from '../evidence/evidence.service';
+import { requireEditable } from './assessment-access';
 import type { EvidenceRecord } from '../evidence/evidence.repo';
 import { AnswerConflictError, getQuestionnaire, saveQuestionnaireForm, submitAssessment } from './assessments.service';
 import { parseAnswerForm, parseDeleteIds } from './assessments.schemas';
@@ -39,10 +41,11 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
 
   /**
    * Saves everything the form sends in one transaction: answers (version-checked), links, evidence ticked for
-   * deletion, uploaded files. Refusals re-render the form with the person's values kept and nothing written.
-   * Returns null when it has already answered the request.
+   * deletion, uploaded files (written to the store first, then referenced by hash in the transaction). Refusals
+   * re-render the form with the person's values kept and nothing written. Resolves to null when it has already
+   * answered the request.
    */
-  function saveForm(req: Request, res: Response, submitting: boolean): { answers: number; deleted: number; fileIds: number[] } | null {
+  async function saveForm(req: Request, res: Response, submitting: boolean): Promise<{ answers: number; deleted: number; fileIds: number[] } | null> {
     verifyCsrf(req, res);
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
@@ -61,8 +64,11 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
       return null;
     }
     if (submitting && q.locked) return { answers: 0, deleted: 0, fileIds: [] };
+    // A locked assessment is refused before any file is written; the transaction checks again for a race.
+    if (q.assessment && files.files.length > 0) requireEditable(q.assessment);
+    const stored = await writeEvidenceFiles(store, files.files);
     try {
-      return saveQuestionnaireForm(repos, store, user, periodId, unitId, { answers: parsed.answers, files: files.files, deleteIds: del.ids });
+      return saveQuestionnaireForm(repos, user, periodId, unitId, { answers: parsed.answers, files: stored, deleteIds: del.ids });
     } catch (err) {
       if (!(err instanceof AnswerConflictError) || wantsJson(req)) throw err;
       renderQuestionnaire(repos, config, req, res, 409, { values: body, errors: { _form: err.message }, conflicts: err.conflicts });
@@ -82,7 +88,7 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
    * with `Accept: application/json` (the page's script uploading one file) answers with the new evidence items.
    */
   router.post(base, requireRole(...EDITORS), upload, async (req, res) => {
-    const result = saveForm(req, res, false);
+    const result = await saveForm(req, res, false);
     if (!result) return;
     if (wantsJson(req)) {
       const user = requireUser(req);
@@ -104,8 +110,8 @@ export function assessmentFormRoutes(repos: Repos, config: AppConfig): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves what the form sends (so nothing typed is
    * lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
    */
-  router.post(`${base}/submit`, requireRole(...EDITORS), upload, (req, res) => {
-    const result = saveForm(req, res, true);
+  router.post(`${base}/submit`, requireRole(...EDITORS), upload, async (req, res) => {
+    const result = await saveForm(req, res, true);
     if (!result) return;
     try {
       submitAssessment(repos, requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));

@@ -8,9 +8,7 @@ import { loadPeriod } from '../scoring/scores.service';
 import type { Answer, AnswerDetail, Assessment } from './assessments.repo';
 import type { AnswerInput } from './assessments.schemas';
 import type { Evidence } from '../evidence/evidence.repo';
-import type { EvidenceStore } from '../evidence/evidence-store';
-import type { CheckedFile } from '../evidence/evidence.schemas';
-import { deleteEvidence, storeEvidenceFiles } from '../evidence/evidence.service';
+import { deleteEvidence, storeEvidenceFiles, type StoredFile } from '../evidence/evidence.service';
 import { LOCKED_STATUSES, loadUnit, requireEditable } from './assessment-access';
 
 export { LOCKED_STATUSES };
@@ -138,7 +136,8 @@ export function saveAnswer(repos: Repos, user: User, periodId: number, unitId: n
 
 export interface FormChanges {
   answers: AnswerInput[];
-  files: CheckedFile[];
+  /** Files already written to the evidence store (writeEvidenceFiles), recorded here by hash. */
+  files: StoredFile[];
   deleteIds: number[];
 }
 
@@ -148,13 +147,13 @@ export interface FormChanges {
  * nothing). Returns the counts and the new evidence ids.
  */
 export function saveQuestionnaireForm(
-  repos: Repos, store: EvidenceStore, user: User, periodId: number, unitId: number, changes: FormChanges,
+  repos: Repos, user: User, periodId: number, unitId: number, changes: FormChanges,
 ): { answers: number; deleted: number; fileIds: number[] } {
   return repos.db.transaction(() => {
     const answers = saveAnswers(repos, user, periodId, unitId, changes.answers);
     for (const id of changes.deleteIds) deleteEvidence(repos, user, periodId, unitId, id);
     const assessment = repos.assessments.findOrCreate(periodId, unitId);
-    const fileIds = storeEvidenceFiles(repos, store, user, assessment, changes.files);
+    const fileIds = storeEvidenceFiles(repos, user, assessment, changes.files);
     if (fileIds.length > 0) repos.assessments.touch(assessment.id);
     return { answers, deleted: changes.deleteIds.length, fileIds };
   })();

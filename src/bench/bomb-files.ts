@@ -16,8 +16,9 @@ interface BombEntry {
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const ROW = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
-const CHUNK_ROWS = 20_000;
+/** A row of one cell holding 30,000 letters: long runs of one byte are what deflate packs best (about 1,000 to 1). */
+const ROW = `<row><c t="inlineStr"><is><t>${'x'.repeat(30_000)}</t></is></c></row>`;
+const CHUNK_ROWS = 32;
 
 async function deflated(chunks: Iterable<string>): Promise<{ data: Buffer; size: number; crc: number }> {
   const z = zlib.createDeflateRaw({ level: 9 });
@@ -82,11 +83,14 @@ async function zipOf(entries: BombEntry[]): Promise<Buffer> {
 
 const text = (s: string) => () => [s];
 
-/** Rows of one inline-string cell, `bytes` of sheet XML in all (the pattern deflates about 1,000 to 1). */
-function* hugeSheet(bytes: number): Iterable<string> {
+/**
+ * `bytes` of sheet XML in all: rows of one long inline-string cell, or with `padding` blank space instead of rows,
+ * which no row limit catches.
+ */
+function* hugeSheet(bytes: number, padding = false): Iterable<string> {
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN_NS}"><sheetData>`;
   yield head;
-  const chunk = ROW.repeat(CHUNK_ROWS);
+  const chunk = padding ? ' '.repeat(CHUNK_ROWS * ROW.length) : ROW.repeat(CHUNK_ROWS);
   for (let written = head.length; written < bytes; written += chunk.length) yield chunk;
   yield '</sheetData></worksheet>';
 }
@@ -112,24 +116,24 @@ function workbook(sheets: { name: string; entry: Omit<BombEntry, 'name'> }[]): P
 
 const MB = 1024 * 1024;
 
-/** About 400 KB holding 400 MB of sheet XML, sizes declared truthfully. */
-export function xmlBomb(sheetName = 'Renaksi'): Promise<Buffer> {
-  return workbook([{ name: sheetName, entry: { chunks: () => hugeSheet(400 * MB) } }]);
+/** About 400 KB holding 400 MB of sheet XML (or `bytes`), sizes declared truthfully; blank space with `padding`. */
+export function xmlBomb(sheetName = 'Renaksi', bytes = 400 * MB, padding = false): Promise<Buffer> {
+  return workbook([{ name: sheetName, entry: { chunks: () => hugeSheet(bytes, padding) } }]);
 }
 
-/** About 1 MB whose ZIP headers declare 4,000 bytes for a sheet that unpacks into 1 GB. */
-export function lyingBomb(sheetName = 'Pengguna'): Promise<Buffer> {
-  return workbook([{ name: sheetName, entry: { chunks: () => hugeSheet(1024 * MB), declaredSize: 4000 } }]);
+/** About 1 MB whose ZIP headers declare 4,000 bytes for a sheet that unpacks into 1 GB (or `bytes`). */
+export function lyingBomb(sheetName = 'Pengguna', bytes = 1024 * MB): Promise<Buffer> {
+  return workbook([{ name: sheetName, entry: { chunks: () => hugeSheet(bytes), declaredSize: 4000 } }]);
 }
 
 /**
  * An offline questionnaire as a narahubung could send it: a Metadata sheet naming the period and unit, and a
  * Kuesioner sheet of 400 MB.
  */
-export function questionnaireBomb(periodId: number, unitId: number, unitCode: string): Promise<Buffer> {
+export function questionnaireBomb(periodId: number, unitId: number, unitCode: string, bytes = 400 * MB): Promise<Buffer> {
   const meta = smallSheet([['format', 'sp4n-kuesioner-luring-1'], ['periodId', String(periodId)], ['periodName', 'x'], ['unitId', String(unitId)], ['unitCode', unitCode]]);
   return workbook([
-    { name: 'Kuesioner', entry: { chunks: () => hugeSheet(400 * MB) } },
+    { name: 'Kuesioner', entry: { chunks: () => hugeSheet(bytes) } },
     { name: 'Metadata', entry: { chunks: text(meta) } },
   ]);
 }

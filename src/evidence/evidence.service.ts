@@ -8,20 +8,34 @@ import type { Evidence, EvidenceRecord } from './evidence.repo';
 import type { EvidenceStore } from './evidence-store';
 import type { CheckedFile } from './evidence.schemas';
 
+/** A checked file already written to the evidence store, known by the SHA-256 of its content. */
+export interface StoredFile extends Omit<CheckedFile, 'data'> {
+  sha256: string;
+  size: number;
+}
+
 /**
- * Stores checked files as evidence of an assessment the caller has already found editable, with an audit row
- * each. Call inside the caller's transaction: the bytes are written last, after every refusal had its chance.
- * Returns the new evidence ids.
+ * Writes checked files to the store, before any transaction (hashing and writing stay off the request thread and
+ * out of the database lock). A file whose transaction is later refused stays on disk unreferenced: it is named by
+ * its content, so sending it again reuses it.
  */
-export function storeEvidenceFiles(repos: Repos, store: EvidenceStore, user: User, assessment: Assessment, files: CheckedFile[]): number[] {
+export async function writeEvidenceFiles(store: EvidenceStore, files: CheckedFile[]): Promise<StoredFile[]> {
+  return Promise.all(files.map(async ({ data, ...f }) => ({ ...f, size: data.length, sha256: await store.write(data) })));
+}
+
+/**
+ * Records written files as evidence of an assessment the caller has already found editable, with an audit row
+ * each. Call inside the caller's transaction. Returns the new evidence ids.
+ */
+export function storeEvidenceFiles(repos: Repos, user: User, assessment: Assessment, files: StoredFile[]): number[] {
   return files.map((f) => {
-    const sha256 = store.put(f.data);
+    const { sha256, size } = f;
     const id = repos.evidence.insertFile({
-      assessmentId: assessment.id, code: f.code, fileName: f.fileName, size: f.data.length, sha256, mimeType: f.mimeType, userId: user.id,
+      assessmentId: assessment.id, code: f.code, fileName: f.fileName, size, sha256, mimeType: f.mimeType, userId: user.id,
     });
     repos.audit.record({
       userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId: assessment.unitId,
-      newValue: { indikator: f.code, berkas: f.fileName, ukuran: f.data.length, sha256 },
+      newValue: { indikator: f.code, berkas: f.fileName, ukuran: size, sha256 },
     });
     return id;
   });

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Repos } from '../db/repos';
+import { workerTask } from '../shared/worker-pool';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { computePeriodScores } from '../scoring/scores.service';
 import { draftRoster, ensurePlan, kabupatenRoster } from './renaksi.service';
@@ -10,6 +12,10 @@ import type { RenaksiRow } from './renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
 import type { RecapData } from '../exports/recap-sheets';
 import { documentPaper, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
+import type * as RenaksiWorkbookTask from './renaksi-workbook.task';
+
+/** Builds the Renaksi workbook from its document in the worker pool (see BuildCache). */
+export const RENAKSI_WORKBOOK_TASK = workerTask<typeof RenaksiWorkbookTask, 'buildRenaksiXlsx'>(path.join(__dirname, 'renaksi-workbook.task'), 'buildRenaksiXlsx');
 
 const setting = (repos: Repos, key: DocumentSettingKey) => documentSetting(repos.settings, key);
 

@@ -1,12 +1,11 @@
 import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
-import { buildRenaksiWorkbook } from './renaksi-workbook';
-import { renaksiDocument } from './renaksi-export.service';
+import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service';
 import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
+import type { BuildCache } from '../shared/build-cache';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan } from './renaksi.service';
-import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
 
 /** What must not change while a version is being written: the plan years and every live row's version. */
 function fingerprint(repos: Repos, planId: number, periodId: number): string {
@@ -14,10 +13,12 @@ function fingerprint(repos: Repos, planId: number, periodId: number): string {
   return JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, repos.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder])]);
 }
 
-/** The Renaksi workbook of the plan as it stands now. */
-export async function buildCurrentWorkbook(repos: Repos, periodId: number, now = new Date()): Promise<Buffer> {
-  const wb = buildRenaksiWorkbook(renaksiDocument(repos, periodId, now));
-  return deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+/**
+ * The Renaksi workbook of the plan as it stands now: its document is gathered here, the bytes are built in the worker
+ * pool, or taken from `workbooks` when a workbook was already built from the same document.
+ */
+export function buildCurrentWorkbook(repos: Repos, workbooks: BuildCache, periodId: number, now = new Date()): Promise<Buffer> {
+  return workbooks.get(RENAKSI_WORKBOOK_TASK, renaksiDocument(repos, periodId, now));
 }
 
 /**
@@ -25,11 +26,11 @@ export async function buildCurrentWorkbook(repos: Repos, periodId: number, now =
  * plan to final. If anyone changed the plan while the workbook was being built, nothing is stored (409).
  * Returns the new version number.
  */
-export async function finalizePlan(repos: Repos, user: User, periodId: number, now = new Date()): Promise<number> {
+export async function finalizePlan(repos: Repos, workbooks: BuildCache, user: User, periodId: number, now = new Date()): Promise<number> {
   const plan = ensurePlan(repos, periodId);
   assertDraft(plan);
   const before = fingerprint(repos, plan.id, periodId);
-  const xlsx = await buildCurrentWorkbook(repos, periodId, now);
+  const xlsx = await buildCurrentWorkbook(repos, workbooks, periodId, now);
   return repos.db.transaction(() => {
     const current = ensurePlan(repos, periodId);
     assertDraft(current);
@@ -65,11 +66,11 @@ export function versionWorkbook(repos: Repos, periodId: number, versionNo: numbe
 }
 
 /** The document a download gives: a final plan's latest stored version (what was signed), else built now. */
-export async function downloadWorkbook(repos: Repos, periodId: number): Promise<{ bytes: Buffer; versionNo: number | null }> {
+export async function downloadWorkbook(repos: Repos, workbooks: BuildCache, periodId: number): Promise<{ bytes: Buffer; versionNo: number | null }> {
   const plan = ensurePlan(repos, periodId);
   const latest = plan.status === 'final' ? repos.renaksiVersions.listVersions(plan.id)[0] : undefined;
   if (latest) return { bytes: versionWorkbook(repos, periodId, latest.versionNo), versionNo: latest.versionNo };
-  return { bytes: await buildCurrentWorkbook(repos, periodId), versionNo: null };
+  return { bytes: await buildCurrentWorkbook(repos, workbooks, periodId), versionNo: null };
 }
 
 /** The document settings as the form shows them. */

@@ -6,6 +6,7 @@ import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { loadPeriod } from '../scoring/scores.service';
 import { formatInt } from '../shared/format';
+import { createBuildCache } from '../shared/build-cache';
 import { generateRenaksi } from './renaksi.service';
 import { downloadWorkbook, finalizePlan, reopenPlan, versionWorkbook } from './renaksi-plan.service';
 import { planPage } from './renaksi-view.service';
@@ -25,9 +26,13 @@ function sendXlsx(res: Response, bytes: Buffer, fileName: string): void {
   res.end(bytes);
 }
 
+/** Workbooks kept by the fingerprint of their document: a few dozen periods' Renaksi workbooks. */
+const WORKBOOK_CACHE_BYTES = 16 * 1024 * 1024;
+
 export function renaksiRoutes(repos: Repos): Router {
   const router = Router();
   const editors = requireRole(...RENAKSI_EDITORS);
+  const workbooks = createBuildCache(WORKBOOK_CACHE_BYTES);
 
   /** @route GET /periods/:periodId/renaksi — the plan, grouped under aspects, with evidence per row; ?aspek&cakupan&tampil filter */
   router.get('/periods/:periodId/renaksi', requireRole(...RENAKSI_READERS), (req, res) => {
@@ -56,7 +61,7 @@ export function renaksiRoutes(repos: Repos): Router {
   router.get('/periods/:periodId/renaksi.xlsx', requireRole(...RENAKSI_READERS), async (req, res) => {
     const periodId = idParam(req, 'periodId');
     loadPeriod(repos, periodId);
-    const { bytes, versionNo } = await downloadWorkbook(repos, periodId);
+    const { bytes, versionNo } = await downloadWorkbook(repos, workbooks, periodId);
     repos.audit.record({ userId: requireUser(req).id, action: 'export.renaksi', entity: 'period', entityId: periodId, newValue: versionNo === null ? null : { versionNo } });
     sendXlsx(res, bytes, `renaksi-sp4n-lapor-periode-${periodId}${versionNo === null ? '' : `-versi-${versionNo}`}.xlsx`);
   });
@@ -75,7 +80,7 @@ export function renaksiRoutes(repos: Repos): Router {
     const periodId = idParam(req, 'periodId');
     loadPeriod(repos, periodId);
     if (!repos.renaksi.findPlan(periodId)) throw notFound('Renaksi');
-    const versionNo = await finalizePlan(repos, requireUser(req), periodId);
+    const versionNo = await finalizePlan(repos, workbooks, requireUser(req), periodId);
     flash(req, 'success', `Renaksi difinalkan sebagai versi ${versionNo}. Dokumen versi ini tersimpan dan tidak dapat diubah.`);
     res.redirect(`/periods/${periodId}/renaksi`);
   });

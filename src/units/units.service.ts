@@ -4,7 +4,7 @@ import type { Repos } from '../db/repos';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
 import { fieldErrors } from '../users/users.schemas';
-import { readTableFile } from '../shared/table-file';
+import { firstSheet, readSpreadsheet } from '../shared/spreadsheet/read-spreadsheet';
 import type { Unit } from './units.repo';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
 import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
@@ -66,8 +66,8 @@ export function setUnitActive(repos: Repos, user: User, unitId: number, active: 
 
 /** Reads an uploaded .xlsx (first sheet) or .csv into import lines; a file-level problem is a 422 on `file`. */
 export async function readImportFile(fileName: string, data: Buffer): Promise<ImportLine[]> {
-  const table = await readTableFile(fileName, data, { maxDataRows: IMPORT_MAX_LINES });
-  const read = readImportLines(table);
+  const sheet = firstSheet(await readSpreadsheet({ originalName: fileName, data }, { formats: ['xlsx', 'csv'], maxDataRows: IMPORT_MAX_LINES }));
+  const read = readImportLines(sheet.rows);
   if ('error' in read) throw badInput({ file: read.error });
   return read.lines;
 }
