@@ -3,15 +3,15 @@ import type { Repos } from '../db/repos';
 import { getQuestionnaire, saveAnswers } from '../assessments/assessments.service';
 import type { User } from '../shared/identity';
 import { formatDateTime } from '../shared/format';
+import { buildInWorker } from '../shared/build-cache';
 import { readSpreadsheet } from '../shared/spreadsheet/read-spreadsheet';
+import type { SpreadsheetOptions } from '../shared/spreadsheet/sheet-limits';
+import { workerTask } from '../shared/worker-pool';
 import type { UploadedFile } from '../web/upload';
 import { checkQuestionnaire, type ReportLine } from './questionnaire-check';
 import { readQuestionnaire } from './questionnaire-read';
 import { META_SHEET, QUESTIONNAIRE_SHEET } from './questionnaire-workbook';
 import type * as QuestionnaireWorkbookTask from './questionnaire-workbook.task';
-import type { SpreadsheetOptions } from '../shared/spreadsheet/sheet-limits';
-import { buildInWorker } from '../shared/build-cache';
-import { workerTask } from '../shared/worker-pool';
 
 /** Builds the offline questionnaire workbook in the worker pool. */
 const QUESTIONNAIRE_WORKBOOK_TASK = workerTask<typeof QuestionnaireWorkbookTask, 'buildQuestionnaireXlsx'>(path.join(__dirname, 'questionnaire-workbook.task'), 'buildQuestionnaireXlsx');

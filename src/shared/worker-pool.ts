@@ -36,7 +36,7 @@ export class WorkerLimitError extends Error {
 }
 
 /** Memory ceiling of each worker's heap. NOTE: the server's resident memory includes every worker's heap. */
-export const WORKER_HEAP_MB = 160;
+export const WORKER_HEAP_MB = 128;
 /** Tasks waiting beyond these are refused (503) rather than queued without end. */
 const MAX_QUEUE = 64;
 const IDLE_MS = 60_000;

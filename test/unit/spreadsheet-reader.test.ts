@@ -162,15 +162,15 @@ describe('readSpreadsheet: hostile files', () => {
   });
 
   it('counts the bytes actually inflated, not the size the archive declares', async () => {
-    const lying = await lyingBomb('Data', 40 * MB);
-    const padded = await xmlBomb('Data', 40 * MB, true);
+    const lying = await lyingBomb('Data', 24 * MB);
+    const padded = await xmlBomb('Data', 24 * MB, true);
     const started = Date.now();
 
     const rows = await refusal(read('bom.xlsx', lying));
     const blank = await refusal(read('bom.xlsx', padded));
 
     expect(rows).toContain('Berkas berisi data sampai baris 111 atau lebih');
-    expect(blank).toBe('Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari 32 MB); berkas tidak dibaca. Simpan hanya lembar yang diperlukan, tanpa gambar, lalu unggah lagi.');
+    expect(blank).toBe('Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari 16 MB); berkas tidak dibaca. Simpan hanya lembar yang diperlukan, tanpa gambar, lalu unggah lagi.');
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
