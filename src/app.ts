@@ -70,6 +70,9 @@ export function createApp({ db, config }: AppDeps): express.Express {
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
+  // NOTE: Express caches compiled views only when NODE_ENV is production; tests and production both want the
+  // cache (tests render thousands of pages), only development wants edited templates picked up on reload.
+  app.set('view cache', config.env !== 'development');
   app.locals.fieldError = fieldError;
   const assets = createAssets(PUBLIC_DIR, { 'vendor/chart.umd.min.js': path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js') });
   app.locals.asset = assets.url;
