@@ -1,19 +1,10 @@
-import crypto from 'node:crypto';
 import type { Role } from '../../src/shared/identity';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { listRoutes } from '../helpers/routes';
+import { watchWrites } from '../helpers/db-snapshot';
 
 /** Tables whose rows a refused request may still add (the session, the audit trail, login attempt counters). */
 const VOLATILE = new Set(['sessions', 'audit_log', 'login_limits', 'schema_migrations']);
-
-function digest(ctx: TestContext): string {
-  const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((t) => !VOLATILE.has(t));
-  const h = crypto.createHash('sha256');
-  for (const t of tables) h.update(t).update(JSON.stringify(ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
-  return h.digest('hex');
-}
 
 const NASTY = [
   '', ' ', '0', '-1', '99999999999999999999', '1e309', 'NaN', 'null', 'undefined', 'true', '[]', '{}',
@@ -41,6 +32,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
   const sessions: Partial<Record<Actor, Awaited<ReturnType<typeof loginAs>>>> = {};
   let busang: number;
   let target: number;
+  let writes: () => number;
 
   beforeAll(async () => {
     ctx = createTestContext();
@@ -50,6 +42,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
     target = (await buildUser(ctx.repos, { role: 'fasilitator' })).id;
     buildAssessment(ctx, { unitId: busang, levels: { A1: 2 }, userId: target });
     for (const actor of ['admin', 'narahubung'] as const) sessions[actor] = await loginAs(ctx.app, names[actor] as string);
+    writes = watchWrites(ctx.db, VOLATILE);
   });
 
   const routes = listRoutes(createTestContext().app).filter((r) => r.path !== '/logout');
@@ -71,14 +64,14 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
               [route.path.replace(/:\w+/g, '99999999999999999999'), { _csrf: session.csrf }],
             ];
         for (const [url, body] of attempts) {
-          const before = digest(ctx);
+          const before = writes();
           const res = route.method === 'GET'
             ? await session.agent.get(`${url}?basis=%27&page=-1&from=x&action=%3Cscript%3E`)
             : await session.agent[route.method === 'PUT' ? 'put' : 'post'](url).type('form').set('X-CSRF-Token', session.csrf).send(body as Record<string, string>);
           cases++;
           const label = `${actor} ${url.slice(0, 60)} ${JSON.stringify(body).slice(0, 60)}`;
           if (res.status >= 500) problems.push(`${label} → ${res.status}`);
-          if (res.status >= 400 && digest(ctx) !== before) problems.push(`${label} → ${res.status} but the database changed`);
+          if (res.status >= 400 && writes() !== before) problems.push(`${label} → ${res.status} but the database changed`);
           if (res.status >= 400 && /Internal Server Error|Cannot (GET|POST)|at [\w.<>$]+ \([^)]*:\d+:\d+\)/.test(res.text)) problems.push(`${label} → untranslated error or stack`);
         }
       }
@@ -94,13 +87,13 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
     ['2 MB', JSON.stringify({ level: 'x'.repeat(2_000_000) })],
   ])('answers a malformed or oversized JSON body (%s) with a 4xx and no write', async (_label, raw) => {
       const session = sessions.admin as Awaited<ReturnType<typeof loginAs>>;
-      const before = digest(ctx);
+      const before = writes();
 
       const res = await session.agent.post('/admin/users').set('Content-Type', 'application/json').set('X-CSRF-Token', session.csrf).send(raw);
       cases++;
 
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
-      expect(digest(ctx)).toBe(before);
+      expect(writes()).toBe(before);
   });
 });
