@@ -11,7 +11,9 @@ const common = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', require('./test/swc-options')],
+    // NOTE: the same options as src/shared/worker-ts-hook.cjs, which compiles the sources for worker threads and
+    // for the server and CLI processes the integration tests start.
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
 };
 

@@ -7,10 +7,10 @@ import { PROJECT_ROOT } from '../../src/shared/paths';
 export { exited, freePort, type ServerProcess } from '../../src/bench/server-process';
 
 /**
- * The server and the CLI run in child processes from the TypeScript sources, compiled on load by swc with jest's
- * options (test/swc-register.js): what the tests exercise is the code as it is now, with no build step before them.
+ * The server and the CLI run in child processes from the TypeScript sources, compiled on load by swc as under jest
+ * (src/shared/worker-ts-hook.cjs): what the tests exercise is the code as it is now, with no build step before them.
  */
-const FROM_SOURCES = ['-r', path.join(PROJECT_ROOT, 'test', 'swc-register.js')];
+const FROM_SOURCES = ['--require', path.join(PROJECT_ROOT, 'src', 'shared', 'worker-ts-hook.cjs')];
 const SERVER_TS = path.join(PROJECT_ROOT, 'src', 'server.ts');
 const CLI_TS = path.join(PROJECT_ROOT, 'src', 'cli.ts');
 
