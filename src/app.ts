@@ -92,6 +92,12 @@ export function createApp({ db, config }: AppDeps): express.Express {
   });
   app.use(assets.serve);
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
+  // Every page, export and API answer from here on may hold one person's or one unit's data: no browser or proxy
+  // keeps a copy (the back button or the next person on a shared office PC). Only the assets above are cached.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
   const secret = config.sessionSecret ?? repos.settings.secret('session.secret');
