@@ -41,20 +41,48 @@ export function storeEvidenceFiles(repos: Repos, user: User, assessment: Assessm
   });
 }
 
-/** Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. */
-export function addEvidenceLink(repos: Repos, user: User, periodId: number, unitId: number, code: string, url: string): Evidence {
+/** A link added with a browser key: `created` is false when the key had already added it (a retried request). */
+export interface AddedLink {
+  evidence: EvidenceRecord;
+  created: boolean;
+}
+
+/**
+ * The row an earlier request with this key added, when it is the same link by the same person for the same
+ * indicator of the same assessment; a key that made anything else is refused (409) rather than reused.
+ */
+function earlierLink(repos: Repos, user: User, assessmentId: number, code: string, url: string, key: string): EvidenceRecord | undefined {
+  const e = repos.evidence.findByClientKey(key);
+  if (!e) return undefined;
+  if (e.assessmentId !== assessmentId || e.createdById !== user.id || e.indicatorCode !== code || e.url !== url) {
+    throw new AppError(409, 'evidence-key-used', 'Kunci tautan ini sudah dipakai untuk bukti dukung lain; muat ulang halaman lalu tambahkan tautannya lagi.');
+  }
+  return e;
+}
+
+/**
+ * Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. With `key` (made in the
+ * browser, unique) the call is idempotent: repeating it answers with the row the first call made and adds nothing.
+ */
+export function addEvidenceLink(
+  repos: Repos, user: User, where: { periodId: number; unitId: number }, link: { code: string; url: string; key?: string | undefined },
+): AddedLink {
+  const { periodId, unitId } = where;
+  const { code, url, key } = link;
   loadUnit(repos, user, unitId);
   const { instrument } = loadPeriod(repos, periodId);
   if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
     throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
   }
-  return repos.db.transaction(() => {
+  return repos.db.transaction((): AddedLink => {
     const assessment = repos.assessments.findOrCreate(periodId, unitId);
+    const earlier = key === undefined ? undefined : earlierLink(repos, user, assessment.id, code, url, key);
+    if (earlier) return { evidence: earlier, created: false };
     requireEditable(assessment);
-    const id = repos.evidence.insertLink(assessment.id, code, url, user.id);
+    const id = repos.evidence.insertLink(assessment.id, code, url, user.id, key ?? null);
     repos.audit.record({ userId: user.id, action: 'evidence.add', entity: 'evidence', entityId: id, unitId, newValue: { indikator: code, tautan: url } });
     repos.assessments.touch(assessment.id);
-    return repos.evidence.findById(id) as EvidenceRecord;
+    return { evidence: repos.evidence.findById(id) as EvidenceRecord, created: true };
   })();
 }
 
