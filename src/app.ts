@@ -14,6 +14,7 @@ import { viewLocals } from './web/view-locals';
 import { gated } from './web/route-gate';
 import { fieldError } from './web/view-helpers';
 import { createAssets } from './web/assets';
+import { rootFiles } from './web/root-files';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './auth/account.routes';
 import { homeRoutes } from './home/home.routes';
@@ -91,6 +92,7 @@ export function createApp({ db, config }: AppDeps): express.Express {
     res.json({ status: 'ok' });
   });
   app.use(assets.serve);
+  app.use(rootFiles(PUBLIC_DIR));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
   // Every page, export and API answer from here on may hold one person's or one unit's data: no browser or proxy
   // keeps a copy (the back button or the next person on a shared office PC). Only the assets above are cached.
