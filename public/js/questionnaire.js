@@ -10,7 +10,7 @@
   'use strict';
   var form = document.getElementById('questionnaire');
   var stash = window.sp4nQueue;
-  if (!form || !stash || !window.fetch || !window.FormData || !Element.prototype.closest) return;
+  if (!form || !stash || !window.sp4nEvidence || !window.sp4nConfirmSubmit || !window.fetch || !window.FormData || !Element.prototype.closest) return;
   var ds = form.dataset;
   var USER = ds.user;
   var KEY = stash.prefix(USER, ds.period, ds.unit);
@@ -256,6 +256,8 @@
     });
   }
 
+  var evidence = window.sp4nEvidence(form, { csrf: csrf, headers: JSON_HEADERS, note: note, addItems: addItems, warn: warn, codeOf: codeOf });
+
   function addLink(code, url) {
     if (!url) return;
     if (!/^https?:\/\/\S+\.\S+$/i.test(url)) { note(code, 'Tautan harus diawali http:// atau https://', true); return; }
@@ -267,124 +269,14 @@
     send(id);
   }
 
-  function upload(code, input) {
-    var file = input.files && input.files[0];
-    if (!file) return;
-    if (file.size > Number(ds.max)) {
-      note(code, 'Berkas "' + file.name + '" melebihi batas ukuran; pilih berkas yang lebih kecil.', true);
-      input.value = '';
-      return;
-    }
-    var body = new FormData();
-    body.append('_csrf', csrf);
-    body.append('file_' + code, file);
-    note(code, 'Mengunggah "' + file.name + '"…');
-    fetch(form.getAttribute('action'), { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body: body, credentials: 'same-origin' })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (data) {
-          if (!res.ok) { note(code, (data.error && data.error.message) || 'Berkas gagal diunggah.', true); return; }
-          addItems(data.evidence);
-          input.value = '';
-          note(code, 'Berkas "' + file.name + '" diunggah.');
-        });
-      }, function () { note(code, 'Tidak ada koneksi: berkas belum diunggah. Pilih lagi setelah tersambung.', true); });
-  }
-
-  function remove(tick) {
-    var code = codeOf(tick);
-    if (!tick.checked) return;
-    if (!window.confirm('Hapus bukti dukung ini?')) { tick.checked = false; return; }
-    fetch(form.getAttribute('action') + '/evidence/' + tick.value + '/delete', { method: 'POST', headers: JSON_HEADERS, credentials: 'same-origin' })
-      .then(function (res) {
-        if (res.ok) { tick.closest('li').remove(); warn(code); note(code, 'Bukti dukung dihapus.'); return; }
-        tick.checked = false;
-        return res.json().catch(function () { return {}; }).then(function (d) { note(code, (d.error && d.error.message) || 'Bukti dukung gagal dihapus.', true); });
-      }, function () { tick.checked = false; note(code, 'Tidak ada koneksi: bukti dukung belum dihapus.', true); });
-  }
-
-  function confirmSubmit(button) {
-    var missing = [];
-    var bare = [];
-    var copies = [];
-    form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
-      var v = read(fs.id.slice(4));
-      if (v.level === null && !v.na) missing.push(fs); else if (v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
-      if (fs.querySelector('.copied') && !queue.has('a:' + fs.id.slice(4))) copies.push(fs);
-    });
-    var dlg = document.createElement('dialog');
-    dlg.className = 'confirm';
-    dlg.setAttribute('aria-labelledby', 'dlg-title');
-    function add(tag, text, cls, parent) {
-      var el = document.createElement(tag);
-      el.textContent = text;
-      if (cls) el.className = cls;
-      (parent || body).append(el);
-      return el;
-    }
-    var blocked = missing.length > 0 || copies.length > 0;
-    add('h2', blocked ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
-    var body = add('div', '', 'body', dlg);
-    // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
-    function list(items) {
-      var ul = add('ul', '');
-      items.forEach(function (fs) {
-        var a = add('a', fs.id.slice(4), '', add('li', '', '', ul));
-        a.href = '#' + fs.id;
-        a.setAttribute('aria-label', fs.querySelector('legend').textContent);
-        a.addEventListener('click', function () { dlg.close(); });
-      });
-    }
-    if (missing.length > 0) {
-      add('p', 'Masih ada ' + missing.length + ' indikator yang belum dijawab:');
-      list(missing);
-    }
-    if (copies.length > 0) {
-      add('p', 'Masih ada ' + copies.length + ' jawaban salinan dari periode sebelumnya yang belum dikonfirmasi. Ubah yang tidak sesuai lagi, lalu tekan "Saya sudah memeriksa jawaban salinan":');
-      list(copies);
-    }
-    if (!blocked) {
-      if (bare.length > 0) {
-        add('p', 'Level 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
-        list(bare);
-      }
-      add('p', 'Setelah diajukan, jawaban terkunci sampai verifikator mengembalikannya.');
-    }
-    var msg = add('p', '', 'evst bad', dlg);
-    var row = add('p', '', 'actions', dlg);
-    if (!blocked) {
-      var ok = add('button', 'Ya, ajukan sekarang', 'submit', row);
-      ok.type = 'button';
-      ok.addEventListener('click', function () {
-        ok.disabled = true;
-        msg.textContent = 'Menyimpan perubahan terakhir…';
-        flush().then(function (clean) {
-          if (!clean) {
-            ok.disabled = false;
-            msg.textContent = 'Masih ada perubahan yang belum tersimpan (tidak ada koneksi atau bentrok). Ajukan setelah semuanya tersimpan.';
-            return;
-          }
-          leaving = true;
-          form.action = button.formAction;
-          HTMLFormElement.prototype.submit.call(form);
-        });
-      });
-    }
-    var cancel = add('button', blocked ? 'Kembali mengisi' : 'Batal', '', row);
-    cancel.type = 'button';
-    cancel.addEventListener('click', function () { dlg.close(); });
-    dlg.addEventListener('close', function () { dlg.remove(); });
-    document.body.append(dlg);
-    dlg.showModal();
-  }
-
   form.addEventListener('change', function (e) {
     var t = e.target;
     var code = codeOf(t);
     if (!code) return;
     if (t.name === 'level_' + code || t.name === 'note_' + code) changed(code, true);
     else if (t.name === 'link_' + code) addLink(code, t.value.trim());
-    else if (t.name === 'file_' + code) upload(code, t);
-    else if (t.name === 'del') remove(t);
+    else if (t.name === 'file_' + code) evidence.upload(code, t);
+    else if (t.name === 'del') evidence.remove(t);
   });
   form.addEventListener('input', function (e) {
     var code = codeOf(e.target);
@@ -420,7 +312,12 @@
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    if (e.submitter && e.submitter.classList.contains('submit')) { confirmSubmit(e.submitter); return; }
+    if (e.submitter && e.submitter.classList.contains('submit')) {
+      window.sp4nConfirmSubmit(form, e.submitter, {
+        read: read, flush: flush, pending: function (code) { return queue.has('a:' + code); }, leave: function () { leaving = true; },
+      });
+      return;
+    }
     flush().then(function (clean) {
       if (clean) live.textContent = lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : 'Tidak ada perubahan yang belum tersimpan.';
     });

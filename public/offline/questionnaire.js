@@ -23,9 +23,15 @@
     li.textContent = stash.describe(entry[1]);
     list.append(li);
   });
-  function again() { location.reload(); }
+  var leaving = false;
+  function again() {
+    if (leaving) return;
+    leaving = true;
+    location.reload();
+  }
   // Back online: open the questionnaire as soon as the server answers (the "online" event can come before it does).
   function probe() {
+    if (leaving) return;
     fetch('/healthz', { cache: 'no-store' }).then(function (res) { if (res.ok) again(); }, function () { /* still offline */ });
   }
   document.getElementById('retry').addEventListener('click', again);
