@@ -7,6 +7,7 @@ import type { Db } from './db/database';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { PROJECT_ROOT, PUBLIC_DIR, VIEWS_DIR } from './shared/paths';
 import { createAssets } from './web/assets';
+import { rootFiles } from './web/root-files';
 import { FORM_HELPERS } from './web/view-helpers';
 import { viewLocals } from './web/view-locals';
 import { createAuditModule } from './audit';
@@ -84,6 +85,9 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
+  // NOTE: Express caches compiled views only when NODE_ENV is production; tests and production both want the
+  // cache (tests render thousands of pages), only development wants edited templates picked up on reload.
+  app.set('view cache', config.env !== 'development');
   Object.assign(app.locals, FORM_HELPERS);
   const assets = createAssets(PUBLIC_DIR, { 'vendor/chart.umd.min.js': path.join(PROJECT_ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js') });
   app.locals.asset = assets.url;
@@ -102,7 +106,14 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
     res.json({ status: 'ok' });
   });
   app.use(assets.serve);
+  app.use(rootFiles(PUBLIC_DIR));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h' }));
+  // Every page, export and API answer from here on may hold one person's or one unit's data: no browser or proxy
+  // keeps a copy (the back button or the next person on a shared office PC). Only the assets above are cached.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(m.auth.session);
   app.use(viewLocals);
 

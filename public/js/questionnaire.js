@@ -1,28 +1,34 @@
 /*
  * Questionnaire enhancement (the form works without it): every change is saved on its own, queued in
- * localStorage first so a dropped connection or a closed tab loses nothing, and sent again when the connection
- * returns; live progress and evidence warnings; evidence upload, links and deletion in place; the choice in a
- * conflict; a confirmation before submitting.
+ * localStorage first (under the signed-in person's id, see session.js) so a dropped connection or a closed tab
+ * loses nothing, and sent again when the connection returns; a change the server refuses stays with its message
+ * until the person changes or discards it; live progress and evidence warnings; evidence upload, links (each with
+ * a key made here, so a retry never adds it twice) and deletion in place; the choice in a conflict; a confirmation
+ * before submitting; a service worker that shows the waiting changes when the page is reloaded offline.
  */
 (function () {
   'use strict';
   var form = document.getElementById('questionnaire');
-  if (!form || !window.fetch || !window.FormData || !Element.prototype.closest) return;
+  var stash = window.sp4nQueue;
+  if (!form || !stash || !window.sp4nEvidence || !window.sp4nConfirmSubmit || !window.fetch || !window.FormData || !Element.prototype.closest) return;
   var ds = form.dataset;
-  var KEY = ds.key + ':';
+  var USER = ds.user;
+  var KEY = stash.prefix(USER, ds.period, ds.unit);
   var csrf = form.elements._csrf.value;
   var live = document.getElementById('save-live');
-  var JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf };
+  var JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf, 'X-Queue-User': USER };
   var STATES = {
     saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
     conflict: 'Bentrok – pilih nilai', error: 'Gagal disimpan'
   };
-  var queue = new Map(); // 'a:A1' answer or 'l:A1' link → job
+  var queue = new Map(); // 'a:A1' answer or 'l:A1:<key>' link → job
   var inflight = new Map();
   var timers = {};
   var online = navigator.onLine !== false;
   var lastSaved = '';
   var leaving = false;
+  var ended = false; // signed out in another tab: nothing more is sent or stored from this page
+  var stored = {}; // level and note as last saved on the server, by indicator: what "Buang" brings back
 
   form.classList.add('js');
   var pre = document.getElementById('presubmit');
@@ -32,11 +38,12 @@
   function box(code) { return document.getElementById('ind-' + code); }
   function field(name) { return form.elements[name]; }
   function codeOf(el) { var fs = el.closest('fieldset.indicator'); return fs ? fs.id.slice(4) : null; }
-  function store(id) {
-    try {
-      var job = queue.get(id);
-      if (job) localStorage.setItem(KEY + id, JSON.stringify(job)); else localStorage.removeItem(KEY + id);
-    } catch (e) { /* storage full or blocked: the queue still lives in this page */ }
+  function store(id) { if (!ended) stash.write(KEY, id, queue.get(id)); }
+  function waiting(job) { return !job.conflict && !job.refused; }
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
   }
 
   function read(code) {
@@ -64,14 +71,19 @@
     p.classList.toggle('bad', !!bad);
   }
   function summary() {
+    if (ended) return;
     var n = queue.size;
     var clash = 0;
-    queue.forEach(function (job) { if (job.conflict) clash++; });
+    var refused = 0;
+    queue.forEach(function (job) { if (job.conflict) clash++; else if (job.refused) refused++; });
+    var held = [];
+    if (clash > 0) held.push(clash + ' jawaban bentrok menunggu pilihan Anda');
+    if (refused > 0) held.push(refused + ' ditolak server – lihat pesannya pada indikator');
     live.textContent = n === 0 ? (lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : '')
       : inflight.size > 0 ? 'Menyimpan ' + n + ' perubahan…'
-      : clash === n ? clash + ' jawaban bentrok menunggu pilihan Anda'
+      : clash + refused === n ? held.join('; ')
       : n + ' perubahan belum tersimpan' + (online ? '' : ' – menunggu koneksi; perubahan tetap disimpan di peramban ini')
-        + (clash > 0 ? ' (' + clash + ' bentrok menunggu pilihan Anda)' : '');
+        + (held.length > 0 ? ' (' + held.join('; ') + ')' : '');
   }
 
   function progress() {
@@ -101,8 +113,9 @@
   function changed(code, now) {
     var id = 'a:' + code;
     var old = queue.get(id);
-    var job = Object.assign({ t: 'a', code: code, version: Number(field('v_' + code).value) }, read(code));
+    var job = Object.assign({ t: 'a', u: USER, code: code, version: Number(field('v_' + code).value) }, read(code));
     if (old && old.conflict) job.conflict = true;
+    dropRefused(id);
     queue.set(id, job);
     store(id);
     mark(code, job.conflict ? 'conflict' : online ? 'dirty' : 'offline');
@@ -119,7 +132,7 @@
       inflight.delete(id);
       summary();
       var next = queue.get(id);
-      if (sent && next && next !== sent && !next.conflict && online) return send(id);
+      if (sent && next && next !== sent && waiting(next) && online && !ended) return send(id);
     });
     inflight.set(id, p);
     return p;
@@ -127,14 +140,14 @@
 
   function transmit(id) {
     var job = queue.get(id);
-    if (!job || job.conflict) return Promise.resolve(null);
+    if (!job || !waiting(job) || ended) return Promise.resolve(null);
     if (job.t === 'a') mark(job.code, 'saving'); else note(job.code, 'Menyimpan tautan…');
     summary();
     var req = job.t === 'a'
       ? fetch(ds.api + '/answers/' + job.code, { method: 'PUT', headers: JSON_HEADERS, credentials: 'same-origin',
           body: JSON.stringify({ level: job.level, na: job.na, note: job.note, version: job.version }) })
       : fetch(ds.api + '/evidence-links', { method: 'POST', headers: JSON_HEADERS, credentials: 'same-origin',
-          body: JSON.stringify({ indicator: job.code, url: job.url }) });
+          body: JSON.stringify({ indicator: job.code, url: job.url, key: job.key }) });
     return req.then(function (res) {
       online = true;
       return res.json().catch(function () { return {}; }).then(function (data) {
@@ -152,6 +165,7 @@
     var current = queue.get(id);
     if (job.t === 'a') {
       var a = data.answer;
+      stored[job.code] = { level: a.level, na: a.na, note: a.note };
       field('v_' + job.code).value = a.version;
       lastSaved = a.savedTime;
       var copied = box(job.code).querySelector('.copied');
@@ -162,7 +176,7 @@
       var input = field('link_' + job.code);
       if (input.value.trim() === job.url) input.value = '';
       if (current === job) queue.delete(id);
-      note(job.code, 'Tautan ditambahkan.');
+      note(job.code, data.evidence && data.evidence.length > 0 ? 'Tautan ditambahkan.' : 'Tautan ini sudah ditambahkan sebelumnya lalu dihapus.');
     }
     store(id);
   }
@@ -179,144 +193,80 @@
       mark(job.code, 'conflict');
       return;
     }
-    var again = status >= 500 || status === 401 || err.code === 'csrf-invalid';
-    var text = status === 401 || err.code === 'csrf-invalid'
-      ? 'Sesi berakhir: masuk kembali, lalu muat ulang halaman ini. Perubahan tetap disimpan di peramban.'
-      : err.message || 'Perubahan tidak dapat disimpan.';
-    if (!again) { queue.delete(id); store(id); }
-    if (job.t === 'a') mark(job.code, 'error', '– ' + text); else note(job.code, text, true);
+    var session = status === 401 || err.code === 'csrf-invalid';
+    if (session || status >= 500 || status === 408 || status === 429) {
+      var text = session ? 'Sesi berakhir: masuk kembali, lalu muat ulang halaman ini. Perubahan tetap disimpan di peramban.'
+        : 'Server sedang bermasalah; perubahan dikirim lagi otomatis.';
+      if (job.t === 'a') mark(job.code, 'error', '– ' + text); else note(job.code, text, true);
+      return;
+    }
+    // Refused for good (4xx): the change stays, shown with the server's message, until changed or discarded.
+    job.refused = err.message || 'Perubahan tidak dapat disimpan.';
+    store(id);
+    showRefused(id, job);
+  }
+
+  /** A refused change at its indicator: the server's words and a button to discard it. */
+  function showRefused(id, job) {
+    dropRefused(id);
+    var p = document.createElement('p');
+    p.className = 'refused';
+    p.setAttribute('role', 'alert');
+    p.dataset.job = id;
+    p.textContent = (job.t === 'a' ? 'Jawaban ' : 'Tautan ' + job.url + ' ') + 'tidak disimpan: ' + job.refused + ' ';
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.discard = id;
+    b.textContent = 'Buang perubahan ini';
+    p.append(b);
+    box(job.code).querySelector(job.t === 'a' ? '.levels' : '.ev-add').before(p);
+    if (job.t === 'a') mark(job.code, 'error', '– ' + job.refused);
+    summary();
+  }
+  function dropRefused(id) {
+    var old = form.querySelector('p.refused[data-job="' + id + '"]');
+    if (old) old.remove();
+  }
+  /** Discards a refused change: an answer goes back to its value on the server. */
+  function discard(id) {
+    var job = queue.get(id);
+    queue.delete(id);
+    store(id);
+    dropRefused(id);
+    if (job && job.t === 'a') {
+      var s = stored[job.code];
+      setFields(job.code, s.na ? 'na' : s.level === null ? '' : String(s.level), s.note);
+      mark(job.code, 'saved');
+      progress();
+      warn(job.code);
+    }
+    summary();
   }
 
   function flush() {
-    var ids = Array.from(queue.keys()).filter(function (id) { return !queue.get(id).conflict; });
+    var ids = Array.from(queue.keys()).filter(function (id) { return waiting(queue.get(id)); });
     return Promise.all(ids.map(send)).then(function () { return queue.size === 0; });
   }
 
   function addItems(list) {
     (list || []).forEach(function (item) {
+      if (document.getElementById('ev-' + item.id)) return; // an answer to a retry: the item is already shown
       box(item.code).querySelector('.evidence').insertAdjacentHTML('beforeend', item.html);
       warn(item.code);
     });
   }
 
+  var evidence = window.sp4nEvidence(form, { csrf: csrf, headers: JSON_HEADERS, note: note, addItems: addItems, warn: warn, codeOf: codeOf });
+
   function addLink(code, url) {
     if (!url) return;
     if (!/^https?:\/\/\S+\.\S+$/i.test(url)) { note(code, 'Tautan harus diawali http:// atau https://', true); return; }
-    var id = 'l:' + code;
-    queue.set(id, { t: 'l', code: code, url: url });
+    var key = newKey();
+    var id = 'l:' + code + ':' + key;
+    queue.set(id, { t: 'l', u: USER, code: code, url: url, key: key });
     store(id);
     summary();
     send(id);
-  }
-
-  function upload(code, input) {
-    var file = input.files && input.files[0];
-    if (!file) return;
-    if (file.size > Number(ds.max)) {
-      note(code, 'Berkas "' + file.name + '" melebihi batas ukuran; pilih berkas yang lebih kecil.', true);
-      input.value = '';
-      return;
-    }
-    var body = new FormData();
-    body.append('_csrf', csrf);
-    body.append('file_' + code, file);
-    note(code, 'Mengunggah "' + file.name + '"…');
-    fetch(form.getAttribute('action'), { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body: body, credentials: 'same-origin' })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (data) {
-          if (!res.ok) { note(code, (data.error && data.error.message) || 'Berkas gagal diunggah.', true); return; }
-          addItems(data.evidence);
-          input.value = '';
-          note(code, 'Berkas "' + file.name + '" diunggah.');
-        });
-      }, function () { note(code, 'Tidak ada koneksi: berkas belum diunggah. Pilih lagi setelah tersambung.', true); });
-  }
-
-  function remove(tick) {
-    var code = codeOf(tick);
-    if (!tick.checked) return;
-    if (!window.confirm('Hapus bukti dukung ini?')) { tick.checked = false; return; }
-    fetch(form.getAttribute('action') + '/evidence/' + tick.value + '/delete', { method: 'POST', headers: JSON_HEADERS, credentials: 'same-origin' })
-      .then(function (res) {
-        if (res.ok) { tick.closest('li').remove(); warn(code); note(code, 'Bukti dukung dihapus.'); return; }
-        tick.checked = false;
-        return res.json().catch(function () { return {}; }).then(function (d) { note(code, (d.error && d.error.message) || 'Bukti dukung gagal dihapus.', true); });
-      }, function () { tick.checked = false; note(code, 'Tidak ada koneksi: bukti dukung belum dihapus.', true); });
-  }
-
-  function confirmSubmit(button) {
-    var missing = [];
-    var bare = [];
-    var copies = [];
-    form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
-      var v = read(fs.id.slice(4));
-      if (v.level === null && !v.na) missing.push(fs); else if (v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
-      if (fs.querySelector('.copied') && !queue.has('a:' + fs.id.slice(4))) copies.push(fs);
-    });
-    var dlg = document.createElement('dialog');
-    dlg.className = 'confirm';
-    dlg.setAttribute('aria-labelledby', 'dlg-title');
-    function add(tag, text, cls, parent) {
-      var el = document.createElement(tag);
-      el.textContent = text;
-      if (cls) el.className = cls;
-      (parent || body).append(el);
-      return el;
-    }
-    var blocked = missing.length > 0 || copies.length > 0;
-    add('h2', blocked ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
-    var body = add('div', '', 'body', dlg);
-    // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
-    function list(items) {
-      var ul = add('ul', '');
-      items.forEach(function (fs) {
-        var a = add('a', fs.id.slice(4), '', add('li', '', '', ul));
-        a.href = '#' + fs.id;
-        a.setAttribute('aria-label', fs.querySelector('legend').textContent);
-        a.addEventListener('click', function () { dlg.close(); });
-      });
-    }
-    if (missing.length > 0) {
-      add('p', 'Masih ada ' + missing.length + ' indikator yang belum dijawab:');
-      list(missing);
-    }
-    if (copies.length > 0) {
-      add('p', 'Masih ada ' + copies.length + ' jawaban salinan dari periode sebelumnya yang belum dikonfirmasi. Ubah yang tidak sesuai lagi, lalu tekan "Saya sudah memeriksa jawaban salinan":');
-      list(copies);
-    }
-    if (!blocked) {
-      if (bare.length > 0) {
-        add('p', 'Level 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
-        list(bare);
-      }
-      add('p', 'Setelah diajukan, jawaban terkunci sampai verifikator mengembalikannya.');
-    }
-    var msg = add('p', '', 'evst bad', dlg);
-    var row = add('p', '', 'actions', dlg);
-    if (!blocked) {
-      var ok = add('button', 'Ya, ajukan sekarang', 'submit', row);
-      ok.type = 'button';
-      ok.addEventListener('click', function () {
-        ok.disabled = true;
-        msg.textContent = 'Menyimpan perubahan terakhir…';
-        flush().then(function (clean) {
-          if (!clean) {
-            ok.disabled = false;
-            msg.textContent = 'Masih ada perubahan yang belum tersimpan (tidak ada koneksi atau bentrok). Ajukan setelah semuanya tersimpan.';
-            return;
-          }
-          leaving = true;
-          form.action = button.formAction;
-          HTMLFormElement.prototype.submit.call(form);
-        });
-      });
-    }
-    var cancel = add('button', blocked ? 'Kembali mengisi' : 'Batal', '', row);
-    cancel.type = 'button';
-    cancel.addEventListener('click', function () { dlg.close(); });
-    dlg.addEventListener('close', function () { dlg.remove(); });
-    document.body.append(dlg);
-    dlg.showModal();
   }
 
   form.addEventListener('change', function (e) {
@@ -325,14 +275,16 @@
     if (!code) return;
     if (t.name === 'level_' + code || t.name === 'note_' + code) changed(code, true);
     else if (t.name === 'link_' + code) addLink(code, t.value.trim());
-    else if (t.name === 'file_' + code) upload(code, t);
-    else if (t.name === 'del') remove(t);
+    else if (t.name === 'file_' + code) evidence.upload(code, t);
+    else if (t.name === 'del') evidence.remove(t);
   });
   form.addEventListener('input', function (e) {
     var code = codeOf(e.target);
     if (code && e.target.name === 'note_' + code) changed(code, false);
   });
   form.addEventListener('click', function (e) {
+    var d = e.target.closest('button[data-discard]');
+    if (d) { discard(d.dataset.discard); return; }
     var b = e.target.closest('button[data-pick]');
     if (!b) return;
     var c = b.closest('.conflict');
@@ -360,39 +312,57 @@
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    if (e.submitter && e.submitter.classList.contains('submit')) { confirmSubmit(e.submitter); return; }
+    if (e.submitter && e.submitter.classList.contains('submit')) {
+      window.sp4nConfirmSubmit(form, e.submitter, {
+        read: read, flush: flush, pending: function (code) { return queue.has('a:' + code); }, leave: function () { leaving = true; },
+      });
+      return;
+    }
     flush().then(function (clean) {
       if (clean) live.textContent = lastSaved ? 'Semua perubahan tersimpan · pukul ' + lastSaved : 'Tidak ada perubahan yang belum tersimpan.';
     });
   });
   window.addEventListener('beforeunload', function (e) {
-    if (leaving || (queue.size === 0 && inflight.size === 0)) return;
+    var open = inflight.size;
+    queue.forEach(function (job) { if (!job.refused) open++; });
+    if (leaving || ended || open === 0 || document.documentElement.hasAttribute('data-leaving')) return;
     e.preventDefault();
     e.returnValue = '';
   });
   window.addEventListener('online', function () { online = true; flush(); });
   window.addEventListener('offline', function () { online = false; summary(); });
-  setInterval(function () { if (queue.size > 0 && inflight.size === 0) flush(); }, 10000);
+  setInterval(function () { if (!ended && queue.size > 0 && inflight.size === 0) flush(); }, 10000);
+  // Signed out in another tab (session.js): this page sends and keeps nothing more.
+  window.addEventListener('storage', function (e) {
+    if (e.key !== 'sp4n:signed-out:' + USER || !e.newValue) return;
+    ended = true;
+    queue.clear();
+    live.textContent = 'Anda telah keluar di tab lain; perubahan yang belum tersimpan dihapus dari peramban ini. Masuk kembali untuk melanjutkan.';
+  });
+  stash.flush = flush;
 
-  // Changes left in this browser by an earlier visit (offline, a closed tab) come back into the form and are sent.
-  var restored = [];
-  try {
-    for (var i = 0; i < localStorage.length; i++) {
-      var k = localStorage.key(i);
-      if (k && k.indexOf(KEY) === 0) restored.push([k.slice(KEY.length), JSON.parse(localStorage.getItem(k))]);
-    }
-  } catch (e) { /* unreadable storage: nothing to restore */ }
-  restored.forEach(function (entry) {
+  // What the server sent: the values "Buang perubahan ini" brings back.
+  form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
+    var code = fs.id.slice(4);
+    if (form.elements['v_' + code]) stored[code] = read(code);
+  });
+  // Changes this person left in this browser (offline, a closed tab) come back into the form and are sent;
+  // refused ones come back with the server's message. Nobody else's changes are read (session.js).
+  stash.read(KEY, USER).forEach(function (entry) {
     var id = entry[0];
     var job = entry[1];
-    if (!job || !box(job.code) || !form.elements['v_' + job.code]) { try { localStorage.removeItem(KEY + id); } catch (e) { /* ignore */ } return; }
-    if (job.t === 'l') { field('link_' + job.code).value = job.url; queue.set(id, job); return; }
-    var now = read(job.code);
-    if (now.level === job.level && now.na === job.na && now.note === job.note) { queue.delete(id); store(id); return; }
-    setFields(job.code, job.na ? 'na' : job.level === null ? '' : String(job.level), job.note);
+    if (!box(job.code) || !form.elements['v_' + job.code]) { stash.write(KEY, id, null); return; }
     job.conflict = false;
+    if (job.t === 'l') {
+      queue.set(id, job);
+      if (job.refused) showRefused(id, job); else note(job.code, 'Tautan menunggu dikirim: ' + job.url);
+      return;
+    }
+    var now = read(job.code);
+    if (!job.refused && now.level === job.level && now.na === job.na && now.note === job.note) { stash.write(KEY, id, null); return; }
+    setFields(job.code, job.na ? 'na' : job.level === null ? '' : String(job.level), job.note);
     queue.set(id, job);
-    mark(job.code, 'dirty');
+    if (job.refused) showRefused(id, job); else mark(job.code, 'dirty');
   });
   // A form sent back by the server with the person's unsaved values (a refused save) is saved by the script.
   if (ds.unsaved) {
@@ -405,4 +375,8 @@
   progress();
   summary();
   flush();
+  // Reloading this page without a connection shows the changes still waiting instead of the browser's error page.
+  if (navigator.serviceWorker && ds.worker) {
+    navigator.serviceWorker.register(ds.worker, { scope: location.pathname }).catch(function () { /* no offline page then */ });
+  }
 })();

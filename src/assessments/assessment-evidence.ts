@@ -3,19 +3,34 @@ import type { EvidenceRecord } from '../evidence';
 import type { User } from '../shared/identity';
 import { loadUnit, requireEditable, type AssessmentsDeps } from './assessment-access';
 
-/** Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. Returns the stored row. */
-export function attachLink(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, code: string, url: string): EvidenceRecord {
+/** A link added with a browser key: `created` is false when the key had already added it (a retried request). */
+export interface AddedLink {
+  evidence: EvidenceRecord;
+  created: boolean;
+}
+
+/**
+ * Adds a link as evidence for one indicator of the unit's (editable) assessment; audited. With `key` (made in the
+ * browser, unique) the call is idempotent: repeating it answers with the row the first call made and adds nothing.
+ */
+export function attachLink(
+  deps: AssessmentsDeps, user: User, where: { periodId: number; unitId: number }, link: { code: string; url: string; key?: string | undefined },
+): AddedLink {
+  const { periodId, unitId } = where;
+  const { code, url, key } = link;
   loadUnit(deps, user, unitId);
   const { instrument } = deps.periods.loadPeriod(periodId);
   if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
     throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
   }
-  return deps.db.transaction(() => {
+  return deps.db.transaction((): AddedLink => {
     const assessment = deps.assessments.findOrCreate(periodId, unitId);
+    const earlier = key === undefined ? undefined : deps.evidence.earlierLink(user, assessment.id, code, url, key);
+    if (earlier) return { evidence: earlier, created: false };
     requireEditable(assessment);
-    const id = deps.evidence.addEvidenceLink(user, assessment, code, url);
+    const id = deps.evidence.addEvidenceLink(user, assessment, code, url, key ?? null);
     deps.assessments.touch(assessment.id);
-    return deps.evidence.findById(id) as EvidenceRecord;
+    return { evidence: deps.evidence.findById(id) as EvidenceRecord, created: true };
   })();
 }
 

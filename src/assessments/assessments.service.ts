@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import type { CheckedFile, Evidence } from '../evidence';
+import type { Evidence, StoredFile } from '../evidence';
 import type { Instrument } from '../instrument';
 import type { Period } from '../periods';
 import type { Unit } from '../units';
@@ -132,7 +132,8 @@ export function saveAnswer(deps: AssessmentsDeps, user: User, periodId: number, 
 
 export interface FormChanges {
   answers: AnswerInput[];
-  files: CheckedFile[];
+  /** Files already written to the evidence store (writeEvidenceFiles), recorded here by hash. */
+  files: StoredFile[];
   deleteIds: number[];
 }
 

@@ -81,5 +81,5 @@ export function describeAudit(row: AuditFacts): string {
   const describe = DESCRIBE[row.action];
   if (describe) return describe(o, n);
   const change = [row.oldValue, row.newValue].filter((x) => x !== null).join(' → ');
-  return `${AUDIT_ACTION_LABELS[row.action] ?? `Perubahan (${row.action})`}${change ? `: ${change}` : ''}`;
+  return `${(AUDIT_ACTION_LABELS as Record<string, string>)[row.action] ?? `Perubahan (${row.action})`}${change ? `: ${change}` : ''}`;
 }

@@ -1,5 +1,8 @@
-/** Indonesian descriptions of audit actions, shared by every page that shows the log. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * Indonesian descriptions of audit actions, shared by every page that shows the log. Every action the code writes
+ * has one: AuditEntry.action only takes these keys, and test/unit/audit-labels.test.ts reads src/ for codes.
+ */
+export const AUDIT_ACTION_LABELS = {
   'auth.login': 'Masuk',
   'auth.login_failed': 'Gagal masuk',
   'auth.login_locked': 'Masuk ditolak (terkunci)',
@@ -19,6 +22,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.submit': 'Penilaian diajukan',
   'renaksi.generate': 'Draf Renaksi disusun',
   'export.renaksi': 'Renaksi diunduh (Excel)',
+  'export.renaksi.version': 'Versi final Renaksi diunduh (Excel)',
+  'export.rekap': 'Rekap penilaian diunduh (Excel)',
+  'export.board': 'Status pengisian unit diunduh (Excel)',
   'assessment.verify': 'Verifikasi selesai',
   'assessment.return': 'Penilaian dikembalikan',
   'assessment.reopen': 'Penilaian dibuka kembali',
@@ -32,9 +38,25 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'unit.deactivate': 'Unit dinonaktifkan',
   'unit.activate': 'Unit diaktifkan kembali',
   'unit.import': 'Unit diimpor',
-};
+  'period.create': 'Periode penilaian dibuat',
+  'renaksi.years': 'Tahun rencana Renaksi diubah',
+  'renaksi.settings': 'Pengaturan Renaksi diubah',
+  'renaksi.row.create': 'Baris Renaksi ditambahkan',
+  'renaksi.row.update': 'Baris Renaksi diubah',
+  'renaksi.row.delete': 'Baris Renaksi dihapus',
+  'renaksi.row.restore': 'Baris Renaksi dipulihkan',
+  'renaksi.row.move': 'Urutan baris Renaksi diubah',
+  'renaksi.row.priority': 'Prioritas baris Renaksi diubah',
+  'renaksi.upload.apply': 'Unggahan Renaksi (Excel) diterapkan',
+  'renaksi.finalize': 'Renaksi difinalkan',
+  'renaksi.reopen': 'Renaksi final dibuka kembali',
+  'snapshot.create': 'Snapshot presentasi dibuat',
+} as const satisfies Record<string, string>;
+
+/** An action the audit log records. */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
 /** The label of an action, or the raw code when it has none yet. */
 export function auditLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
 }

@@ -1,8 +1,9 @@
 import type { Db } from '../db/database';
+import type { AuditAction } from './audit-labels';
 
 export interface AuditEntry {
   userId: number | null;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: number | null;
   unitId?: number | null;

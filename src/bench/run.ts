@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { load, pollingViewers, signIn, transferredSize, type LoadFigures } from './http-bench';
 import { LIVE_POLL_SECONDS } from '../dashboard';
 import { exited, startServer, type ServerProcess } from './server-process';
+import { ONLY_SECTIONS, onlyMarkdown, runOnly, writeOnly, type OnlyResults, type OnlySection } from './only-run';
 
 const BENCH_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'sp4n-bench');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -166,16 +167,6 @@ async function serverFigures(kutim: string, national: string) {
     load({ url: `${server.baseUrl}${live}.json`, connections: 200, seconds: SECONDS, headers }),
     load({ url: server.baseUrl, connections: 5, seconds: SECONDS, headers, requests: autosaveRequests(target, admin.csrf, 57) }),
   ]);
-  await fetch(`${server.baseUrl}/periods/${periodId}/renaksi/generate`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
-  // The first download after start-up, then the median of three more (what later downloads take).
-  const downloads: { ms: number; bytes: number; status: number }[] = [];
-  for (let i = 0; i < 4; i++) {
-    const w = process.hrtime.bigint();
-    const wb = await fetch(`${server.baseUrl}/periods/${periodId}/renaksi.xlsx`, { headers });
-    const bytes = (await wb.arrayBuffer()).byteLength;
-    downloads.push({ ms: ms(w), bytes, status: wb.status });
-  }
-  const renaksiWorkbook = { ...(downloads[0] as { ms: number; bytes: number; status: number }), laterMs: median(downloads.slice(1).map((d) => d.ms)) };
   await stop(server);
 
   const db = openDatabase(path.join(kutim, 'sp4n.sqlite'));
@@ -201,7 +192,7 @@ async function serverFigures(kutim: string, national: string) {
   const recapBytes = (await recap.arrayBuffer()).byteLength;
   const recapFigures = { ms: ms(r), bytes: recapBytes, status: recap.status, serverPeakRssMb: peakRssMb(nat.child.pid) };
   await stop(nat);
-  return { autosave: { ...autosave, ...ceilingFigures }, questionnaire, presentation, presentationCapacity, background, renaksiWorkbook, startupMs, recap: recapFigures };
+  return { autosave: { ...autosave, ...ceilingFigures }, questionnaire, presentation, presentationCapacity, background, startupMs, recap: recapFigures };
 }
 
 const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
@@ -214,6 +205,7 @@ interface BenchResults {
   cores: number;
   dashboard: ({ scale: string; units: number } & ReturnType<typeof dashboardFigures>)[];
   server: ServerFigures;
+  only: OnlyResults;
 }
 
 function markdown(r: BenchResults): string {
@@ -229,14 +221,25 @@ function markdown(r: BenchResults): string {
     ...r.dashboard.map((d) => `| Data dasbor ${d.scale} (${f1(d.units)} unit): dingin / hangat / agregat SQL tunggal | ${f1(d.coldMs)} / ${f1(d.warmMs)} / ${f1(d.sqlAggregateMs)} ms (rasio ${f1(d.ratio)}×) | ≤ 2× (nasional) |`),
     `| Presentasi langsung, 200 penonton (JSON + slide tiap ${LIVE_POLL_SECONDS} detik) + 5 autosave | ${f1(r.server.presentation.requests)} permintaan; p50 ${f1(r.server.presentation.p50Ms)} ms; p99 ${f1(r.server.presentation.p99Ms)} ms; galat ${r.server.presentation.errors}, non-2xx ${r.server.presentation.non2xx}; autosave latar ${f1(r.server.background.requestsPerSec)} req/s, non-2xx ${r.server.background.non2xx} | tanpa galat, p99 < 100 ms |`,
     `| Kapasitas data presentasi, 200 koneksi tanpa jeda + 5 autosave | ${f1(r.server.presentationCapacity.requestsPerSec)} req/s; p99 ${r.server.presentationCapacity.p99Ms} ms; galat ${r.server.presentationCapacity.errors} | – |`,
-    `| Workbook Renaksi Kutai Timur: unduhan pertama / berikutnya (median) | ${f1(r.server.renaksiWorkbook.ms)} / ${f1(r.server.renaksiWorkbook.laterMs)} ms (${f1(r.server.renaksiWorkbook.bytes / 1024)} KB) | < 1 s |`,
+    ...onlyMarkdown(r.only).split('\n').slice(2),
     `| Rekap nasional (.xlsx, satu baris per unit × indikator) | ${f1(r.server.recap.ms / 1000)} s, ${f1(r.server.recap.bytes / 1048576)} MB, puncak memori server ${f1(r.server.recap.serverPeakRssMb)} MB | < 30 s, < 300 MB |`,
     `| Start server pada basis data nasional | ${f1(r.server.startupMs)} ms | < 2 s |`,
   ];
   return lines.join('\n');
 }
 
+/** `BENCH_ONLY=uploads,renaksi`: only those sections, against the Kutai Timur database (see only-run.ts). */
+async function mainOnly(sections: string[]): Promise<void> {
+  const unknown = sections.filter((s) => !(ONLY_SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (known: ${ONLY_SECTIONS.join(', ')})`);
+  const spec = SCALES[0] as SyntheticSpec;
+  const dir = path.join(BENCH_DIR, spec.name);
+  await buildSyntheticDatabase(dir, spec);
+  console.log(writeOnly(await runOnly(dir, sections as OnlySection[])));
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY) return mainOnly(process.env.BENCH_ONLY.split(','));
   const only = process.env.BENCH_SCALES?.split(',');
   const built: Record<string, { dir: string; units: number; seconds: number }> = {};
   for (const spec of SCALES.filter((s) => !only || only.includes(s.name))) {
@@ -251,7 +254,10 @@ async function main(): Promise<void> {
   results.cores = os.cpus().length;
   results.build = built;
   results.dashboard = Object.entries(built).map(([scale, b]) => ({ scale, units: b.units, ...dashboardFigures(path.join(b.dir, 'sp4n.sqlite')) }));
-  if (built['kutai-timur'] && built.nasional) results.server = await serverFigures(built['kutai-timur'].dir, built.nasional.dir);
+  if (built['kutai-timur'] && built.nasional) {
+    results.server = await serverFigures(built['kutai-timur'].dir, built.nasional.dir);
+    results.only = await runOnly(built['kutai-timur'].dir, [...ONLY_SECTIONS]);
+  }
   const outDir = path.join(PROJECT_ROOT, 'test', 'bench');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

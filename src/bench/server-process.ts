@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../shared/paths';
 
-/** The compiled entry points (`npm test` and `npm run bench` build them first). */
+/** The compiled entry points (`npm run bench` builds them first). */
 export const SERVER_JS = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
 export const CLI_JS = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 
@@ -24,10 +24,13 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** Starts the production server as a child process and waits until /healthz answers. */
-export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<ServerProcess> {
+/**
+ * Starts the production server as a child process and waits until /healthz answers. `nodeArgs` is what node runs:
+ * the compiled server by default (the tests run the sources instead, see test/helpers/server-process.ts).
+ */
+export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 15_000, nodeArgs: string[] = [SERVER_JS]): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_JS], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

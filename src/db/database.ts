@@ -5,10 +5,11 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /**
- * Opens the SQLite file (or ':memory:') with the project's pragmas. The only place pragmas are set.
+ * Opens the SQLite file (or ':memory:', or an in-memory copy of a `db.serialize()` image) with the project's
+ * pragmas. The only place pragmas are set.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+export function openDatabase(file: string | Buffer): Db {
+  if (typeof file === 'string' && file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

@@ -8,25 +8,42 @@ import path from 'node:path';
  */
 export interface EvidenceStore {
   readonly dir: string;
-  /** Stores the bytes (if not already there) and returns their SHA-256 in hex. */
-  put(data: Buffer): string;
+  /**
+   * Stores the bytes (if not already there) and resolves to their SHA-256 in hex. Hashing and writing happen off the
+   * request thread, before any database transaction, which then refers to the file by that hash.
+   */
+  write(data: Buffer): Promise<string>;
   /** The absolute path of stored content, or null when the file is missing. */
   pathOf(sha256: string): string | null;
+}
+
+/** SHA-256 in hex, computed on libuv's thread pool (WebCrypto's digest) rather than on the request thread. */
+async function sha256Hex(data: Buffer): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', data)).toString('hex');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.promises.access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function createEvidenceStore(dataDir: string): EvidenceStore {
   const dir = path.join(dataDir, 'evidence');
   return {
     dir,
-    put(data: Buffer): string {
-      const sha = crypto.createHash('sha256').update(data).digest('hex');
+    async write(data: Buffer): Promise<string> {
+      const sha = await sha256Hex(data);
       const target = path.join(dir, sha);
-      if (fs.existsSync(target)) return sha;
-      fs.mkdirSync(dir, { recursive: true });
+      if (await exists(target)) return sha;
+      await fs.promises.mkdir(dir, { recursive: true });
       // NOTE: write then rename, so a crash never leaves a half-written file under a content name.
       const tmp = path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
-      fs.writeFileSync(tmp, data, { mode: 0o640 });
-      fs.renameSync(tmp, target);
+      await fs.promises.writeFile(tmp, data, { mode: 0o640 });
+      await fs.promises.rename(tmp, target);
       return sha;
     },
     pathOf(sha256: string): string | null {

@@ -52,18 +52,31 @@ const toEvidence = (r: EvidenceRow): Evidence => ({
   createdAt: r.created_at,
 });
 
+type RecordRow = EvidenceRow & { period_id: number; unit_id: number; status: AssessmentStatus };
+
+const toRecord = (r: RecordRow | undefined): EvidenceRecord | undefined =>
+  r && {
+    ...toEvidence(r),
+    assessmentId: r.assessment_id,
+    periodId: r.period_id,
+    unitId: r.unit_id,
+    assessmentStatus: r.status,
+    sha256: r.file_sha256,
+    mimeType: r.mime_type,
+    deletedAt: r.deleted_at,
+  };
+
 export function createEvidenceRepo(db: Db) {
   const list = db.prepare<[number], EvidenceRow>(
     `SELECT e.*, u.display_name AS created_by_name FROM evidence e LEFT JOIN users u ON u.id = e.created_by
      WHERE e.assessment_id = ? AND e.deleted_at IS NULL ORDER BY e.id`,
   );
-  const byId = db.prepare<[number], EvidenceRow & { period_id: number; unit_id: number; status: AssessmentStatus }>(
-    `SELECT e.*, u.display_name AS created_by_name, a.period_id, a.unit_id, a.status
-     FROM evidence e JOIN assessments a ON a.id = e.assessment_id LEFT JOIN users u ON u.id = e.created_by
-     WHERE e.id = ?`,
-  );
+  const RECORD_SELECT = `SELECT e.*, u.display_name AS created_by_name, a.period_id, a.unit_id, a.status
+     FROM evidence e JOIN assessments a ON a.id = e.assessment_id LEFT JOIN users u ON u.id = e.created_by`;
+  const byId = db.prepare<[number], RecordRow>(`${RECORD_SELECT} WHERE e.id = ?`);
+  const byClientKey = db.prepare<[string], RecordRow>(`${RECORD_SELECT} WHERE e.client_key = ?`);
   const insertLink = db.prepare(
-    "INSERT INTO evidence (assessment_id, indicator_code, kind, url, created_by, created_at) VALUES (?, ?, 'link', ?, ?, ?)",
+    "INSERT INTO evidence (assessment_id, indicator_code, kind, url, created_by, created_at, client_key) VALUES (?, ?, 'link', ?, ?, ?, ?)",
   );
   const insertFile = db.prepare(
     `INSERT INTO evidence (assessment_id, indicator_code, kind, file_name, file_size, file_sha256, mime_type, created_by, created_at)
@@ -77,23 +90,12 @@ export function createEvidenceRepo(db: Db) {
       for (const r of list.all(assessmentId)) (out[r.indicator_code] ??= []).push(toEvidence(r));
       return out;
     },
-    findById(id: number): EvidenceRecord | undefined {
-      const r = byId.get(id);
-      return (
-        r && {
-          ...toEvidence(r),
-          assessmentId: r.assessment_id,
-          periodId: r.period_id,
-          unitId: r.unit_id,
-          assessmentStatus: r.status,
-          sha256: r.file_sha256,
-          mimeType: r.mime_type,
-          deletedAt: r.deleted_at,
-        }
-      );
-    },
-    insertLink: (assessmentId: number, indicatorCode: string, url: string, userId: number): number =>
-      Number(insertLink.run(assessmentId, indicatorCode, url, userId, new Date().toISOString()).lastInsertRowid),
+    findById: (id: number): EvidenceRecord | undefined => toRecord(byId.get(id)),
+    /** `clientKey`: the key the browser made for this link (unique), so a retried request finds the row it made. */
+    insertLink: (assessmentId: number, indicatorCode: string, url: string, userId: number, clientKey: string | null = null): number =>
+      Number(insertLink.run(assessmentId, indicatorCode, url, userId, new Date().toISOString(), clientKey).lastInsertRowid),
+    /** The evidence row a browser key made, deleted or not. */
+    findByClientKey: (key: string): EvidenceRecord | undefined => toRecord(byClientKey.get(key)),
     insertFile: (f: { assessmentId: number; code: string; fileName: string; size: number; sha256: string; mimeType: string; userId: number }): number =>
       Number(insertFile.run({ ...f, now: new Date().toISOString() }).lastInsertRowid),
     /** Marks the row deleted (the file stays: another row may hold the same content). */

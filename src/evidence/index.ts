@@ -9,7 +9,7 @@ import { checkUploadedFiles, type CheckedUploads } from './evidence.schemas';
 
 export type { Evidence, EvidenceRecord } from './evidence.repo';
 export type { CheckedFile } from './evidence.schemas';
-export type { EvidenceOwner, EvidenceService } from './evidence.service';
+export type { EvidenceOwner, EvidenceService, StoredFile } from './evidence.service';
 
 export interface EvidenceModuleDeps {
   db: Db;

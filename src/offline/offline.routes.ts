@@ -31,11 +31,11 @@ export function offlineRoutes(offline: OfflineService): Router {
 
   /** @route GET /periods/:periodId/units/:unitId/questionnaire.xlsx — the unit's workbook to fill offline */
   router.get('/questionnaire.xlsx', requireRole(...FILLERS), async (req, res) => {
-    const { wb, fileName } = await offline.questionnaireWorkbook(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
+    const { bytes, fileName } = await offline.questionnaireWorkbook(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    await wb.xlsx.write(res);
-    res.end();
+    res.setHeader('Content-Length', String(bytes.length));
+    res.end(bytes);
   });
 
   /** @route GET /periods/:periodId/units/:unitId/questionnaire-upload — download link, upload form, last report */

@@ -1,23 +1,37 @@
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { Db } from '../db/database';
-import { badInput } from '../errors/app-error';
 import type { AuditService } from '../audit';
 import type { AssessmentsService } from '../assessments';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import { formatDateTime } from '../shared/format';
-import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
+import { buildInWorker } from '../shared/build-cache';
+import { readSpreadsheet } from '../shared/spreadsheet/read-spreadsheet';
+import type { SpreadsheetOptions } from '../shared/spreadsheet/sheet-limits';
+import { workerTask } from '../shared/worker-pool';
 import type { UploadedFile } from '../web/upload';
 import { checkQuestionnaire, type ReportLine } from './questionnaire-check';
 import { readQuestionnaire } from './questionnaire-read';
-import { buildQuestionnaireWorkbook } from './questionnaire-workbook';
+import { META_SHEET, QUESTIONNAIRE_SHEET } from './questionnaire-workbook';
+import type * as QuestionnaireWorkbookTask from './questionnaire-workbook.task';
 
 export interface OfflineDeps {
   db: Db;
   assessments: AssessmentsService;
   audit: AuditService;
 }
+
+/** Builds the offline questionnaire workbook in the worker pool. */
+const QUESTIONNAIRE_WORKBOOK_TASK = workerTask<typeof QuestionnaireWorkbookTask, 'buildQuestionnaireXlsx'>(path.join(__dirname, 'questionnaire-workbook.task'), 'buildQuestionnaireXlsx');
+
+/**
+ * How an uploaded questionnaire is read: its two sheets, one row per indicator (a few hundred at most, with room for
+ * rows a person adds by mistake) and the metadata, well under a megabyte unpacked.
+ */
+const QUESTIONNAIRE_READ = {
+  formats: ['xlsx'], sheets: [QUESTIONNAIRE_SHEET, META_SHEET], maxDataRows: 500, maxColumns: 30, maxUnpackedBytes: 8 * 1024 * 1024,
+  wrongFileMessage: 'Pilih berkas kuesioner Excel (.xlsx) yang diunduh dari aplikasi ini.',
+} as const satisfies SpreadsheetOptions;
 
 /** What an upload did, shown line by line. */
 export interface UploadReport {
@@ -28,11 +42,11 @@ export interface UploadReport {
   changedAnswers: number;
 }
 
-/** The unit's offline questionnaire workbook, prefilled with its current answers. */
-export async function questionnaireWorkbook(deps: OfflineDeps, user: User, periodId: number, unitId: number): Promise<{ wb: ExcelJS.Workbook; fileName: string }> {
+/** The unit's offline questionnaire workbook, prefilled with its current answers (built in the worker pool). */
+export async function questionnaireWorkbook(deps: OfflineDeps, user: User, periodId: number, unitId: number): Promise<{ bytes: Buffer; fileName: string }> {
   const q = deps.assessments.getQuestionnaire(user, periodId, unitId);
   const now = new Date().toISOString();
-  const wb = await buildQuestionnaireWorkbook({
+  const bytes = await buildInWorker(QUESTIONNAIRE_WORKBOOK_TASK, {
     periodId: q.period.id,
     periodName: q.period.name,
     unitId: q.unit.id,
@@ -46,7 +60,7 @@ export async function questionnaireWorkbook(deps: OfflineDeps, user: User, perio
   });
   deps.audit.record({ userId: user.id, action: 'questionnaire.download', entity: 'assessment', entityId: q.assessment?.id ?? null, unitId });
   const safeCode = q.unit.code.replace(/[^A-Za-z0-9._-]/g, '_');
-  return { wb, fileName: `kuesioner-${safeCode}-periode-${q.period.id}.xlsx` };
+  return { bytes, fileName: `kuesioner-${safeCode}-periode-${q.period.id}.xlsx` };
 }
 
 /**
@@ -58,12 +72,7 @@ export async function importQuestionnaire(deps: OfflineDeps, user: User, periodI
   const q = deps.assessments.getQuestionnaire(user, periodId, unitId);
   const fileName = path.basename(file.originalName);
   const report = (fileError: string | null, lines: ReportLine[] = []): UploadReport => ({ fileName, fileError, lines, applied: false, changedAnswers: 0 });
-  if (path.extname(fileName).toLowerCase() !== '.xlsx' || !looksLikeZip(file.data)) {
-    throw badInput({ file: 'Pilih berkas kuesioner Excel (.xlsx) yang diunduh dari aplikasi ini.' });
-  }
-  const wb = await loadWorkbook(file.data);
-  if (!wb) throw badInput({ file: 'Berkas tidak dapat dibaca sebagai lembar kerja Excel (.xlsx).' });
-  const read = readQuestionnaire(wb);
+  const read = readQuestionnaire(await readSpreadsheet(file, QUESTIONNAIRE_READ));
   if ('error' in read) return report(read.error);
   const links = Object.fromEntries(Object.entries(q.evidence).map(([code, list]) => [code, list.flatMap((e) => (e.url ? [e.url] : []))]));
   const checked = checkQuestionnaire({

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LINK_SCHEMA } from '../assessments';
 import { formBody } from '../web/body';
-import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
+import { requireQueueOwner, requireRole, requireUnitAccess, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { renderToString } from '../web/render-to-string';
 import { validate } from '../web/validate';
@@ -10,9 +10,15 @@ import { flash } from '../web/view-locals';
 import { canDeleteEvidence, EDITORS, questionnairePath, VIEWERS, type QuestionnaireDeps } from './questionnaire-view';
 
 const LINK_BODY = z.object({
-  indicator: z.string().regex(/^[A-Z][0-9]{1,2}$/, 'Kode indikator tidak valid.'),
+  indicator: z.string().regex(/^[A-Z][0-9]{1,2}$/),
   url: LINK_SCHEMA.refine((s) => s !== '', 'tautan wajib diisi'),
+  key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
 });
+const LINK_FIELD_MESSAGES: Record<string, (message: string) => string> = {
+  url: (m) => `Tautan: ${m}.`,
+  indicator: () => 'Kode indikator tidak valid.',
+  key: () => 'Kunci tautan tidak valid (16–64 huruf, angka, "-" atau "_"); muat ulang halaman.',
+};
 
 /** The questionnaire's evidence: download and delete. Mounted at /periods/:periodId/units/:unitId/assessment. */
 export function evidenceRoutes(deps: QuestionnaireDeps): Router {
@@ -53,21 +59,22 @@ export function evidenceApiRoutes(deps: QuestionnaireDeps): Router {
   const router = Router({ mergeParams: true });
 
   /**
-   * @route POST /api/periods/:periodId/units/:unitId/evidence-links — adds a link `{ indicator, url }` (the page's
-   * script; without JavaScript links travel with the form). Answers with the new list item.
+   * @route POST /api/periods/:periodId/units/:unitId/evidence-links — adds a link `{ indicator, url, key? }` (the
+   * page's script; without JavaScript links travel with the form). 201 with the new list item; with a `key` the
+   * browser made, a repeat answers 200 with the item the first request added (an empty list if since deleted).
    */
   router.post('/evidence-links', formBody, requireRole(...EDITORS), async (req, res) => {
     const user = requireUser(req);
     const unitId = idParam(req, 'unitId');
     requireUnitAccess(user, unitId);
-    const link = validate(LINK_BODY, req.body ?? {}, {
-      summary: 'first-field',
-      message: (field, message) => (field === 'url' ? `Tautan: ${message}.` : 'Kode indikator tidak valid.'),
-    });
+    requireQueueOwner(req, user);
+    const link = validate(LINK_BODY, req.body ?? {}, { summary: 'first-field', message: (field, message) => (LINK_FIELD_MESSAGES[field] ?? String)(message) });
     const periodId = idParam(req, 'periodId');
-    const e = deps.assessments.attachLink(user, periodId, unitId, link.indicator, link.url);
-    const html = await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(periodId, unitId), deletable: canDeleteEvidence(user, e) });
-    res.status(201).json({ evidence: [{ code: e.indicatorCode, id: e.id, html }] });
+    const { evidence: e, created } = deps.assessments.attachLink(user, { periodId, unitId }, { code: link.indicator, url: link.url, key: link.key });
+    const html = e.deletedAt === null
+      ? await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(periodId, unitId), deletable: canDeleteEvidence(user, e) })
+      : null;
+    res.status(created ? 201 : 200).json({ evidence: html === null ? [] : [{ code: e.indicatorCode, id: e.id, html }] });
   });
 
   return router;

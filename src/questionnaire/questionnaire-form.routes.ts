@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { AnswerConflictError, parseAnswerForm, parseDeleteIds } from '../assessments';
+import { AnswerConflictError, parseAnswerForm, parseDeleteIds, requireEditable } from '../assessments';
 import { AppError } from '../errors/app-error';
 import type { EvidenceRecord } from '../evidence';
 import { readBody } from '../web/body';
@@ -32,10 +32,11 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
 
   /**
    * Saves everything the form sends in one transaction: answers (version-checked), links, evidence ticked for
-   * deletion, uploaded files. Refusals re-render the form with the person's values kept and nothing written.
-   * Returns null when it has already answered the request.
+   * deletion, uploaded files (written to the store first, then referenced by hash in the transaction). Refusals
+   * re-render the form with the person's values kept and nothing written. Resolves to null when it has already
+   * answered the request.
    */
-  function saveForm(req: Request, res: Response, submitting: boolean): { answers: number; deleted: number; fileIds: number[] } | null {
+  async function saveForm(req: Request, res: Response, submitting: boolean): Promise<{ answers: number; deleted: number; fileIds: number[] } | null> {
     verifyCsrf(req, res);
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
@@ -54,8 +55,11 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
       return null;
     }
     if (submitting && q.locked) return { answers: 0, deleted: 0, fileIds: [] };
+    // A locked assessment is refused before any file is written; the transaction checks again for a race.
+    if (q.assessment && files.files.length > 0) requireEditable(q.assessment);
+    const stored = await deps.evidence.service.writeEvidenceFiles(files.files);
     try {
-      return deps.assessments.saveQuestionnaireForm(user, periodId, unitId, { answers: parsed.answers, files: files.files, deleteIds: del.ids });
+      return deps.assessments.saveQuestionnaireForm(user, periodId, unitId, { answers: parsed.answers, files: stored, deleteIds: del.ids });
     } catch (err) {
       if (!(err instanceof AnswerConflictError) || wantsJson(req)) throw err;
       renderQuestionnaire(deps, req, res, 409, { values: body, errors: { _form: err.message }, conflicts: err.conflicts });
@@ -75,7 +79,7 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
    * with `Accept: application/json` (the page's script uploading one file) answers with the new evidence items.
    */
   router.post('/', readBody, requireRole(...EDITORS), upload, async (req, res) => {
-    const result = saveForm(req, res, false);
+    const result = await saveForm(req, res, false);
     if (!result) return;
     if (wantsJson(req)) {
       const user = requireUser(req);
@@ -97,8 +101,8 @@ export function questionnaireFormRoutes(deps: QuestionnaireDeps): Router {
    * @route POST /periods/:periodId/units/:unitId/assessment/submit — saves what the form sends (so nothing typed is
    * lost), then submits and locks; an incomplete assessment stays a draft and lists what is missing.
    */
-  router.post('/submit', readBody, requireRole(...EDITORS), upload, (req, res) => {
-    const result = saveForm(req, res, true);
+  router.post('/submit', readBody, requireRole(...EDITORS), upload, async (req, res) => {
+    const result = await saveForm(req, res, true);
     if (!result) return;
     try {
       deps.assessments.submitAssessment(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'));

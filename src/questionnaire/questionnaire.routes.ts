@@ -3,7 +3,7 @@ import { AnswerConflictError, parseAnswerBody } from '../assessments';
 import { notFound } from '../errors/app-error';
 import { formatDateTime, formatTime } from '../shared/format';
 import { formBody } from '../web/body';
-import { requireRole, requireUnitAccess, requireUser } from '../web/guards';
+import { requireQueueOwner, requireRole, requireUnitAccess, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { renderToString } from '../web/render-to-string';
 import { answerText, EDITORS, renderQuestionnaire, VIEWERS, type QuestionnaireDeps } from './questionnaire-view';
@@ -27,13 +27,15 @@ export function answersApiRoutes(deps: QuestionnaireDeps): Router {
   /**
    * @route PUT /api/periods/:periodId/units/:unitId/answers/:code — autosave of one indicator,
    * body `{ level, na, note, version }`. 200 with the stored answer and its new version; 409 `answer-conflict`
-   * with the stored value (who, when) when the version is stale; 409 `assessment-locked`; 422 per field.
+   * with the stored value (who, when) when the version is stale; 409 `assessment-locked`; 422 per field; 403
+   * `queue-other-user` when the change was queued in the browser by another user than the one signed in.
    */
   router.put('/answers/:code', formBody, requireRole(...EDITORS), async (req, res) => {
     const user = requireUser(req);
     const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
     requireUnitAccess(user, unitId);
+    requireQueueOwner(req, user);
     const { instrument } = deps.periods.loadPeriod(periodId);
     const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
     if (!ind) throw notFound('Indikator');

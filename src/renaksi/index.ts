@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
 import type { ScoringService } from '../scoring';
+import { createBuildCache } from '../shared/build-cache';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createRenaksiRepo } from './renaksi.repo';
 import { createRenaksiVersionsRepo } from './renaksi-versions.repo';
@@ -11,6 +12,9 @@ import { renaksiRoutes } from './renaksi.routes';
 import { renaksiRowsRoutes } from './renaksi-rows.routes';
 import { renaksiSettingsRoutes } from './renaksi-settings.routes';
 import { renaksiUploadRoutes } from './renaksi-upload.routes';
+
+/** Workbooks kept by the fingerprint of their document: a few dozen periods' Renaksi workbooks. */
+const WORKBOOK_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface RenaksiModuleDeps {
   db: Db;
@@ -29,6 +33,7 @@ export function createRenaksiModule(deps: RenaksiModuleDeps) {
     renaksi: createRenaksiRepo(deps.db),
     renaksiVersions: createRenaksiVersionsRepo(deps.db),
     settings: createSettingsRepo(deps.db),
+    workbooks: createBuildCache(WORKBOOK_CACHE_BYTES),
   });
   const router = Router({ mergeParams: true });
   router.use(renaksiRoutes(service), renaksiRowsRoutes(service), renaksiSettingsRoutes(service), renaksiUploadRoutes(service));

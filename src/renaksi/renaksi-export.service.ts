@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { workerTask } from '../shared/worker-pool';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { draftRoster, ensurePlan, kabupatenRoster, type RenaksiDeps } from './renaksi.service';
 import { gapOf, uncountedParts } from '../scoring';
@@ -7,6 +9,10 @@ import type { RenaksiRow } from './renaksi.repo';
 import type { RenaksiDocument } from './renaksi-workbook';
 import type { RecapData } from '../exports';
 import { documentPaper, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
+import type * as RenaksiWorkbookTask from './renaksi-workbook.task';
+
+/** Builds the Renaksi workbook from its document in the worker pool (see BuildCache). */
+export const RENAKSI_WORKBOOK_TASK = workerTask<typeof RenaksiWorkbookTask, 'buildRenaksiXlsx'>(path.join(__dirname, 'renaksi-workbook.task'), 'buildRenaksiXlsx');
 
 const setting = (deps: RenaksiDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 

@@ -1,11 +1,9 @@
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
-import { buildRenaksiWorkbook } from './renaksi-workbook';
-import { renaksiDocument } from './renaksi-export.service';
+import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service';
 import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
-import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
 
 /** What must not change while a version is being written: the plan years and every live row's version. */
 function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): string {
@@ -13,10 +11,12 @@ function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): strin
   return JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, deps.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder])]);
 }
 
-/** The Renaksi workbook of the plan as it stands now. */
-export async function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number, now = new Date()): Promise<Buffer> {
-  const wb = buildRenaksiWorkbook(renaksiDocument(deps, periodId, now));
-  return deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+/**
+ * The Renaksi workbook of the plan as it stands now: its document is gathered here, the bytes are built in the worker
+ * pool, or taken from `deps.workbooks` when a workbook was already built from the same document.
+ */
+export function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number, now = new Date()): Promise<Buffer> {
+  return deps.workbooks.get(RENAKSI_WORKBOOK_TASK, renaksiDocument(deps, periodId, now));
 }
 
 /**

@@ -1,7 +1,8 @@
-import type ExcelJS from 'exceljs';
-import { loadWorkbook, looksLikeZip } from '../shared/sheet-cells';
+import { readSpreadsheet } from '../shared/spreadsheet/read-spreadsheet';
+import type { SpreadsheetData, SpreadsheetOptions } from '../shared/spreadsheet/sheet-limits';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
+import { RENAKSI_SHEET } from './renaksi-workbook';
 import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';
 import type { RenaksiRow, RowChanges } from './renaksi.repo';
@@ -14,16 +15,20 @@ export class UploadRejectedError extends AppError {
   }
 }
 
-const NOT_A_SPREADSHEET: UploadIssue = {
-  sheetRow: null, column: null,
-  message: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
-};
+/** How an uploaded plan is read: the Renaksi sheet, a plan of thousands of rows with room to spare. */
+const PLAN_READ = {
+  formats: ['xlsx'], sheets: [RENAKSI_SHEET], maxDataRows: 5000, maxCells: 200_000,
+  wrongFileMessage: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
+} as const satisfies SpreadsheetOptions;
 
-/** The shared loader: it also skips the worksheet parts exceljs would expand cell by cell (see sheet-cells). */
-async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = looksLikeZip(bytes) ? await loadWorkbook(bytes) : null;
-  if (!wb) throw new UploadRejectedError([NOT_A_SPREADSHEET]);
-  return wb;
+/** The uploaded workbook's Renaksi sheet; a file refused by the reader becomes the report's one line. */
+async function readWorkbook(file: { bytes: Buffer; name: string }): Promise<SpreadsheetData> {
+  try {
+    return await readSpreadsheet({ originalName: file.name, data: file.bytes }, PLAN_READ);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 422) throw new UploadRejectedError([{ sheetRow: null, column: null, message: err.fields.file ?? err.message }]);
+    throw err;
+  }
 }
 
 export interface UploadPreview {
@@ -41,7 +46,7 @@ export async function previewUpload(deps: RenaksiDeps, user: User, periodId: num
   const { instrument } = deps.periods.loadPeriod(periodId);
   const plan = ensurePlan(deps, periodId);
   assertDraft(plan);
-  const wb = await readWorkbook(file.bytes);
+  const wb = await readWorkbook(file);
   const rows = deps.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
   const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
   if (result.issues.length > 0) throw new UploadRejectedError(result.issues);

@@ -1,5 +1,6 @@
-import type ExcelJS from 'exceljs';
 import { formatInt } from '../shared/format';
+import { cellText, sheetNamed } from '../shared/spreadsheet/read-spreadsheet';
+import { cellAddress, type SheetData, type SpreadsheetData } from '../shared/spreadsheet/sheet-limits';
 import {
   FIRST_BODY_ROW, HEADER_ROW, LEADING_FIELDS, LEADING_HEADERS, RENAKSI_SHEET, ROW_KEY_HEADER, TAIL_FIELDS, TAIL_HEADERS,
 } from './renaksi-workbook';
@@ -50,45 +51,28 @@ const ROW_KEY = /^R(\d+)-V(\d+)$/;
 
 type CellRead = { text: string } | { error: string };
 
-/** A cell's value as text the way a person sees it (rich text joined, a formula's result, a link's text). */
-function readCell(value: ExcelJS.CellValue): CellRead {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  if ('richText' in value) return { text: value.richText.map((t) => t.text).join('') };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result === undefined || (typeof result === 'object' && result !== null && 'error' in result)
-      ? { error: 'berisi rumus tanpa hasil; ketik nilainya langsung' }
-      : readCell(result);
-  }
-  if ('text' in value && typeof value.text === 'string') return { text: value.text };
-  if ('error' in value) return { error: `berisi galat ${String(value.error)}` };
-  return { error: 'berisi nilai yang tidak dikenali' };
+/** A cell's text as a person sees it, or why the file carries no usable value for it (an error, a formula without result). */
+function readCell(ws: SheetData, r: number, c: number): CellRead {
+  const problem = ws.unreadable[cellAddress(r, c)];
+  return problem === undefined ? { text: cellText(ws, r, c) } : { error: problem };
 }
 
-/** The value of a cell unless it is the hidden part of a merged range (which repeats the master's value). */
-function ownValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  return cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
-}
-
-const normalizeHeader = (v: ExcelJS.CellValue): string => {
-  const r = readCell(v);
-  return 'text' in r ? r.text.replace(/\s+/g, ' ').trim() : '';
+const normalizeHeader = (ws: SheetData, r: number, c: number): string => {
+  const read = readCell(ws, r, c);
+  return 'text' in read ? read.text.replace(/\s+/g, ' ').trim() : '';
 };
 
 /** Checks the header rows match the layout this app writes for these plan years; returns the problems. */
-function checkLayout(ws: ExcelJS.Worksheet, years: number[]): UploadIssue[] {
+function checkLayout(ws: SheetData, years: number[]): UploadIssue[] {
   const issue = (column: string | null, message: string): UploadIssue => ({ sheetRow: HEADER_ROW, column, message });
   const issues: UploadIssue[] = [];
   LEADING_HEADERS.forEach((h, i) => {
-    const found = normalizeHeader(ws.getCell(HEADER_ROW, i + 1).value);
+    const found = normalizeHeader(ws, HEADER_ROW, i + 1);
     if (found !== h) issues.push(issue(h, `judul kolom ${i + 1} seharusnya "${h}", di berkas "${found}"`));
   });
   const fileYears: string[] = [];
   for (let c = LEADING_HEADERS.length + 1; ; c++) {
-    const y = normalizeHeader(ownValue(ws.getCell(HEADER_ROW + 1, c)));
+    const y = normalizeHeader(ws, HEADER_ROW + 1, c);
     if (!/^\d{4}$/.test(y)) break;
     fileYears.push(y);
   }
@@ -98,10 +82,10 @@ function checkLayout(ws: ExcelJS.Worksheet, years: number[]): UploadIssue[] {
   }
   const tailStart = LEADING_HEADERS.length + years.length + 1;
   TAIL_HEADERS.forEach((h, i) => {
-    const found = normalizeHeader(ws.getCell(HEADER_ROW, tailStart + i).value);
+    const found = normalizeHeader(ws, HEADER_ROW, tailStart + i);
     if (found !== h) issues.push(issue(h, `judul kolom ${tailStart + i} seharusnya "${h}", di berkas "${found}"`));
   });
-  if (normalizeHeader(ws.getCell(HEADER_ROW, tailStart + TAIL_HEADERS.length).value) !== ROW_KEY_HEADER) {
+  if (normalizeHeader(ws, HEADER_ROW, tailStart + TAIL_HEADERS.length) !== ROW_KEY_HEADER) {
     issues.push(issue(ROW_KEY_HEADER, 'kolom tersembunyi berisi ID baris tidak ditemukan; unggah berkas yang diunduh dari aplikasi ini'));
   }
   return issues;
@@ -114,7 +98,7 @@ interface RowContext {
 }
 
 /** Reads one data row; pushes its problems and returns its change (or null when it changes nothing). */
-function readDataRow(ws: ExcelJS.Worksheet, r: number, id: number, version: number, ctx: RowContext, issues: UploadIssue[]): UploadChange | null {
+function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx: RowContext, issues: UploadIssue[]): UploadChange | null {
   const stored = ctx.rows.get(id);
   const at = (column: string | null, message: string) => issues.push({ sheetRow: r, column, message });
   if (!stored) return at(null, `ID baris R${id} tidak ada pada Renaksi periode ini`), null;
@@ -128,7 +112,7 @@ function readDataRow(ws: ExcelJS.Worksheet, r: number, id: number, version: numb
   };
   for (const field of [...LEADING_FIELDS, ...TAIL_FIELDS] as RenaksiTextField[]) {
     const label = RENAKSI_FIELD_LABELS[field];
-    const read = readCell(ownValue(ws.getCell(r, columnOf(field))));
+    const read = readCell(ws, r, columnOf(field));
     if ('error' in read) { at(label, read.error); continue; }
     const text = normalizeText(read.text);
     if (text.length > RENAKSI_TEXT_MAX) at(label, `teks terlalu panjang (${formatInt(text.length)} karakter; maksimal ${formatInt(RENAKSI_TEXT_MAX)})`);
@@ -137,9 +121,8 @@ function readDataRow(ws: ExcelJS.Worksheet, r: number, id: number, version: numb
   }
   const typed: Record<string, number | null | 'invalid'> = {};
   ctx.years.forEach((y, i) => {
-    const value = ws.getCell(r, yearCol + i).value;
-    const read = readCell(value);
-    typed[y] = typeof value === 'number' ? value : 'error' in read ? 'invalid' : parseTarget(read.text);
+    const read = readCell(ws, r, yearCol + i);
+    typed[y] = 'error' in read ? 'invalid' : parseTarget(read.text);
   });
   for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.levelMax))) at(`Target ${year}`, message);
   if (issues.length > before) return null;
@@ -157,13 +140,13 @@ function readDataRow(ws: ExcelJS.Worksheet, r: number, id: number, version: numb
     return null;
   }
   const changedTexts = Object.fromEntries(fields.filter((f) => f.field !== 'targets').map((f) => [f.field, f.new]));
-  return { rowId: id, version, no: normalizeHeader(ws.getCell(r, 1).value), sheetRow: r, fields, texts: changedTexts, targets: targetsChanged ? targets : null };
+  return { rowId: id, version, no: normalizeHeader(ws, r, 1), sheetRow: r, fields, texts: changedTexts, targets: targetsChanged ? targets : null };
 }
 
-/** Whether a row has anything typed in columns from…to (merged repeats ignored). */
-function hasContent(ws: ExcelJS.Worksheet, r: number, from: number, to: number): boolean {
+/** Whether a row has anything typed in columns from…to. */
+function hasContent(ws: SheetData, r: number, from: number, to: number): boolean {
   for (let c = from; c <= to; c++) {
-    const read = readCell(ownValue(ws.getCell(r, c)));
+    const read = readCell(ws, r, c);
     if (!('text' in read) || read.text.trim() !== '') return true;
   }
   return false;
@@ -174,10 +157,10 @@ function hasContent(ws: ExcelJS.Worksheet, r: number, from: number, to: number):
  * is reported with its sheet row and column, and changes are returned only for rows that really differ from what is
  * stored. Rows without an id after the table (the signature block) are ignored.
  */
-export function readPlanUpload(wb: ExcelJS.Workbook, ctx: { years: number[]; levelMax: number; rows: UploadRowState[] }): UploadResult {
-  const ws = wb.getWorksheet(RENAKSI_SHEET);
+export function readPlanUpload(file: SpreadsheetData, ctx: { years: number[]; levelMax: number; rows: UploadRowState[] }): UploadResult {
+  const ws = sheetNamed(file, RENAKSI_SHEET);
   if (!ws) {
-    const names = wb.worksheets.map((w) => w.name).join(', ') || 'tidak ada';
+    const names = file.sheetNames.join(', ') || 'tidak ada';
     return { changes: [], rowsInFile: 0, issues: [{ sheetRow: null, column: null, message: `lembar "${RENAKSI_SHEET}" tidak ditemukan (lembar di berkas: ${names}); unggah dokumen Renaksi yang diunduh dari aplikasi ini` }] };
   }
   const layout = checkLayout(ws, ctx.years);
@@ -189,12 +172,12 @@ export function readPlanUpload(wb: ExcelJS.Workbook, ctx: { years: number[]; lev
   const changes: UploadChange[] = [];
   const seen = new Map<number, number>();
   let ended = false;
-  for (let r = FIRST_BODY_ROW; r <= ws.rowCount; r++) {
-    const keyRead = readCell(ws.getCell(r, keyCol).value);
+  for (let r = FIRST_BODY_ROW; r <= ws.rows.length; r++) {
+    const keyRead = readCell(ws, r, keyCol);
     const key = 'text' in keyRead ? keyRead.text.trim() : '';
     if (key === '') {
       const content = hasContent(ws, r, 1, lastCol);
-      const groupRow = /^[IVXLC]+$/.test(normalizeHeader(ws.getCell(r, 1).value)) && !hasContent(ws, r, 3, lastCol);
+      const groupRow = /^[IVXLC]+$/.test(normalizeHeader(ws, r, 1)) && !hasContent(ws, r, 3, lastCol);
       if (!content) ended = true;
       else if (!ended && !groupRow) issues.push({ sheetRow: r, column: null, message: 'baris tanpa ID baris; baris baru hanya dapat ditambahkan melalui aplikasi (tombol "Tambah baris")' });
       continue;

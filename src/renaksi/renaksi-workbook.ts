@@ -4,7 +4,9 @@ import {
   PAPERS, type PaperKind,
   shareStyles,
 } from '../shared/workbook-style';
-import { addRecapSheets, type RecapData } from '../exports';
+// NOTE: the recap sheets' pure builder, not the exports entry: this file runs in a worker thread (renaksi-workbook.task),
+// which should not load the exports module's routes and services (a named exception in .dependency-cruiser.cjs).
+import { addRecapSheets, type RecapData } from '../exports/recap-sheets';
 
 export interface RenaksiDocRow {
   aspect: string;

@@ -3,6 +3,7 @@ import type { Instrument } from '../instrument';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
+import type { BuildCache } from '../shared/build-cache';
 import type { SettingsRepo } from '../shared/settings.repo';
 import type { User } from '../shared/identity';
 import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRoster, type DraftRow, type DraftUnit } from './renaksi-draft';
@@ -18,6 +19,8 @@ export interface RenaksiDeps {
   renaksi: RenaksiRepo;
   renaksiVersions: RenaksiVersionsRepo;
   settings: SettingsRepo;
+  /** Renaksi workbooks kept by the fingerprint of their document, built in the worker pool. */
+  workbooks: BuildCache;
   scoring: ScoringService;
   periods: PeriodsService;
   audit: AuditService;

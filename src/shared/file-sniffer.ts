@@ -3,6 +3,7 @@
  * browser's MIME type: PDF, JPEG, PNG, Office Open XML (docx/xlsx/pptx, without macros) and the legacy binary
  * Word/Excel formats (doc/xls, OLE2 compound files). Pure: bytes in, a kind or null out.
  */
+import { ooxmlKind, zipEntries } from './zip-read';
 
 export type EvidenceFileKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'xls';
 
@@ -43,7 +44,7 @@ export function sniffFileType(data: Uint8Array): EvidenceFileKind | null {
   if (startsWith(data, PDF)) return 'pdf';
   if (startsWith(data, JPEG)) return 'jpeg';
   if (startsWith(data, PNG)) return 'png';
-  if (startsWith(data, ZIP_LOCAL)) return classifyOoxml(zipEntryNames(data));
+  if (startsWith(data, ZIP_LOCAL)) return ooxmlKind(zipEntries(data)?.map((e) => e.name) ?? null);
   if (startsWith(data, CFB)) return classifyCfb(cfbRootNames(data));
   return null;
 }
@@ -52,60 +53,6 @@ export function sniffFileType(data: Uint8Array): EvidenceFileKind | null {
 export function extensionMatches(fileName: string, kind: EvidenceFileKind): boolean {
   const m = /\.([A-Za-z0-9]+)$/.exec(fileName);
   return !!m?.[1] && EVIDENCE_FILE_TYPES[kind].extensions.includes(m[1].toLowerCase());
-}
-
-function classifyOoxml(names: string[] | null): EvidenceFileKind | null {
-  if (!names || !names.includes('[Content_Types].xml')) return null;
-  // NOTE: macro-enabled documents (docm/xlsm/pptm) carry vbaProject.bin; they are refused outright.
-  if (names.some((n) => n.toLowerCase().endsWith('vbaproject.bin'))) return null;
-  if (names.includes('word/document.xml')) return 'docx';
-  if (names.includes('xl/workbook.xml')) return 'xlsx';
-  if (names.includes('ppt/presentation.xml')) return 'pptx';
-  return null;
-}
-
-/** Entry names from the ZIP central directory, or null when the archive is malformed (or ZIP64). */
-function zipEntryNames(d: Uint8Array): string[] | null {
-  return zipEntries(d)?.map((e) => e.name) ?? null;
-}
-
-/**
- * What the archive would take once unpacked (sum of the central directory's uncompressed sizes), or null when it is
- * no readable ZIP. A ZIP64 size marker counts as unbounded. Lets a reader refuse a small file that unpacks into
- * gigabytes before handing it to a library that unpacks everything in memory.
- */
-export function zipUncompressedBytes(d: Uint8Array): number | null {
-  const entries = zipEntries(d);
-  return entries ? entries.reduce((sum, e) => sum + (e.size === 0xffffffff ? Infinity : e.size), 0) : null;
-}
-
-/** Names and uncompressed sizes from the ZIP central directory, or null when the archive is malformed. */
-function zipEntries(d: Uint8Array): { name: string; size: number }[] | null {
-  const EOCD = [0x50, 0x4b, 0x05, 0x06];
-  let eocd = -1;
-  for (let i = d.length - 22; i >= Math.max(0, d.length - 22 - 0xffff); i--) {
-    if (startsWith(d, EOCD, i)) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(d, eocd + 10);
-  const size = u32(d, eocd + 12);
-  const offset = u32(d, eocd + 16);
-  if (offset + size > eocd) return null;
-  const entries: { name: string; size: number }[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (!startsWith(d, [0x50, 0x4b, 0x01, 0x02], p)) return null;
-    const nameLen = u16(d, p + 28);
-    const next = p + 46 + nameLen + u16(d, p + 30) + u16(d, p + 32);
-    if (next > eocd) return null;
-    entries.push({ name: decoder.decode(d.subarray(p + 46, p + 46 + nameLen)), size: u32(d, p + 24) });
-    p = next;
-  }
-  return entries;
 }
 
 function classifyCfb(names: string[] | null): EvidenceFileKind | null {

@@ -5,7 +5,7 @@ import { AppError, badInput, notFound } from '../errors/app-error';
 import type { AuditService } from '../audit';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import { readTableFile } from '../shared/table-file';
+import { firstSheet, readSpreadsheet } from '../shared/spreadsheet/read-spreadsheet';
 import { validate } from '../web/validate';
 import type { Unit, UnitsRepo } from './units.repo';
 import type { UnitImportsRepo } from './unit-imports.repo';
@@ -75,8 +75,8 @@ export function setUnitActive(deps: UnitsDeps, user: User, unitId: number, activ
 
 /** Reads an uploaded .xlsx (first sheet) or .csv into import lines; a file-level problem is a 422 on `file`. */
 export async function readImportFile(fileName: string, data: Buffer): Promise<ImportLine[]> {
-  const table = await readTableFile(fileName, data, { maxDataRows: IMPORT_MAX_LINES });
-  const read = readImportLines(table);
+  const sheet = firstSheet(await readSpreadsheet({ originalName: fileName, data }, { formats: ['xlsx', 'csv'], maxDataRows: IMPORT_MAX_LINES }));
+  const read = readImportLines(sheet.rows);
   if ('error' in read) throw badInput({ file: read.error });
   return read.lines;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UNSET_PASSWORD_HASH } from './passwords';
 import { AppError, badInput, notFound } from '../errors/app-error';
-import { readTableFile } from '../shared/table-file';
+import { readSpreadsheet, requireSheet } from '../shared/spreadsheet/read-spreadsheet';
 import type { Role, User } from '../shared/identity';
 import { applyAccountEdit, insertAccount, issueLinkToken, type UsersDeps } from './users.service';
 import {
@@ -22,8 +22,10 @@ export function userImportTemplate(deps: UsersDeps): ExcelJS.Workbook {
  * admin who sent it applies it. A file-level problem is a 422 on `file` and stores nothing. Returns the token.
  */
 export async function stageUserImport(deps: UsersDeps, user: User, fileName: string, data: Buffer): Promise<string> {
-  const table = await readTableFile(fileName, data, { sheetName: USER_IMPORT_SHEET, refuseFormulas: true, maxDataRows: USER_IMPORT_MAX_ROWS });
-  const read = readUserRows(table);
+  const file = await readSpreadsheet({ originalName: fileName, data }, {
+    formats: ['xlsx', 'csv'], sheets: [USER_IMPORT_SHEET], refuseFormulas: true, maxDataRows: USER_IMPORT_MAX_ROWS,
+  });
+  const read = readUserRows(requireSheet(file, USER_IMPORT_SHEET).rows);
   if ('error' in read) throw badInput({ file: read.error });
   const token = crypto.randomBytes(18).toString('base64url');
   deps.userImports.stage({ token, createdBy: user.id, fileName: path.basename(fileName).slice(0, 200), lines: read.rows });

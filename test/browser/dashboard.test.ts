@@ -8,8 +8,22 @@ import { idNumber, parseCsv } from '../helpers/csv';
 import { seedDemo } from '../../src/seed';
 import { seedDepsOf } from '../../src/bootstrap';
 import { formatScore } from '../../src/shared/format';
+import { LIVE_POLL_SECONDS } from '../../src/dashboard/presentation.routes';
 
 const CHARTS = ['#aspect-chart', '#ranking-chart', '#distribution-chart', '#weakest-chart'];
+/** How often the live deck polls (LIVE_POLL_SECONDS); the tests move the page's clock by it instead of waiting. */
+const LIVE_POLL_MS = LIVE_POLL_SECONDS * 1000;
+
+/** Runs in the page before its scripts: counts the requests its scripts start (the live deck polls by fetch). */
+function countFetches(): void {
+  const w = window as unknown as { fetches: number };
+  const real = window.fetch.bind(window);
+  w.fetches = 0;
+  window.fetch = (...args: Parameters<typeof fetch>) => {
+    w.fetches++;
+    return real(...args);
+  };
+}
 
 /** Cell texts of a table's body rows: the visible number of a "cara menghitung" cell, else the cell's text. */
 function tableRows(page: Page, selector: string): Promise<string[][]> {
@@ -219,12 +233,14 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
 
   it('updates the live slide without a reload when another unit submits', async () => {
     const page = await context.newPage();
+    await page.clock.install();
     await page.goto(url('/presentation'));
     const index = page.locator('[data-slide].current [data-kab-index]');
     const before = await index.textContent();
     const marker = await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; return true; });
 
     buildAssessment(ctx, { unitId: pendingUnits[0] as number, fill: 4, status: 'diajukan', userId: adminId });
+    await page.clock.runFor(LIVE_POLL_MS);
     await page.waitForFunction((old) => document.querySelector('[data-slide].current [data-kab-index]')?.textContent !== old, before, { timeout: 20000 });
 
     expect(marker).toBe(true);
@@ -236,6 +252,8 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
 
   it('freezes the numbers in a snapshot that does not move while units keep submitting, names hidden', async () => {
     const page = await context.newPage();
+    await page.addInitScript(countFetches);
+    await page.clock.install();
     await page.goto(url('/presentation?anon=1'));
     await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('button', { name: 'Bekukan angka (snapshot)' }).click();
@@ -244,7 +262,8 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
     const stamp = await page.locator('[data-live-status]').textContent();
 
     buildAssessment(ctx, { unitId: pendingUnits[1] as number, fill: 0, status: 'diajukan', userId: adminId });
-    await page.waitForTimeout(6500);
+    await page.clock.runFor(LIVE_POLL_MS + 1500);
+    const fetched = await page.evaluate(() => (window as unknown as { fetches: number }).fetches);
     const stillFrozen = await page.locator('[data-slide].current [data-kab-index]').textContent();
     await page.keyboard.press('End');
     const heatmapNames = await page.locator('.slide-heatmap tbody th').allTextContents();
@@ -253,6 +272,7 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
     const live = await (await page.request.get(url('/presentation.json'))).json();
 
     expect(stamp).toMatch(/^Snapshot \d{1,2} [A-Z][a-z]+ \d{4} pukul \d{2}\.\d{2} WITA/);
+    expect(fetched).toBe(0);
     expect(stillFrozen).toBe(frozen);
     expect(afterReload).toBe(frozen);
     expect(formatScore(live.index.kabupaten.mean)).not.toBe(frozen);

@@ -130,8 +130,9 @@ describe('the questionnaire in a real browser', () => {
       void d.accept();
     });
 
+    const closed = page.waitForEvent('close');
     await page.close({ runBeforeUnload: true });
-    await new Promise((r) => setTimeout(r, 500));
+    await closed;
     await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(url);

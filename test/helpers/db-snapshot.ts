@@ -30,3 +30,23 @@ const TABLES = [
 export function dbSnapshot(db: Db): Record<string, unknown[]> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }
+
+/**
+ * Counts the rows written from now on to every table of the database except `exclude`: TEMP triggers bump one
+ * counter, so "did this request write anything it must not?" is one read instead of a dump of every table.
+ * NOTE: SQLite's total_changes() alone cannot say it: it also counts the rows a refused request may write (its
+ * session, the audit trail, failed-login counters).
+ */
+export function watchWrites(db: Db, exclude: ReadonlySet<string>): () => number {
+  const tables = (db.pragma('table_list') as { schema: string; name: string; type: string }[])
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_') && !exclude.has(t.name))
+    .map((t) => t.name);
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS guarded_writes (n INTEGER NOT NULL); DELETE FROM guarded_writes; INSERT INTO guarded_writes VALUES (0);');
+  for (const t of tables) {
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "guard_${t}_${op}" AFTER ${op} ON main."${t}" BEGIN UPDATE guarded_writes SET n = n + 1; END`);
+    }
+  }
+  const read = db.prepare('SELECT n FROM temp.guarded_writes').pluck();
+  return () => read.get() as number;
+}

@@ -3,13 +3,15 @@ import type { Express } from 'express';
 import { createApp, createModules, type Modules } from '../../src/app';
 import { testConfig, type AppConfig } from '../../src/config/config';
 import { openDatabase, type Db } from '../../src/db/database';
-import { migrate } from '../../src/db/migrate';
 import { hashPassword } from '../../src/users/passwords';
-import { seedInstruments, seedUnits, DEFAULT_PERIOD_NAME } from '../../src/seed';
+import { DEFAULT_PERIOD_NAME } from '../../src/seed';
+import { TEMPLATES_DIR } from '../../src/shared/paths';
+import type { Period } from '../../src/periods';
 import { createRepos, type Repos } from './repos';
 import type { Role } from '../../src/shared/identity';
-import type { Instrument } from '../../src/instrument/instrument.schemas';
+import type { Instrument } from '../../src/instrument';
 import type { AssessmentStatus } from '../../src/shared/assessment-status';
+import { buildTemplateImage, templateImage } from './template-db';
 
 export const TEST_PASSWORD = 'rahasia-uji-123';
 
@@ -25,20 +27,18 @@ export interface TestContext {
 }
 
 /**
- * A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period.
+ * A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period:
+ * a copy of the run's template image (test/helpers/template-db.ts), so no test pays for migrations and seeding.
  * Config overrides (e.g. a temporary dataDir for evidence files) go to testConfig.
  */
 export function createTestContext(overrides: Partial<AppConfig> = {}): TestContext {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  const repos = createRepos(db);
   const config = testConfig(overrides);
+  const db = openDatabase(config.templatesDir === TEMPLATES_DIR ? templateImage() : buildTemplateImage(config.templatesDir));
+  const repos = createRepos(db);
+  const period = repos.periods.findByName(DEFAULT_PERIOD_NAME) as Period;
+  const instrument = repos.instruments.findById(period.instrumentId) as Instrument;
   const modules = createModules({ db, config });
-  const instrumentId = seedInstruments(modules.instrument.service, config.templatesDir);
-  seedUnits(modules.units.service, config.templatesDir);
-  const periodId = repos.periods.insert({ name: DEFAULT_PERIOD_NAME, year: 2022, instrumentId, deadline: null });
-  const instrument = repos.instruments.findById(instrumentId) as Instrument;
-  return { app: createApp({ db, config }), db, repos, modules, periodId, instrument };
+  return { app: createApp({ db, config }, modules), db, repos, modules, periodId: period.id, instrument };
 }
 
 let counter = 0;

@@ -97,6 +97,26 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     expect((await download(fasil.agent, `${url}/versions/3.xlsx`)).status).toBe(404);
   });
 
+  it('serves the workbook built for the same document again, builds anew once the document changes, and keeps a final version', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    const current = async () => (await download(agent, `/periods/${ctx.periodId}/renaksi.xlsx`)).body as Buffer;
+    const first = await current();
+    const second = await current();
+    const row = rowByKey(ctx, 'kab:A1');
+    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, budget: 'APBD 2023' }));
+
+    const edited = await current();
+    await agent.post(`${url}/finalize`).type('form').send({ _csrf: csrf });
+    const stored = (ctx.db.prepare('SELECT xlsx FROM renaksi_versions').get() as { xlsx: Buffer }).xlsx;
+
+    expect(second.equals(first)).toBe(true);
+    expect(edited.equals(first)).toBe(false);
+    expect((await readWorkbook(edited)).getWorksheet('Renaksi')?.getCell(10, 12).value).toBe('APBD 2023');
+    expect(stored.equals(edited)).toBe(true);
+    expect((await current()).equals(stored)).toBe(true);
+    expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.renaksi'").get()).toEqual({ n: 4 });
+  });
+
   it('keeps a stored version read-only even for direct SQL', () => {
     ctx.db.prepare("INSERT INTO renaksi_versions (plan_id, version_no, start_year, end_year, row_count, finalized_at, rows_json, xlsx) VALUES (?, 1, 2022, 2024, 0, '2022-06-01', '[]', x'00')")
       .run(ctx.repos.renaksi.findPlan(ctx.periodId)?.id);

@@ -151,7 +151,7 @@ describe('unit administration', () => {
 
       const res = await agent.get('/admin/units');
 
-      const rows = [...res.text.matchAll(/<td class="num">(\d+)<\/td>\s*<td>([A-Z0-9-]+)<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2], m[3], m[4]]);
+      const rows = [...res.text.matchAll(/<td class="num"[^>]*>(\d+)<\/td>\s*<td[^>]*>([A-Z0-9-]+)<\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1], m[2], m[3], m[4]]);
       expect(rows).toHaveLength(57);
       expect(rows.slice(0, 3)).toEqual([['1', 'PD-SETKAB', 'Sekretariat Daerah', 'Setda'], ['2', 'PD-SETWAN', 'Sekretariat DPRD', 'Setwan'], ['3', 'PD-INSPEKTORAT', 'Inspektorat Daerah', 'Inspektorat']]);
       expect(rows[38]).toEqual(['39', 'PD-RSUD-SANGKULIRANG', 'RSUD Sangkulirang', 'RSUD Sangkulirang']);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { UNSET_PASSWORD_HASH } from '../../src/users/passwords';
+import { xmlBomb } from '../../src/bench/bomb-files';
 import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
@@ -212,10 +213,11 @@ describe('bulk import of user accounts', () => {
       ['formula cells', () => xlsxOf([HEADER, ['budi', 'Budi', { formula: '"Verifi"&"kator"', result: 'Verifikator' }, ''], ['ani', { formula: 'UPPER("ani")', result: 'ANI' }, 'Verifikator', '']]), 'pengguna.xlsx', 422, 'Berkas berisi rumus di sel C2, B3.'],
       ['a formula typed into a CSV', () => Buffer.from(`${HEADER.join(',')}\nbudi,=HYPERLINK("http://x"),Verifikator,\n`), 'pengguna.csv', 422, 'Berkas berisi rumus di sel B2.'],
       ['5.001 rows', () => Buffer.from(rows(5001)), 'pengguna.csv', 422, 'Berkas berisi 5.001 baris pengguna; maksimal 5.000 baris'],
-      ['a sheet far beyond the limit', () => xlsxOf([HEADER, ...Array.from({ length: 6000 }, (_v, i) => [`p${i}x`, 'P', 'Verifikator', ''])]), 'pengguna.xlsx', 422, 'Berkas berisi data sampai baris 6.001; maksimal 5.000 baris data'],
+      ['a sheet far beyond the limit', () => xlsxOf([HEADER, ...Array.from({ length: 6000 }, (_v, i) => [`p${i}x`, 'P', 'Verifikator', ''])]), 'pengguna.xlsx', 422, 'Berkas berisi data sampai baris 5.011 atau lebih; maksimal 5.000 baris data'],
       ['a header without rows', () => Buffer.from(`${HEADER.join(',')}\n,,,\n`), 'pengguna.csv', 422, 'Berkas tidak berisi baris pengguna'],
       ['an empty file', () => Buffer.alloc(0), 'pengguna.csv', 422, 'kosong (0 byte)'],
-      ['an .xlsx that unpacks into more than 8 MB', () => xlsxOf([HEADER, ['budi', 'x'.repeat(9 * 1024 * 1024), 'Verifikator', '']]), 'pengguna.xlsx', 422, 'terlalu besar setelah dibuka'],
+      ['a cell longer than Excel allows', () => xlsxOf([HEADER, ['budi', 'x'.repeat(9 * 1024 * 1024), 'Verifikator', '']]), 'pengguna.xlsx', 422, 'berisi lebih dari 32.767 karakter'],
+      ['an .xlsx that unpacks into more than 16 MB', () => xmlBomb('Pengguna', 40 * 1024 * 1024, true), 'pengguna.xlsx', 422, 'terlalu besar setelah dibuka (lebih dari 16 MB)'],
       ['a file over 2 MB', () => Buffer.alloc(2 * 1024 * 1024 + 1, 'a'), 'pengguna.csv', 413, 'Berkas terlalu besar.'],
     ])('%s', async (_what, make, name, status, message) => {
       const { agent, csrf } = await loginAs(ctx.app, admin.username);

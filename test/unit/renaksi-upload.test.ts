@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
 import { readPlanUpload, type UploadRowState } from '../../src/renaksi/renaksi-upload';
+import { readSpreadsheet } from '../../src/shared/spreadsheet/read-spreadsheet';
+import type { SpreadsheetData } from '../../src/shared/spreadsheet/sheet-limits';
 
 const YEARS = [2022, 2023, 2024];
 
@@ -32,12 +34,18 @@ async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The workbook as the upload reads it back. */
+async function uploaded(wb: ExcelJS.Workbook): Promise<SpreadsheetData> {
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return readSpreadsheet({ originalName: 'renaksi.xlsx', data }, { formats: ['xlsx'], sheets: ['Renaksi'], maxDataRows: 5000 });
+}
+
 // Sheet rows: 8 group I, 9 row 1, 10 row 2, 11 group II, 12 row 3; signature from row 14 (L…O).
 describe('readPlanUpload', () => {
   const rows = [stored(1), stored(2), stored(3)];
 
   it('finds no change in the file exactly as exported (group rows and the signature block are not rows)', async () => {
-    const result = readPlanUpload(await exported(rows), { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(await exported(rows)), { years: YEARS, levelMax: 4, rows });
 
     expect(result).toEqual({ changes: [], issues: [], rowsInFile: 3 });
   });
@@ -51,7 +59,7 @@ describe('readPlanUpload', () => {
     ws.getCell('H12').value = '3';
     ws.getCell('C10').value = 'Masalah 2\r\n';
 
-    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows });
 
     expect(result.issues).toEqual([]);
     expect(result.changes.map((c) => [c.rowId, c.no, c.sheetRow, c.fields.map((f) => [f.field, f.old, f.new])])).toEqual([
@@ -66,7 +74,7 @@ describe('readPlanUpload', () => {
     const wb = await exported(rows);
     (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('G10').value = null;
 
-    const [change] = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows }).changes;
+    const [change] = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows }).changes;
 
     expect(change?.targets).toEqual({ 2023: 3, 2024: 4 });
     expect(change?.fields).toEqual([{ field: 'targets', label: 'Target per tahun', old: '2022: 2, 2023: 3, 2024: 4', new: '2022: –, 2023: 3, 2024: 4' }]);
@@ -78,21 +86,21 @@ describe('readPlanUpload', () => {
     ws.getCell('P12').value = 'R1-V1';
     ws.getCell('D10').value = { formula: 'B2', result: undefined } as ExcelJS.CellFormulaValue;
 
-    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows: [stored(1), stored(2, { deleted: true }), stored(3)] });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows: [stored(1), stored(2, { deleted: true }), stored(3)] });
 
     expect(result.changes).toEqual([]);
     expect(result.issues).toEqual([
       { sheetRow: 10, column: null, message: 'baris R2 sudah dihapus di aplikasi; pulihkan dulu atau hapus baris ini dari berkas' },
       { sheetRow: 12, column: null, message: 'baris R1 muncul dua kali (juga di baris 9)' },
     ]);
-    const formula = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows: [stored(1), stored(2), stored(3)] }).issues;
+    const formula = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows: [stored(1), stored(2), stored(3)] }).issues;
     expect(formula).toContainEqual({ sheetRow: 10, column: 'Sasaran', message: 'berisi rumus tanpa hasil; ketik nilainya langsung' });
   });
 
   it('refuses a file made for other plan years', async () => {
     const wb = await exported(rows);
 
-    const result = readPlanUpload(wb, { years: [2022, 2023, 2024, 2025], levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: [2022, 2023, 2024, 2025], levelMax: 4, rows });
 
     expect(result.issues[0]?.message).toContain('tahun rencana di berkas (2022, 2023, 2024) berbeda dengan tahun rencana saat ini (2022, 2023, 2024, 2025)');
   });
@@ -103,7 +111,7 @@ describe('readPlanUpload', () => {
     ws.spliceRows(11, 0, []);
     ws.getCell('L13').value = 'APBD';
 
-    const result = readPlanUpload(wb, { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows });
 
     expect(result.issues).toEqual([]);
     expect(result.changes.map((c) => [c.rowId, c.sheetRow])).toEqual([[3, 13]]);

@@ -1,24 +1,7 @@
 import { parseGroup, planImport, planSummary, readImportLines, unitListRow, UNIT_LIST_HEADERS, type ImportLine } from '../../src/units/unit-import';
-import { parseCsv } from '../../src/shared/table-file';
 import { buildUnit } from './factories';
 
 const unit = buildUnit;
-
-describe('parseCsv', () => {
-  it('detects a semicolon delimiter and keeps quoted delimiters, doubled quotes and CRLF line ends', () => {
-    expect(parseCsv('\uFEFFkode;nama;kelompok\r\nPD-A;"Dinas ""A""; Kutim";pd\r\n')).toEqual([
-      ['kode', 'nama', 'kelompok'],
-      ['PD-A', 'Dinas "A"; Kutim', 'pd'],
-    ]);
-  });
-
-  it('reads comma-separated text with a quoted comma and no final newline', () => {
-    expect(parseCsv('kode,nama,kelompok\nKEC-X,"Telen, Kutai Timur",kecamatan')).toEqual([
-      ['kode', 'nama', 'kelompok'],
-      ['KEC-X', 'Telen, Kutai Timur', 'kecamatan'],
-    ]);
-  });
-});
 
 describe('parseGroup', () => {
   it.each([

@@ -1,0 +1,5 @@
+import { writeTemplateForRun } from './template-db';
+
+export default function globalSetup(): void {
+  writeTemplateForRun();
+}

@@ -1,0 +1,5 @@
+import { removeTemplateOfRun } from './template-db';
+
+export default function globalTeardown(): void {
+  removeTemplateOfRun();
+}
