@@ -1,7 +1,7 @@
 /**
  * The house rules on how src/ hangs together (README: "Peta folder" and "Modul dengan dependensi eksplisit"). Run by
- * `npm run lint:deps`, which
- * `npm test` runs first. A feature is a folder of src/ with a module entry (index.ts: create<Feature>Module).
+ * `npm run lint:deps`, which `npm test` runs first. A feature is a folder of src/ with a module entry (index.ts:
+ * create<Feature>Module).
  */
 const FEATURES = [
   'assessments', 'audit', 'auth', 'board', 'dashboard', 'evidence', 'exports', 'home', 'instrument', 'offline',
