@@ -19,7 +19,7 @@ export class UploadRejectedError extends AppError {
 
 /** How an uploaded plan is read: the Renaksi sheet, a plan of thousands of rows with room to spare. */
 const PLAN_READ = {
-  formats: ['xlsx'], sheets: [RENAKSI_SHEET], maxDataRows: 5000, maxCells: 200_000,
+  formats: ['xlsx'], sheets: [RENAKSI_SHEET], maxDataRows: 5000, maxCells: 200_000, maxUnpackedBytes: 16 * 1024 * 1024,
   wrongFileMessage: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
 } as const satisfies SpreadsheetOptions;
 
