@@ -6,6 +6,7 @@ import { createInstrumentRepo } from '../instrument/instrument.repo';
 import { createPeriodsRepo } from '../periods/periods.repo';
 import { createRenaksiRepo } from '../renaksi/renaksi.repo';
 import { createRenaksiVersionsRepo } from '../renaksi/renaksi-versions.repo';
+import { createRenaksiUnitNotesRepo } from '../renaksi/renaksi-unit-notes.repo';
 import { createExportsRepo } from '../exports/exports.repo';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createUnitsRepo } from '../units/units.repo';
@@ -34,6 +35,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
     renaksiVersions: createRenaksiVersionsRepo(db),
+    renaksiUnitNotes: createRenaksiUnitNotesRepo(db),
     exports: createExportsRepo(db),
     settings: createSettingsRepo(db),
     sessions: createSessionsRepo(db),

@@ -3,7 +3,7 @@ import type { Repos } from '../db/repos';
 import { workerTask } from '../shared/worker-pool';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { computePeriodScores } from '../scoring/scores.service';
-import { draftRoster, ensurePlan, kabupatenRoster } from './renaksi.service';
+import { draftRoster, ensurePlan, kabupatenRoster, rowTargetMax } from './renaksi.service';
 import { uncountedParts } from '../scoring/unit-tally';
 import { planYears } from './renaksi-draft';
 import { gapOf } from '../scoring/scoring';
@@ -72,7 +72,7 @@ export function renaksiDocument(repos: Repos, periodId: number, now = new Date()
     periodName: scores.period.name,
     years: planYears(plan.startYear, plan.endYear),
     paper: documentPaper(repos.settings),
-    levelMax: instrument.levelScaleMax,
+    unitTotal: scores.units.length,
     signature: {
       place: setting(repos, 'renaksi.place'),
       date: setting(repos, 'renaksi.date') || formatDate(now.toISOString()),
@@ -83,7 +83,9 @@ export function renaksiDocument(repos: Repos, periodId: number, now = new Date()
     aspects: groupPlanRows(instrument.aspects, rows).map((g) => ({
       code: g.aspectCode,
       name: g.aspectName,
-      rows: g.rows.map(({ row }) => ({ ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row) })),
+      rows: g.rows.map(({ row }) => ({
+        ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row), targetMax: rowTargetMax(row, scores.units.length), realization: '',
+      })),
     })),
     recap,
   };

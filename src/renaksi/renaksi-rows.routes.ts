@@ -4,12 +4,12 @@ import { requireRole, requireUser } from '../web/guards';
 import { badInput } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { loadPeriod } from '../scoring/scores.service';
-import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
+import { computePeriodScores } from '../scoring/scores.service';
+import { DEFAULT_BUDGET, NOTES_LABEL, planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { RENAKSI_EDITORS } from './renaksi-roles';
 import { MOVE_SCHEMA, parseForm, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
 import { addManualRow, deleteRow, editRow, moveRow, restoreRow, RowConflictError, setRowPriority } from './renaksi-rows.service';
-import { assertDraft, ensurePlan, requireRow } from './renaksi.service';
+import { assertDraft, ensurePlan, requireRow, rowTargetMax } from './renaksi.service';
 import { conflictComparison, rowFormValues, rowPage, type ConflictField } from './renaksi-view.service';
 
 type Body = Record<string, unknown>;
@@ -32,34 +32,36 @@ export function renaksiRowsRoutes(repos: Repos): Router {
       errors: opts.errors ?? {},
       conflict: opts.conflict ?? null,
       fieldLabels: RENAKSI_FIELD_LABELS,
+      targetMax: rowTargetMax(row, page.unitTotal),
       canEdit: plan.status !== 'final',
     });
   }
 
   function renderNew(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
     const periodId = idParam(req, 'periodId');
-    const { period, instrument } = loadPeriod(repos, periodId);
+    const { period, instrument, units } = computePeriodScores(repos, periodId);
     const plan = ensurePlan(repos, periodId);
     assertDraft(plan);
     res.status(status).render('renaksi/rows/new', {
-      title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors, fieldLabels: RENAKSI_FIELD_LABELS,
+      title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors,
+      fieldLabels: RENAKSI_FIELD_LABELS, targetMax: units.length,
     });
   }
 
   /** @route GET /periods/:periodId/renaksi/rows/new — form for a manual row */
   router.get(`${base}/new`, editors, (req, res) => {
     const aspect = typeof req.query.aspek === 'string' ? req.query.aspek : '';
-    renderNew(req, res, 200, { aspectCode: aspect, schedule: 'TW I–IV' }, {});
+    renderNew(req, res, 200, { aspectCode: aspect, budget: DEFAULT_BUDGET }, {});
   });
 
   /** @route POST /periods/:periodId/renaksi/rows — adds a manual row (scope 'manual') */
   router.post(base, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    const { instrument } = loadPeriod(repos, periodId);
+    const { instrument, units } = computePeriodScores(repos, periodId);
     const plan = ensurePlan(repos, periodId);
     assertDraft(plan);
     const body = req.body as Body;
-    const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true });
+    const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true, targetMax: units.length });
     if (!parsed.values) return renderNew(req, res, 422, body, parsed.errors);
     const id = addManualRow(repos, requireUser(req), periodId, parsed.values);
     flash(req, 'success', 'Baris baru ditambahkan ke Renaksi.');
@@ -75,17 +77,17 @@ export function renaksiRowsRoutes(repos: Repos): Router {
   router.post(`${base}/:rowId`, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    const { instrument } = loadPeriod(repos, periodId);
+    const { instrument, units } = computePeriodScores(repos, periodId);
     const plan = ensurePlan(repos, periodId);
     assertDraft(plan);
     const row = requireRow(repos, plan, rowId);
     const body = req.body as Body;
     const years = planYears(plan.startYear, plan.endYear);
-    const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual' });
+    const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual', targetMax: rowTargetMax(row, units.length) });
     if (!parsed.values) return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
     try {
       const changed = editRow(repos, requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
-      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : 'Aspek/indikator'));
+      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : f === 'notes' ? NOTES_LABEL : 'Aspek/indikator'));
       flash(req, 'success', changed.length ? `Baris tersimpan: ${[...new Set(labels)].join(', ')}.` : 'Tidak ada perubahan untuk disimpan.');
     } catch (err) {
       if (!(err instanceof RowConflictError)) throw err;

@@ -3,12 +3,12 @@ import type { SpreadsheetData, SpreadsheetOptions } from '../shared/spreadsheet/
 import type { Repos } from '../db/repos';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
-import { loadPeriod } from '../scoring/scores.service';
+import { computePeriodScores } from '../scoring/scores.service';
 import { RENAKSI_SHEET } from './renaksi-workbook';
 import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';
 import type { RenaksiRow, RowChanges } from './renaksi.repo';
-import { assertDraft, ensurePlan } from './renaksi.service';
+import { assertDraft, ensurePlan, rowTargetMax } from './renaksi.service';
 
 /** The file could not be applied: every problem, line by line (422, nothing stored). */
 export class UploadRejectedError extends AppError {
@@ -45,12 +45,12 @@ export interface UploadPreview {
  * a file without changes stores nothing (uploadId null).
  */
 export async function previewUpload(repos: Repos, user: User, periodId: number, file: { bytes: Buffer; name: string }): Promise<UploadPreview> {
-  const { instrument } = loadPeriod(repos, periodId);
+  const unitTotal = computePeriodScores(repos, periodId).units.length;
   const plan = ensurePlan(repos, periodId);
   assertDraft(plan);
   const wb = await readWorkbook(file);
-  const rows = repos.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
-  const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
+  const rows = repos.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null, targetMax: rowTargetMax(r, unitTotal) }));
+  const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), rows });
   if (result.issues.length > 0) throw new UploadRejectedError(result.issues);
   if (result.changes.length === 0) return { uploadId: null, rowsInFile: result.rowsInFile, changedRows: 0 };
   const uploadId = repos.renaksiVersions.insertUpload(plan.id, user.id, file.name.slice(0, 200), { rowsInFile: result.rowsInFile, changes: result.changes });

@@ -7,10 +7,10 @@ export function escapeHtml(value: unknown): string {
 
 /**
  * The message under a form field when it was refused (the field's input points to it with aria-describedby
- * "err-<name>"). NOTE: a function rather than a partial: the questionnaire shows four per indicator, and each EJS
+ * "err-<id>", the name unless several forms on one page need their own ids). NOTE: a function rather than a partial: the questionnaire shows four per indicator, and each EJS
  * include checks the file system and copies every local, which made a page render take twice as long.
  */
-export function fieldError(errors: Record<string, string> | undefined, name: string): string {
+export function fieldError(errors: Record<string, string> | undefined, name: string, id: string = name): string {
   const message = errors?.[name];
-  return message ? `<p class="field-error" id="err-${escapeHtml(name)}">${escapeHtml(message)}</p>` : '';
+  return message ? `<p class="field-error" id="err-${escapeHtml(id)}">${escapeHtml(message)}</p>` : '';
 }
