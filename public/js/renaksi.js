@@ -1,6 +1,7 @@
 // Renaksi pages, progressive enhancement only: every form works without this file.
 // 1) asks before destructive actions (elements with data-confirm);
-// 2) checks yearly targets while typing (never decreasing, 0…top level), naming the year like the server does.
+// 2) checks yearly targets while typing (whole numbers of units, 0…the units the indicator applies to, never
+//    decreasing), naming the year like the server does.
 (function () {
   'use strict';
 
@@ -12,7 +13,7 @@
   });
 
   function checkTargets(fieldset) {
-    var max = Number(fieldset.getAttribute('data-level-max') || '4');
+    var max = Number(fieldset.getAttribute('data-target-max') || '0');
     var inputs = fieldset.querySelectorAll('input[data-year]');
     var out = fieldset.querySelector('.target-live');
     var previous = null;
@@ -23,10 +24,10 @@
       var bad = '';
       if (text !== '') {
         var value = Number(text);
-        if (!Number.isInteger(value)) bad = 'Target ' + year + ' harus berupa bilangan bulat 0–' + max + '.';
+        if (!Number.isInteger(value)) bad = 'Target ' + year + ' harus berupa bilangan bulat 0–' + max + ' (jumlah unit).';
         else if (value < 0) bad = 'Target ' + year + ' tidak boleh kurang dari 0.';
-        else if (value > max) bad = 'Target ' + year + ' (' + value + ') melebihi level tertinggi ' + max + '.';
-        else if (previous && value < previous.value) bad = 'Target ' + year + ' (' + value + ') lebih rendah dari target ' + previous.year + ' (' + previous.value + '); target tahunan tidak boleh turun.';
+        else if (value > max) bad = 'Target ' + year + ' (' + value + ') melebihi jumlah unit yang dinilai pada indikator ini (' + max + ').';
+        else if (previous && value < previous.value) bad = 'Target ' + year + ' (' + value + ') lebih kecil dari target ' + previous.year + ' (' + previous.value + '); jumlah unit yang mencapai target tidak boleh turun.';
         if (!bad) previous = { year: year, value: value };
       }
       input.setAttribute('aria-invalid', bad ? 'true' : 'false');

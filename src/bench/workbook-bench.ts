@@ -12,6 +12,8 @@ export interface WorkbookFigures {
   laterMs: number;
   changedMs: number;
   healthz: { count: number; p99Ms: number; maxMs: number };
+  /** /healthz asked the same way for as long with nothing else running: the machine's own noise. */
+  quietHealthz: { count: number; p99Ms: number; maxMs: number };
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -38,28 +40,34 @@ async function touchDocument(baseUrl: string, periodId: number, s: Session, day:
   if (res.status !== 302) throw new Error(`settings refused: ${res.status}`);
 }
 
-/** Downloads after each of `n` document changes, with /healthz asked every 10 ms meanwhile. */
-async function changedDownloads(baseUrl: string, periodId: number, s: Session, n: number) {
-  const times: number[] = [];
+/** Asks /healthz every 10 ms while `work` runs; the latencies' count, p99 and maximum. */
+async function healthzDuring(baseUrl: string, work: Promise<unknown>): Promise<WorkbookFigures['healthz']> {
   const latencies: number[] = [];
   let done = false;
-  const pinger = (async () => {
-    while (!done) {
-      const started = process.hrtime.bigint();
-      await (await fetch(`${baseUrl}/healthz`)).arrayBuffer();
-      latencies.push(ms(started));
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  for (let i = 0; i < n; i++) {
-    await touchDocument(baseUrl, periodId, s, i + 1);
-    times.push((await download(baseUrl, periodId, s)).ms);
+  void work.finally(() => (done = true));
+  while (!done) {
+    const started = process.hrtime.bigint();
+    await (await fetch(`${baseUrl}/healthz`)).arrayBuffer();
+    latencies.push(ms(started));
+    await new Promise((r) => setTimeout(r, 10));
   }
-  done = true;
-  await pinger;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN) * 10) / 10;
-  return { changedMs: median(times), healthz: { count: latencies.length, p99Ms: at(0.99), maxMs: at(1) } };
+  return { count: latencies.length, p99Ms: at(0.99), maxMs: at(1) };
+}
+
+/** Downloads after each of `n` document changes, with /healthz asked meanwhile, then as long again with nothing running. */
+async function changedDownloads(baseUrl: string, periodId: number, s: Session, n: number) {
+  const times: number[] = [];
+  const started = Date.now();
+  const healthz = await healthzDuring(baseUrl, (async () => {
+    for (let i = 0; i < n; i++) {
+      await touchDocument(baseUrl, periodId, s, i + 1);
+      times.push((await download(baseUrl, periodId, s)).ms);
+    }
+  })());
+  const quietHealthz = await healthzDuring(baseUrl, new Promise((r) => setTimeout(r, Date.now() - started)));
+  return { changedMs: median(times), healthz, quietHealthz };
 }
 
 export async function workbookFigures(baseUrl: string, periodId: number, s: Session): Promise<WorkbookFigures> {

@@ -3,10 +3,12 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
 import type { ScoringService } from '../scoring';
+import type { UnitsService } from '../units';
 import { createBuildCache } from '../shared/build-cache';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createRenaksiRepo } from './renaksi.repo';
 import { createRenaksiVersionsRepo } from './renaksi-versions.repo';
+import { createRenaksiUnitNotesRepo } from './renaksi-unit-notes.repo';
 import { createRenaksiService } from './renaksi.api';
 import { renaksiRoutes } from './renaksi.routes';
 import { renaksiRowsRoutes } from './renaksi-rows.routes';
@@ -20,6 +22,7 @@ export interface RenaksiModuleDeps {
   db: Db;
   scoring: ScoringService;
   periods: PeriodsService;
+  units: UnitsService;
   audit: AuditService;
 }
 
@@ -32,10 +35,11 @@ export function createRenaksiModule(deps: RenaksiModuleDeps) {
     ...deps,
     renaksi: createRenaksiRepo(deps.db),
     renaksiVersions: createRenaksiVersionsRepo(deps.db),
+    renaksiUnitNotes: createRenaksiUnitNotesRepo(deps.db),
     settings: createSettingsRepo(deps.db),
     workbooks: createBuildCache(WORKBOOK_CACHE_BYTES),
   });
   const router = Router({ mergeParams: true });
   router.use(renaksiRoutes(service), renaksiRowsRoutes(service), renaksiSettingsRoutes(service), renaksiUploadRoutes(service));
-  return { router };
+  return { service, router };
 }

@@ -1,174 +1,135 @@
-import type { Indicator, Instrument } from '../instrument';
-import { gapOf, gapPriority, SCORE_EPSILON, tallyParts, tallyUnits, type EffectiveLevel, type UnitRoster } from '../scoring';
-import type { UnitGroup } from '../units';
-import { formatInt } from '../shared/format';
+import type { Instrument } from '../instrument';
+import { SCORE_EPSILON } from '../scoring';
+import { draftMatrixRows, formatSchedule, scheduleFor, type IndicatorCounts, type MatrixUnit } from './renaksi-matrix';
+import {
+  activitiesFor, conditionText, outputTargetsFor, sasaranText, supportText, unitScopeText, type PlanIndicatorSource,
+} from './renaksi-row-text';
 
-/** Columns of a Renaksi row that the team may edit; regeneration never overwrites an edited one. */
+/**
+ * Text columns of a Lampiran I row that drafting fills and the team may edit; regeneration never overwrites an
+ * edited one. In the document's column order.
+ */
 export const RENAKSI_TEXT_FIELDS = [
-  'problem',
   'goal',
+  'problem',
   'activity',
   'outputIndicator',
   'schedule',
   'responsible',
+  'unitScope',
+  'dpa',
   'budget',
   'support',
   'verification',
-  'realization',
 ] as const;
 export type RenaksiTextField = (typeof RENAKSI_TEXT_FIELDS)[number];
-export type RenaksiEditableField = RenaksiTextField | 'targets';
+/** Every drafted column the team may edit: the texts, the yearly unit counts and the yearly output targets. */
+export type RenaksiEditableField = RenaksiTextField | 'targets' | 'outputTargets';
 
 /** The SPEC.md column names of the editable fields, as the team reads them (forms, reports, upload errors). */
 export const RENAKSI_FIELD_LABELS: Record<RenaksiEditableField, string> = {
-  problem: 'Permasalahan / kesenjangan',
   goal: 'Sasaran',
-  activity: 'Kegiatan (rencana aksi)',
+  problem: 'Permasalahan / kondisi awal',
+  activity: 'Kegiatan',
   outputIndicator: 'Indikator keberhasilan (output, satuan)',
-  targets: 'Target per tahun',
-  schedule: 'Waktu pelaksanaan (triwulan)',
-  responsible: 'Penanggung jawab dan pihak terkait',
+  targets: 'Target per tahun (jumlah unit yang mencapai tingkat target)',
+  outputTargets: 'Target output per tahun',
+  schedule: 'Waktu (triwulan)',
+  responsible: 'Penanggung jawab',
+  unitScope: 'Unit sasaran',
+  dpa: 'Program / Kegiatan / Sub Kegiatan (DPA)',
   budget: 'Anggaran dan sumber dana',
-  support: 'Dukungan yang dibutuhkan (kebijakan, kelembagaan, sumber daya)',
+  support: 'Dukungan kebijakan, kelembagaan, sumber daya',
   verification: 'Bukti dukung / cara verifikasi',
-  realization: 'Realisasi / status',
 };
+
+/** The team's own note on a row: never drafted, never printed in Lampiran I. */
+export const NOTES_LABEL = 'Catatan tim';
 
 /** Longest text a Renaksi cell may hold: keeps a printed row on one page. */
 export const RENAKSI_TEXT_MAX = 2000;
 
-export type RenaksiScope = 'kabupaten' | 'unit';
+/** What a row's anggaran says until the team types one. */
+export const DEFAULT_BUDGET = 'Sesuai DPA masing-masing PD';
 
-export interface DraftUnit {
-  unitId: number;
-  name: string;
-  group: UnitGroup;
-  levels: Record<string, EffectiveLevel>;
-}
+/** The unit counts a row was drafted from (see renaksi-matrix): stored with the row. */
+export type PlanCounts = IndicatorCounts;
 
 export interface DraftRow extends Record<RenaksiTextField, string> {
   sourceKey: string;
-  scope: RenaksiScope;
-  unitId: number | null;
+  scope: 'kabupaten';
   aspectCode: string;
   indicatorCode: string;
+  /** Units at or above the target level by the end of each plan year (counts, never levels). */
   targets: Record<string, number>;
-  /** The level the yearly targets start from (the unit's level; for a kabupaten row the lowest below target). */
-  baseLevel: number;
+  /** The activity's own output per plan year, as text ("9 dokumen"). */
+  outputTargets: Record<string, string>;
+  counts: PlanCounts;
   priority: number;
 }
-
-const GROUP_LABEL: Record<UnitGroup, string> = { pd: 'perangkat daerah', kecamatan: 'kecamatan' };
 
 /** The plan years from first to last, inclusive. */
 export function planYears(startYear: number, endYear: number): number[] {
   return Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
 }
 
-/** Target in plan year k (1-based) = min(T, L + k); keyed by year. */
+/** A unit's target level in plan year k (1-based) = min(T, L + k); keyed by year (Lampiran II, a unit's own plan). */
 export function yearlyTargets(level: number, target: number, years: number[]): Record<string, number> {
   return Object.fromEntries(years.map((y, i) => [String(y), Math.min(target, level + i + 1)]));
 }
 
-function listActivities(ind: Indicator): { activity: string; output: string } {
-  const many = ind.activities.length > 1;
-  const item = (s: string, i: number) => (many ? `${i + 1}) ${s}` : s);
-  return {
-    activity: ind.activities.map((a, i) => item(a.activity, i)).join('\n'),
-    output: ind.activities.map((a, i) => item(`${a.output} (${a.unit})`, i)).join('\n'),
-  };
+/** What drafting reads of the instrument: aspects with their weight and indicators (revision 1 or 2). */
+export interface PlanInstrumentSource {
+  aspects: { code: string; name: string; weight: number; indicators: PlanIndicatorSource[] }[];
 }
 
-/** Every unit of the period per group: the denominators of a kabupaten row's problem text. */
-export type DraftRoster = Record<UnitGroup, UnitRoster>;
-
-const GROUPS: readonly UnitGroup[] = ['pd', 'kecamatan'];
-
-/**
- * "12 dari 39 perangkat daerah dan 14 dari 18 kecamatan belum mencapai level 3 pada indikator D4 (…). Kecamatan:
- * 2 tidak berlaku, 2 belum mengajukan penilaian." The denominator is every unit of the group in the period; the
- * units without a level are named for why. A group with no applicable unit is left out of the first sentence.
- */
-function belowTargetSummary(ind: Indicator, applicable: (DraftUnit & { level: number })[], roster: DraftRoster): string {
-  const tallies = GROUPS.map((g) => {
-    const inGroup = applicable.filter((u) => u.group === g);
-    return { g, applicable: inGroup.length, t: tallyUnits(roster[g], inGroup.length, inGroup.filter((u) => u.level < ind.target).length) };
-  });
-  const parts = tallies.filter((x) => x.applicable > 0).map(({ g, t }) => `${formatInt(t.below)} dari ${formatInt(t.total)} ${GROUP_LABEL[g]}`);
-  const left = tallies
-    .map(({ g, t }) => ({ g, rest: tallyParts(t, { met: false }) }))
-    .filter((x) => x.rest.length > 0)
-    .map(({ g, rest }, i) => `${i === 0 ? GROUP_LABEL[g].charAt(0).toUpperCase() + GROUP_LABEL[g].slice(1) : GROUP_LABEL[g]}: ${rest.join(', ')}`);
-  const head = `${parts.join(' dan ')} belum mencapai level ${ind.target} pada indikator ${ind.code} (${ind.title}).`;
-  return left.length > 0 ? `${head} ${left.join('; ')}.` : head;
-}
-
-/**
- * Drafts the Renaksi rows from the included units' levels (SPEC.md): per gap indicator one kabupaten-wide row
- * (responsible: the coordinating PD; its problem text counts every unit of the period, from `roster`) and one row
- * per unit below target (responsible: the unit). Priority = gapPriority: gap × aspect weight × share of applicable
- * units below target; for the kabupaten row the gap is the mean gap of the units below target. Rows come ordered by
- * priority, then aspect, indicator, scope and the units' order as given (the official order).
- */
-export function draftRenaksi(instrument: Instrument, units: DraftUnit[], years: number[], roster: DraftRoster): DraftRow[] {
-  const rows: DraftRow[] = [];
-  for (const aspect of instrument.aspects) {
-    for (const ind of aspect.indicators) {
-      const applicable = units
-        .map((u) => ({ ...u, level: u.levels[ind.code] }))
-        .filter((u): u is DraftUnit & { level: number } => typeof u.level === 'number');
-      const below = applicable.filter((u) => u.level < ind.target);
-      if (below.length === 0) continue;
-      const share = below.length / applicable.length;
-      const { activity, output } = listActivities(ind);
-      const common = {
-        aspectCode: aspect.code,
-        indicatorCode: ind.code,
-        activity,
-        outputIndicator: output,
-        schedule: 'TW I–IV',
-        budget: '',
-        support: '',
-        verification: ind.evidence,
-        realization: '',
-      };
-      const meanGap = below.reduce((s, u) => s + gapOf(u.level, ind.target), 0) / below.length;
-      const lowest = Math.min(...below.map((u) => u.level));
-      rows.push({
-        ...common,
-        sourceKey: `kab:${ind.code}`,
-        scope: 'kabupaten',
-        unitId: null,
-        problem: belowTargetSummary(ind, applicable, roster),
-        goal: `Seluruh unit mencapai level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
-        targets: yearlyTargets(lowest, ind.target, years),
-        baseLevel: lowest,
-        responsible: `${ind.coordinator}; pihak terkait: ${below.length} unit yang belum mencapai target`,
-        priority: gapPriority(meanGap, aspect.weight, share),
-      });
-      for (const u of below) {
-        rows.push({
-          ...common,
-          sourceKey: `unit:${u.unitId}:${ind.code}`,
-          scope: 'unit',
-          unitId: u.unitId,
-          problem: `${u.name}: level ${u.level} dari target ${ind.target} pada ${ind.code} (${ind.title}) – ${ind.levels[u.level] ?? ''}`,
-          goal: `Level ${ind.target}: ${ind.levels[ind.target] ?? ''}`,
-          targets: yearlyTargets(u.level, ind.target, years),
-          baseLevel: u.level,
-          responsible: u.name,
-          priority: gapPriority(gapOf(u.level, ind.target), aspect.weight, share),
-        });
-      }
-    }
-  }
-  const unitOrder = new Map(units.map((u, i) => [u.unitId, i]));
-  return rows.sort(
-    (a, b) =>
-      (Math.abs(b.priority - a.priority) > SCORE_EPSILON ? b.priority - a.priority : 0) ||
-      a.aspectCode.localeCompare(b.aspectCode) ||
-      a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }) ||
-      (a.scope === b.scope ? 0 : a.scope === 'kabupaten' ? -1 : 1) ||
-      (unitOrder.get(a.unitId ?? -1) ?? -1) - (unitOrder.get(b.unitId ?? -1) ?? -1),
+/** Rank of each row by priority across the whole plan (0 = highest; equal priorities by indicator code). */
+function priorityRanks(rows: { code: string; priority: number }[]): Map<string, number> {
+  const sorted = [...rows].sort(
+    (a, b) => (Math.abs(b.priority - a.priority) > SCORE_EPSILON ? b.priority - a.priority : 0) || a.code.localeCompare(b.code, 'en', { numeric: true }),
   );
+  return new Map(sorted.map((r, i) => [r.code, i]));
+}
+
+/**
+ * Drafts Lampiran I (SPEC.md "Renaksi: the plan the Bupati signs"): one row per indicator where some active unit of
+ * the period is below target (a unit that did not submit counts from level 0), in instrument order of aspects and by
+ * priority inside an aspect. Targets are counts of units at the target level by the end of each year; waktu follows
+ * the row's priority across the plan; the texts come from the instrument (revision 2's sasaran, dukungan and
+ * activities per starting level, or sentences built from a revision 1 indicator).
+ */
+export function draftPlan(instrument: PlanInstrumentSource | Instrument, units: MatrixUnit[], years: number[]): DraftRow[] {
+  const source = instrument as PlanInstrumentSource;
+  const byCode = new Map(source.aspects.flatMap((a) => a.indicators.map((i) => [i.code, i] as const)));
+  const matrix = draftMatrixRows(
+    source.aspects.flatMap((a) => a.indicators.map((i) => ({ code: i.code, aspectCode: a.code, aspectWeight: a.weight, target: i.target }))),
+    units,
+    years,
+  );
+  const ranks = priorityRanks(matrix.map((m) => ({ code: m.indicator.code, priority: m.counts.priority })));
+  return matrix.map(({ indicator, counts }) => {
+    const ind = byCode.get(indicator.code) as PlanIndicatorSource;
+    const chosen = activitiesFor(ind, counts);
+    return {
+      sourceKey: `kab:${ind.code}`,
+      scope: 'kabupaten',
+      aspectCode: indicator.aspectCode,
+      indicatorCode: ind.code,
+      goal: sasaranText(ind),
+      problem: conditionText(ind, counts),
+      activity: chosen.activity,
+      outputIndicator: chosen.output,
+      schedule: formatSchedule(scheduleFor(ranks.get(ind.code) ?? 0, matrix.length, counts.yearly, years)),
+      responsible: ind.coordinator,
+      unitScope: unitScopeText(counts),
+      dpa: '',
+      budget: DEFAULT_BUDGET,
+      support: supportText(ind),
+      verification: ind.evidence,
+      targets: counts.yearly,
+      outputTargets: outputTargetsFor(chosen.items, counts, years),
+      counts,
+      priority: counts.priority,
+    };
+  });
 }

@@ -1,7 +1,14 @@
 import type { Instrument } from '../instrument';
 import type { UnitGroup } from '../units';
-import type { DraftUnit } from './renaksi-draft';
-import { describeBelowTarget, tallyUnits, type UnitRoster, type UnitTally } from '../scoring';
+import { describeBelowTarget, type EffectiveLevel, tallyUnits, type UnitRoster, type UnitTally } from '../scoring';
+
+/** A submitted, complete unit of the period with its levels (verified where set). */
+export interface DraftUnit {
+  unitId: number;
+  name: string;
+  group: UnitGroup;
+  levels: Record<string, EffectiveLevel>;
+}
 
 export interface EvidenceUnit {
   unitId: number;
@@ -24,15 +31,11 @@ export interface RowEvidence {
   tally: UnitTally;
   /** The tally as a sentence: "12 dari 57 unit di bawah target (…, 36 belum mengajukan penilaian)". */
   summary: string;
-  /** A unit row: that unit; otherwise the units below target, lowest level first, then in the official order. */
+  /** The units below target, lowest level first, then in the official order. */
   units: EvidenceUnit[];
-  /** A unit row whose unit is no longer counted (assessment reopened or incomplete). */
-  unitMissing: boolean;
 }
 
 export interface EvidenceRowRef {
-  scope: 'kabupaten' | 'unit' | 'manual';
-  unitId: number | null;
   indicatorCode: string | null;
 }
 
@@ -42,23 +45,21 @@ export interface EvidenceRowRef {
  */
 export function evidenceLookup(instrument: Instrument, units: DraftUnit[], roster: UnitRoster): (row: EvidenceRowRef) => RowEvidence | null {
   const indicators = new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i]));
-  const perIndicator = new Map<string, { applicable: number; below: EvidenceUnit[]; byUnit: Map<number, EvidenceUnit> }>();
+  const perIndicator = new Map<string, { applicable: number; below: EvidenceUnit[] }>();
   for (const ind of indicators.values()) {
-    const byUnit = new Map<number, EvidenceUnit>();
     const below: EvidenceUnit[] = [];
     let applicable = 0;
     for (const u of units) {
       const level = u.levels[ind.code];
       if (level === null || level === undefined) continue;
       const e: EvidenceUnit = { unitId: u.unitId, name: u.name, group: u.group, level, belowTarget: level !== 'na' && level < ind.target };
-      byUnit.set(u.unitId, e);
       if (level === 'na') continue;
       applicable++;
       if (e.belowTarget) below.push(e);
     }
     // Lowest level first; equal levels keep the units' order as given (the official order).
     below.sort((a, b) => (a.level as number) - (b.level as number));
-    perIndicator.set(ind.code, { applicable, below, byUnit });
+    perIndicator.set(ind.code, { applicable, below });
   }
   return (row) => {
     const ind = row.indicatorCode ? indicators.get(row.indicatorCode) : undefined;
@@ -69,10 +70,6 @@ export function evidenceLookup(instrument: Instrument, units: DraftUnit[], roste
       indicatorCode: ind.code, indicatorTitle: ind.title, target: ind.target, applicable: data.applicable, belowCount: data.below.length,
       tally, summary: describeBelowTarget(tally),
     };
-    if (row.scope === 'unit' && row.unitId !== null) {
-      const own = data.byUnit.get(row.unitId);
-      return { ...base, units: own ? [own] : [], unitMissing: !own };
-    }
-    return { ...base, units: data.below, unitMissing: false };
+    return { ...base, units: data.below };
   };
 }

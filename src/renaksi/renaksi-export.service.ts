@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { workerTask } from '../shared/worker-pool';
 import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
-import { draftRoster, ensurePlan, kabupatenRoster, type RenaksiDeps } from './renaksi.service';
+import { draftRoster, ensurePlan, kabupatenRoster, rowTargetMax, type RenaksiDeps } from './renaksi.service';
 import { gapOf, uncountedParts } from '../scoring';
 import { planYears } from './renaksi-draft';
 import { groupPlanRows } from './renaksi-layout';
@@ -69,7 +69,7 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new D
     periodName: scores.period.name,
     years: planYears(plan.startYear, plan.endYear),
     paper: documentPaper(deps.settings),
-    levelMax: instrument.levelScaleMax,
+    unitTotal: scores.units.length,
     signature: {
       place: setting(deps, 'renaksi.place'),
       date: setting(deps, 'renaksi.date') || formatDate(now.toISOString()),
@@ -80,7 +80,9 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new D
     aspects: groupPlanRows(instrument.aspects, rows).map((g) => ({
       code: g.aspectCode,
       name: g.aspectName,
-      rows: g.rows.map(({ row }) => ({ ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row) })),
+      rows: g.rows.map(({ row }) => ({
+        ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row), targetMax: rowTargetMax(row, scores.units.length), realization: '',
+      })),
     })),
     recap,
   };

@@ -52,6 +52,9 @@ export interface IndicatorCounts {
   /** Units below target because they did not submit (counted at level 0). */
   notSubmitted: number;
   byGroup: Record<UnitGroup, GroupCount>;
+  /** Applicable units by their gap T − L now: byGap[0] at target, byGap[2] two levels below. Enough to recount
+   * the yearly figures for other plan years without the units. */
+  byGap: number[];
   /** Units expected at or above the target level by the end of each plan year, by min(T, L + k) ≥ T. */
   yearly: Record<string, number>;
   /** aspect weight × mean gap over the applicable units: what orders the rows. */
@@ -77,8 +80,8 @@ export function indicatorCounts(indicator: MatrixIndicator, units: MatrixUnit[],
       if (!unit.submitted) notSubmitted++;
     }
   }
-  const atTarget = gaps.filter((g) => g === 0).length;
-  const yearly = Object.fromEntries(years.map((y, i) => [String(y), gaps.filter((g) => g <= i + 1).length]));
+  const byGap = Array.from({ length: indicator.target + 1 }, (_, g) => gaps.filter((x) => x === g).length);
+  const atTarget = byGap[0] ?? 0;
   const meanGap = gaps.length === 0 ? 0 : gaps.reduce((s, g) => s + g, 0) / gaps.length;
   return {
     total: units.length,
@@ -88,9 +91,18 @@ export function indicatorCounts(indicator: MatrixIndicator, units: MatrixUnit[],
     below: gaps.length - atTarget,
     notSubmitted,
     byGroup,
-    yearly,
+    byGap,
+    yearly: yearlyFromGaps(byGap, years),
     priority: indicator.aspectWeight * meanGap,
   };
+}
+
+/**
+ * Units at or above target by the end of each plan year from the units per gap: year k (1-based) counts the gaps up
+ * to k. Never decreasing, never above the applicable units.
+ */
+export function yearlyFromGaps(byGap: number[], years: number[]): Record<string, number> {
+  return Object.fromEntries(years.map((y, i) => [String(y), byGap.slice(0, i + 2).reduce((s, n) => s + n, 0)]));
 }
 
 /** Share of the applicable units, 0–100; 0 when none applies. */

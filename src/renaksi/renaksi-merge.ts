@@ -37,9 +37,10 @@ export function mergeDraft(existing: StoredRowState[], draft: DraftRow[]): Merge
       continue;
     }
     const edited = new Set(row.editedFields);
-    const fields: Partial<DraftRow> = { priority: d.priority, baseLevel: d.baseLevel };
+    const fields: Partial<DraftRow> = { priority: d.priority, counts: d.counts };
     for (const f of RENAKSI_TEXT_FIELDS) if (!edited.has(f)) fields[f] = d[f];
     if (!edited.has('targets')) fields.targets = d.targets;
+    if (!edited.has('outputTargets')) fields.outputTargets = d.outputTargets;
     plan.update.push({ id: row.id, fields });
   }
   for (const row of byKey.values()) {

@@ -6,11 +6,11 @@ import { idParam } from '../web/params';
 import { validate } from '../web/validate';
 import { flash } from '../web/view-locals';
 import type { RenaksiService } from './renaksi.api';
-import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
+import { DEFAULT_BUDGET, NOTES_LABEL, planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { RENAKSI_EDITORS } from './renaksi-roles';
 import { MOVE_SCHEMA, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
 import { RowConflictError } from './renaksi-rows.service';
-import { assertDraft } from './renaksi.service';
+import { assertDraft, rowTargetMax } from './renaksi.service';
 import { conflictComparison, rowFormValues, type ConflictField } from './renaksi-view.service';
 
 type Body = Record<string, unknown>;
@@ -34,34 +34,36 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
       errors: opts.errors ?? {},
       conflict: opts.conflict ?? null,
       fieldLabels: RENAKSI_FIELD_LABELS,
+      targetMax: rowTargetMax(row, page.unitTotal),
       canEdit: plan.status !== 'final',
     });
   }
 
   function renderNew(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
     const periodId = idParam(req, 'periodId');
-    const { period, instrument } = renaksi.loadPeriod(periodId);
+    const { period, instrument, units } = renaksi.computePeriodScores(periodId);
     const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
     res.status(status).render('renaksi/rows/new', {
-      title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors, fieldLabels: RENAKSI_FIELD_LABELS,
+      title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors,
+      fieldLabels: RENAKSI_FIELD_LABELS, targetMax: units.length,
     });
   }
 
   /** @route GET /periods/:periodId/renaksi/rows/new — form for a manual row */
   router.get(`${base}/new`, editors, (req, res) => {
     const aspect = typeof req.query.aspek === 'string' ? req.query.aspek : '';
-    renderNew(req, res, 200, { aspectCode: aspect, schedule: 'TW I–IV' }, {});
+    renderNew(req, res, 200, { aspectCode: aspect, budget: DEFAULT_BUDGET }, {});
   });
 
   /** @route POST /periods/:periodId/renaksi/rows — adds a manual row (scope 'manual') */
   router.post(base, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
-    const { instrument } = renaksi.loadPeriod(periodId);
+    const { instrument, units } = renaksi.computePeriodScores(periodId);
     const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
     const body = req.body as Body;
-    const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true });
+    const parsed = parseRowForm(body, { years: planYears(plan.startYear, plan.endYear), instrument, manual: true, targetMax: units.length });
     if (!parsed.values) return renderNew(req, res, 422, body, parsed.errors);
     const id = renaksi.addManualRow(requireUser(req), periodId, parsed.values);
     flash(req, 'success', 'Baris baru ditambahkan ke Renaksi.');
@@ -77,17 +79,17 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
   router.post(`${base}/:rowId`, formBody, editors, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
-    const { instrument } = renaksi.loadPeriod(periodId);
+    const { instrument, units } = renaksi.computePeriodScores(periodId);
     const plan = renaksi.ensurePlan(periodId);
     assertDraft(plan);
     const row = renaksi.requireRow(plan, rowId);
     const body = req.body as Body;
     const years = planYears(plan.startYear, plan.endYear);
-    const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual' });
+    const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual', targetMax: rowTargetMax(row, units.length) });
     if (!parsed.values) return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
     try {
       const changed = renaksi.editRow(requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
-      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : 'Aspek/indikator'));
+      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : f === 'notes' ? NOTES_LABEL : 'Aspek/indikator'));
       flash(req, 'success', changed.length ? `Baris tersimpan: ${[...new Set(labels)].join(', ')}.` : 'Tidak ada perubahan untuk disimpan.');
     } catch (err) {
       if (!(err instanceof RowConflictError)) throw err;

@@ -13,11 +13,15 @@ export class RowConflictError extends AppError {
   }
 }
 
+const sortedEntries = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+
 /** The form's values that differ from the stored row, as repository changes. */
 export function rowDiff(row: RenaksiRow, v: RowFormValues): RowChanges {
   const changes: RowChanges = {};
   for (const f of RENAKSI_TEXT_FIELDS) if (v.texts[f] !== row[f]) changes[f] = v.texts[f];
   if (!sameTargets(v.targets, row.targets)) changes.targets = v.targets;
+  if (JSON.stringify(sortedEntries(v.outputTargets)) !== JSON.stringify(sortedEntries(row.outputTargets))) changes.outputTargets = v.outputTargets;
+  if (v.notes !== row.notes) changes.notes = v.notes;
   if (v.isPriority !== row.isPriority) changes.isPriority = v.isPriority;
   if (row.scope === 'manual') {
     if (v.aspectCode !== null && v.aspectCode !== row.aspectCode) changes.aspectCode = v.aspectCode;
@@ -28,7 +32,7 @@ export function rowDiff(row: RenaksiRow, v: RowFormValues): RowChanges {
 
 /** Draft fields among the changes: these join edited_fields so regeneration keeps them. */
 function editedOf(changes: RowChanges): RenaksiEditableField[] {
-  return [...RENAKSI_TEXT_FIELDS, 'targets' as const].filter((f) => changes[f] !== undefined);
+  return [...RENAKSI_TEXT_FIELDS, 'targets' as const, 'outputTargets' as const].filter((f) => changes[f] !== undefined);
 }
 
 /**
@@ -59,7 +63,10 @@ export function addManualRow(deps: RenaksiDeps, user: User, periodId: number, va
     assertDraft(plan);
     const id = deps.renaksi.insertManualRow(
       plan.id,
-      { ...values.texts, aspectCode: values.aspectCode as string, indicatorCode: values.indicatorCode, targets: values.targets, isPriority: values.isPriority },
+      {
+        ...values.texts, aspectCode: values.aspectCode as string, indicatorCode: values.indicatorCode, targets: values.targets,
+        outputTargets: values.outputTargets, counts: null, notes: values.notes, isPriority: values.isPriority,
+      },
       deps.renaksi.nextSortOrder(plan.id),
       user.id,
     );

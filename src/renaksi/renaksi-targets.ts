@@ -1,6 +1,4 @@
-import { yearlyTargets } from './renaksi-draft';
-
-/** Yearly targets as typed: a level per plan year, or null where the year is left empty. */
+/** Yearly targets as typed: a count of units per plan year, or null where the year is left empty. */
 export type TargetEntries = Record<string, number | null>;
 
 /**
@@ -18,8 +16,9 @@ export function parseTarget(raw: unknown): number | null | 'invalid' {
 }
 
 /**
- * Checks yearly targets against SPEC.md: each a whole level from 0 to `max` (the instrument's top level), never lower
- * than an earlier year's. Returns one message per bad year, keyed by the year, each naming the year.
+ * Checks yearly targets against SPEC.md: each a whole number of units from 0 to `max` (the units the row's indicator
+ * applies to), never lower than an earlier year's. Returns one message per bad year, keyed by the year, each naming
+ * the year.
  */
 export function checkTargets(targets: Record<string, number | null | 'invalid' | undefined>, years: number[], max: number): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -28,13 +27,13 @@ export function checkTargets(targets: Record<string, number | null | 'invalid' |
     const value = targets[String(year)];
     if (value === null || value === undefined) continue;
     if (value === 'invalid' || !Number.isInteger(value)) {
-      errors[year] = `Target ${year} harus berupa bilangan bulat 0–${max}.`;
+      errors[year] = `Target ${year} harus berupa bilangan bulat 0–${max} (jumlah unit).`;
       continue;
     }
     if (value < 0) errors[year] = `Target ${year} tidak boleh kurang dari 0.`;
-    else if (value > max) errors[year] = `Target ${year} (${value}) melebihi level tertinggi ${max}.`;
+    else if (value > max) errors[year] = `Target ${year} (${value}) melebihi jumlah unit yang dinilai pada indikator ini (${max}).`;
     else if (previous && value < previous.value) {
-      errors[year] = `Target ${year} (${value}) lebih rendah dari target ${previous.year} (${previous.value}); target tahunan tidak boleh turun.`;
+      errors[year] = `Target ${year} (${value}) lebih kecil dari target ${previous.year} (${previous.value}); jumlah unit yang mencapai target tidak boleh turun.`;
     }
     if (!errors[year]) previous = { year, value };
   }
@@ -53,38 +52,32 @@ export function sameTargets(a: Record<string, number>, b: Record<string, number>
   return true;
 }
 
-export interface RetargetInput {
-  targets: Record<string, number>;
-  /** Level the draft computed the targets from; null for manual rows and rows drafted before it was stored. */
-  baseLevel: number | null;
-  /** The indicator's final target; null when the row has no indicator. */
-  finalTarget: number | null;
-  /** True when the team set the targets by hand (or the row is manual): those values are kept. */
-  keepTyped: boolean;
-}
-
 /**
- * The targets of a row for new plan years. Drafted targets nobody edited are recomputed by the SPEC.md rule
- * min(T, L + k). Typed targets are kept for the years that remain; a new later year carries the previous year's
- * value forward and a new earlier year takes the drafted value capped by the first typed one, so targets still
- * never decrease. Years outside the plan are dropped.
+ * A row's yearly values for new plan years. `drafted` (the values computed for the new years, or null when nothing is
+ * computed for the row) replaces values nobody typed. Typed values are kept for the years that remain; a new later
+ * year carries the previous year's value forward and a new earlier year takes the drafted value, capped by the first
+ * typed one when the values are numbers (so counts still never decrease). Years outside the plan are dropped.
  */
-export function retargetForYears(row: RetargetInput, years: number[]): Record<string, number> {
-  const drafted = row.baseLevel !== null && row.finalTarget !== null ? yearlyTargets(row.baseLevel, row.finalTarget, years) : null;
-  if (!row.keepTyped && drafted) return drafted;
-  const out: Record<string, number> = {};
-  let carry: number | null = null;
+export function retargetForYears<T extends number | string>(
+  row: { values: Record<string, T>; keepTyped: boolean },
+  drafted: Record<string, T> | null,
+  years: number[],
+): Record<string, T> {
+  if (!row.keepTyped && drafted) return Object.fromEntries(years.map((y) => [String(y), drafted[String(y)] as T]).filter((e) => e[1] !== undefined));
+  const out: Record<string, T> = {};
+  let carry: T | null = null;
   for (const year of years) {
-    const typed = row.targets[String(year)];
-    if (typeof typed === 'number') carry = typed;
+    const typed = row.values[String(year)];
+    if (typed !== undefined) carry = typed;
     if (carry !== null) out[year] = carry;
   }
-  const firstTyped = years.map((y) => out[y]).find((v): v is number => typeof v === 'number');
+  const firstTyped = years.map((y) => out[y]).find((v): v is T => v !== undefined);
   if (drafted) {
     for (const year of years) {
       if (out[year] !== undefined) break;
-      const d = drafted[String(year)] as number;
-      out[year] = firstTyped === undefined ? d : Math.min(d, firstTyped);
+      const d = drafted[String(year)];
+      if (d === undefined) continue;
+      out[year] = typeof d === 'number' && typeof firstTyped === 'number' ? (Math.min(d, firstTyped) as T) : d;
     }
   }
   return out;

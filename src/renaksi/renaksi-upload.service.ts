@@ -6,7 +6,7 @@ import { RENAKSI_SHEET } from './renaksi-workbook';
 import { planYears, RENAKSI_TEXT_FIELDS, type RenaksiEditableField } from './renaksi-draft';
 import { readPlanUpload, type UploadChange, type UploadIssue } from './renaksi-upload';
 import type { RenaksiRow, RowChanges } from './renaksi.repo';
-import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
+import { assertDraft, ensurePlan, rowTargetMax, type RenaksiDeps } from './renaksi.service';
 
 /** The file could not be applied: every problem, line by line (422, nothing stored). */
 export class UploadRejectedError extends AppError {
@@ -17,7 +17,7 @@ export class UploadRejectedError extends AppError {
 
 /** How an uploaded plan is read: the Renaksi sheet, a plan of thousands of rows with room to spare. */
 const PLAN_READ = {
-  formats: ['xlsx'], sheets: [RENAKSI_SHEET], maxDataRows: 5000, maxCells: 200_000,
+  formats: ['xlsx'], sheets: [RENAKSI_SHEET], maxDataRows: 5000, maxCells: 200_000, maxUnpackedBytes: 16 * 1024 * 1024,
   wrongFileMessage: 'berkas bukan spreadsheet Excel (.xlsx) yang dapat dibaca; simpan sebagai "Excel 2007-365 (.xlsx)" lalu unggah lagi',
 } as const satisfies SpreadsheetOptions;
 
@@ -43,12 +43,12 @@ export interface UploadPreview {
  * a file without changes stores nothing (uploadId null).
  */
 export async function previewUpload(deps: RenaksiDeps, user: User, periodId: number, file: { bytes: Buffer; name: string }): Promise<UploadPreview> {
-  const { instrument } = deps.periods.loadPeriod(periodId);
+  const unitTotal = deps.scoring.computePeriodScores(periodId).units.length;
   const plan = ensurePlan(deps, periodId);
   assertDraft(plan);
   const wb = await readWorkbook(file);
-  const rows = deps.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null }));
-  const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), levelMax: instrument.levelScaleMax, rows });
+  const rows = deps.renaksi.listAllRows(plan.id).map((r) => ({ ...r, deleted: r.deletedAt !== null, targetMax: rowTargetMax(r, unitTotal) }));
+  const result = readPlanUpload(wb, { years: planYears(plan.startYear, plan.endYear), rows });
   if (result.issues.length > 0) throw new UploadRejectedError(result.issues);
   if (result.changes.length === 0) return { uploadId: null, rowsInFile: result.rowsInFile, changedRows: 0 };
   const uploadId = deps.renaksiVersions.insertUpload(plan.id, user.id, file.name.slice(0, 200), { rowsInFile: result.rowsInFile, changes: result.changes });

@@ -14,6 +14,8 @@ export interface UploadRowState extends Record<RenaksiTextField, string> {
   version: number;
   deleted: boolean;
   targets: Record<string, number>;
+  /** Targets are counts of units from 0 to this (the units the row's indicator applies to). */
+  targetMax: number;
 }
 
 export interface UploadIssue {
@@ -93,7 +95,6 @@ function checkLayout(ws: SheetData, years: number[]): UploadIssue[] {
 
 interface RowContext {
   years: number[];
-  levelMax: number;
   rows: Map<number, UploadRowState>;
 }
 
@@ -107,8 +108,8 @@ function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx:
   const texts: Partial<Record<RenaksiTextField, string>> = {};
   const yearCol = LEADING_HEADERS.length + 1;
   const columnOf = (field: RenaksiTextField): number => {
-    const lead = LEADING_FIELDS.indexOf(field);
-    return lead >= 0 ? 3 + lead : yearCol + ctx.years.length + TAIL_FIELDS.indexOf(field);
+    const lead = (LEADING_FIELDS as string[]).indexOf(field);
+    return lead >= 0 ? 3 + lead : yearCol + ctx.years.length + (TAIL_FIELDS as string[]).indexOf(field);
   };
   for (const field of [...LEADING_FIELDS, ...TAIL_FIELDS] as RenaksiTextField[]) {
     const label = RENAKSI_FIELD_LABELS[field];
@@ -124,7 +125,7 @@ function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx:
     const read = readCell(ws, r, yearCol + i);
     typed[y] = 'error' in read ? 'invalid' : parseTarget(read.text);
   });
-  for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.levelMax))) at(`Target ${year}`, message);
+  for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, stored.targetMax))) at(`Target ${year}`, message);
   if (issues.length > before) return null;
   const fields: FieldChange[] = [];
   for (const [field, value] of Object.entries(texts) as [RenaksiTextField, string][]) {
@@ -157,7 +158,7 @@ function hasContent(ws: SheetData, r: number, from: number, to: number): boolean
  * is reported with its sheet row and column, and changes are returned only for rows that really differ from what is
  * stored. Rows without an id after the table (the signature block) are ignored.
  */
-export function readPlanUpload(file: SpreadsheetData, ctx: { years: number[]; levelMax: number; rows: UploadRowState[] }): UploadResult {
+export function readPlanUpload(file: SpreadsheetData, ctx: { years: number[]; rows: UploadRowState[] }): UploadResult {
   const ws = sheetNamed(file, RENAKSI_SHEET);
   if (!ws) {
     const names = file.sheetNames.join(', ') || 'tidak ada';
@@ -167,7 +168,7 @@ export function readPlanUpload(file: SpreadsheetData, ctx: { years: number[]; le
   if (layout.length > 0) return { changes: [], issues: layout, rowsInFile: 0 };
   const lastCol = LEADING_HEADERS.length + ctx.years.length + TAIL_HEADERS.length;
   const keyCol = lastCol + 1;
-  const rc: RowContext = { years: ctx.years, levelMax: ctx.levelMax, rows: new Map(ctx.rows.map((r) => [r.id, r])) };
+  const rc: RowContext = { years: ctx.years, rows: new Map(ctx.rows.map((r) => [r.id, r])) };
   const issues: UploadIssue[] = [];
   const changes: UploadChange[] = [];
   const seen = new Map<number, number>();

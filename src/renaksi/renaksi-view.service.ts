@@ -1,6 +1,6 @@
 import type { Instrument } from '../instrument';
 import type { Period } from '../periods';
-import { planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
+import { NOTES_LABEL, planYears, RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS } from './renaksi-draft';
 import { evidenceLookup, type RowEvidence } from './renaksi-evidence';
 import { groupPlanRows, type PlanGroup } from './renaksi-layout';
 import type { PlanFilter } from './renaksi.schemas';
@@ -14,7 +14,6 @@ export interface PlanRowView {
   evidence: RowEvidence | null;
   /** Added by the latest regeneration (not on the first drafting). */
   isNew: boolean;
-  unitName: string | null;
   editedLabels: string[];
 }
 
@@ -53,14 +52,12 @@ export function planPage(deps: RenaksiDeps, periodId: number, filter: PlanFilter
   const plan = deps.renaksi.findPlan(periodId);
   const rows = plan ? deps.renaksi.listRows(plan.id) : [];
   const evidence = evidenceLookup(instrument, draftUnits(scores), kabupatenRoster(draftRoster(scores)));
-  const unitNames = new Map(scores.units.map((u) => [u.unitId, u.name]));
   const regenerated = plan?.generatedAt ? rows.some((r) => r.createdAt !== null && r.createdAt < (plan.generatedAt as string)) : false;
   const views: PlanRowView[] = rows.map((row) => ({
     row,
     no: '',
     evidence: evidence(row),
     isNew: regenerated && row.createdAt === plan?.generatedAt,
-    unitName: row.unitId !== null ? unitNames.get(row.unitId) ?? null : null,
     editedLabels: row.editedFields.map((f) => RENAKSI_FIELD_LABELS[f] ?? f),
   }));
   const grouped = groupPlanRows(instrument.aspects, views.map((v) => ({ ...v, aspectCode: v.row.aspectCode })));
@@ -96,7 +93,8 @@ export interface RowPage {
   row: RenaksiRow;
   no: string;
   evidence: RowEvidence | null;
-  unitName: string | null;
+  /** Every active unit of the period: the most a yearly target of a row without counts may count. */
+  unitTotal: number;
 }
 
 /** One row with its number in the document and its evidence, for the edit form. */
@@ -112,18 +110,21 @@ export function rowPage(deps: RenaksiDeps, periodId: number, plan: RenaksiPlan, 
     row,
     no,
     evidence: evidenceLookup(scores.instrument, draftUnits(scores), kabupatenRoster(draftRoster(scores)))(row),
-    unitName: row.unitId !== null ? scores.units.find((u) => u.unitId === row.unitId)?.name ?? null : null,
+    unitTotal: scores.units.length,
   };
 }
 
 /** The edit form's values from a stored row (field names as the form posts them). */
 export function rowFormValues(row: RenaksiRow, years: number[]): Record<string, string> {
   const values: Record<string, string> = {
-    problem: row.problem, goal: row.goal, activity: row.activity, outputIndicator: row.outputIndicator, schedule: row.schedule,
-    responsible: row.responsible, budget: row.budget, support: row.support, verification: row.verification, realization: row.realization,
     isPriority: row.isPriority ? '1' : '', aspectCode: row.aspectCode, indicatorCode: row.indicatorCode ?? '', version: String(row.version),
+    notes: row.notes,
   };
-  for (const y of years) values[`target_${y}`] = row.targets[String(y)] === undefined ? '' : String(row.targets[String(y)]);
+  for (const f of RENAKSI_TEXT_FIELDS) values[f] = row[f];
+  for (const y of years) {
+    values[`target_${y}`] = row.targets[String(y)] === undefined ? '' : String(row.targets[String(y)]);
+    values[`output_${y}`] = row.outputTargets[String(y)] ?? '';
+  }
   return values;
 }
 
@@ -138,16 +139,18 @@ export function conflictComparison(current: RenaksiRow, body: Record<string, unk
   const stored = rowFormValues(current, years);
   const text = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
   const out: ConflictField[] = [];
-  for (const [field, label] of Object.entries(RENAKSI_FIELD_LABELS)) {
-    if (field === 'targets') {
-      const show = (get: (y: number) => string) => years.map((y) => `${y}: ${get(y) || '–'}`).join(', ');
-      const mine = show((y) => text(body[`target_${y}`]));
-      const theirs = show((y) => stored[`target_${y}`] ?? '');
-      if (mine !== theirs) out.push({ label, mine, stored: theirs });
-    } else if (text(body[field]) !== (stored[field] ?? '')) {
-      out.push({ label, mine: text(body[field]), stored: stored[field] ?? '' });
-    }
+  const perYear = (prefix: string, label: string) => {
+    const show = (get: (y: number) => string) => years.map((y) => `${y}: ${get(y) || '–'}`).join(', ');
+    const mine = show((y) => text(body[`${prefix}${y}`]));
+    const theirs = show((y) => stored[`${prefix}${y}`] ?? '');
+    if (mine !== theirs) out.push({ label, mine, stored: theirs });
+  };
+  for (const field of RENAKSI_TEXT_FIELDS) {
+    if (text(body[field]) !== (stored[field] ?? '')) out.push({ label: RENAKSI_FIELD_LABELS[field], mine: text(body[field]), stored: stored[field] ?? '' });
   }
+  perYear('target_', RENAKSI_FIELD_LABELS.targets);
+  perYear('output_', RENAKSI_FIELD_LABELS.outputTargets);
+  if (text(body.notes) !== stored.notes) out.push({ label: NOTES_LABEL, mine: text(body.notes), stored: stored.notes ?? '' });
   const flag = (v: unknown) => (v === '1' || v === 'on' ? 'ya' : 'tidak');
   if (flag(body.isPriority) !== flag(stored.isPriority)) out.push({ label: 'Prioritas', mine: flag(body.isPriority), stored: flag(stored.isPriority) });
   return out;

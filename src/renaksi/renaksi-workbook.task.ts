@@ -1,5 +1,8 @@
 import { buildRenaksiWorkbook, type RenaksiDocument } from './renaksi-workbook';
 import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
+import { lowerWorkerThreadPriority } from '../shared/worker-thread';
+
+lowerWorkerThreadPriority();
 
 /**
  * Runs in the worker pool: the Renaksi workbook's bytes from its document (plain data). exceljs writes the ZIP

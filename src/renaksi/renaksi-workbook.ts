@@ -20,7 +20,11 @@ export interface RenaksiDocRow {
   budget: string;
   support: string;
   verification: string;
+  /** NOTE: realisasi leaves Lampiran I (issue 14; the monitoring matrix takes it); printed empty until the workbook
+   * is rebuilt for the new plan. */
   realization: string;
+  /** Target cells accept 0…targetMax units (the units the row's indicator applies to). */
+  targetMax?: number;
   /** Row id and version in the hidden column ("R12-V3"), so an edited copy can be uploaded back. */
   rowKey?: string;
 }
@@ -33,8 +37,8 @@ export interface RenaksiDocument {
   paper: PaperKind;
   signature: { place: string; date: string; office: string; name: string; nip: string };
   recap: RecapData;
-  /** The instrument's top level: target cells accept 0…levelMax. */
-  levelMax?: number;
+  /** Target cells of a row without its own targetMax accept 0…unitTotal units. */
+  unitTotal?: number;
 }
 
 /** `wordy`: the column holds running text, so a long word of the body must fit too. */
@@ -67,7 +71,7 @@ export const LEADING_HEADERS = ['No', ...TEXT_COLUMNS.map((c) => c.header)];
 export const TAIL_HEADERS = TAIL_COLUMNS.map((c) => c.header);
 /** Editable fields in column order: the text columns after Aspek, then the tail (targets sit in between). */
 export const LEADING_FIELDS = TEXT_COLUMNS.slice(1).map((c) => c.key);
-export const TAIL_FIELDS = TAIL_COLUMNS.map((c) => c.key);
+export const TAIL_FIELDS = TAIL_COLUMNS.map((c) => c.key).filter((k) => k !== 'realization');
 
 const BODY_FONT = 9;
 const HEADER_FONT = 8;
@@ -111,7 +115,7 @@ function writeHeader(ws: ExcelJS.Worksheet, years: number[], widths: number[]): 
   });
   const yearStart = LEADING_HEADERS.length + 1;
   ws.mergeCells(top, yearStart, top, yearStart + years.length - 1);
-  ws.getCell(top, yearStart).value = 'Target per Tahun (level)';
+  ws.getCell(top, yearStart).value = 'Target per Tahun (jumlah unit yang mencapai tingkat target)';
   years.forEach((y, i) => {
     ws.getCell(top + 1, yearStart + i).value = y;
   });
@@ -147,7 +151,7 @@ function writeRowKeyColumn(ws: ExcelJS.Worksheet, col: number): void {
 
 function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number, widths: number[]): number {
   let r = FIRST_BODY_ROW;
-  const levelMax = doc.levelMax ?? 4;
+  const unitTotal = doc.unitTotal ?? 0;
   const groupWidth = widths.slice(1).reduce((s, w) => s + w, 0);
   doc.aspects.forEach((aspect, ai) => {
     const group = ws.getCell(r, 1);
@@ -172,9 +176,10 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number, w
         const isTarget = ci > TEXT_COLUMNS.length && ci <= TEXT_COLUMNS.length + doc.years.length;
         styleCell(cell, { align: ci === 0 || isTarget ? 'center' : 'left', numFmt: isTarget ? '0' : undefined, size: BODY_FONT });
         if (isTarget) {
+          const max = row.targetMax ?? unitTotal;
           cell.dataValidation = {
-            type: 'whole', operator: 'between', allowBlank: true, formulae: [0, levelMax], showErrorMessage: true,
-            errorStyle: 'stop', errorTitle: 'Target tidak valid', error: `Isi target dengan level 0 sampai ${levelMax}.`,
+            type: 'whole', operator: 'between', allowBlank: true, formulae: [0, max], showErrorMessage: true,
+            errorStyle: 'stop', errorTitle: 'Target tidak valid', error: `Isi target dengan jumlah unit 0 sampai ${max}.`,
           };
         }
       });

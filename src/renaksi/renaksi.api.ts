@@ -7,6 +7,7 @@ import { addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority }
 import { applyUpload, findUpload, previewUpload } from './renaksi-upload.service';
 import { documentSettings, downloadWorkbook, finalizePlan, reopenPlan, saveDocumentSettings, versionWorkbook } from './renaksi-plan.service';
 import { planPage, rowPage } from './renaksi-view.service';
+import { targetMap, unitPlan } from './renaksi-target-map.service';
 
 /** The period's plan; 404 while none was drafted (or for an unknown period). */
 function requirePlan(deps: RenaksiDeps, periodId: number): RenaksiPlan {
@@ -40,12 +41,13 @@ function exportVersion(deps: RenaksiDeps, user: User, periodId: number, versionN
 export function createRenaksiService(deps: RenaksiDeps) {
   return {
     loadPeriod: deps.periods.loadPeriod,
+    computePeriodScores: deps.scoring.computePeriodScores,
     ...bindDeps(deps, {
       findPlan, requirePlan, planOrDefault, ensurePlan, requireRow, generateRenaksi, setPlanYears,
       addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority,
       previewUpload, findUpload, applyUpload,
       finalizePlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
-      planPage, rowPage,
+      planPage, rowPage, targetMap, unitPlan,
     }),
   };
 }

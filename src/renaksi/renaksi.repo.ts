@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { DraftRow, RenaksiEditableField, RenaksiTextField } from './renaksi-draft';
+import type { DraftRow, PlanCounts, RenaksiEditableField, RenaksiTextField } from './renaksi-draft';
 
 export interface RenaksiPlan {
   id: number;
@@ -11,18 +11,21 @@ export interface RenaksiPlan {
   updatedAt: string;
 }
 
-export type RenaksiScopeStored = 'kabupaten' | 'unit' | 'manual';
+export type RenaksiScopeStored = 'kabupaten' | 'manual';
 
 export interface RenaksiRow extends Record<RenaksiTextField, string> {
   id: number;
   planId: number;
   sourceKey: string | null;
   scope: RenaksiScopeStored;
-  unitId: number | null;
   aspectCode: string;
   indicatorCode: string | null;
+  /** Units at or above the target level by the end of each plan year (counts). */
   targets: Record<string, number>;
-  baseLevel: number | null;
+  outputTargets: Record<string, string>;
+  /** The unit counts the row was drafted from; null for a row added by hand or not drafted since the upgrade. */
+  counts: PlanCounts | null;
+  notes: string;
   priority: number;
   isPriority: boolean;
   sortOrder: number;
@@ -40,7 +43,6 @@ interface RowRecord {
   plan_id: number;
   source_key: string | null;
   scope: RenaksiScopeStored;
-  unit_id: number | null;
   aspect_code: string;
   indicator_code: string | null;
   problem: string;
@@ -53,10 +55,13 @@ interface RowRecord {
   budget: string;
   support: string;
   verification: string;
-  realization: string;
+  unit_scope: string;
+  dpa: string;
+  output_targets: string;
+  counts: string | null;
+  notes: string;
   priority: number;
   is_priority: number;
-  base_level: number | null;
   sort_order: number;
   edited_fields: string;
   gap_open: number;
@@ -72,7 +77,6 @@ const toRow = (r: RowRecord): RenaksiRow => ({
   planId: r.plan_id,
   sourceKey: r.source_key,
   scope: r.scope,
-  unitId: r.unit_id,
   aspectCode: r.aspect_code,
   indicatorCode: r.indicator_code,
   problem: r.problem,
@@ -80,15 +84,18 @@ const toRow = (r: RowRecord): RenaksiRow => ({
   activity: r.activity,
   outputIndicator: r.output_indicator,
   targets: JSON.parse(r.targets) as Record<string, number>,
+  outputTargets: JSON.parse(r.output_targets) as Record<string, string>,
+  counts: r.counts === null ? null : (JSON.parse(r.counts) as PlanCounts),
+  notes: r.notes,
   schedule: r.schedule,
   responsible: r.responsible,
+  unitScope: r.unit_scope,
+  dpa: r.dpa,
   budget: r.budget,
   support: r.support,
   verification: r.verification,
-  realization: r.realization,
   priority: r.priority,
   isPriority: r.is_priority === 1,
-  baseLevel: r.base_level,
   sortOrder: r.sort_order,
   editedFields: JSON.parse(r.edited_fields) as RenaksiEditableField[],
   gapOpen: r.gap_open === 1,
@@ -104,8 +111,10 @@ export type RowChanges = Partial<{
   [K in RenaksiTextField]: string;
 } & {
   targets: Record<string, number>;
+  outputTargets: Record<string, string>;
+  counts: PlanCounts | null;
+  notes: string;
   priority: number;
-  baseLevel: number;
   isPriority: boolean;
   aspectCode: string;
   indicatorCode: string | null;
@@ -121,13 +130,16 @@ const COLUMNS: Record<keyof RowChanges, string> = {
   outputIndicator: 'output_indicator',
   schedule: 'schedule',
   responsible: 'responsible',
+  unitScope: 'unit_scope',
+  dpa: 'dpa',
   budget: 'budget',
   support: 'support',
   verification: 'verification',
-  realization: 'realization',
   targets: 'targets',
+  outputTargets: 'output_targets',
+  counts: 'counts',
+  notes: 'notes',
   priority: 'priority',
-  baseLevel: 'base_level',
   isPriority: 'is_priority',
   aspectCode: 'aspect_code',
   indicatorCode: 'indicator_code',
@@ -135,8 +147,10 @@ const COLUMNS: Record<keyof RowChanges, string> = {
   gapOpen: 'gap_open',
 };
 
+const JSON_COLUMNS: ReadonlySet<keyof RowChanges> = new Set(['targets', 'outputTargets', 'counts', 'editedFields']);
+
 function toParam(name: keyof RowChanges, value: unknown): unknown {
-  if (name === 'targets' || name === 'editedFields') return JSON.stringify(value);
+  if (JSON_COLUMNS.has(name)) return value === null ? null : JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
@@ -145,6 +159,10 @@ export interface ManualRowInput extends Record<RenaksiTextField, string> {
   aspectCode: string;
   indicatorCode: string | null;
   targets: Record<string, number>;
+  outputTargets: Record<string, string>;
+  /** A split row carries the counts of the row it was split from. */
+  counts: PlanCounts | null;
+  notes: string;
   isPriority: boolean;
 }
 
@@ -166,11 +184,11 @@ export function createRenaksiRepo(db: Db) {
   const maxOrder = db.prepare<[number], { m: number | null }>('SELECT MAX(sort_order) AS m FROM renaksi_rows WHERE plan_id = ?');
   const insertRow = db.prepare(
     `INSERT INTO renaksi_rows (plan_id, source_key, scope, unit_id, aspect_code, indicator_code, problem, goal, activity,
-       output_indicator, targets, schedule, responsible, budget, support, verification, realization, priority, base_level,
-       is_priority, sort_order, edited_fields, created_at, updated_at, updated_by)
-     VALUES (@planId, @sourceKey, @scope, @unitId, @aspectCode, @indicatorCode, @problem, @goal, @activity,
-       @outputIndicator, @targets, @schedule, @responsible, @budget, @support, @verification, @realization, @priority,
-       @baseLevel, @isPriority, @sortOrder, @editedFields, @now, @now, @userId)`,
+       output_indicator, targets, output_targets, counts, notes, schedule, responsible, unit_scope, dpa, budget, support,
+       verification, priority, is_priority, sort_order, edited_fields, created_at, updated_at, updated_by)
+     VALUES (@planId, @sourceKey, @scope, NULL, @aspectCode, @indicatorCode, @problem, @goal, @activity,
+       @outputIndicator, @targets, @outputTargets, @counts, @notes, @schedule, @responsible, @unitScope, @dpa, @budget, @support,
+       @verification, @priority, @isPriority, @sortOrder, @editedFields, @now, @now, @userId)`,
   );
   const softDelete = db.prepare('UPDATE renaksi_rows SET deleted_at = @now, version = version + 1, updated_at = @now, updated_by = @userId WHERE id = @id AND version = @version AND deleted_at IS NULL');
   const restore = db.prepare('UPDATE renaksi_rows SET deleted_at = NULL, version = version + 1, updated_at = @now, updated_by = @userId WHERE id = @id AND deleted_at IS NOT NULL');
@@ -222,7 +240,8 @@ export function createRenaksiRepo(db: Db) {
     insertDraftRow(planId: number, d: DraftRow, sortOrder: number, now: string): number {
       return Number(
         insertRow.run({
-          ...d, planId, targets: JSON.stringify(d.targets), isPriority: 0, sortOrder, editedFields: '[]', now, userId: null,
+          ...d, planId, targets: JSON.stringify(d.targets), outputTargets: JSON.stringify(d.outputTargets), counts: JSON.stringify(d.counts),
+          notes: '', isPriority: 0, sortOrder, editedFields: '[]', now, userId: null,
         }).lastInsertRowid,
       );
     },
@@ -230,8 +249,9 @@ export function createRenaksiRepo(db: Db) {
     insertManualRow(planId: number, r: ManualRowInput, sortOrder: number, userId: number): number {
       return Number(
         insertRow.run({
-          ...r, planId, sourceKey: null, scope: 'manual', unitId: null, targets: JSON.stringify(r.targets), priority: 0,
-          baseLevel: null, isPriority: r.isPriority ? 1 : 0, sortOrder, editedFields: '[]', now: new Date().toISOString(), userId,
+          ...r, planId, sourceKey: null, scope: 'manual', targets: JSON.stringify(r.targets), outputTargets: JSON.stringify(r.outputTargets),
+          counts: r.counts === null ? null : JSON.stringify(r.counts), priority: r.counts?.priority ?? 0,
+          isPriority: r.isPriority ? 1 : 0, sortOrder, editedFields: '[]', now: new Date().toISOString(), userId,
         }).lastInsertRowid,
       );
     },

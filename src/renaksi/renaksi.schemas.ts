@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldMessages } from '../web/validate';
 import type { Instrument } from '../instrument';
-import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS, RENAKSI_TEXT_MAX, type RenaksiTextField } from './renaksi-draft';
+import { NOTES_LABEL, RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS, RENAKSI_TEXT_MAX, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget } from './renaksi-targets';
 
 /** Line breaks as \n and no surrounding blanks: how every Renaksi text is stored and compared. */
@@ -11,6 +11,14 @@ export function normalizeText(value: string): string {
 
 /** Columns a row may not be saved without. */
 export const REQUIRED_TEXT_FIELDS: ReadonlySet<RenaksiTextField> = new Set(['problem', 'activity']);
+
+function boundedText(label: string) {
+  return z
+    .string({ error: `${label} harus berupa teks.` })
+    .default('')
+    .transform(normalizeText)
+    .pipe(z.string().max(RENAKSI_TEXT_MAX, `${label} maksimal ${RENAKSI_TEXT_MAX} karakter.`));
+}
 
 function textSchema(field: RenaksiTextField) {
   const label = RENAKSI_FIELD_LABELS[field];
@@ -25,12 +33,18 @@ function textSchema(field: RenaksiTextField) {
 const TEXT_SCHEMA = z.object(
   Object.fromEntries(RENAKSI_TEXT_FIELDS.map((f) => [f, textSchema(f)])) as Record<RenaksiTextField, ReturnType<typeof textSchema>>,
 );
+const NOTES_SCHEMA = boundedText(NOTES_LABEL);
+const OUTPUT_TARGET_MAX = 500;
 
 const VERSION_SCHEMA = z.coerce.number({ error: 'Versi baris tidak valid.' }).int().positive('Versi baris tidak valid.');
 
 export interface RowFormValues {
   texts: Record<RenaksiTextField, string>;
+  /** Units at target by the end of each year (empty years left out). */
   targets: Record<string, number>;
+  /** Output per year as typed (empty years left out). */
+  outputTargets: Record<string, string>;
+  notes: string;
   isPriority: boolean;
   /** Only for manual rows. */
   aspectCode: string | null;
@@ -40,38 +54,58 @@ export interface RowFormValues {
 export interface RowFormContext {
   years: number[];
   instrument: Instrument;
+  /** The most units a yearly target may count (rowTargetMax). */
+  targetMax: number;
   /** Manual rows also choose their aspect and (optionally) indicator. */
   manual: boolean;
 }
 
+/** Output targets as typed (`output_<year>`), each at most OUTPUT_TARGET_MAX characters; empty years left out. */
+function parseOutputTargets(body: Record<string, unknown>, years: number[], errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const y of years) {
+    const raw = body[`output_${y}`];
+    const text = typeof raw === 'string' ? normalizeText(raw) : '';
+    if (raw !== undefined && typeof raw !== 'string') errors[`output_${y}`] = `Target output ${y} harus berupa teks.`;
+    else if (text.length > OUTPUT_TARGET_MAX) errors[`output_${y}`] = `Target output ${y} maksimal ${OUTPUT_TARGET_MAX} karakter.`;
+    else if (text !== '') out[String(y)] = text;
+  }
+  return out;
+}
+
+/** A manual row's aspect and (optional) indicator of that aspect. */
+function parseManualPlace(body: Record<string, unknown>, instrument: Instrument, errors: Record<string, string>): { aspectCode: string | null; indicatorCode: string | null } {
+  const aspect = instrument.aspects.find((a) => a.code === body.aspectCode);
+  if (!aspect) errors.aspectCode = 'Pilih aspek yang tersedia.';
+  const ind = typeof body.indicatorCode === 'string' && body.indicatorCode !== '' ? body.indicatorCode : null;
+  if (ind !== null && aspect && !aspect.indicators.some((i) => i.code === ind)) errors.indicatorCode = `Indikator harus termasuk aspek ${aspect.code}.`;
+  return { aspectCode: aspect?.code ?? null, indicatorCode: ind };
+}
+
 /**
- * Validates the row form (all 12 SPEC.md columns; targets as `target_<year>`). Errors are keyed by form field name
- * (`target_2023` for a year) with messages in Bahasa Indonesia.
+ * Validates the row form (every Lampiran I column; unit targets as `target_<year>`, output targets as
+ * `output_<year>`). Errors are keyed by form field name (`target_2023` for a year) with messages in Bahasa
+ * Indonesia naming the field and year.
  */
 export function parseRowForm(body: Record<string, unknown>, ctx: RowFormContext): { values: RowFormValues | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const texts = TEXT_SCHEMA.safeParse(body);
   if (!texts.success) Object.assign(errors, fieldMessages(texts.error));
+  const notes = NOTES_SCHEMA.safeParse(body.notes);
+  if (!notes.success) errors.notes = notes.error.issues[0]?.message ?? `${NOTES_LABEL} tidak valid.`;
   const typed = Object.fromEntries(ctx.years.map((y) => [String(y), parseTarget(body[`target_${y}`])]));
-  for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.instrument.levelScaleMax))) errors[`target_${year}`] = message;
-  let aspectCode: string | null = null;
-  let indicatorCode: string | null = null;
-  if (ctx.manual) {
-    const aspect = ctx.instrument.aspects.find((a) => a.code === body.aspectCode);
-    if (!aspect) errors.aspectCode = 'Pilih aspek yang tersedia.';
-    const ind = typeof body.indicatorCode === 'string' && body.indicatorCode !== '' ? body.indicatorCode : null;
-    if (ind !== null && aspect && !aspect.indicators.some((i) => i.code === ind)) errors.indicatorCode = `Indikator harus termasuk aspek ${aspect.code}.`;
-    aspectCode = aspect?.code ?? null;
-    indicatorCode = ind;
-  }
-  if (Object.keys(errors).length > 0 || !texts.success) return { values: null, errors };
+  for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, ctx.targetMax))) errors[`target_${year}`] = message;
+  const outputTargets = parseOutputTargets(body, ctx.years, errors);
+  const place = ctx.manual ? parseManualPlace(body, ctx.instrument, errors) : { aspectCode: null, indicatorCode: null };
+  if (Object.keys(errors).length > 0 || !texts.success || !notes.success) return { values: null, errors };
   return {
     values: {
       texts: texts.data,
       targets: compactTargets(typed as Record<string, number | null>),
+      outputTargets,
+      notes: notes.data,
       isPriority: body.isPriority === '1' || body.isPriority === 'on',
-      aspectCode,
-      indicatorCode,
+      ...place,
     },
     errors,
   };
@@ -115,7 +149,7 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => 
 /** Filters of the plan page (GET query); unknown values are ignored rather than refused. */
 export const PLAN_FILTER_SCHEMA = z.object({
   aspek: z.string().regex(/^[A-Z]$/).optional().catch(undefined),
-  cakupan: optionalChoice(['kabupaten', 'unit', 'manual'] as const),
+  cakupan: optionalChoice(['kabupaten', 'manual'] as const),
   tampil: optionalChoice(['terbuka', 'tertutup', 'prioritas', 'disunting', 'baru'] as const),
 });
 export type PlanFilter = z.infer<typeof PLAN_FILTER_SCHEMA>;

@@ -3,14 +3,20 @@ import type { Instrument } from '../instrument';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
+import type { UnitsService } from '../units';
 import type { BuildCache } from '../shared/build-cache';
 import type { SettingsRepo } from '../shared/settings.repo';
 import type { User } from '../shared/identity';
-import { draftRenaksi, planYears, RENAKSI_TEXT_FIELDS, type DraftRoster, type DraftRow, type DraftUnit } from './renaksi-draft';
+import { draftPlan, planYears, RENAKSI_TEXT_FIELDS, type DraftRow } from './renaksi-draft';
 import type { PeriodScores, ScoringService, UnitRoster } from '../scoring';
+import type { UnitGroup } from '../units';
+import type { DraftUnit } from './renaksi-evidence';
+import type { MatrixUnit } from './renaksi-matrix';
 import { mergeDraft } from './renaksi-merge';
-import { retargetForYears, sameTargets } from './renaksi-targets';
+import { replanForYears } from './renaksi-replan';
+import { sameTargets } from './renaksi-targets';
 import type { RenaksiPlan, RenaksiRepo, RenaksiRow, RowChanges } from './renaksi.repo';
+import type { RenaksiUnitNotesRepo } from './renaksi-unit-notes.repo';
 import type { RenaksiVersionsRepo } from './renaksi-versions.repo';
 
 /** What the Renaksi module is given: its repositories and the services of the modules it reads. */
@@ -18,21 +24,34 @@ export interface RenaksiDeps {
   db: Db;
   renaksi: RenaksiRepo;
   renaksiVersions: RenaksiVersionsRepo;
+  renaksiUnitNotes: RenaksiUnitNotesRepo;
   settings: SettingsRepo;
   /** Renaksi workbooks kept by the fingerprint of their document, built in the worker pool. */
   workbooks: BuildCache;
   scoring: ScoringService;
   periods: PeriodsService;
+  units: UnitsService;
   audit: AuditService;
 }
 
 export const DEFAULT_PLAN_YEARS = { start: 2022, end: 2024 } as const;
 
-/** Included, complete units as drafting input (verified levels where set). */
+/** Every unit of the period per group. */
+export type DraftRoster = Record<UnitGroup, UnitRoster>;
+
+/** Included, complete units (verified levels where set): the units a row's evidence names with their level. */
 export function draftUnits(scores: PeriodScores): DraftUnit[] {
   return scores.units
     .filter((u) => u.included && u.score.complete)
     .map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, levels: u.score.levels }));
+}
+
+/**
+ * Every active unit of the period as the plan counts it (in the official order): a unit that did not submit is
+ * below target on every indicator, from level 0 (SPEC.md).
+ */
+export function matrixUnits(scores: PeriodScores): MatrixUnit[] {
+  return scores.units.map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, submitted: u.included, levels: u.score.levels }));
 }
 
 /** Every unit of the period per group, and why the ones left out of drafting are left out. */
@@ -55,6 +74,14 @@ export function kabupatenRoster(roster: DraftRoster): UnitRoster {
     notSubmitted: roster.pd.notSubmitted + roster.kecamatan.notSubmitted,
     incomplete: roster.pd.incomplete + roster.kecamatan.incomplete,
   };
+}
+
+/**
+ * The most units a row's yearly target may count: the units its indicator applies to (from the counts stored with
+ * the row), else every active unit of the period (`unitTotal`).
+ */
+export function rowTargetMax(row: { counts: { applicable: number } | null }, unitTotal: number): number {
+  return row.counts?.applicable ?? unitTotal;
 }
 
 /** The period's plan as stored, or the default draft it would be created as (read-only pages write nothing). */
@@ -86,12 +113,9 @@ export function requireRow(deps: RenaksiDeps, plan: RenaksiPlan, rowId: number, 
   return row;
 }
 
-/** The final target of each indicator of the instrument. */
-export function finalTargets(instrument: Instrument): Map<string, number> {
-  return new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i.target]));
-}
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The draft values that differ from what is stored (content only; priority and base level are bookkeeping). */
+/** The draft values that differ from what is stored (content: the unit counts too; priority is bookkeeping). */
 function contentChanges(row: RenaksiRow, fields: Partial<DraftRow>): RowChanges {
   const changes: RowChanges = {};
   for (const f of RENAKSI_TEXT_FIELDS) {
@@ -99,6 +123,8 @@ function contentChanges(row: RenaksiRow, fields: Partial<DraftRow>): RowChanges 
     if (v !== undefined && v !== row[f]) changes[f] = v;
   }
   if (fields.targets && !sameTargets(fields.targets, row.targets)) changes.targets = fields.targets;
+  if (fields.outputTargets && !sameJson(fields.outputTargets, row.outputTargets)) changes.outputTargets = fields.outputTargets;
+  if (fields.counts && !sameJson(fields.counts, row.counts)) changes.counts = fields.counts;
   if (!row.gapOpen) changes.gapOpen = true;
   return changes;
 }
@@ -119,7 +145,7 @@ export function generateRenaksi(deps: RenaksiDeps, user: User, periodId: number)
   return deps.db.transaction(() => {
     const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
-    const draft = draftRenaksi(scores.instrument, draftUnits(scores), planYears(plan.startYear, plan.endYear), draftRoster(scores));
+    const draft = draftPlan(scores.instrument, matrixUnits(scores), planYears(plan.startYear, plan.endYear));
     const existing = deps.renaksi.listAllRows(plan.id);
     const merge = mergeDraft(existing, draft);
     const now = new Date().toISOString();
@@ -130,7 +156,7 @@ export function generateRenaksi(deps: RenaksiDeps, user: User, periodId: number)
     for (const u of merge.update) {
       const row = byId.get(u.id) as RenaksiRow;
       const changes = contentChanges(row, u.fields);
-      const bookkeeping = { priority: u.fields.priority, baseLevel: u.fields.baseLevel };
+      const bookkeeping = { priority: u.fields.priority };
       if (Object.keys(changes).length > 0) {
         deps.renaksi.updateRow(u.id, { ...changes, ...bookkeeping }, { userId: null });
         if (row.deletedAt === null) updated++;
@@ -147,40 +173,24 @@ export function generateRenaksi(deps: RenaksiDeps, user: User, periodId: number)
 }
 
 /**
- * Changes the plan years. Targets nobody edited are recomputed from the level they were drafted from; typed targets
- * (hand-edited or manual rows) are kept for the remaining years and carried forward into new ones. One transaction.
- * Returns how many rows got new targets.
+ * Changes the plan years. Drafted values nobody edited (unit counts, output targets, waktu) are recomputed from the
+ * counts stored with each row; typed values (hand-edited or manual rows) are kept for the remaining years and carried
+ * forward into new ones. One transaction. Returns how many rows changed.
  */
 export function setPlanYears(deps: RenaksiDeps, user: User, periodId: number, years: { startYear: number; endYear: number }): number {
   const { instrument } = deps.periods.loadPeriod(periodId);
-  const targetOf = finalTargets(instrument);
   return deps.db.transaction(() => {
     const plan = ensurePlan(deps, periodId);
     assertDraft(plan);
     if (plan.startYear === years.startYear && plan.endYear === years.endYear) return 0;
-    const list = planYears(years.startYear, years.endYear);
-    let changed = 0;
-    for (const row of deps.renaksi.listAllRows(plan.id)) {
-      const first = row.targets[String(plan.startYear)];
-      const baseLevel = row.baseLevel ?? (row.scope !== 'manual' && first !== undefined ? Math.max(0, first - 1) : null);
-      const targets = retargetForYears(
-        {
-          targets: row.targets,
-          baseLevel,
-          finalTarget: row.indicatorCode ? targetOf.get(row.indicatorCode) ?? null : null,
-          keepTyped: row.scope === 'manual' || row.editedFields.includes('targets'),
-        },
-        list,
-      );
-      if (sameTargets(targets, row.targets)) continue;
-      deps.renaksi.updateRow(row.id, { targets }, { userId: user.id });
-      changed++;
-    }
+    const rows = deps.renaksi.listAllRows(plan.id);
+    const changes = replanForYears(instrument, rows, planYears(years.startYear, years.endYear));
+    for (const c of changes) deps.renaksi.updateRow(c.id, c.changes, { userId: user.id });
     deps.renaksi.setYears(plan.id, years.startYear, years.endYear);
     deps.audit.record({
       userId: user.id, action: 'renaksi.years', entity: 'renaksi_plan', entityId: plan.id,
-      oldValue: { startYear: plan.startYear, endYear: plan.endYear }, newValue: { ...years, retargetedRows: changed },
+      oldValue: { startYear: plan.startYear, endYear: plan.endYear }, newValue: { ...years, retargetedRows: changes.length },
     });
-    return changed;
+    return changes.length;
   })();
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { runInWorker, type WorkerTask } from './worker-pool';
+import { AppError } from '../errors/app-error';
+import { runInWorker, WorkerLimitError, type WorkerTask } from './worker-pool';
 
 /**
  * Files built in the worker pool from plain data, kept by a fingerprint of that data: the same input gives the bytes
@@ -18,13 +19,23 @@ const BUILD_TIMEOUT_MS = 60_000;
 
 /** SHA-256 of the task and its input as JSON: equal inputs, equal fingerprints. */
 export function buildFingerprint(task: WorkerTask<unknown, unknown>, input: unknown): string {
-  return crypto.createHash('sha256').update(`${task.filename}#${task.name}\n`).update(JSON.stringify(input)).digest('hex');
+  return crypto.createHash('sha256').update(`${task.filename}#${task.name}\n`).update(JSON.stringify(input ?? null)).digest('hex');
 }
 
-/** Runs a build task in the pool and hands back its bytes as a Buffer (they cross the thread as a Uint8Array). */
+/**
+ * Runs a build task in the pool and hands back its bytes as a Buffer (they cross the thread as a Uint8Array). A build
+ * past the worker's memory or time ceiling is a 503 that says so, not a generic failure.
+ */
 export async function buildInWorker<I>(task: WorkerTask<I, Uint8Array>, input: I): Promise<Buffer> {
-  const bytes = await runInWorker(task, input, { timeoutMs: BUILD_TIMEOUT_MS });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const bytes = await runInWorker(task, input, { timeoutMs: BUILD_TIMEOUT_MS });
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (err) {
+    if (err instanceof WorkerLimitError) {
+      throw new AppError(503, 'build-limit', 'Dokumen tidak dapat dibuat karena melampaui batas memori atau waktu pembuatan di server. Hubungi admin.');
+    }
+    throw err;
+  }
 }
 
 export function createBuildCache(maxBytes: number): BuildCache {

@@ -19,6 +19,13 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '–' : DECIMAL_2.format(value);
 }
 
+const PERCENT_1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 36.842 → "36,8 %" (a share of units, 0–100). */
+export function formatPercent(value: number): string {
+  return `${PERCENT_1.format(value)} %`;
+}
+
 /** 1234 → "1.234". */
 export function formatInt(value: number): string {
   return INTEGER.format(value);

@@ -35,8 +35,12 @@ export class WorkerLimitError extends Error {
   }
 }
 
-/** Memory ceiling of each worker's heap. NOTE: the server's resident memory includes every worker's heap. */
-export const WORKER_HEAP_MB = 128;
+/**
+ * Memory ceiling of each worker's heap: room for building a province-sized workbook with exceljs (Kutai Timur's
+ * Renaksi peaks near 65 MB); a spreadsheet being read holds far less (its unpacked bytes are capped first).
+ * NOTE: the server's resident memory includes every worker's heap.
+ */
+export const WORKER_HEAP_MB = 256;
 /** Tasks waiting beyond these are refused (503) rather than queued without end. */
 const MAX_QUEUE = 64;
 const IDLE_MS = 60_000;

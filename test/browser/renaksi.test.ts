@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, screenshot, serve } from '../helpers/browser';
+import { seedGaps } from '../helpers/renaksi';
 
 /**
  * The Renaksi team in real Chromium: draft the plan, edit a row, regenerate after an assessment changed, and the
@@ -11,15 +12,13 @@ describe('shaping the Renaksi in a real browser', () => {
   let browser: Browser;
   let server: { baseUrl: string; close: () => Promise<void> };
   let tim: string;
-  let dinkesAssessment: number;
+  let ids: Awaited<ReturnType<typeof seedGaps>>;
 
   beforeAll(async () => {
     ctx = createTestContext();
-    const admin = await buildUser(ctx.repos, { role: 'admin' });
     tim = (await buildUser(ctx.repos, { role: 'tim_renaksi', username: 'tim.renaksi' })).username;
-    buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-BUSANG'), fill: 4, levels: { A1: 1 }, status: 'diajukan', userId: admin.id });
-    buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 4, status: 'diajukan', userId: admin.id });
-    dinkesAssessment = buildAssessment(ctx, { unitId: unitId(ctx.repos, 'PD-DINKES'), fill: 4, levels: { A1: 3 }, status: 'diverifikasi', userId: admin.id });
+    // three Lampiran I rows: I.1 A1 (Busang 1, Dinkes 3), I.2 A2 (Busang 2), II.1 B1 (Telen 2)
+    ids = await seedGaps(ctx);
     server = await serve(ctx.app);
     browser = await launchBrowser();
   });
@@ -41,39 +40,38 @@ describe('shaping the Renaksi in a real browser', () => {
     await page.getByText('Draf Renaksi disusun: 3 baris baru').waitFor();
     expect(await page.locator('table.renaksi-plan tbody tr:not(.group)').count()).toBe(3);
 
-    // the evidence of the kabupaten row (I.2): both units below target with their levels, linked to the indicator
-    await row(page, 'I.2').locator('summary', { hasText: 'Dasar baris ini' }).click();
-    const busangLink = row(page, 'I.2').getByRole('link', { name: 'Kecamatan Busang' });
+    // the evidence of A1 (I.1): both units below target with their levels, linked to the indicator
+    await row(page, 'I.1').locator('summary', { hasText: 'Dasar baris ini' }).click();
+    const busangLink = row(page, 'I.1').getByRole('link', { name: 'Kecamatan Busang' });
     expect(await busangLink.isVisible()).toBe(true);
     expect(await busangLink.getAttribute('href')).toMatch(/\/units\/\d+\/assessment#ind-A1$/);
 
     await page.getByRole('link', { name: 'Ubah baris I.1' }).click();
-    await page.getByLabel('Kegiatan (rencana aksi)').fill('Camat menetapkan SK Tim Pengelola Pengaduan SP4N-LAPOR!');
-    await page.getByLabel('Anggaran dan sumber dana').fill('APBD 2023 – DPA Kecamatan Busang');
-    // the enhancement checks targets while typing, with the server's wording
-    await page.getByLabel('Tahun 2023').fill('1');
-    await page.getByText('Target 2023 (1) lebih rendah dari target 2022 (2); target tahunan tidak boleh turun.').waitFor();
-    await page.getByLabel('Tahun 2023').fill('3');
+    await page.getByLabel(/^Kegiatan \(/).fill('Bagian Organisasi menyiapkan templat SK Tim Pengelola Pengaduan');
+    await page.getByLabel('Anggaran dan sumber dana').fill('APBD 2023 – DPA Bagian Organisasi');
+    // the enhancement checks the unit counts while typing, with the server's wording
+    await page.getByLabel('Unit 2023').fill('55');
+    await page.getByText('Target 2023 (55) lebih kecil dari target 2022 (56); jumlah unit yang mencapai target tidak boleh turun.').waitFor();
+    await page.getByLabel('Unit 2023').fill('56');
     await screenshot(page, 'renaksi-ubah-baris');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByText('Baris tersimpan: Kegiatan (rencana aksi), Anggaran dan sumber dana.').waitFor();
+    await page.getByText('Baris tersimpan: Kegiatan, Anggaran dan sumber dana.').waitFor();
 
-    // Dinas Kesehatan's A1 is verified at 4 (gap closed) and a new gap appears at B2
-    ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkesAssessment, code: 'A1', level: 4, note: 'SK sudah ada' });
-    ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkesAssessment, code: 'B2', level: 2, note: 'Belum ada pelatihan' });
+    // A1 reaches its target at Busang and Dinas Kesehatan (gap closed) and a new gap appears at B2
+    const assessment = (unit: number) => ctx.repos.assessments.find(ctx.periodId, unit)?.id ?? 0;
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: assessment(ids.dinkes), code: 'A1', level: 4, note: 'SK sudah ada' });
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: assessment(ids.busang), code: 'A1', level: 4, note: 'SK sudah ada' });
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: assessment(ids.dinkes), code: 'B2', level: 2, note: 'Belum ada pelatihan' });
     await page.getByRole('button', { name: 'Susun ulang dari kesenjangan terbaru' }).click();
-    await page.getByText('Draf Renaksi disusun: 2 baris baru').waitFor();
+    await page.getByText('Draf Renaksi disusun: 1 baris baru').waitFor();
 
-    expect(await row(page, 'I.1').locator('td').nth(3).textContent()).toBe('Camat menetapkan SK Tim Pengelola Pengaduan SP4N-LAPOR!');
+    expect(await row(page, 'I.1').locator('td').nth(3).textContent()).toBe('Bagian Organisasi menyiapkan templat SK Tim Pengelola Pengaduan');
     expect(await page.locator('.gap-closed-note strong').textContent()).toBe('1 baris tidak lagi memiliki kesenjangan');
-    expect(await row(page, 'I.3').locator('.badge-closed').textContent()).toBe('kesenjangan tertutup');
-    expect(await page.locator('table.renaksi-plan .badge-new').count()).toBe(2);
+    expect(await row(page, 'I.1').locator('.badge-closed').textContent()).toBe('kesenjangan tertutup');
+    expect(await page.locator('table.renaksi-plan .badge-new').count()).toBe(1);
     await screenshot(page, 'renaksi-susun-ulang');
-    await row(page, 'I.2').locator('summary', { hasText: 'Dasar baris ini' }).click();
-    await row(page, 'I.3').scrollIntoViewIfNeeded();
-    await screenshot(page, 'renaksi-dasar-dan-tertutup');
-    const stored = ctx.db.prepare("SELECT activity, budget, edited_fields FROM renaksi_rows WHERE responsible = 'Kecamatan Busang'").get();
-    expect(stored).toEqual({ activity: 'Camat menetapkan SK Tim Pengelola Pengaduan SP4N-LAPOR!', budget: 'APBD 2023 – DPA Kecamatan Busang', edited_fields: '["activity","budget"]' });
+    const stored = ctx.db.prepare("SELECT activity, budget, edited_fields FROM renaksi_rows WHERE source_key = 'kab:A1'").get();
+    expect(stored).toEqual({ activity: 'Bagian Organisasi menyiapkan templat SK Tim Pengelola Pengaduan', budget: 'APBD 2023 – DPA Bagian Organisasi', edited_fields: '["activity","budget"]' });
     await page.close();
   });
 
@@ -93,9 +91,9 @@ describe('shaping the Renaksi in a real browser', () => {
     expect(await row(page, 'I.2').locator('.badge-priority').isVisible()).toBe(true);
 
     await page.getByRole('link', { name: 'Ubah baris I.2' }).click();
-    await page.getByLabel('Realisasi / status').fill('SK sedang diparaf');
+    await page.getByLabel(/Catatan tim/).fill('SK sedang diparaf');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByText('Baris tersimpan: Realisasi / status.').waitFor();
+    await page.getByText('Baris tersimpan: Catatan tim.').waitFor();
     await context.close();
   });
 

@@ -11,6 +11,9 @@ export interface StoredRow {
   activity: string;
   budget: string;
   targets: string;
+  output_targets: string;
+  counts: string | null;
+  notes: string;
   edited_fields: string;
   gap_open: number;
   version: number;
@@ -24,7 +27,7 @@ export function storedRows(ctx: TestContext): StoredRow[] {
   return ctx.db.prepare('SELECT * FROM renaksi_rows ORDER BY sort_order, id').all() as StoredRow[];
 }
 
-/** The row drafted for a source key ('kab:A1', 'unit:<id>:A1'). */
+/** The row drafted for a source key ('kab:A1'). */
 export function rowByKey(ctx: TestContext, key: string): StoredRow {
   const row = storedRows(ctx).find((r) => r.source_key === key);
   if (!row) throw new Error(`no row ${key}`);
@@ -37,6 +40,7 @@ export function renaksiState(ctx: TestContext): string {
   return JSON.stringify({
     plans: q('SELECT * FROM renaksi_plans'),
     rows: q('SELECT * FROM renaksi_rows ORDER BY id'),
+    notes: q('SELECT * FROM renaksi_unit_notes ORDER BY id'),
     versions: q('SELECT plan_id, version_no, finalized_at, length(xlsx) AS size FROM renaksi_versions'),
     uploads: q('SELECT * FROM renaksi_uploads'),
     settings: q("SELECT * FROM settings WHERE key LIKE 'renaksi.%'"),
@@ -44,17 +48,24 @@ export function renaksiState(ctx: TestContext): string {
 }
 
 /**
- * Three submitted units (SPEC example numbers in test/http/renaksi.test.ts): Busang A1 = 1 (gap 3), Telen all at 4,
- * Dinas Kesehatan A1 = 3 (gap 1). Drafting gives unit:Busang:A1, kab:A1, unit:Dinkes:A1 in that order.
+ * Every active unit of the period submitted at level 4 on every indicator except: Kecamatan Busang A1 = 1 and A2 = 2,
+ * Dinas Kesehatan (verified) A1 = 3, Kecamatan Telen B1 = 2. Drafting gives three Lampiran I rows: kab:A1 (I.1;
+ * 55 of 57 at target, then 56, 56, 57), kab:A2 (I.2; 56, then 56, 57, 57) and kab:B1 (II.1; 56, then 56, 57, 57).
  */
 export async function seedGaps(ctx: TestContext): Promise<{ adminId: number; busang: number; dinkes: number; telen: number }> {
   const adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
   const busang = unitId(ctx.repos, 'KEC-BUSANG');
   const telen = unitId(ctx.repos, 'KEC-TELEN');
   const dinkes = unitId(ctx.repos, 'PD-DINKES');
-  buildAssessment(ctx, { unitId: busang, fill: 4, levels: { A1: 1 }, status: 'diajukan', userId: adminId });
-  buildAssessment(ctx, { unitId: telen, fill: 4, status: 'diajukan', userId: adminId });
-  buildAssessment(ctx, { unitId: dinkes, fill: 4, levels: { A1: 3 }, status: 'diverifikasi', userId: adminId });
+  const own: Record<number, { levels: Record<string, number>; status: 'diajukan' | 'diverifikasi' }> = {
+    [busang]: { levels: { A1: 1, A2: 2 }, status: 'diajukan' },
+    [telen]: { levels: { B1: 2 }, status: 'diajukan' },
+    [dinkes]: { levels: { A1: 3 }, status: 'diverifikasi' },
+  };
+  for (const unit of ctx.repos.units.listActive()) {
+    const mine = own[unit.id] ?? { levels: {}, status: 'diajukan' as const };
+    buildAssessment(ctx, { unitId: unit.id, fill: 4, levels: mine.levels, status: mine.status, userId: adminId });
+  }
   return { adminId, busang, dinkes, telen };
 }
 
@@ -76,21 +87,25 @@ export function rowForm(row: StoredRow, overrides: Record<string, string> = {}):
 
 function rowFields(row: StoredRow): Record<string, string> {
   const targets = JSON.parse(row.targets) as Record<string, number>;
+  const outputs = JSON.parse(row.output_targets) as Record<string, string>;
   const r = row as unknown as Record<string, unknown>;
   const text = (k: string) => String(r[k] ?? '');
   return {
     version: String(row.version),
-    problem: row.problem,
     goal: text('goal'),
+    problem: row.problem,
     activity: row.activity,
     outputIndicator: text('output_indicator'),
     schedule: text('schedule'),
     responsible: text('responsible'),
+    unitScope: text('unit_scope'),
+    dpa: text('dpa'),
     budget: row.budget,
     support: text('support'),
     verification: text('verification'),
-    realization: text('realization'),
+    notes: row.notes,
     ...Object.fromEntries(Object.entries(targets).map(([y, v]) => [`target_${y}`, String(v)])),
+    ...Object.fromEntries(Object.entries(outputs).map(([y, v]) => [`output_${y}`, v])),
     ...(row.is_priority ? { isPriority: '1' } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { createInstrumentRepo } from '../../src/instrument/instrument.repo';
 import { createPeriodsRepo } from '../../src/periods/periods.repo';
 import { createRenaksiRepo } from '../../src/renaksi/renaksi.repo';
 import { createRenaksiVersionsRepo } from '../../src/renaksi/renaksi-versions.repo';
+import { createRenaksiUnitNotesRepo } from '../../src/renaksi/renaksi-unit-notes.repo';
 import { createExportsRepo } from '../../src/exports/exports.repo';
 import { createSettingsRepo } from '../../src/shared/settings.repo';
 import { createUnitsRepo } from '../../src/units/units.repo';
@@ -37,6 +38,7 @@ export function createRepos(db: Db) {
     audit: createAuditRepo(db),
     renaksi: createRenaksiRepo(db),
     renaksiVersions: createRenaksiVersionsRepo(db),
+    renaksiUnitNotes: createRenaksiUnitNotesRepo(db),
     exports: createExportsRepo(db),
     settings: createSettingsRepo(db),
     sessions: createSessionsRepo(db),

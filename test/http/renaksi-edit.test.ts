@@ -13,7 +13,9 @@ describe('editing Renaksi rows over HTTP', () => {
     ({ ids, tim, url } = await draftedPlan(ctx));
   });
 
-  const busangKey = () => `unit:${ids.busang}:A1`;
+  const busangKey = () => 'kab:A1';
+  const aspectName = (code: string) => ctx.instrument.aspects.find((a) => a.code === code)?.name ?? '';
+  const indicator = (code: string) => ctx.instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === code);
 
   it('shows every row with its evidence: the units below target, their levels and links to the indicator', async () => {
     const { agent } = await loginAs(ctx.app, tim);
@@ -21,21 +23,21 @@ describe('editing Renaksi rows over HTTP', () => {
     const page = await agent.get(url);
 
     expect(page.status).toBe(200);
-    // kabupaten row: Busang level 1 and Dinkes level 3 are below target 4, Telen at 4; 54 of the 57 units not submitted
-    expect(page.text).toContain('2 dari 57 unit di bawah target (1 sudah mencapai target, 54 belum mengajukan penilaian):');
+    // A1: Busang level 1 and Dinkes level 3 are below target 4; the other 55 units at 4
+    expect(page.text).toContain('2 dari 57 unit di bawah target (55 sudah mencapai target):');
     expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.busang}/assessment#ind-A1">Kecamatan Busang</a> – level 1`);
     expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.dinkes}/assessment#ind-A1">Dinas Kesehatan</a> – level 3`);
-    // numbered as in the workbook: one aspect group I with rows I.1–I.3
-    expect(page.text).toContain('I. Aspek A – Kebijakan dan Komitmen Pimpinan');
-    expect(page.text).toMatch(/<td>I\.3<\/td>/);
+    // numbered as in the workbook: aspect A as sasaran I with I.1, I.2, aspect B as II with II.1
+    expect(page.text).toContain(`I. Aspek A – ${aspectName('A')}`);
+    expect(page.text).toMatch(/<td>II\.1<\/td>/);
   });
 
   it('saves an edit of every kind of column, records the edited fields, bumps the version and audits it', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const row = rowByKey(ctx, busangKey());
     const form = rowForm(row, {
-      _csrf: csrf, activity: 'Camat menetapkan SK tim pengelola pengaduan', budget: 'APBD 2023 – DPA Kecamatan Busang',
-      target_2022: '1', target_2023: '3', target_2024: '4', realization: 'Belum dimulai',
+      _csrf: csrf, activity: 'Bagian Organisasi menyiapkan templat SK', budget: 'APBD 2023 – DPA Bagian Organisasi',
+      target_2022: '55', target_2023: '56', target_2024: '57', output_2023: '2 SK', dpa: 'Program Penunjang Urusan Pemerintahan Daerah',
     });
 
     const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(form);
@@ -43,12 +45,13 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe(`${url}#row-${row.id}`);
     const after = rowByKey(ctx, busangKey());
-    expect(after).toMatchObject({ activity: 'Camat menetapkan SK tim pengelola pengaduan', budget: 'APBD 2023 – DPA Kecamatan Busang', version: row.version + 1 });
-    expect(JSON.parse(after.targets)).toEqual({ 2022: 1, 2023: 3, 2024: 4 });
-    expect(JSON.parse(after.edited_fields).sort()).toEqual(['activity', 'budget', 'realization', 'targets']);
+    expect(after).toMatchObject({ activity: 'Bagian Organisasi menyiapkan templat SK', budget: 'APBD 2023 – DPA Bagian Organisasi', version: row.version + 1 });
+    expect(JSON.parse(after.targets)).toEqual({ 2022: 55, 2023: 56, 2024: 57 });
+    expect(JSON.parse(after.output_targets)).toMatchObject({ 2023: '2 SK' });
+    expect(JSON.parse(after.edited_fields).sort()).toEqual(['activity', 'budget', 'dpa', 'outputTargets', 'targets']);
     const audit = ctx.db.prepare("SELECT old_value, new_value FROM audit_log WHERE action = 'renaksi.row.update' AND entity_id = ?").get(row.id) as { old_value: string; new_value: string };
-    expect(JSON.parse(audit.old_value)).toMatchObject({ budget: '', realization: '' });
-    expect(JSON.parse(audit.new_value)).toMatchObject({ budget: 'APBD 2023 – DPA Kecamatan Busang' });
+    expect(JSON.parse(audit.old_value)).toMatchObject({ budget: 'Sesuai DPA masing-masing PD', dpa: '' });
+    expect(JSON.parse(audit.new_value)).toMatchObject({ budget: 'APBD 2023 – DPA Bagian Organisasi' });
   });
 
   it('refuses a stale edit with 409, shows both values and changes nothing', async () => {
@@ -69,10 +72,10 @@ describe('editing Renaksi rows over HTTP', () => {
   });
 
   it.each([
-    [{ target_2022: '3', target_2023: '2', target_2024: '4' }, 'target_2023', 'Target 2023 (2) lebih rendah dari target 2022 (3); target tahunan tidak boleh turun.'],
-    [{ target_2022: '2', target_2023: '3', target_2024: '5' }, 'target_2024', 'Target 2024 (5) melebihi level tertinggi 4.'],
-    [{ target_2022: '-1', target_2023: '3', target_2024: '4' }, 'target_2022', 'Target 2022 tidak boleh kurang dari 0.'],
-    [{ target_2022: 'dua', target_2023: '3', target_2024: '4' }, 'target_2022', 'Target 2022 harus berupa bilangan bulat 0–4.'],
+    [{ target_2022: '56', target_2023: '55', target_2024: '57' }, 'target_2023', 'Target 2023 (55) lebih kecil dari target 2022 (56); jumlah unit yang mencapai target tidak boleh turun.'],
+    [{ target_2022: '56', target_2023: '57', target_2024: '58' }, 'target_2024', 'Target 2024 (58) melebihi jumlah unit yang dinilai pada indikator ini (57).'],
+    [{ target_2022: '-1', target_2023: '56', target_2024: '57' }, 'target_2022', 'Target 2022 tidak boleh kurang dari 0.'],
+    [{ target_2022: 'dua', target_2023: '56', target_2024: '57' }, 'target_2022', 'Target 2022 harus berupa bilangan bulat 0–57 (jumlah unit).'],
   ])('refuses targets %p with 422 naming the year, keeps the typed values and changes nothing', async (targets, field, message) => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const row = rowByKey(ctx, busangKey());
@@ -94,8 +97,8 @@ describe('editing Renaksi rows over HTTP', () => {
     const res = await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, activity: '  ', support: 'x'.repeat(2001) }));
 
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Kegiatan (rencana aksi) wajib diisi.');
-    expect(res.text).toContain('Dukungan yang dibutuhkan (kebijakan, kelembagaan, sumber daya) maksimal 2000 karakter.');
+    expect(res.text).toContain('Kegiatan wajib diisi.');
+    expect(res.text).toContain('Dukungan kebijakan, kelembagaan, sumber daya maksimal 2000 karakter.');
     expect(renaksiState(ctx)).toBe(before);
   });
 
@@ -143,7 +146,7 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(manual).toMatchObject({ aspect_code: 'E', indicator_code: 'E1', source_key: null, is_priority: 1 });
     expect(JSON.parse(manual?.targets ?? '')).toEqual({ 2023: 2, 2024: 3 });
     const page = await agent.get(url);
-    expect(page.text).toContain('II. Aspek E – Sosialisasi dan Partisipasi Masyarakat');
+    expect(page.text).toContain(`III. Aspek E – ${aspectName('E')}`);
     expect(page.text).toContain('Sosialisasi di 18 kecamatan');
   });
 
@@ -174,9 +177,9 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('Matriks Renaksi: 2 dari 2 baris');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
     const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
-    // rows 9 and 10 hold the two remaining rows (kabupaten, Dinkes); Busang's row is gone, numbering closes up
-    expect([9, 10, 11].map((r) => ws?.getCell(r, 11).value)).toEqual([expect.stringContaining('Bagian Organisasi'), 'Dinas Kesehatan', null]);
-    expect([9, 10].map((r) => ws?.getCell(r, 1).value)).toEqual(['I.1', 'I.2']);
+    // A1's row is gone and the numbering closes up: I.1 is A2 (sheet row 9), II.1 is B1 (row 11)
+    expect([9, 11].map((r) => ws?.getCell(r, 1).value)).toEqual(['I.1', 'II.1']);
+    expect([9, 11].map((r) => ws?.getCell(r, 11).value)).toEqual([indicator('A2')?.coordinator, indicator('B1')?.coordinator]);
     const restore = await agent.post(`${url}/rows/${row.id}/restore`).type('form').send({ _csrf: csrf });
     expect(restore.status).toBe(302);
     expect(rowByKey(ctx, busangKey()).deleted_at).toBeNull();
@@ -197,16 +200,17 @@ describe('editing Renaksi rows over HTTP', () => {
   it('moves a row up and down within its aspect without touching its version', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const order = () => storedRows(ctx).map((r) => r.source_key);
-    const dinkes = rowByKey(ctx, `unit:${ids.dinkes}:A1`);
+    const a2 = rowByKey(ctx, 'kab:A2');
 
-    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
+    await agent.post(`${url}/rows/${a2.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
 
-    expect(order()).toEqual([busangKey(), `unit:${ids.dinkes}:A1`, 'kab:A1']);
-    expect(rowByKey(ctx, `unit:${ids.dinkes}:A1`).version).toBe(dinkes.version);
-    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
-    await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
-    expect(order()).toEqual([`unit:${ids.dinkes}:A1`, busangKey(), 'kab:A1']);
-    const bad = await agent.post(`${url}/rows/${dinkes.id}/move`).type('form').send({ _csrf: csrf, direction: 'sideways' });
+    expect(order()).toEqual(['kab:A2', 'kab:A1', 'kab:B1']);
+    expect(rowByKey(ctx, 'kab:A2').version).toBe(a2.version);
+    await agent.post(`${url}/rows/${a2.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' });
+    expect(order()).toEqual(['kab:A2', 'kab:A1', 'kab:B1']);
+    await agent.post(`${url}/rows/${a2.id}/move`).type('form').send({ _csrf: csrf, direction: 'down' });
+    expect(order()).toEqual(['kab:A1', 'kab:A2', 'kab:B1']);
+    const bad = await agent.post(`${url}/rows/${a2.id}/move`).type('form').send({ _csrf: csrf, direction: 'sideways' });
     expect(bad.status).toBe(422);
   });
 
@@ -221,53 +225,52 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('★ prioritas');
     expect(page.text).toContain('Matriks Renaksi: 1 dari 3 baris');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
-    // the kabupaten row is I.2 (sheet row 10); its Aspek cell carries the mark for the reader
-    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi')?.getCell('B10').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(prioritas)');
+    // A1 is I.1 (sheet row 9); its Aspek cell carries the mark for the reader
+    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi')?.getCell('B9').value).toBe(`A1 – ${indicator('A1')?.title}\n(prioritas)`);
     await agent.post(`${url}/rows/${row.id}/priority`).type('form').send({ _csrf: csrf, isPriority: '0' });
     expect(rowByKey(ctx, 'kab:A1').is_priority).toBe(0);
   });
 
   it('regenerates after changed assessments: keeps the edit, adds the new gap and shows the closed one', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
-    const row = rowByKey(ctx, busangKey());
-    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, activity: 'Camat menetapkan SK' }));
+    const row = rowByKey(ctx, 'kab:A1');
+    await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, activity: 'Templat SK dari Bagian Organisasi' }));
     const dinkes = ctx.repos.assessments.find(ctx.periodId, ids.dinkes);
+    const busang = ctx.repos.assessments.find(ctx.periodId, ids.busang);
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'A1', level: 4, note: 'SK ada' });
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: busang?.id ?? 0, code: 'A1', level: 4, note: 'SK ada' });
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'B2', level: 2, note: 'Belum ada pelatihan' });
 
     const res = await agent.post(`${url}/generate`).type('form').send({ _csrf: csrf });
 
     expect(res.status).toBe(302);
-    expect(rowByKey(ctx, busangKey()).activity).toBe('Camat menetapkan SK');
-    expect(rowByKey(ctx, `unit:${ids.dinkes}:A1`).gap_open).toBe(0);
+    expect(rowByKey(ctx, 'kab:A1')).toMatchObject({ activity: 'Templat SK dari Bagian Organisasi', gap_open: 0 });
     expect(rowByKey(ctx, 'kab:B2').gap_open).toBe(1);
     const page = await agent.get(url);
     expect(page.text).toContain('1 baris tidak lagi memiliki kesenjangan');
     expect(page.text).toContain('kesenjangan tertutup');
-    expect(page.text).toContain('2 baris baru');
+    expect(page.text).toContain('1 baris baru');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
     const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
-    // I.3 (sheet row 11) is Dinkes' closed A1 row; its realisation column stays the team's own text
-    expect(ws?.getCell('B11').value).toBe('A1 – Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!\n(kesenjangan sudah tertutup pada penilaian terbaru)');
-    expect(ws?.getCell('O11').value).toBe('');
+    expect(ws?.getCell('B9').value).toBe(`A1 – ${indicator('A1')?.title}\n(kesenjangan sudah tertutup pada penilaian terbaru)`);
   });
 
-  it('changes the plan years: recomputes untouched targets, keeps edited ones and carries them into the new years', async () => {
+  it('changes the plan years: recounts untouched targets, keeps edited ones and carries them into the new years', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
-    const dinkes = rowByKey(ctx, `unit:${ids.dinkes}:A1`);
-    await agent.post(`${url}/rows/${dinkes.id}`).type('form').send(rowForm(dinkes, { _csrf: csrf, target_2022: '3', target_2023: '3', target_2024: '4' }));
+    const a2 = rowByKey(ctx, 'kab:A2');
+    await agent.post(`${url}/rows/${a2.id}`).type('form').send(rowForm(a2, { _csrf: csrf, target_2022: '56', target_2023: '56', target_2024: '57' }));
 
     const res = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2022', endYear: '2026' });
 
     expect(res.status).toBe(302);
     expect(ctx.repos.renaksi.findPlan(ctx.periodId)).toMatchObject({ startYear: 2022, endYear: 2026 });
-    // Busang level 1, target 4: min(4, 1 + k) = 2, 3, 4, 4, 4
-    expect(JSON.parse(rowByKey(ctx, busangKey()).targets)).toEqual({ 2022: 2, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
-    expect(JSON.parse(rowByKey(ctx, `unit:${ids.dinkes}:A1`).targets)).toEqual({ 2022: 3, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
+    // A1 units per gap 55, 1 (Dinkes), 0, 1 (Busang): 56, 56, 57, 57, 57
+    expect(JSON.parse(rowByKey(ctx, 'kab:A1').targets)).toEqual({ 2022: 56, 2023: 56, 2024: 57, 2025: 57, 2026: 57 });
+    expect(JSON.parse(rowByKey(ctx, 'kab:A2').targets)).toEqual({ 2022: 56, 2023: 56, 2024: 57, 2025: 57, 2026: 57 });
     const back = await agent.post(`${url}/years`).type('form').send({ _csrf: csrf, startYear: '2023', endYear: '2024' });
     expect(back.status).toBe(302);
-    // Busang recomputed for 2023–2024 from level 1: 2, 3
-    expect(JSON.parse(rowByKey(ctx, busangKey()).targets)).toEqual({ 2023: 2, 2024: 3 });
+    // A1 recounted for a two-year plan starting 2023: 56, 56
+    expect(JSON.parse(rowByKey(ctx, 'kab:A1').targets)).toEqual({ 2023: 56, 2024: 56 });
   });
 
   it('refuses plan years that end before they start or span more than 10 years (422, nothing changed)', async () => {

@@ -90,8 +90,8 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     const again = await download(team.agent, `${url}/versions/1.xlsx`);
     expect(Buffer.compare(again.body as Buffer, v1)).toBe(0);
     const v2 = (await readWorkbook((await download(team.agent, `${url}/versions/2.xlsx`)).body as Buffer)).getWorksheet('Renaksi');
-    // kab:A1 is the second row (I.2, sheet row 10); Anggaran is column 12
-    expect(v2?.getCell(10, 12).value).toBe('APBD 2023');
+    // kab:A1 is the first row (I.1, sheet row 9); Anggaran is column 12
+    expect(v2?.getCell(9, 12).value).toBe('APBD 2023');
     const fasil = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'fasilitator' })).username);
     expect((await download(fasil.agent, `${url}/versions/2.xlsx`)).status).toBe(200);
     expect((await download(fasil.agent, `${url}/versions/3.xlsx`)).status).toBe(404);
@@ -111,7 +111,7 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
 
     expect(second.equals(first)).toBe(true);
     expect(edited.equals(first)).toBe(false);
-    expect((await readWorkbook(edited)).getWorksheet('Renaksi')?.getCell(10, 12).value).toBe('APBD 2023');
+    expect((await readWorkbook(edited)).getWorksheet('Renaksi')?.getCell(9, 12).value).toBe('APBD 2023');
     expect(stored.equals(edited)).toBe(true);
     expect((await current()).equals(stored)).toBe(true);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.renaksi'").get()).toEqual({ n: 4 });
@@ -142,8 +142,8 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     expect(ok.status).toBe(302);
     const ws = (await readWorkbook((await download(agent, `/periods/${ctx.periodId}/renaksi.xlsx`)).body as Buffer)).getWorksheet('Renaksi');
     expect(ws?.pageSetup.paperSize).toBe(9);
-    // 3 rows under aspect I end on row 11; the signature starts on row 13 over the last four columns (L…O)
-    expect([13, 14, 18, 19].map((r) => ws?.getCell(r, 12).value)).toEqual(['Sangatta, 30 Juni 2022', 'BUPATI KUTAI TIMUR', 'NAMA PENANDA TANGAN', 'NIP. 197001012000031001']);
+    // I.1, I.2 and II.1 under two group rows end on row 12; the signature starts on row 14 over the last four columns (L…O)
+    expect([14, 15, 19, 20].map((r) => ws?.getCell(r, 12).value)).toEqual(['Sangatta, 30 Juni 2022', 'BUPATI KUTAI TIMUR', 'NAMA PENANDA TANGAN', 'NIP. 197001012000031001']);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'renaksi.settings'").get()).toEqual({ n: 1 });
     expect(ids.busang).toBeGreaterThan(0);
   });

@@ -1,21 +1,20 @@
 import type ExcelJS from 'exceljs';
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan } from '../helpers/renaksi';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
-// Sheet layout for 2022–2024 (see renaksi-workbook.test.ts): rows 9–11 hold I.1 Busang, I.2 kabupaten, I.3 Dinkes;
-// C Permasalahan, E Kegiatan, G–I targets, L Anggaran, O Realisasi, P the hidden row id.
+// Sheet layout for 2022–2024 (see renaksi-workbook.test.ts): row 9 I.1 (A1: 56, 56, 57 units), row 10 I.2 (A2), row 11
+// group II, row 12 II.1 (B1); C Permasalahan, E Kegiatan, G–I unit counts, L Anggaran, O Realisasi (not read), P the row id.
 describe('uploading an edited Renaksi workbook', () => {
   let ctx: TestContext;
   let tim: string;
   let url: string;
-  let ids: Awaited<ReturnType<typeof seedGaps>>;
 
   beforeEach(async () => {
     ctx = createTestContext();
-    ({ ids, tim, url } = await draftedPlan(ctx));
+    ({ tim, url } = await draftedPlan(ctx));
   });
 
   async function downloadSheet(agent: Agent): Promise<ExcelJS.Workbook> {
@@ -35,9 +34,8 @@ describe('uploading an edited Renaksi workbook', () => {
     const wb = await downloadSheet(agent);
     const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
     expect(ws.getCell('P9').value).toMatch(/^R\d+-V1$/);
-    ws.getCell('L9').value = 'APBD 2023 Kecamatan Busang';
-    ws.getCell('H9').value = 2;
-    ws.getCell('I9').value = 3;
+    ws.getCell('L9').value = 'APBD 2023 Bagian Organisasi';
+    ws.getCell('H9').value = 57;
     ws.getCell('O10').value = 'Rapat koordinasi sudah dijadwalkan';
     const before = renaksiState(ctx);
 
@@ -46,19 +44,20 @@ describe('uploading an edited Renaksi workbook', () => {
     expect(res.status).toBe(303);
     const preview = await agent.get(res.headers.location as string);
     expect(preview.text).toContain('Baris I.1');
-    expect(preview.text).toMatch(/Anggaran dan sumber dana<\/th><td class="pre old">\(kosong\)<\/td><td class="pre new">APBD 2023 Kecamatan Busang<\/td>/);
-    expect(preview.text).toContain('2022: 2, 2023: 3, 2024: 4</td><td class="pre new">2022: 2, 2023: 2, 2024: 3');
-    expect(preview.text).toContain('Rapat koordinasi sudah dijadwalkan');
+    expect(preview.text).toMatch(/Anggaran dan sumber dana<\/th><td class="pre old">Sesuai DPA masing-masing PD<\/td><td class="pre new">APBD 2023 Bagian Organisasi<\/td>/);
+    expect(preview.text).toContain('2022: 56, 2023: 56, 2024: 57</td><td class="pre new">2022: 56, 2023: 57, 2024: 57');
+    // realisasi left Lampiran I: the column is not read back
+    expect(preview.text).not.toContain('Rapat koordinasi sudah dijadwalkan');
     expect(JSON.parse(renaksiState(ctx)).rows).toEqual(JSON.parse(before).rows);
 
     const apply = await agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: csrf });
 
     expect(apply.status).toBe(302);
-    const busang = rowByKey(ctx, `unit:${ids.busang}:A1`);
-    expect(busang).toMatchObject({ budget: 'APBD 2023 Kecamatan Busang', version: 2 });
-    expect(JSON.parse(busang.targets)).toEqual({ 2022: 2, 2023: 2, 2024: 3 });
-    expect(JSON.parse(busang.edited_fields).sort()).toEqual(['budget', 'targets']);
-    expect(JSON.parse(rowByKey(ctx, 'kab:A1').edited_fields)).toEqual(['realization']);
+    const a1 = rowByKey(ctx, 'kab:A1');
+    expect(a1).toMatchObject({ budget: 'APBD 2023 Bagian Organisasi', version: 2 });
+    expect(JSON.parse(a1.targets)).toEqual({ 2022: 56, 2023: 57, 2024: 57 });
+    expect(JSON.parse(a1.edited_fields).sort()).toEqual(['budget', 'targets']);
+    expect(JSON.parse(rowByKey(ctx, 'kab:A2').edited_fields)).toEqual([]);
     const again = await agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: csrf });
     expect(again.status).toBe(409);
   });
@@ -78,11 +77,11 @@ describe('uploading an edited Renaksi workbook', () => {
 
   it.each<[string, (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, RegExp]>([
     ['an unknown row id', (ws) => { ws.getCell('P10').value = 'R9999-V1'; ws.getCell('L10').value = 'APBD'; }, /Baris 10<\/td><td>–<\/td><td>ID baris R9999 tidak ada pada Renaksi periode ini/],
-    ['decreasing targets', (ws) => { ws.getCell('G9').value = 3; ws.getCell('H9').value = 2; }, /Baris 9<\/td><td>Target 2023<\/td><td>Target 2023 \(2\) lebih rendah dari target 2022 \(3\)/],
-    ['a target above 4', (ws) => { ws.getCell('I11').value = 5; }, /Baris 11<\/td><td>Target 2024<\/td><td>Target 2024 \(5\) melebihi level tertinggi 4\./],
-    ['a target that is not a number', (ws) => { ws.getCell('G9').value = 'tinggi'; }, /Baris 9<\/td><td>Target 2022<\/td><td>Target 2022 harus berupa bilangan bulat 0–4\./],
+    ['decreasing targets', (ws) => { ws.getCell('G9').value = 57; ws.getCell('H9').value = 56; }, /Baris 9<\/td><td>Target 2023<\/td><td>Target 2023 \(56\) lebih kecil dari target 2022 \(57\)/],
+    ['a target above the units', (ws) => { ws.getCell('I12').value = 58; }, /Baris 12<\/td><td>Target 2024<\/td><td>Target 2024 \(58\) melebihi jumlah unit yang dinilai pada indikator ini \(57\)\./],
+    ['a target that is not a number', (ws) => { ws.getCell('G9').value = 'tinggi'; }, /Baris 9<\/td><td>Target 2022<\/td><td>Target 2022 harus berupa bilangan bulat 0–57 \(jumlah unit\)\./],
     ['text over 2.000 characters', (ws) => { ws.getCell('N9').value = 'a'.repeat(2500); }, /Baris 9<\/td><td>Bukti dukung \/ cara verifikasi<\/td><td>teks terlalu panjang \(2\.500 karakter; maksimal 2\.000\)/],
-    ['an emptied activity', (ws) => { ws.getCell('E10').value = ''; }, /Baris 10<\/td><td>Kegiatan \(rencana aksi\)<\/td><td>wajib diisi/],
+    ['an emptied activity', (ws) => { ws.getCell('E10').value = ''; }, /Baris 10<\/td><td>Kegiatan<\/td><td>wajib diisi/],
     ['a new row without id', (ws) => { ws.spliceRows(10, 0, ['', '', 'Masalah baru', '', 'Kegiatan baru']); }, /Baris 10<\/td><td>–<\/td><td>baris tanpa ID baris/],
     ['a moved column', (ws) => { ws.spliceColumns(4, 1); }, /Baris 5<\/td><td>Sasaran<\/td><td>judul kolom 4 seharusnya &#34;Sasaran&#34;/],
     ['the wrong sheet', (ws) => { ws.name = 'Lembar1'; }, /seluruh berkas<\/td><td>–<\/td><td>lembar &#34;Renaksi&#34; tidak ditemukan \(lembar di berkas: Lembar1, Ringkasan/],
@@ -105,7 +104,7 @@ describe('uploading an edited Renaksi workbook', () => {
     const wb = await downloadSheet(agent);
     const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
     ws.getCell('I9').value = 7;
-    ws.getCell('E11').value = '';
+    ws.getCell('E12').value = '';
 
     const res = await upload(agent, csrf, wb);
 
@@ -149,7 +148,7 @@ describe('uploading an edited Renaksi workbook', () => {
     (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD dari berkas';
     const preview = await upload(agent, csrf, wb);
     expect(preview.status).toBe(303);
-    const row = rowByKey(ctx, `unit:${ids.busang}:A1`);
+    const row = rowByKey(ctx, 'kab:A1');
     await agent.post(`${url}/rows/${row.id}`).type('form').send(rowForm(row, { _csrf: csrf, support: 'Pendampingan Diskominfo' }));
     const before = renaksiState(ctx);
 
@@ -174,6 +173,6 @@ describe('uploading an edited Renaksi workbook', () => {
     const apply = await other.agent.post(`${res.headers.location}/apply`).type('form').send({ _csrf: other.csrf });
 
     expect([view.status, apply.status]).toEqual([404, 404]);
-    expect(rowByKey(ctx, `unit:${ids.busang}:A1`).budget).toBe('');
+    expect(rowByKey(ctx, 'kab:A1').budget).toBe('Sesuai DPA masing-masing PD');
   });
 });

@@ -1,10 +1,8 @@
 import { readWorkbook } from '../helpers/workbook';
 import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { rowByKey, storedRows } from '../helpers/renaksi';
 
-const rows = (ctx: TestContext) =>
-  ctx.db.prepare('SELECT source_key, scope, responsible, targets, gap_open, activity FROM renaksi_rows ORDER BY sort_order').all() as {
-    source_key: string; scope: string; responsible: string; targets: string; gap_open: number; activity: string;
-  }[];
+const json = <T>(text: string | null): T => JSON.parse(text ?? 'null') as T;
 
 describe('Renaksi draft and workbook over HTTP', () => {
   let ctx: TestContext;
@@ -15,49 +13,52 @@ describe('Renaksi draft and workbook over HTTP', () => {
     ctx = createTestContext();
     adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
     tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
-    // Busang: all 4 except A1 = 1 → one gap (3). Telen: all 4 → no gap. Dinkes: all 4 except A1 = 3 → gap 1.
+    // Busang: all 4 except A1 = 1. Telen: all 4. Dinkes: all 4 except A1 = 3. The other 54 units did not submit.
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-BUSANG'), fill: 4, levels: { A1: 1 }, status: 'diajukan', userId: adminId });
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 4, status: 'diajukan', userId: adminId });
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'PD-DINKES'), fill: 4, levels: { A1: 3 }, status: 'diverifikasi', userId: adminId });
   });
 
-  it('drafts a kabupaten row for the coordinating PD and a row per unit below target', async () => {
+  it('drafts one Lampiran I row per indicator, counting units that did not submit from level 0, and no unit rows', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
 
     const res = await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
 
     expect(res.status).toBe(302);
-    const stored = rows(ctx);
-    // Priority = gap × weight(A) 15 × share 2/3: Busang 3 → 30; kabupaten mean gap (3 + 1)/2 = 2 → 20; Dinkes 1 → 10.
-    expect(stored.map((r) => r.source_key)).toEqual([`unit:${unitId(ctx.repos, 'KEC-BUSANG')}:A1`, 'kab:A1', `unit:${unitId(ctx.repos, 'PD-DINKES')}:A1`]);
-    expect(stored[1]?.responsible).toContain('Bagian Organisasi Sekretariat Kabupaten');
-    expect(stored[0]?.responsible).toBe('Kecamatan Busang');
-    expect(JSON.parse(stored[0]?.targets ?? '{}')).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
-    expect(JSON.parse(stored[1]?.targets ?? '{}')).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
-    expect(JSON.parse(stored[2]?.targets ?? '{}')).toEqual({ 2022: 4, 2023: 4, 2024: 4 });
+    const rows = storedRows(ctx);
+    const indicators = ctx.instrument.aspects.flatMap((a) => a.indicators);
+    // 54 units did not submit, so every indicator has units below target: one row each, all kabupaten rows
+    expect(rows.map((r) => r.source_key).sort()).toEqual(indicators.map((i) => `kab:${i.code}`).sort());
+    expect(new Set(rows.map((r) => r.scope))).toEqual(new Set(['kabupaten']));
+    const a1 = rowByKey(ctx, 'kab:A1');
+    // A1 gaps: Telen 0, Dinkes 1, Busang 3, 54 × 4 → at target by 2022: 2, 2023: 2, 2024: 3 (counts, never levels)
+    expect(json(a1.targets)).toEqual({ 2022: 2, 2023: 2, 2024: 3 });
+    expect(json(a1.counts)).toMatchObject({ total: 57, applicable: 57, atTarget: 1, below: 56, notSubmitted: 54, byGap: [1, 1, 0, 1, 54] });
+    expect(a1.problem).toContain('1 dari 57 unit (1,8 %) telah mencapai tingkat 4; 56 unit belum, 54 di antaranya belum mengajukan penilaian');
+    expect(a1.budget).toBe('Sesuai DPA masing-masing PD');
     const page = await agent.get(`/periods/${ctx.periodId}/renaksi`);
-    // denominators: every unit of the period (39 perangkat daerah, 18 kecamatan), the ones that did not submit named
-    expect(page.text).toContain('1 dari 39 perangkat daerah dan 1 dari 18 kecamatan belum mencapai level 4 pada indikator A1');
-    expect(page.text).toContain('Perangkat daerah: 38 belum mengajukan penilaian; kecamatan: 16 belum mengajukan penilaian.');
+    expect(page.text).toContain('1 dari 57 unit (1,8 %) telah mencapai tingkat 4');
   });
 
-  it('keeps a hand-edited activity when regenerating and marks a closed gap instead of deleting it', async () => {
+  it('keeps a hand-edited activity when regenerating and refreshes the counts beside it', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
-    const busangRow = ctx.db.prepare("SELECT id FROM renaksi_rows WHERE source_key LIKE 'unit:%' AND responsible = 'Kecamatan Busang'").get() as { id: number };
-    ctx.repos.renaksi.updateRow(busangRow.id, { activity: 'Camat menetapkan SK tim pengelola pengaduan', editedFields: ['activity'] });
+    const a1 = rowByKey(ctx, 'kab:A1');
+    ctx.repos.renaksi.updateRow(a1.id, { activity: 'Bagian Organisasi menyiapkan templat SK', editedFields: ['activity'] });
     const dinkes = ctx.repos.assessments.find(ctx.periodId, unitId(ctx.repos, 'PD-DINKES'));
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: dinkes?.id ?? 0, code: 'A1', level: 4, note: 'SK sudah ada' });
 
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
 
-    const stored = rows(ctx);
-    expect(stored).toHaveLength(3);
-    expect(stored.find((r) => r.responsible === 'Kecamatan Busang')?.activity).toBe('Camat menetapkan SK tim pengelola pengaduan');
-    expect(stored.find((r) => r.responsible === 'Dinas Kesehatan')?.gap_open).toBe(0);
+    const after = rowByKey(ctx, 'kab:A1');
+    expect(after.activity).toBe('Bagian Organisasi menyiapkan templat SK');
+    // Telen and Dinkes at 4 now: 2 at target, 2022: 2, 2023: 2, 2024: 3
+    expect(json<{ atTarget: number }>(after.counts).atTarget).toBe(2);
+    expect(json(after.targets)).toEqual({ 2022: 2, 2023: 2, 2024: 3 });
+    expect(storedRows(ctx)).toHaveLength(ctx.instrument.aspects.flatMap((a) => a.indicators).length);
   });
 
-  it('downloads the Renaksi workbook with the SPEC columns, numbered rows and numeric targets', async () => {
+  it('downloads the Renaksi workbook with numbered rows and the unit counts as numbers', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
 
@@ -67,19 +68,12 @@ describe('Renaksi draft and workbook over HTTP', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = await readWorkbook(res.body as Buffer);
     const ws = wb.getWorksheet('Renaksi');
-    expect(ws).toBeDefined();
-    const header = [2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15].map((c) => String(ws?.getCell(5, c).value));
-    expect(header).toEqual([
-      'Aspek', 'Permasalahan / Kesenjangan', 'Sasaran', 'Kegiatan (Rencana Aksi)', 'Indikator Keberhasilan (Output, Satuan)',
-      'Target per Tahun (level)', 'Waktu Pelaksanaan (Triwulan)', 'Penanggung Jawab dan Pihak Terkait', 'Anggaran dan Sumber Dana',
-      'Dukungan yang Dibutuhkan (Kebijakan, Kelembagaan, Sumber Daya)', 'Bukti Dukung / Cara Verifikasi', 'Realisasi / Status',
-    ]);
+    expect(ws?.getCell(5, 7).value).toBe('Target per Tahun (jumlah unit yang mencapai tingkat target)');
     expect([7, 8, 9].map((c) => ws?.getCell(6, c).value)).toEqual([2022, 2023, 2024]);
     expect(ws?.getCell(8, 1).value).toBe('I');
     expect(ws?.getCell(9, 1).value).toBe('I.1');
-    expect(ws?.getCell(11, 1).value).toBe('I.3');
-    expect(ws?.getCell(9, 7).value).toBe(2);
-    expect(ws?.getCell(9, 11).value).toBe('Kecamatan Busang');
+    const counts = [7, 8, 9].map((c) => ws?.getCell(9, c).value);
+    expect(counts.every((v) => typeof v === 'number' && v >= 0 && v <= 57)).toBe(true);
     // Busang (15×85 + 85×100)/100 = 97,75; Telen 100; Dinkes (15×95 + 85×100)/100 = 99,25 → mean 297/3 = 99.
     expect(wb.getWorksheet('Ringkasan')?.getCell(3, 3).value).toBeCloseTo(99, 10);
     const audit = ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.renaksi'").get() as { n: number };
@@ -95,7 +89,7 @@ describe('Renaksi draft and workbook over HTTP', () => {
 
     expect(gen.status).toBe(403);
     expect(xlsx.status).toBe(403);
-    expect(rows(ctx)).toEqual([]);
+    expect(storedRows(ctx)).toEqual([]);
   });
 
   it('drafts over plan years set before drafting (2022–2026) and titles the document with them', async () => {
@@ -104,8 +98,8 @@ describe('Renaksi draft and workbook over HTTP', () => {
 
     await agent.post(`/periods/${ctx.periodId}/renaksi/generate`).type('form').send({ _csrf: csrf });
 
-    // Busang level 1: min(4, 1 + k) for k = 1…5
-    expect(JSON.parse(rows(ctx)[0]?.targets ?? '{}')).toEqual({ 2022: 2, 2023: 3, 2024: 4, 2025: 4, 2026: 4 });
+    // A1: by k = 4 the 54 units from level 0 reach 4 too
+    expect(json(rowByKey(ctx, 'kab:A1').targets)).toEqual({ 2022: 2, 2023: 2, 2024: 3, 2025: 57, 2026: 57 });
     const res = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
     const ws = (await readWorkbook(res.body as Buffer)).getWorksheet('Renaksi');
     expect(ws?.getCell(2, 1).value).toBe('TAHUN 2022–2026');
@@ -127,4 +121,3 @@ describe('Renaksi draft and workbook over HTTP', () => {
     expect(page.text).not.toContain('Finalkan Renaksi');
   });
 });
-

@@ -66,26 +66,31 @@ export function buildAnswers(spec: Record<string, AnswerSpec>): Record<string, A
   );
 }
 
-/** A generated Renaksi draft row; values name the source key so a merge result shows where each came from. */
+/** A generated Lampiran I draft row; values name the source key so a merge result shows where each came from. */
 export function buildDraftRow(overrides: Partial<DraftRow> & { sourceKey: string }): DraftRow {
   const tag = overrides.sourceKey;
   return {
-    scope: tag.startsWith('kab:') ? 'kabupaten' : 'unit',
-    unitId: null,
+    scope: 'kabupaten',
     aspectCode: 'A',
     indicatorCode: 'A1',
-    problem: `Masalah ${tag}`,
     goal: `Sasaran ${tag}`,
+    problem: `Masalah ${tag}`,
     activity: `Kegiatan ${tag}`,
     outputIndicator: `Keluaran ${tag}`,
-    schedule: 'TW I–IV',
+    schedule: 'TW I 2022 – TW IV 2024',
     responsible: `PJ ${tag}`,
-    budget: '',
-    support: '',
+    unitScope: `Unit sasaran ${tag}`,
+    dpa: '',
+    budget: 'Sesuai DPA masing-masing PD',
+    support: `Dukungan ${tag}`,
     verification: `Bukti ${tag}`,
-    realization: '',
-    targets: { '2022': 2, '2023': 3, '2024': 4 },
-    baseLevel: 1,
+    targets: { '2022': 3, '2023': 4, '2024': 5 },
+    outputTargets: { '2022': '1 dokumen', '2023': '1 dokumen', '2024': '1 dokumen' },
+    counts: {
+      total: 5, applicable: 5, notApplicable: 0, atTarget: 2, below: 3, notSubmitted: 0,
+      byGroup: { pd: { applicable: 3, below: 1 }, kecamatan: { applicable: 2, below: 2 } },
+      byGap: [2, 1, 1, 1, 0], yearly: { '2022': 3, '2023': 4, '2024': 5 }, priority: 10,
+    },
     priority: 10,
     ...overrides,
   };

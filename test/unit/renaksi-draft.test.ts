@@ -1,20 +1,10 @@
-import { draftRenaksi, planYears, yearlyTargets, type DraftRoster, type DraftUnit } from '../../src/renaksi/renaksi-draft';
+import { DEFAULT_BUDGET, draftPlan, planYears, yearlyTargets, type PlanInstrumentSource } from '../../src/renaksi/renaksi-draft';
+import type { MatrixUnit } from '../../src/renaksi/renaksi-matrix';
+import { sasaranText } from '../../src/renaksi/renaksi-row-text';
 import { gapOf, type EffectiveLevel } from '../../src/scoring/scoring';
 import type { UnitGroup } from '../../src/units/units.repo';
-import { buildInstrument } from './factories';
 
 const YEARS = [2022, 2023, 2024];
-
-/** A roster in which every given unit is counted (submitted and complete), per group. */
-function countedRoster(units: DraftUnit[]): DraftRoster {
-  const of = (g: UnitGroup) => ({ total: units.filter((u) => u.group === g).length, notSubmitted: 0, incomplete: 0 });
-  return { pd: of('pd'), kecamatan: of('kecamatan') };
-}
-
-let nextUnitId = 1;
-function buildDraftUnit(name: string, group: UnitGroup, levels: Record<string, EffectiveLevel>): DraftUnit {
-  return { unitId: nextUnitId++, name, group, levels };
-}
 
 describe('planYears', () => {
   it('lists the plan years from first to last inclusive', () => {
@@ -78,217 +68,147 @@ describe('yearlyTargets', () => {
   });
 });
 
-describe('draftRenaksi', () => {
-  // A (weight 30): A1 (N/A allowed), A2; B (weight 70): B1 with final target 3
-  const instrument = buildInstrument({
-    aspects: [
-      { code: 'A', weight: 30, indicators: [{ allowNa: true }, {}] },
-      { code: 'B', weight: 70, indicators: [{ target: 3 }] },
-    ],
-  });
-
-  it('drafts a kabupaten row and a unit row for one unit below target', () => {
-    const unit = buildDraftUnit('Bengalon', 'kecamatan', { A1: 1, A2: 4, B1: 3 });
-
-    const rows = draftRenaksi(instrument, [unit], YEARS, countedRoster([unit]));
-
-    // A1: gap 4 − 1 = 3, share 1/1 → priority 3 × 30 × 1 = 90 for both rows; the kabupaten row comes first
-    expect(rows.map((r) => [r.sourceKey, r.scope, r.unitId, r.priority])).toEqual([
-      ['kab:A1', 'kabupaten', null, 90],
-      [`unit:${unit.unitId}:A1`, 'unit', unit.unitId, 90],
-    ]);
-    const [kab, own] = rows;
-    expect(kab?.problem).toBe('1 dari 1 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1).');
-    expect(kab?.responsible).toBe('Koordinator A1; pihak terkait: 1 unit yang belum mencapai target');
-    expect(kab?.goal).toBe('Seluruh unit mencapai level 4: Kriteria A1 level 4');
-    expect(own?.problem).toBe('Bengalon: level 1 dari target 4 pada A1 (Judul A1) – Kriteria A1 level 1');
-    expect(own?.responsible).toBe('Bengalon');
-    expect(own?.goal).toBe('Level 4: Kriteria A1 level 4');
-    // min(4, 1 + k)
-    expect(own?.targets).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
-    expect(own).toMatchObject({ aspectCode: 'A', indicatorCode: 'A1', activity: 'Kegiatan A1', outputIndicator: 'Keluaran A1 (dokumen)' });
-    expect(own).toMatchObject({ verification: 'Bukti dukung A1', schedule: 'TW I–IV', budget: '', support: '', realization: '' });
-  });
-
-  it('drafts no rows when every unit is at or above its target', () => {
-    const units = [
-      buildDraftUnit('Telen', 'kecamatan', { A1: 4, A2: 4, B1: 3 }),
-      buildDraftUnit('Inspektorat', 'pd', { A1: 'na', A2: 4, B1: 4 }),
-    ];
-
-    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
-
-    expect(rows).toEqual([]);
-  });
-
-  it('leaves N/A units out of the share of units below target', () => {
-    const k1 = buildDraftUnit('Kaubun', 'kecamatan', { A1: 1, A2: 4, B1: 3 });
-    const k2 = buildDraftUnit('Karangan', 'kecamatan', { A1: 3, A2: 4, B1: 3 });
-    const k3 = buildDraftUnit('Kongbeng', 'kecamatan', { A1: 4, A2: 4, B1: 3 });
-    const k4 = buildDraftUnit('Busang', 'kecamatan', { A1: 4, A2: 4, B1: 3 });
-    const k5 = buildDraftUnit('Sandaran', 'kecamatan', { A1: 'na', A2: 4, B1: 3 });
-
-    const rows = draftRenaksi(instrument, [k1, k2, k3, k4, k5], YEARS, countedRoster([k1, k2, k3, k4, k5]));
-
-    // A1 applicable: k1..k4 (k5 N/A) → 2 of 4 below target, share 2/4
-    // Kaubun: gap 3 × 30 × 2/4 = 45; Karangan: gap 1 × 30 × 2/4 = 15; kabupaten: mean gap (3 + 1)/2 = 2 × 30 × 2/4 = 30
-    expect(rows.map((r) => [r.sourceKey, r.priority])).toEqual([
-      [`unit:${k1.unitId}:A1`, 45],
-      ['kab:A1', 30],
-      [`unit:${k2.unitId}:A1`, 15],
-    ]);
-    // every kecamatan counts in the denominator: 2 below, 2 at target, 1 N/A = 5
-    expect(rows[1]?.problem).toBe('2 dari 5 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1). Kecamatan: 1 tidak berlaku.');
-    expect(rows[1]?.responsible).toBe('Koordinator A1; pihak terkait: 2 unit yang belum mencapai target');
-  });
-
-  it('counts perangkat daerah and kecamatan separately in the kabupaten row text', () => {
-    const units = [
-      buildDraftUnit('Bappeda', 'pd', { A1: 2, A2: 4, B1: 3 }),
-      buildDraftUnit('Inspektorat', 'pd', { A1: 4, A2: 4, B1: 3 }),
-      buildDraftUnit('Telen', 'kecamatan', { A1: 0, A2: 4, B1: 3 }),
-      buildDraftUnit('Busang', 'kecamatan', { A1: 3, A2: 4, B1: 3 }),
-      buildDraftUnit('Kaubun', 'kecamatan', { A1: 4, A2: 4, B1: 3 }),
-    ];
-
-    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
-
-    const kab = rows.find((r) => r.sourceKey === 'kab:A1');
-    expect(kab?.problem).toBe('1 dari 2 perangkat daerah dan 2 dari 3 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1).');
-    // below: gaps 2, 4, 1 → mean 7/3; share 3/5; priority = 7/3 × 30 × 3/5 = 42
-    expect(kab?.priority).toBeCloseTo(42, 10);
-  });
-
-  it('counts every unit of the period in the denominator and names the units that did not submit', () => {
-    // 14 of Kutai Timur's 18 kecamatan submitted (12 below target on A1, 2 N/A); 2 of 3 perangkat daerah submitted
-    // (1 below) and 1 more submitted with an unanswered indicator.
-    const kecamatan = Array.from({ length: 14 }, (_, i) => buildDraftUnit(`Kec ${i + 1}`, 'kecamatan', { A1: i < 12 ? 1 : 'na', A2: 4, B1: 3 }));
-    const pd = [buildDraftUnit('Bappeda', 'pd', { A1: 2, A2: 4, B1: 3 }), buildDraftUnit('Dinkes', 'pd', { A1: 4, A2: 4, B1: 3 })];
-    const roster: DraftRoster = { pd: { total: 4, notSubmitted: 1, incomplete: 1 }, kecamatan: { total: 18, notSubmitted: 4, incomplete: 0 } };
-
-    const rows = draftRenaksi(instrument, [...pd, ...kecamatan], YEARS, roster);
-
-    expect(rows.find((r) => r.sourceKey === 'kab:A1')?.problem).toBe(
-      '1 dari 4 perangkat daerah dan 12 dari 18 kecamatan belum mencapai level 4 pada indikator A1 (Judul A1). '
-        + 'Perangkat daerah: 1 belum mengajukan penilaian, 1 belum lengkap; kecamatan: 2 tidak berlaku, 4 belum mengajukan penilaian.',
-    );
-  });
-
-  it('names only perangkat daerah when no kecamatan is assessed', () => {
-    const units = [
-      buildDraftUnit('Bappeda', 'pd', { A1: 2, A2: 4, B1: 3 }),
-      buildDraftUnit('Inspektorat', 'pd', { A1: 1, A2: 4, B1: 3 }),
-      buildDraftUnit('Dinas Kesehatan', 'pd', { A1: 4, A2: 4, B1: 3 }),
-    ];
-
-    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
-
-    expect(rows.find((r) => r.scope === 'kabupaten')?.problem).toBe(
-      '2 dari 3 perangkat daerah belum mencapai level 4 pada indikator A1 (Judul A1).',
-    );
-  });
-
-  it('measures the gap against the indicator’s own final target', () => {
-    const units = [
-      buildDraftUnit('Telen', 'kecamatan', { A1: 4, A2: 4, B1: 2 }),
-      buildDraftUnit('Busang', 'kecamatan', { A1: 4, A2: 4, B1: 3 }),
-      buildDraftUnit('Kaubun', 'kecamatan', { A1: 4, A2: 4, B1: 4 }),
-    ];
-
-    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
-
-    // B1 target 3: only Telen (level 2) is below; gap 1 × 70 × 1/3 = 70/3 for both rows
-    expect(rows.map((r) => r.sourceKey)).toEqual(['kab:B1', `unit:${units[0]!.unitId}:B1`]);
-    expect(rows[0]?.priority).toBeCloseTo(70 / 3, 10);
-    expect(rows[1]?.priority).toBeCloseTo(70 / 3, 10);
-    expect(rows[0]?.problem).toBe('1 dari 3 kecamatan belum mencapai level 3 pada indikator B1 (Judul B1).');
-    // min(3, 2 + k)
-    expect(rows[1]?.targets).toEqual({ 2022: 3, 2023: 3, 2024: 3 });
-  });
-
-  it('starts the kabupaten row targets from the lowest level among the units below target', () => {
-    const units = [
-      buildDraftUnit('Telen', 'kecamatan', { A1: 3, A2: 0, B1: 3 }),
-      buildDraftUnit('Busang', 'kecamatan', { A1: 3, A2: 2, B1: 3 }),
-    ];
-
-    const rows = draftRenaksi(instrument, units, planYears(2022, 2026), countedRoster(units));
-
-    // lowest A2 level 0 → min(4, 0 + k) = 1, 2, 3, 4, 4
-    expect(rows.find((r) => r.sourceKey === 'kab:A2')?.targets).toEqual({ 2022: 1, 2023: 2, 2024: 3, 2025: 4, 2026: 4 });
-  });
-
-  it('numbers several recommended activities and their outputs', () => {
-    const many = buildInstrument({
-      aspects: [
+/**
+ * Aspect A (weight 40): A1 in revision 2's shape (sasaran, dukungan, activities per starting level, outputs per year),
+ * A2 in revision 1's (title, coordinator, one activity). Aspect B (weight 60): B1 with target 3, N/A allowed.
+ */
+const INSTRUMENT: PlanInstrumentSource = {
+  aspects: [
+    {
+      code: 'A', name: 'Kebijakan', weight: 40,
+      indicators: [
         {
-          code: 'A',
-          weight: 100,
-          indicators: [
-            {
-              activities: [
-                { activity: 'Menetapkan SK', output: 'SK ditetapkan', unit: 'dokumen' },
-                { activity: 'Meninjau SK', output: 'SK ditinjau', unit: 'kali' },
-              ],
-            },
+          code: 'A1', title: 'Judul A1', target: 4, coordinator: 'Bagian Organisasi', evidence: 'SK yang ditetapkan',
+          sasaran: 'Setiap unit memiliki SK tim pengelola pengaduan yang berlaku.',
+          dukungan: { kebijakan: 'Surat edaran Sekda', kelembagaan: 'Templat SK', sumberDaya: 'Tanpa anggaran khusus' },
+          activities: [
+            { activity: 'Penetapan SK', output: 'SK ditetapkan', unit: 'dokumen', forLevels: [0, 1], outputPerYear: 1 },
+            { activity: 'Pemutakhiran SK', output: 'SK dimutakhirkan', unit: 'dokumen', forLevels: [2], outputPerYear: 1 },
+            { activity: 'Sosialisasi SK', output: 'Pegawai tersosialisasi', unit: 'persen', forLevels: [3], outputPerYear: 100 },
+            { activity: 'Rapat evaluasi', output: 'Notulen rapat', unit: 'notulen', outputPerYear: 4 },
           ],
         },
+        {
+          code: 'A2', title: 'Judul A2', target: 4, coordinator: 'Koordinator A2', evidence: 'Bukti A2',
+          activities: [{ activity: 'Kegiatan A2', output: 'Keluaran A2', unit: 'dokumen' }],
+        },
       ],
-    });
+    },
+    {
+      code: 'B', name: 'Kelembagaan', weight: 60,
+      indicators: [
+        {
+          code: 'B1', title: 'Judul B1', target: 3, coordinator: 'Diskominfo Staper', evidence: 'Bukti B1',
+          activities: [{ activity: 'Kegiatan B1', output: 'Keluaran B1', unit: 'orang' }],
+        },
+      ],
+    },
+  ],
+};
 
-    const telen = [buildDraftUnit('Telen', 'kecamatan', { A1: 2 })];
-    const rows = draftRenaksi(many, telen, YEARS, countedRoster(telen));
+let nextUnitId = 1;
+function unit(group: UnitGroup, submitted: boolean, levels: Record<string, EffectiveLevel>): MatrixUnit {
+  const id = nextUnitId++;
+  return { unitId: id, name: `Unit ${id}`, group, submitted, levels };
+}
 
-    expect(rows[0]?.activity).toBe('1) Menetapkan SK\n2) Meninjau SK');
-    expect(rows[0]?.outputIndicator).toBe('1) SK ditetapkan (dokumen)\n2) SK ditinjau (kali)');
-  });
+/**
+ * U1 pd (A1 4, A2 2, B1 3), U2 pd (A1 1, A2 4, B1 N/A), U3 kecamatan (A1 3, A2 4, B1 1), U4 kecamatan that did not
+ * submit (its draft says 4 everywhere: counted from 0), U5 pd (4, 4, 3).
+ */
+function fiveUnits(): MatrixUnit[] {
+  return [
+    unit('pd', true, { A1: 4, A2: 2, B1: 3 }),
+    unit('pd', true, { A1: 1, A2: 4, B1: 'na' }),
+    unit('kecamatan', true, { A1: 3, A2: 4, B1: 1 }),
+    unit('kecamatan', false, { A1: 4, A2: 4, B1: 3 }),
+    unit('pd', true, { A1: 4, A2: 4, B1: 3 }),
+  ];
+}
 
-  it('orders rows by priority, highest first', () => {
-    const units = [
-      buildDraftUnit('Telen', 'kecamatan', { A1: 3, A2: 4, B1: 2 }),
-      buildDraftUnit('Busang', 'kecamatan', { A1: 4, A2: 0, B1: 3 }),
-    ];
+describe('draftPlan', () => {
+  it('drafts one row per indicator with a unit below target, by aspect, highest priority first inside an aspect', () => {
+    const rows = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
 
-    const rows = draftRenaksi(instrument, units, YEARS, countedRoster(units));
-
-    // A1: Telen gap 1, share 1/2 → 1 × 30 × 1/2 = 15 (kab and unit)
-    // A2: Busang gap 4, share 1/2 → 4 × 30 × 1/2 = 60 (kab and unit)
-    // B1: Telen gap 1, share 1/2 → 1 × 70 × 1/2 = 35 (kab and unit)
-    expect(rows.map((r) => [r.sourceKey, r.priority])).toEqual([
-      ['kab:A2', 60],
-      [`unit:${units[1]!.unitId}:A2`, 60],
-      ['kab:B1', 35],
-      [`unit:${units[0]!.unitId}:B1`, 35],
-      ['kab:A1', 15],
-      [`unit:${units[0]!.unitId}:A1`, 15],
+    // A1: gaps 0, 3, 1, 4, 0 → 40 × 8/5 = 64; A2: gaps 2, 0, 0, 4, 0 → 40 × 6/5 = 48; B1: gaps 0, 2, 3, 0 → 60 × 5/4 = 75
+    expect(rows.map((r) => [r.sourceKey, r.aspectCode, r.priority])).toEqual([
+      ['kab:A1', 'A', 64],
+      ['kab:A2', 'A', 48],
+      ['kab:B1', 'B', 75],
     ]);
   });
 
-  it('breaks priority ties by aspect, then indicator (A2 before A10), then kabupaten before units, then the units in the order given (official order)', () => {
-    // Listed out of order on purpose: aspect B before A, A10 before A2.
-    const tied = buildInstrument({
-      aspects: [
-        { code: 'B', weight: 50, indicators: [{ code: 'B1' }] },
-        { code: 'A', weight: 50, indicators: [{ code: 'A10' }, { code: 'A2' }] },
-      ],
+  it('counts units at target by the end of each year, never levels, with the baseline stored on the row', () => {
+    const [a1, a2, b1] = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
+
+    // A1 gaps ≤ 1: U1, U3, U5 → 3; ≤ 2: 3; ≤ 3: + U2 → 4 (U4 from 0 needs a fourth year)
+    expect(a1?.targets).toEqual({ 2022: 3, 2023: 3, 2024: 4 });
+    expect(a1?.counts).toMatchObject({ total: 5, applicable: 5, atTarget: 2, below: 3, notSubmitted: 1, byGap: [2, 1, 0, 1, 1] });
+    expect(a2?.targets).toEqual({ 2022: 3, 2023: 4, 2024: 4 });
+    // B1 (target 3): U2 N/A leaves 4 applicable; U4 not submitted counts from 0 (gap 3)
+    expect(b1?.targets).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
+    expect(b1?.counts).toMatchObject({ applicable: 4, notApplicable: 1, atTarget: 2, byGroup: { pd: { applicable: 2, below: 0 }, kecamatan: { applicable: 2, below: 2 } } });
+  });
+
+  it('writes the kondisi awal with the baseline over the applicable units, who did not submit and the levels below target', () => {
+    const [a1, , b1] = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
+
+    expect(a1?.problem).toBe(
+      'Indikator A1 – Judul A1. 2 dari 5 unit (40,0 %) telah mencapai tingkat 4; 3 unit belum, 1 di antaranya belum mengajukan penilaian ' +
+        '(dihitung dari tingkat 0). Sebaran unit di bawah target: tingkat 0: 1 unit; tingkat 1: 1 unit; tingkat 3: 1 unit.',
+    );
+    expect(b1?.problem).toBe(
+      'Indikator B1 – Judul B1. 2 dari 4 unit (50,0 %) telah mencapai tingkat 3; 2 unit belum, 1 di antaranya belum mengajukan penilaian ' +
+        '(dihitung dari tingkat 0). 1 dari 5 unit tidak berlaku untuk indikator ini. Sebaran unit di bawah target: tingkat 0: 1 unit; tingkat 1: 1 unit.',
+    );
+  });
+
+  it('takes the activities for the starting levels present (none at level 2: its activity is left out)', () => {
+    const [a1] = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
+
+    expect(a1?.activity).toBe('1) Penetapan SK (2 unit pada tingkat 0 atau 1)\n2) Sosialisasi SK (1 unit pada tingkat 3)\n3) Rapat evaluasi');
+    expect(a1?.outputIndicator).toBe('1) SK ditetapkan (dokumen)\n2) Pegawai tersosialisasi (persen)\n3) Notulen rapat (notulen)');
+  });
+
+  it('pre-fills output targets: one document per unit newly at target, a share, a recurring number per unit', () => {
+    const [a1, a2] = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
+
+    // A1 from 2 at target: 3, 3, 4 → 1, 0, 1 new units
+    expect(a1?.outputTargets).toEqual({
+      2022: '1) 1 dokumen\n2) 100 %\n3) 4 notulen per unit',
+      2023: '1) –\n2) 100 %\n3) 4 notulen per unit',
+      2024: '1) 1 dokumen\n2) 100 %\n3) 4 notulen per unit',
     });
-    const telen = buildDraftUnit('Telen', 'kecamatan', { A2: 2, A10: 2, B1: 2 });
-    const busang = buildDraftUnit('Busang', 'kecamatan', { A2: 2, A10: 2, B1: 2 });
+    // A2 (no number in revision 1) from 3: 3, 4, 4 → 0, 1, 0 units
+    expect(a2?.outputTargets).toEqual({ 2022: '–', 2023: '1 unit', 2024: '–' });
+  });
 
-    const rows = draftRenaksi(tied, [telen, busang], YEARS, countedRoster([telen, busang]));
+  it('fills waktu by priority across the plan, sasaran, dukungan, penanggung jawab, unit sasaran and anggaran', () => {
+    const [a1, a2, b1] = draftPlan(INSTRUMENT, fiveUnits(), YEARS);
 
-    // every row: gap 2 × 50 × share 2/2 = 100
-    expect(rows.every((r) => r.priority === 100)).toBe(true);
-    expect(rows.map((r) => r.sourceKey)).toEqual([
-      'kab:A2',
-      `unit:${telen.unitId}:A2`,
-      `unit:${busang.unitId}:A2`,
-      'kab:A10',
-      `unit:${telen.unitId}:A10`,
-      `unit:${busang.unitId}:A10`,
-      'kab:B1',
-      `unit:${telen.unitId}:B1`,
-      `unit:${busang.unitId}:B1`,
-    ]);
+    // ranks: B1 (75) first third, A1 (64) second, A2 (48) last; A2's count stops rising in 2023
+    expect([b1?.schedule, a1?.schedule, a2?.schedule]).toEqual(['TW I 2022 – TW IV 2024', 'TW III 2022 – TW IV 2024', 'TW I 2023 – TW IV 2023']);
+    expect(a1?.goal).toBe('Setiap unit memiliki SK tim pengelola pengaduan yang berlaku.');
+    expect(a2?.goal).toBe('Setiap unit mencapai tingkat 4 pada indikator A2 – Judul A2.');
+    expect(a1?.support).toBe('Kebijakan: Surat edaran Sekda\nKelembagaan: Templat SK\nSumber daya: Tanpa anggaran khusus');
+    expect(a2?.support).toBe('Kelembagaan: koordinasi dan pendampingan oleh Koordinator A2.\nSumber daya: sesuai DPA masing-masing PD.');
+    expect(a1?.responsible).toBe('Bagian Organisasi');
+    expect(a1?.unitScope).toBe('1 perangkat daerah, 2 kecamatan (lihat Lampiran II)');
+    expect(b1?.unitScope).toBe('2 kecamatan (lihat Lampiran II)');
+    expect([a1?.budget, a1?.dpa, a1?.verification]).toEqual([DEFAULT_BUDGET, '', 'SK yang ditetapkan']);
+  });
+
+  it('drafts nothing when every applicable unit is at target', () => {
+    const units = [unit('pd', true, { A1: 4, A2: 4, B1: 'na' }), unit('kecamatan', true, { A1: 4, A2: 4, B1: 3 })];
+
+    expect(draftPlan(INSTRUMENT, units, YEARS)).toEqual([]);
+  });
+});
+
+describe('sasaranText', () => {
+  it('never doubles the final punctuation of a revision 1 title', () => {
+    const ind = { code: 'B1', title: 'Keaktifan Akun SP4N-LAPOR!', target: 4, coordinator: 'K', evidence: 'E', activities: [] };
+
+    expect(sasaranText(ind)).toBe('Setiap unit mencapai tingkat 4 pada indikator B1 – Keaktifan Akun SP4N-LAPOR!');
   });
 });

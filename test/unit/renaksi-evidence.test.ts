@@ -1,6 +1,5 @@
-import { evidenceLookup } from '../../src/renaksi/renaksi-evidence';
+import { evidenceLookup, type DraftUnit } from '../../src/renaksi/renaksi-evidence';
 import { groupPlanRows } from '../../src/renaksi/renaksi-layout';
-import type { DraftUnit } from '../../src/renaksi/renaksi-draft';
 import { buildInstrument } from './factories';
 
 // A (weight 40): A1 (target 4, N/A allowed), A2 (target 3); B (weight 60): B1
@@ -24,53 +23,39 @@ const roster = { total: 7, notSubmitted: 2, incomplete: 1 };
 describe('evidenceLookup', () => {
   const lookup = evidenceLookup(instrument, units, roster);
 
-  it('lists the units below target of a kabupaten row, lowest level first then in the order given, N/A units left out', () => {
-    const e = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A1' });
+  it('lists the units below target of a row, lowest level first then in the order given, N/A units left out', () => {
+    const e = lookup({ indicatorCode: 'A1' });
 
     // A1 applicable: Telen 2, Busang 0, Kaubun 2 (Bappeda N/A) → all 3 below target 4; Telen is listed before Kaubun
-    expect(e).toMatchObject({ indicatorCode: 'A1', indicatorTitle: 'Judul A1', target: 4, applicable: 3, belowCount: 3, unitMissing: false });
+    expect(e).toMatchObject({ indicatorCode: 'A1', indicatorTitle: 'Judul A1', target: 4, applicable: 3, belowCount: 3 });
     expect(e?.units.map((u) => [u.name, u.level])).toEqual([['Busang', 0], ['Telen', 2], ['Kaubun', 2]]);
   });
 
   it('counts every unit of the period: below, met, N/A, not submitted and incomplete add up to 7', () => {
-    const a1 = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A2' });
+    const a1 = lookup({ indicatorCode: 'A2' });
 
     // A2: Busang 1 below target 3; Telen, Bappeda, Kaubun at 3
     expect(a1?.tally).toEqual({ total: 7, below: 1, met: 3, na: 0, notSubmitted: 2, incomplete: 1 });
     expect(a1?.summary).toBe('1 dari 7 unit di bawah target (3 sudah mencapai target, 2 belum mengajukan penilaian, 1 belum lengkap)');
-    expect(lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A1' })?.summary).toBe(
+    expect(lookup({ indicatorCode: 'A1' })?.summary).toBe(
       '3 dari 7 unit di bawah target (1 tidak berlaku, 2 belum mengajukan penilaian, 1 belum lengkap)',
     );
   });
 
   it('measures against the indicator’s own target (A2: only level 1 is below 3)', () => {
-    const e = lookup({ scope: 'kabupaten', unitId: null, indicatorCode: 'A2' });
+    const e = lookup({ indicatorCode: 'A2' });
 
     expect(e?.belowCount).toBe(1);
     expect(e?.units.map((u) => u.name)).toEqual(['Busang']);
   });
 
-  it('shows a unit row its own unit and level, and says when the gap has closed', () => {
-    const open = lookup({ scope: 'unit', unitId: 2, indicatorCode: 'A2' });
-    const closed = lookup({ scope: 'unit', unitId: 1, indicatorCode: 'A2' });
-
-    expect(open?.units).toEqual([{ unitId: 2, name: 'Busang', group: 'kecamatan', level: 1, belowTarget: true }]);
-    expect(closed?.units).toEqual([{ unitId: 1, name: 'Telen', group: 'kecamatan', level: 3, belowTarget: false }]);
+  it('has nothing to show for a row without an indicator or with an unknown code', () => {
+    expect(lookup({ indicatorCode: null })).toBeNull();
+    expect(lookup({ indicatorCode: 'Z9' })).toBeNull();
   });
 
-  it('marks a unit row whose unit is no longer counted', () => {
-    const e = lookup({ scope: 'unit', unitId: 99, indicatorCode: 'A1' });
-
-    expect(e).toMatchObject({ units: [], unitMissing: true });
-  });
-
-  it('has nothing to show for a manual row without an indicator or with an unknown code', () => {
-    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: null })).toBeNull();
-    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: 'Z9' })).toBeNull();
-  });
-
-  it('treats a manual row with an indicator like a kabupaten row', () => {
-    expect(lookup({ scope: 'manual', unitId: null, indicatorCode: 'B1' })).toMatchObject({ belowCount: 0, applicable: 4, units: [] });
+  it('treats a manual row with an indicator like a drafted row', () => {
+    expect(lookup({ indicatorCode: 'B1' })).toMatchObject({ belowCount: 0, applicable: 4, units: [] });
   });
 });
 

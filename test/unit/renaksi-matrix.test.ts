@@ -8,6 +8,7 @@ import {
   shareOf,
   startingLevel,
   targetCell,
+  yearlyFromGaps,
   type MatrixIndicator,
   type MatrixUnit,
 } from '../../src/renaksi/renaksi-matrix';
@@ -69,6 +70,15 @@ describe('indicatorCounts', () => {
 
     // gaps: U1 0, U2 1, U3 3, U5 4, U6 2 → ≤1: 2, ≤2: 3, ≤3: 4 (U5 needs a fourth year)
     expect(counts.yearly).toEqual({ 2022: 2, 2023: 3, 2024: 4 });
+  });
+
+  it('keeps the applicable units per gap, from which the yearly counts follow for any plan years', () => {
+    const counts = indicatorCounts(X, sixUnits(), YEARS);
+
+    // gaps 0 (U1), 1 (U2), 3 (U3), 4 (U5), 2 (U6); U4 N/A is left out
+    expect(counts.byGap).toEqual([1, 1, 1, 1, 1]);
+    expect(yearlyFromGaps(counts.byGap, [2023, 2024, 2025, 2026, 2027])).toEqual({ 2023: 2, 2024: 3, 2025: 4, 2026: 5, 2027: 5 });
+    expect(yearlyFromGaps(counts.byGap, YEARS)).toEqual(counts.yearly);
   });
 
   it('orders by aspect weight × mean gap over the applicable units', () => {

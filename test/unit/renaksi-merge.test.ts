@@ -9,7 +9,7 @@ function buildStoredRow(overrides: Partial<StoredRowState> & { id: number }): St
 describe('mergeDraft', () => {
   it('inserts draft rows whose key is not stored yet', () => {
     const stored = [buildStoredRow({ id: 1, sourceKey: 'kab:A1' })];
-    const draft = [buildDraftRow({ sourceKey: 'kab:A1' }), buildDraftRow({ sourceKey: 'unit:7:A1', unitId: 7 })];
+    const draft = [buildDraftRow({ sourceKey: 'kab:A1' }), buildDraftRow({ sourceKey: 'kab:A2', indicatorCode: 'A2' })];
 
     const plan = mergeDraft(stored, draft);
 
@@ -20,41 +20,39 @@ describe('mergeDraft', () => {
 
   it('refreshes every field of an unedited stored row from the new draft', () => {
     const stored = [buildStoredRow({ id: 4, sourceKey: 'kab:B2' })];
-    const row = buildDraftRow({ sourceKey: 'kab:B2', problem: '3 dari 18 kecamatan …', targets: { '2022': 3, '2023': 4, '2024': 4 }, priority: 45 });
+    const row = buildDraftRow({ sourceKey: 'kab:B2', problem: '3 dari 18 kecamatan …', targets: { '2022': 15, '2023': 17, '2024': 18 }, priority: 45 });
 
     const plan = mergeDraft(stored, [row]);
 
     const expected = Object.fromEntries(RENAKSI_TEXT_FIELDS.map((f) => [f, row[f]]));
-    expect(plan.update).toEqual([{ id: 4, fields: { ...expected, targets: row.targets, priority: 45, baseLevel: 1 } }]);
+    expect(plan.update).toEqual([{ id: 4, fields: { ...expected, targets: row.targets, outputTargets: row.outputTargets, priority: 45, counts: row.counts } }]);
     expect(plan.insert).toEqual([]);
   });
 
   it('keeps the fields edited by hand and takes the new draft values for the others', () => {
-    const stored = [buildStoredRow({ id: 9, sourceKey: 'unit:3:D2', editedFields: ['activity', 'budget', 'targets'] })];
-    const row = buildDraftRow({ sourceKey: 'unit:3:D2', unitId: 3, problem: 'Masalah baru', priority: 12.5 });
+    const stored = [buildStoredRow({ id: 9, sourceKey: 'kab:D2', editedFields: ['activity', 'budget', 'targets', 'outputTargets', 'dpa'] })];
+    const row = buildDraftRow({ sourceKey: 'kab:D2', problem: 'Masalah baru', priority: 12.5 });
 
     const plan = mergeDraft(stored, [row]);
 
     const fields = plan.update[0]?.fields ?? {};
-    expect('activity' in fields).toBe(false);
-    expect('budget' in fields).toBe(false);
-    expect('targets' in fields).toBe(false);
+    for (const f of ['activity', 'budget', 'targets', 'outputTargets', 'dpa']) expect(f in fields).toBe(false);
     expect(fields).toMatchObject({ problem: 'Masalah baru', goal: row.goal, responsible: row.responsible, priority: 12.5 });
   });
 
-  it('always refreshes the priority and base level, even when every field was edited', () => {
-    const stored = [buildStoredRow({ id: 2, sourceKey: 'kab:A1', editedFields: [...RENAKSI_TEXT_FIELDS, 'targets'] })];
+  it('always refreshes the priority and the unit counts, even when every field was edited', () => {
+    const stored = [buildStoredRow({ id: 2, sourceKey: 'kab:A1', editedFields: [...RENAKSI_TEXT_FIELDS, 'targets', 'outputTargets'] })];
     const row = buildDraftRow({ sourceKey: 'kab:A1', priority: 90 });
 
     const plan = mergeDraft(stored, [row]);
 
-    expect(plan.update).toEqual([{ id: 2, fields: { priority: 90, baseLevel: 1 } }]);
+    expect(plan.update).toEqual([{ id: 2, fields: { priority: 90, counts: row.counts } }]);
   });
 
   it('marks a generated row whose gap is no longer in the draft as closed', () => {
     const stored = [
       buildStoredRow({ id: 5, sourceKey: 'kab:C1', gapOpen: true }),
-      buildStoredRow({ id: 6, sourceKey: 'unit:2:C1', gapOpen: true }),
+      buildStoredRow({ id: 6, sourceKey: 'kab:C2', gapOpen: true }),
     ];
 
     const plan = mergeDraft(stored, [buildDraftRow({ sourceKey: 'kab:C1' })]);
@@ -64,7 +62,7 @@ describe('mergeDraft', () => {
   });
 
   it('does not close a gap that is already closed', () => {
-    const stored = [buildStoredRow({ id: 6, sourceKey: 'unit:2:C1', gapOpen: false })];
+    const stored = [buildStoredRow({ id: 6, sourceKey: 'kab:C2', gapOpen: false })];
 
     const plan = mergeDraft(stored, []);
 
@@ -72,8 +70,8 @@ describe('mergeDraft', () => {
   });
 
   it('updates a closed row whose gap appears again instead of inserting a duplicate', () => {
-    const stored = [buildStoredRow({ id: 6, sourceKey: 'unit:2:C1', gapOpen: false })];
-    const row = buildDraftRow({ sourceKey: 'unit:2:C1', unitId: 2 });
+    const stored = [buildStoredRow({ id: 6, sourceKey: 'kab:C2', gapOpen: false })];
+    const row = buildDraftRow({ sourceKey: 'kab:C2', indicatorCode: 'C2' });
 
     const plan = mergeDraft(stored, [row]);
 

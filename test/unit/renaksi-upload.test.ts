@@ -10,12 +10,12 @@ function stored(id: number, overrides: Partial<UploadRowState> = {}): UploadRowS
   return {
     id, version: 1, deleted: false, problem: `Masalah ${id}`, goal: `Sasaran ${id}`, activity: `Kegiatan ${id}`,
     outputIndicator: `Keluaran ${id}`, schedule: 'TW I–IV', responsible: `PJ ${id}`, budget: '', support: '',
-    verification: `Bukti ${id}`, realization: '', targets: { 2022: 2, 2023: 3, 2024: 4 }, ...overrides,
+    verification: `Bukti ${id}`, unitScope: '', dpa: '', targets: { 2022: 2, 2023: 3, 2024: 4 }, targetMax: 57, ...overrides,
   };
 }
 
 function docRow(s: UploadRowState): RenaksiDocRow {
-  return { ...s, aspect: 'A1 – Judul', rowKey: `R${s.id}-V${s.version}` };
+  return { ...s, aspect: 'A1 – Judul', rowKey: `R${s.id}-V${s.version}`, realization: '' };
 }
 
 /** The workbook the app would export for these rows (two aspects), read back as a fresh workbook. */
@@ -45,7 +45,7 @@ describe('readPlanUpload', () => {
   const rows = [stored(1), stored(2), stored(3)];
 
   it('finds no change in the file exactly as exported (group rows and the signature block are not rows)', async () => {
-    const result = readPlanUpload(await uploaded(await exported(rows)), { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(await exported(rows)), { years: YEARS, rows });
 
     expect(result).toEqual({ changes: [], issues: [], rowsInFile: 3 });
   });
@@ -59,7 +59,7 @@ describe('readPlanUpload', () => {
     ws.getCell('H12').value = '3';
     ws.getCell('C10').value = 'Masalah 2\r\n';
 
-    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, rows });
 
     expect(result.issues).toEqual([]);
     expect(result.changes.map((c) => [c.rowId, c.no, c.sheetRow, c.fields.map((f) => [f.field, f.old, f.new])])).toEqual([
@@ -74,10 +74,10 @@ describe('readPlanUpload', () => {
     const wb = await exported(rows);
     (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('G10').value = null;
 
-    const [change] = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows }).changes;
+    const [change] = readPlanUpload(await uploaded(wb), { years: YEARS, rows }).changes;
 
     expect(change?.targets).toEqual({ 2023: 3, 2024: 4 });
-    expect(change?.fields).toEqual([{ field: 'targets', label: 'Target per tahun', old: '2022: 2, 2023: 3, 2024: 4', new: '2022: –, 2023: 3, 2024: 4' }]);
+    expect(change?.fields).toEqual([{ field: 'targets', label: 'Target per tahun (jumlah unit yang mencapai tingkat target)', old: '2022: 2, 2023: 3, 2024: 4', new: '2022: –, 2023: 3, 2024: 4' }]);
   });
 
   it('reports a duplicated row, a deleted row and a formula without a result, each on its sheet row', async () => {
@@ -86,23 +86,32 @@ describe('readPlanUpload', () => {
     ws.getCell('P12').value = 'R1-V1';
     ws.getCell('D10').value = { formula: 'B2', result: undefined } as ExcelJS.CellFormulaValue;
 
-    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows: [stored(1), stored(2, { deleted: true }), stored(3)] });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, rows: [stored(1), stored(2, { deleted: true }), stored(3)] });
 
     expect(result.changes).toEqual([]);
     expect(result.issues).toEqual([
       { sheetRow: 10, column: null, message: 'baris R2 sudah dihapus di aplikasi; pulihkan dulu atau hapus baris ini dari berkas' },
       { sheetRow: 12, column: null, message: 'baris R1 muncul dua kali (juga di baris 9)' },
     ]);
-    const formula = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows: [stored(1), stored(2), stored(3)] }).issues;
+    const formula = readPlanUpload(await uploaded(wb), { years: YEARS, rows: [stored(1), stored(2), stored(3)] }).issues;
     expect(formula).toContainEqual({ sheetRow: 10, column: 'Sasaran', message: 'berisi rumus tanpa hasil; ketik nilainya langsung' });
   });
 
   it('refuses a file made for other plan years', async () => {
     const wb = await exported(rows);
 
-    const result = readPlanUpload(await uploaded(wb), { years: [2022, 2023, 2024, 2025], levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: [2022, 2023, 2024, 2025], rows });
 
     expect(result.issues[0]?.message).toContain('tahun rencana di berkas (2022, 2023, 2024) berbeda dengan tahun rencana saat ini (2022, 2023, 2024, 2025)');
+  });
+
+  it('refuses a count above the units the row counts, naming the year', async () => {
+    const wb = await exported(rows);
+    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('I9').value = 58;
+
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, rows });
+
+    expect(result.issues).toEqual([{ sheetRow: 9, column: 'Target 2024', message: 'Target 2024 (58) melebihi jumlah unit yang dinilai pada indikator ini (57).' }]);
   });
 
   it('still reads rows that follow an accidental blank row, and ignores id-less text after the table', async () => {
@@ -111,7 +120,7 @@ describe('readPlanUpload', () => {
     ws.spliceRows(11, 0, []);
     ws.getCell('L13').value = 'APBD';
 
-    const result = readPlanUpload(await uploaded(wb), { years: YEARS, levelMax: 4, rows });
+    const result = readPlanUpload(await uploaded(wb), { years: YEARS, rows });
 
     expect(result.issues).toEqual([]);
     expect(result.changes.map((c) => [c.rowId, c.sheetRow])).toEqual([[3, 13]]);

@@ -80,6 +80,7 @@ function buildDocument(overrides: Partial<RenaksiDocument> = {}): RenaksiDocumen
     paper: 'folio',
     signature: { place: 'Sangatta', date: '1 Juli 2022', office: 'BUPATI KUTAI TIMUR', name: 'Nama Penandatangan', nip: '197001012000031001' },
     recap: buildRecap(),
+    unitTotal: 57,
     ...overrides,
   };
 }
@@ -133,9 +134,9 @@ describe('buildRenaksiWorkbook: plan sheet', () => {
 
     expect(headers).toEqual([
       ...HEADERS_BEFORE_TARGETS,
-      'Target per Tahun (level)',
-      'Target per Tahun (level)',
-      'Target per Tahun (level)',
+      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
+      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
+      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
       ...HEADERS_AFTER_TARGETS,
     ]);
     expect(years).toEqual([2022, 2023, 2024]);
@@ -399,8 +400,8 @@ describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
     expect(ws.getRow(5).height).toBeGreaterThan(30);
   });
 
-  it('lets only whole levels 0–4 be typed into the target cells', () => {
-    expect(ws.getCell('H9').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 4], showErrorMessage: true });
+  it('lets only whole numbers of units, 0 to the units of the period, be typed into the target cells', () => {
+    expect(ws.getCell('H9').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 57], showErrorMessage: true });
     expect(ws.getCell('J9').dataValidation).toBeUndefined();
   });
 

@@ -170,7 +170,7 @@ describe('readSpreadsheet: hostile files', () => {
     const blank = await refusal(read('bom.xlsx', padded));
 
     expect(rows).toContain('Berkas berisi data sampai baris 111 atau lebih');
-    expect(blank).toBe('Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari 16 MB); berkas tidak dibaca. Simpan hanya lembar yang diperlukan, tanpa gambar, lalu unggah lagi.');
+    expect(blank).toBe('Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari 8 MB); berkas tidak dibaca. Simpan hanya lembar yang diperlukan, tanpa gambar, lalu unggah lagi.');
     expect(Date.now() - started).toBeLessThan(4000);
   });
 

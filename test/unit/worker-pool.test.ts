@@ -1,12 +1,16 @@
+import os from 'node:os';
 import path from 'node:path';
 import { createBuildCache } from '../../src/shared/build-cache';
 import { runInWorker, workerTask, WorkerLimitError } from '../../src/shared/worker-pool';
+import { WORKER_NICE } from '../../src/shared/worker-thread';
 import type * as Tasks from '../helpers/worker-tasks';
 
 const file = path.join(__dirname, '../helpers/worker-tasks');
 const exhaustMemory = workerTask<typeof Tasks, 'exhaustMemory'>(file, 'exhaustMemory');
 const spin = workerTask<typeof Tasks, 'spin'>(file, 'spin');
 const randomBuild = workerTask<typeof Tasks, 'randomBuild'>(file, 'randomBuild');
+const threadPriority = workerTask<typeof Tasks, 'threadPriority'>(file, 'threadPriority');
+const hugeBuild = workerTask<typeof Tasks, 'hugeBuild'>(file, 'hugeBuild');
 
 /** The longest gap between ticks of a 10 ms timer on this (the request) thread while `run` is pending. */
 async function longestStall(run: Promise<unknown>): Promise<number> {
@@ -34,6 +38,15 @@ describe('worker pool', () => {
     await expect(runInWorker(spin, 10, { timeoutMs: 5000 })).resolves.toBeGreaterThan(0);
   });
 
+  it('runs its tasks at a lower scheduling priority than the request thread, which keeps its own', async () => {
+    const before = os.getPriority(0);
+
+    const inWorker = await runInWorker(threadPriority, undefined, { timeoutMs: 5000 });
+
+    expect(inWorker).toBe(process.platform === 'linux' ? WORKER_NICE : before);
+    expect(os.getPriority(0)).toBe(before);
+  });
+
   it('ends a task that grows past the worker heap ceiling', async () => {
     await expect(runInWorker(exhaustMemory, undefined, { timeoutMs: 30_000 })).rejects.toEqual(new WorkerLimitError('memory'));
     await expect(runInWorker(spin, 10, { timeoutMs: 5000 })).resolves.toBeGreaterThan(0);
@@ -52,6 +65,12 @@ describe('build cache', () => {
     expect(a2.equals(a1)).toBe(true);
     expect(a3.equals(a1)).toBe(true);
     expect(b.equals(a1)).toBe(false);
+  });
+
+  it('answers a build past the worker ceiling with a 503 that says so', async () => {
+    await expect(createBuildCache(1024).get(hugeBuild, undefined)).rejects.toMatchObject({
+      status: 503, message: 'Dokumen tidak dapat dibuat karena melampaui batas memori atau waktu pembuatan di server. Hubungi admin.',
+    });
   });
 
   it('lets the least recently used file go once it holds more than its budget', async () => {

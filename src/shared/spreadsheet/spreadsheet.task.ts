@@ -1,6 +1,9 @@
 import { readCsv } from './csv-read';
 import { SheetRefusal, type ReadLimits, type Refusal, type SpreadsheetData, type SpreadsheetFormat } from './sheet-limits';
 import { readXlsx } from './xlsx-read';
+import { lowerWorkerThreadPriority } from '../worker-thread';
+
+lowerWorkerThreadPriority();
 
 /** What the request side hands the worker: the bytes and how to read them. */
 export interface SpreadsheetTaskInput {
