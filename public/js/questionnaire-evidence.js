@@ -1,16 +1,28 @@
+// @ts-check
 /*
  * Evidence files in place on the questionnaire (questionnaire.js wires them to the form): an upload checked for
  * size first and answered with its list item, and a deletion after a confirmation. The form does both without it.
+ */
+/**
+ * @param {HTMLFormElement} form
+ * @param {Sp4nEvidencePage} page
+ * @returns {Sp4nEvidence}
  */
 window.sp4nEvidence = function (form, page) {
   'use strict';
   var ds = form.dataset;
   var csrf = page.csrf;
   var note = page.note;
+  var action = form.getAttribute('action') || '';
 
+  /**
+   * @param {string} code
+   * @param {HTMLInputElement} input
+   */
   function upload(code, input) {
-    var file = input.files && input.files[0];
-    if (!file) return;
+    var files = input.files;
+    if (!files || !files[0]) return;
+    var file = files[0];
     if (file.size > Number(ds.max)) {
       note(code, 'Berkas "' + file.name + '" melebihi batas ukuran; pilih berkas yang lebih kecil.', true);
       input.value = '';
@@ -20,9 +32,9 @@ window.sp4nEvidence = function (form, page) {
     body.append('_csrf', csrf);
     body.append('file_' + code, file);
     note(code, 'Mengunggah "' + file.name + '"…');
-    fetch(form.getAttribute('action'), { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body: body, credentials: 'same-origin' })
+    fetch(action, { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body: body, credentials: 'same-origin' })
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (data) {
+        return res.json().catch(function () { return {}; }).then(/** @param {Sp4nReply} data */ function (data) {
           if (!res.ok) { note(code, (data.error && data.error.message) || 'Berkas gagal diunggah.', true); return; }
           page.addItems(data.evidence);
           input.value = '';
@@ -31,15 +43,24 @@ window.sp4nEvidence = function (form, page) {
       }, function () { note(code, 'Tidak ada koneksi: berkas belum diunggah. Pilih lagi setelah tersambung.', true); });
   }
 
-  function remove(tick) {
-    var code = page.codeOf(tick);
+  /**
+   * @param {string} code
+   * @param {HTMLInputElement} tick
+   */
+  function remove(code, tick) {
     if (!tick.checked) return;
     if (!window.confirm('Hapus bukti dukung ini?')) { tick.checked = false; return; }
-    fetch(form.getAttribute('action') + '/evidence/' + tick.value + '/delete', { method: 'POST', headers: page.headers, credentials: 'same-origin' })
+    fetch(action + '/evidence/' + tick.value + '/delete', { method: 'POST', headers: page.headers, credentials: 'same-origin' })
       .then(function (res) {
-        if (res.ok) { tick.closest('li').remove(); page.warn(code); note(code, 'Bukti dukung dihapus.'); return; }
+        if (res.ok) {
+          var item = tick.closest('li');
+          if (item) item.remove();
+          page.warn(code);
+          note(code, 'Bukti dukung dihapus.');
+          return;
+        }
         tick.checked = false;
-        return res.json().catch(function () { return {}; }).then(function (d) { note(code, (d.error && d.error.message) || 'Bukti dukung gagal dihapus.', true); });
+        return res.json().catch(function () { return {}; }).then(/** @param {Sp4nReply} d */ function (d) { note(code, (d.error && d.error.message) || 'Bukti dukung gagal dihapus.', true); });
       }, function () { tick.checked = false; note(code, 'Tidak ada koneksi: bukti dukung belum dihapus.', true); });
   }
 

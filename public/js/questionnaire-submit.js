@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The confirmation before submitting the questionnaire (questionnaire.js opens it): unanswered indicators block
  * it, level 1 and above without evidence is listed without blocking; on "Ya" the last changes are saved first.
@@ -5,19 +6,35 @@
  * page: { read(code) → { level, na, note }, pending(code) → a change of it still queued, flush() → Promise<all
  * saved>, leave() before the form is sent }.
  */
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLButtonElement | HTMLInputElement} button
+ * @param {Sp4nSubmitPage} page
+ */
 window.sp4nConfirmSubmit = function (form, button, page) {
   'use strict';
+  /** @type {Element[]} */
   var missing = [];
+  /** @type {Element[]} */
   var bare = [];
+  /** @type {Element[]} */
   var copies = [];
   form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
     var v = page.read(fs.id.slice(4));
-    if (v.level === null && !v.na) missing.push(fs); else if (v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
+    if (v.level === null && !v.na) missing.push(fs); else if (v.level !== null && v.level >= 1 && !fs.querySelector('.evidence li')) bare.push(fs);
     if (fs.querySelector('.copied') && !page.pending(fs.id.slice(4))) copies.push(fs);
   });
   var dlg = document.createElement('dialog');
   dlg.className = 'confirm';
   dlg.setAttribute('aria-labelledby', 'dlg-title');
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} text
+   * @param {string} [cls]
+   * @param {Element} [parent] the dialog's body when left out
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function add(tag, text, cls, parent) {
     var el = document.createElement(tag);
     el.textContent = text;
@@ -29,12 +46,14 @@ window.sp4nConfirmSubmit = function (form, button, page) {
   add('h2', blocked ? 'Belum dapat diajukan' : 'Ajukan penilaian mandiri?', '', dlg).id = 'dlg-title';
   var body = add('div', '', 'body', dlg);
   // Compact chips (the code, the full title as the accessible name): 28 of them still fit a phone screen.
+  /** @param {Element[]} items */
   function list(items) {
     var ul = add('ul', '');
     items.forEach(function (fs) {
       var a = add('a', fs.id.slice(4), '', add('li', '', '', ul));
       a.href = '#' + fs.id;
-      a.setAttribute('aria-label', fs.querySelector('legend').textContent);
+      var legend = fs.querySelector('legend');
+      if (legend) a.setAttribute('aria-label', legend.textContent || '');
       a.addEventListener('click', function () { dlg.close(); });
     });
   }

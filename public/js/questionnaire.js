@@ -256,7 +256,7 @@
     });
   }
 
-  var evidence = window.sp4nEvidence(form, { csrf: csrf, headers: JSON_HEADERS, note: note, addItems: addItems, warn: warn, codeOf: codeOf });
+  var evidence = window.sp4nEvidence(form, { csrf: csrf, headers: JSON_HEADERS, note: note, addItems: addItems, warn: warn });
 
   function addLink(code, url) {
     if (!url) return;
@@ -276,7 +276,7 @@
     if (t.name === 'level_' + code || t.name === 'note_' + code) changed(code, true);
     else if (t.name === 'link_' + code) addLink(code, t.value.trim());
     else if (t.name === 'file_' + code) evidence.upload(code, t);
-    else if (t.name === 'del') evidence.remove(t);
+    else if (t.name === 'del') evidence.remove(code, t);
   });
   form.addEventListener('input', function (e) {
     var code = codeOf(e.target);

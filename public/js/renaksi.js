@@ -1,3 +1,4 @@
+// @ts-check
 // Renaksi pages, progressive enhancement only: every form works without this file.
 // 1) asks before destructive actions (elements with data-confirm);
 // 2) checks yearly targets while typing (whole numbers of units, 0…the units the indicator applies to, never
@@ -6,17 +7,20 @@
   'use strict';
 
   document.addEventListener('submit', function (event) {
-    var form = event.target;
+    var form = /** @type {HTMLFormElement | null} */ (event.target);
     var button = event.submitter;
     var message = (button && button.getAttribute('data-confirm')) || (form && form.getAttribute && form.getAttribute('data-confirm'));
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
+  /** @param {Element} fieldset */
   function checkTargets(fieldset) {
     var max = Number(fieldset.getAttribute('data-target-max') || '0');
-    var inputs = fieldset.querySelectorAll('input[data-year]');
-    var out = fieldset.querySelector('.target-live');
+    var inputs = /** @type {NodeListOf<HTMLInputElement>} */ (fieldset.querySelectorAll('input[data-year]'));
+    var out = /** @type {HTMLElement | null} */ (fieldset.querySelector('.target-live'));
+    /** @type {{ year: string | null, value: number } | null} */
     var previous = null;
+    /** @type {string[]} */
     var problems = [];
     inputs.forEach(function (input) {
       var year = input.getAttribute('data-year');

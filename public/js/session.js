@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The browser queue's storage and what signing out does to it. Changes typed in the questionnaire wait in
  * localStorage under the id of the person who made them ("sp4n:q:<user>:<period>:<unit>:<change>"), so on a shared
@@ -12,7 +13,12 @@
   var script = document.currentScript;
   var mode = script ? script.getAttribute('data-session') : '';
 
+  /**
+   * @param {string} prefix
+   * @returns {string[]}
+   */
   function keysFrom(prefix) {
+    /** @type {string[]} */
     var out = [];
     try {
       for (var i = 0; i < localStorage.length; i++) {
@@ -22,19 +28,22 @@
     } catch (e) { /* storage blocked: nothing stored */ }
     return out;
   }
+  /** @param {Sp4nAnswerJob} job */
   function levelText(job) {
     return job.na ? 'tidak berlaku' : job.level === null || job.level === undefined ? 'level belum dipilih' : 'Level ' + job.level;
   }
 
+  /** @type {Sp4nQueue} */
   var queue = {
     /** The key prefix of one person's changes to one unit's questionnaire in one period. */
     prefix: function (user, period, unit) { return ROOT + user + ':' + period + ':' + unit + ':'; },
     /** [id, change] of every change stored under the prefix made by this user (unreadable entries are left out). */
     read: function (prefix, user) {
+      /** @type {[string, Sp4nJob][]} */
       var out = [];
       keysFrom(prefix).forEach(function (k) {
         try {
-          var job = JSON.parse(localStorage.getItem(k));
+          var job = JSON.parse(localStorage.getItem(k) || 'null');
           if (job && job.code && String(job.u) === String(user)) out.push([k.slice(prefix.length), job]);
         } catch (e) { /* a damaged entry is not anyone's change */ }
       });
@@ -84,15 +93,20 @@
   }
 
   if (mode === 'out') { dropWorkers(); return; }
-  var logout = document.getElementById('logout');
-  if (mode !== 'in' || !logout || !window.Promise) return;
+  var found = /** @type {HTMLFormElement | null} */ (document.getElementById('logout'));
+  if (mode !== 'in' || !found || !window.Promise) return;
+  var logout = found;
   var leaving = false;
+  /**
+   * @param {Promise<unknown>} promise
+   * @param {number} ms
+   */
   function within(promise, ms) { return Promise.race([promise, new Promise(function (r) { setTimeout(r, ms); })]); }
   logout.addEventListener('submit', function (e) {
     e.preventDefault();
     if (leaving) return;
     leaving = true;
-    var user = logout.getAttribute('data-user');
+    var user = logout.getAttribute('data-user') || '';
     // The questionnaire sends what it can first (queue.flush); signing out never waits on the network for long.
     within(Promise.resolve(queue.flush ? queue.flush() : null), 5000).then(function () {
       var n = queue.count(user);

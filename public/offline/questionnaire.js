@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The questionnaire's offline page (served by the service worker when reloading it fails): lists the changes this
  * person still has waiting in the browser for this unit, and opens the questionnaire again once the server
@@ -10,6 +11,7 @@
   var where = /^\/periods\/([0-9]+)\/units\/([0-9]+)\/assessment$/.exec(location.pathname);
   var count = document.getElementById('count');
   var list = document.getElementById('waiting');
+  if (!count || !list) return;
   if (!stash || !user || !where) {
     count.textContent = 'Perubahan yang menunggu tidak dapat dibaca di halaman ini. Buka kembali halaman kuesioner setelah tersambung.';
     return;
@@ -18,11 +20,11 @@
   jobs.sort(function (a, b) { return a[1].code < b[1].code ? -1 : a[1].code > b[1].code ? 1 : 0; });
   count.textContent = jobs.length === 0 ? 'Tidak ada perubahan yang menunggu: semua yang Anda isi sudah tersimpan di server.'
     : jobs.length + ' perubahan menunggu dikirim:';
-  jobs.forEach(function (entry) {
+  for (var i = 0; i < jobs.length; i++) {
     var li = document.createElement('li');
-    li.textContent = stash.describe(entry[1]);
+    li.textContent = stash.describe(jobs[i][1]);
     list.append(li);
-  });
+  }
   var leaving = false;
   function again() {
     if (leaving) return;
@@ -34,7 +36,8 @@
     if (leaving) return;
     fetch('/healthz', { cache: 'no-store' }).then(function (res) { if (res.ok) again(); }, function () { /* still offline */ });
   }
-  document.getElementById('retry').addEventListener('click', again);
+  var retry = document.getElementById('retry');
+  if (retry) retry.addEventListener('click', again);
   window.addEventListener('online', probe);
   setInterval(probe, 5000);
 })();
