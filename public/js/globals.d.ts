@@ -58,10 +58,14 @@ interface Sp4nEvidenceItem {
   html: string;
 }
 
-/** What the questionnaire's JSON endpoints answer (any one of the fields, by endpoint and outcome). */
+/** What the questionnaire's JSON endpoints answer (some of the fields, by endpoint and outcome). */
 interface Sp4nReply {
   error?: { code?: string; message?: string; fields?: Record<string, string> };
   evidence?: Sp4nEvidenceItem[];
+  /** A saved answer (src/assessments/assessments.routes.ts). */
+  answer?: { code: string; level: number | null; na: boolean; note: string; version: number; copied: boolean; savedAt: string; savedTime: string };
+  /** Someone else's answer saved meanwhile (409), with its HTML to show beside the person's own. */
+  conflict?: { code: string; level: number | null; na: boolean; note: string; version: number; html: string };
 }
 
 /** What questionnaire.js lends questionnaire-evidence.js. */

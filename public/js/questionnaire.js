@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Questionnaire enhancement (the form works without it): every change is saved on its own, queued in
  * localStorage first (under the signed-in person's id, see session.js) so a dropped connection or a closed tab
@@ -8,63 +9,109 @@
  */
 (function () {
   'use strict';
-  var form = document.getElementById('questionnaire');
-  var stash = window.sp4nQueue;
-  if (!form || !stash || !window.sp4nEvidence || !window.sp4nConfirmSubmit || !window.fetch || !window.FormData || !Element.prototype.closest) return;
+  var found = /** @type {HTMLFormElement | null} */ (document.getElementById('questionnaire'));
+  var foundStash = window.sp4nQueue;
+  var foundLive = document.getElementById('save-live');
+  var foundConfirm = window.sp4nConfirmSubmit;
+  if (!found || !foundStash || !foundLive || !window.sp4nEvidence || !foundConfirm || !window.fetch || !window.FormData || !Element.prototype.closest) return;
+  var form = found;
+  var stash = foundStash;
+  var live = foundLive;
+  var confirmSubmit = foundConfirm;
   var ds = form.dataset;
-  var USER = ds.user;
-  var KEY = stash.prefix(USER, ds.period, ds.unit);
-  var csrf = form.elements._csrf.value;
-  var live = document.getElementById('save-live');
+  var USER = ds.user || '';
+  var KEY = stash.prefix(USER, ds.period || '', ds.unit || '');
+  var csrf = field('_csrf').value;
+  /** @type {Record<string, string>} */
   var JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf, 'X-Queue-User': USER };
   var STATES = {
     saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
     conflict: 'Bentrok – pilih nilai', error: 'Gagal disimpan'
   };
+  /** @type {Map<string, Sp4nJob>} */
   var queue = new Map(); // 'a:A1' answer or 'l:A1:<key>' link → job
+  /** @type {Map<string, Promise<void>>} */
   var inflight = new Map();
+  /** @type {Record<string, number>} */
   var timers = {};
   var online = navigator.onLine !== false;
   var lastSaved = '';
   var leaving = false;
   var ended = false; // signed out in another tab: nothing more is sent or stored from this page
+  /** @type {Record<string, Sp4nAnswer>} */
   var stored = {}; // level and note as last saved on the server, by indicator: what "Buang" brings back
 
   form.classList.add('js');
   var pre = document.getElementById('presubmit');
   if (pre) pre.hidden = true;
-  form.querySelectorAll('input[type=file]').forEach(function (f) { f.accept = ds.accept; });
+  form.querySelectorAll('input[type=file]').forEach(function (f) { /** @type {HTMLInputElement} */ (f).accept = ds.accept || ''; });
 
+  /** @param {string} code */
   function box(code) { return document.getElementById('ind-' + code); }
-  function field(name) { return form.elements[name]; }
+  /**
+   * A control of an indicator on the page (level_, note_, v_, link_ and its code; _csrf): the server renders each.
+   * @param {string} name
+   * @returns {HTMLInputElement | HTMLTextAreaElement}
+   */
+  function field(name) { return /** @type {HTMLInputElement | HTMLTextAreaElement} */ (form.elements.namedItem(name)); }
+  /** @param {Element} el */
   function codeOf(el) { var fs = el.closest('fieldset.indicator'); return fs ? fs.id.slice(4) : null; }
+  /** @param {string} id */
   function store(id) { if (!ended) stash.write(KEY, id, queue.get(id)); }
+  /** @param {Sp4nJob} job */
   function waiting(job) { return !job.conflict && !job.refused; }
   function newKey() {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+    return Array.prototype.map.call(bytes, /** @param {number} b */ function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
   }
 
+  /**
+   * @param {string} code
+   * @returns {Sp4nAnswer}
+   */
   function read(code) {
-    var r = form.querySelector('input[name="level_' + code + '"]:checked');
+    var r = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="level_' + code + '"]:checked'));
     var v = r ? r.value : '';
     return { level: v === '' || v === 'na' ? null : Number(v), na: v === 'na', note: field('note_' + code).value };
   }
+  /**
+   * @param {string} code
+   * @param {string} level a level's radio value: '0'…'4', 'na', or '' for none
+   * @param {string} note
+   */
   function setFields(code, level, note) {
-    form.querySelectorAll('input[name="level_' + code + '"]').forEach(function (r) { r.checked = r.value === level; });
+    /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="level_' + code + '"]')).forEach(function (r) { r.checked = r.value === level; });
     field('note_' + code).value = note;
   }
 
+  /**
+   * @param {string} code
+   * @param {keyof typeof STATES} state
+   * @param {string} [extra]
+   */
   function mark(code, state, extra) {
     var fs = box(code);
-    var s = fs.querySelector('.st');
-    if (!s) { s = document.createElement('p'); s.className = 'st'; fs.querySelector('legend').after(s); }
+    if (!fs) return;
+    var s = /** @type {HTMLElement | null} */ (fs.querySelector('.st'));
+    if (!s) {
+      s = document.createElement('p');
+      s.className = 'st';
+      var legend = fs.querySelector('legend');
+      if (legend) legend.after(s);
+    }
     s.dataset.state = state;
     s.textContent = STATES[state] + (extra ? ' ' + extra : '');
   }
+  /**
+   * @param {string} code
+   * @param {string} text
+   * @param {boolean} [bad]
+   */
   function note(code, text, bad) {
-    var add = box(code).querySelector('.ev-add');
+    var fs = box(code);
+    var add = fs && fs.querySelector('.ev-add');
+    if (!add) return;
     var p = add.querySelector('.evst');
     if (!p) { p = document.createElement('p'); p.className = 'evst'; p.setAttribute('role', 'status'); add.append(p); }
     p.textContent = text;
@@ -88,32 +135,45 @@
 
   function progress() {
     var done = 0;
+    /** @type {Record<string, number>} */
     var per = {};
     var all = form.querySelectorAll('fieldset.indicator');
     all.forEach(function (fs) {
-      var aspect = fs.closest('section').getAttribute('aria-labelledby').slice(7);
+      var section = fs.closest('section');
+      var aspect = ((section && section.getAttribute('aria-labelledby')) || '').slice(7);
       var ok = !!fs.querySelector('input[name^="level_"]:checked');
       per[aspect] = (per[aspect] || 0) + (ok ? 1 : 0);
       if (ok) done++;
     });
-    document.getElementById('prog').textContent = done + ' dari ' + all.length + ' indikator';
-    document.getElementById('progbar').value = done;
-    document.querySelectorAll('[data-aspect]').forEach(function (s) { s.textContent = per[s.dataset.aspect] || 0; });
+    var prog = document.getElementById('prog');
+    var bar = /** @type {HTMLProgressElement | null} */ (document.getElementById('progbar'));
+    if (prog) prog.textContent = done + ' dari ' + all.length + ' indikator';
+    if (bar) bar.value = done;
+    /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-aspect]')).forEach(function (s) { s.textContent = String(per[s.dataset.aspect || ''] || 0); });
   }
+  /** @param {string} code */
   function warn(code) {
     var fs = box(code);
+    if (!fs) return;
     var v = read(code);
     var need = v.level !== null && v.level >= 1 && !fs.querySelector('.evidence li');
     var w = fs.querySelector('p.warn');
-    if (need && !w) { w = document.createElement('p'); w.className = 'warn'; w.textContent = ds.warn; fs.querySelector('.evidence').after(w); }
+    var list = fs.querySelector('.evidence');
+    if (need && !w && list) { w = document.createElement('p'); w.className = 'warn'; w.textContent = ds.warn || ''; list.after(w); }
     if (!need && w) w.remove();
   }
 
-  /** A change to an indicator's level or note: queue it at once, send it now or after a pause in typing. */
+  /**
+   * A change to an indicator's level or note: queue it at once, send it now or after a pause in typing.
+   * @param {string} code
+   * @param {boolean} now
+   */
   function changed(code, now) {
     var id = 'a:' + code;
     var old = queue.get(id);
-    var job = Object.assign({ t: 'a', u: USER, code: code, version: Number(field('v_' + code).value) }, read(code));
+    var v = read(code);
+    /** @type {Sp4nAnswerJob} */
+    var job = { t: 'a', u: USER, code: code, version: Number(field('v_' + code).value), level: v.level, na: v.na, note: v.note };
     if (old && old.conflict) job.conflict = true;
     dropRefused(id);
     queue.set(id, job);
@@ -126,8 +186,13 @@
     if (!job.conflict) timers[id] = setTimeout(function () { send(id); }, now ? 0 : 800);
   }
 
+  /**
+   * @param {string} id
+   * @returns {Promise<void>}
+   */
   function send(id) {
-    if (inflight.has(id)) return inflight.get(id);
+    var sending = inflight.get(id);
+    if (sending) return sending;
     var p = transmit(id).then(function (sent) {
       inflight.delete(id);
       summary();
@@ -138,9 +203,21 @@
     return p;
   }
 
+  /**
+   * @param {string} id
+   * @returns {Promise<Sp4nJob | null>} the job sent, null when there was nothing to send
+   */
   function transmit(id) {
     var job = queue.get(id);
     if (!job || !waiting(job) || ended) return Promise.resolve(null);
+    return post(id, job);
+  }
+  /**
+   * @param {string} id
+   * @param {Sp4nJob} job
+   * @returns {Promise<Sp4nJob>}
+   */
+  function post(id, job) {
     if (job.t === 'a') mark(job.code, 'saving'); else note(job.code, 'Menyimpan tautan…');
     summary();
     var req = job.t === 'a'
@@ -150,7 +227,7 @@
           body: JSON.stringify({ indicator: job.code, url: job.url, key: job.key }) });
     return req.then(function (res) {
       online = true;
-      return res.json().catch(function () { return {}; }).then(function (data) {
+      return res.json().catch(function () { return {}; }).then(/** @param {Sp4nReply} data */ function (data) {
         if (res.ok) saved(id, job, data); else refused(id, job, res.status, data);
         return job;
       });
@@ -161,16 +238,23 @@
     });
   }
 
+  /**
+   * @param {string} id
+   * @param {Sp4nJob} job
+   * @param {Sp4nReply} data
+   */
   function saved(id, job, data) {
     var current = queue.get(id);
     if (job.t === 'a') {
       var a = data.answer;
+      if (!a) return;
       stored[job.code] = { level: a.level, na: a.na, note: a.note };
-      field('v_' + job.code).value = a.version;
+      field('v_' + job.code).value = String(a.version);
       lastSaved = a.savedTime;
-      var copied = box(job.code).querySelector('.copied');
+      var fs = box(job.code);
+      var copied = fs && fs.querySelector('.copied');
       if (copied && !a.copied) copied.remove();
-      if (current === job) { queue.delete(id); mark(job.code, 'saved', a.savedTime); } else if (current) current.version = a.version;
+      if (current === job) { queue.delete(id); mark(job.code, 'saved', a.savedTime); } else if (current && current.t === 'a') current.version = a.version;
     } else {
       addItems(data.evidence);
       var input = field('link_' + job.code);
@@ -181,15 +265,22 @@
     store(id);
   }
 
+  /**
+   * @param {string} id
+   * @param {Sp4nJob} job
+   * @param {number} status
+   * @param {Sp4nReply} data
+   */
   function refused(id, job, status, data) {
     var err = data.error || {};
     if (status === 409 && data.conflict) {
       job.conflict = true;
       store(id);
       var fs = box(job.code);
-      var old = fs.querySelector('.conflict');
+      var old = fs && fs.querySelector('.conflict');
       if (old) old.remove();
-      fs.querySelector('.question').insertAdjacentHTML('afterend', data.conflict.html);
+      var question = fs && fs.querySelector('.question');
+      if (question) question.insertAdjacentHTML('afterend', data.conflict.html);
       mark(job.code, 'conflict');
       return;
     }
@@ -206,7 +297,11 @@
     showRefused(id, job);
   }
 
-  /** A refused change at its indicator: the server's words and a button to discard it. */
+  /**
+   * A refused change at its indicator: the server's words and a button to discard it.
+   * @param {string} id
+   * @param {Sp4nJob} job
+   */
   function showRefused(id, job) {
     dropRefused(id);
     var p = document.createElement('p');
@@ -219,15 +314,21 @@
     b.dataset.discard = id;
     b.textContent = 'Buang perubahan ini';
     p.append(b);
-    box(job.code).querySelector(job.t === 'a' ? '.levels' : '.ev-add').before(p);
+    var fs = box(job.code);
+    var spot = fs && fs.querySelector(job.t === 'a' ? '.levels' : '.ev-add');
+    if (spot) spot.before(p);
     if (job.t === 'a') mark(job.code, 'error', '– ' + job.refused);
     summary();
   }
+  /** @param {string} id */
   function dropRefused(id) {
     var old = form.querySelector('p.refused[data-job="' + id + '"]');
     if (old) old.remove();
   }
-  /** Discards a refused change: an answer goes back to its value on the server. */
+  /**
+   * Discards a refused change: an answer goes back to its value on the server.
+   * @param {string} id
+   */
   function discard(id) {
     var job = queue.get(id);
     queue.delete(id);
@@ -243,21 +344,30 @@
     summary();
   }
 
+  /** @returns {Promise<boolean>} true when nothing is left waiting */
   function flush() {
-    var ids = Array.from(queue.keys()).filter(function (id) { return waiting(queue.get(id)); });
+    var ids = Array.from(queue.keys()).filter(function (id) { var job = queue.get(id); return !!job && waiting(job); });
     return Promise.all(ids.map(send)).then(function () { return queue.size === 0; });
   }
 
+  /** @param {Sp4nEvidenceItem[] | undefined} list */
   function addItems(list) {
     (list || []).forEach(function (item) {
       if (document.getElementById('ev-' + item.id)) return; // an answer to a retry: the item is already shown
-      box(item.code).querySelector('.evidence').insertAdjacentHTML('beforeend', item.html);
+      var fs = box(item.code);
+      var items = fs && fs.querySelector('.evidence');
+      if (!items) return;
+      items.insertAdjacentHTML('beforeend', item.html);
       warn(item.code);
     });
   }
 
   var evidence = window.sp4nEvidence(form, { csrf: csrf, headers: JSON_HEADERS, note: note, addItems: addItems, warn: warn });
 
+  /**
+   * @param {string} code
+   * @param {string} url
+   */
   function addLink(code, url) {
     if (!url) return;
     if (!/^https?:\/\/\S+\.\S+$/i.test(url)) { note(code, 'Tautan harus diawali http:// atau https://', true); return; }
@@ -270,38 +380,40 @@
   }
 
   form.addEventListener('change', function (e) {
-    var t = e.target;
+    var t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (e.target);
     var code = codeOf(t);
     if (!code) return;
     if (t.name === 'level_' + code || t.name === 'note_' + code) changed(code, true);
     else if (t.name === 'link_' + code) addLink(code, t.value.trim());
-    else if (t.name === 'file_' + code) evidence.upload(code, t);
-    else if (t.name === 'del') evidence.remove(code, t);
+    else if (t.name === 'file_' + code && t instanceof HTMLInputElement) evidence.upload(code, t);
+    else if (t.name === 'del' && t instanceof HTMLInputElement) evidence.remove(code, t);
   });
   form.addEventListener('input', function (e) {
-    var code = codeOf(e.target);
-    if (code && e.target.name === 'note_' + code) changed(code, false);
+    var t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (e.target);
+    var code = codeOf(t);
+    if (code && t.name === 'note_' + code) changed(code, false);
   });
   form.addEventListener('click', function (e) {
-    var d = e.target.closest('button[data-discard]');
-    if (d) { discard(d.dataset.discard); return; }
-    var b = e.target.closest('button[data-pick]');
-    if (!b) return;
-    var c = b.closest('.conflict');
-    var code = codeOf(c);
+    var target = /** @type {Element} */ (e.target);
+    var d = /** @type {HTMLButtonElement | null} */ (target.closest('button[data-discard]'));
+    if (d) { discard(d.dataset.discard || ''); return; }
+    var b = /** @type {HTMLButtonElement | null} */ (target.closest('button[data-pick]'));
+    var c = b && /** @type {HTMLElement | null} */ (b.closest('.conflict'));
+    var code = c && codeOf(c);
+    if (!b || !c || !code) return;
     var id = 'a:' + code;
-    field('v_' + code).value = c.dataset.version;
+    field('v_' + code).value = c.dataset.version || '';
     c.remove();
     var job = queue.get(id);
     if (b.dataset.pick === 'theirs') {
-      setFields(code, c.dataset.level, c.dataset.note);
+      setFields(code, c.dataset.level || '', c.dataset.note || '');
       queue.delete(id);
       store(id);
       mark(code, 'saved');
       progress();
       warn(code);
       summary();
-    } else if (job) {
+    } else if (job && job.t === 'a') {
       job.conflict = false;
       job.version = Number(c.dataset.version);
       store(id);
@@ -313,7 +425,7 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     if (e.submitter && e.submitter.classList.contains('submit')) {
-      window.sp4nConfirmSubmit(form, e.submitter, {
+      confirmSubmit(form, /** @type {HTMLButtonElement} */ (e.submitter), {
         read: read, flush: flush, pending: function (code) { return queue.has('a:' + code); }, leave: function () { leaving = true; },
       });
       return;
@@ -344,14 +456,14 @@
   // What the server sent: the values "Buang perubahan ini" brings back.
   form.querySelectorAll('fieldset.indicator').forEach(function (fs) {
     var code = fs.id.slice(4);
-    if (form.elements['v_' + code]) stored[code] = read(code);
+    if (form.elements.namedItem('v_' + code)) stored[code] = read(code);
   });
   // Changes this person left in this browser (offline, a closed tab) come back into the form and are sent;
   // refused ones come back with the server's message. Nobody else's changes are read (session.js).
   stash.read(KEY, USER).forEach(function (entry) {
     var id = entry[0];
     var job = entry[1];
-    if (!box(job.code) || !form.elements['v_' + job.code]) { stash.write(KEY, id, null); return; }
+    if (!box(job.code) || !form.elements.namedItem('v_' + job.code)) { stash.write(KEY, id, null); return; }
     job.conflict = false;
     if (job.t === 'l') {
       queue.set(id, job);
@@ -371,7 +483,7 @@
       if (!fs.querySelector('.conflict') && !queue.has('a:' + code)) changed(code, false);
     });
   }
-  form.querySelectorAll('.conflict').forEach(function (c) { mark(codeOf(c), 'conflict'); });
+  form.querySelectorAll('.conflict').forEach(function (c) { var code = codeOf(c); if (code) mark(code, 'conflict'); });
   progress();
   summary();
   flush();
