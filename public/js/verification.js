@@ -1,38 +1,67 @@
+// @ts-check
 /*
  * Verification page enhancement (the form works without it): each indicator's decision and comment, and the general
  * comment, are saved as they are made. Every change is kept in localStorage first, under the signed-in user, the
  * period and the unit, until the server has stored it: a session that expired while the verifier worked, a dropped
  * connection or a closed tab loses nothing, and the page sends what was left once the same person is signed in again.
  */
+/**
+ * A change as the verifier made it: the general comment ('umum': comment only) or one indicator's decision.
+ * @typedef {{ code: string, comment: string, decision?: string, level?: string, reason?: string, revision?: number }} VerifierChange
+ */
+/** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} VerificationField a field of the form */
+/**
+ * What the verification API answers: the saved review and the page's counts, or why it refused.
+ * @typedef {object} VerificationReply
+ * @property {{ state: string | null, savedTime: string }} [review]
+ * @property {{ decided: number, total: number, bulk: number }} [counts]
+ * @property {{ code?: string, message?: string, fields?: Record<string, string> }} [error]
+ */
 (function () {
   'use strict';
-  var form = document.getElementById('verification');
-  if (!form || !window.fetch || !window.Map || !Element.prototype.closest) return;
+  var found = /** @type {HTMLFormElement | null} */ (document.getElementById('verification'));
+  var foundLive = document.getElementById('save-live');
+  var foundBanner = found && /** @type {HTMLElement | null} */ (found.querySelector('.session-expired'));
+  if (!found || !foundLive || !foundBanner || !window.fetch || !window.Map || !Element.prototype.closest) return;
+  var form = found;
+  var live = foundLive;
+  var banner = foundBanner;
   var ds = form.dataset;
   var KEY = ds.key + ':';
-  var csrf = form.elements._csrf.value;
-  var live = document.getElementById('save-live');
-  var banner = form.querySelector('.session-expired');
+  var csrf = field('_csrf').value;
+  /** @type {Record<string, string>} */
   var HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf };
   var STATES = {
     saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
     incomplete: 'Belum tersimpan – pilih level hasil verifikasi dan tulis alasannya', expired: 'Belum tersimpan – sesi berakhir',
     error: 'Gagal disimpan'
   };
+  /** @type {Map<string, VerifierChange>} */
   var queue = new Map(); // 'A1' or 'umum' → the fields as typed
+  /** @type {Map<string, Promise<void>>} */
   var inflight = new Map();
+  /** @type {Record<string, number>} */
   var timers = {};
   var expired = false;
   var kept = true; // every queued change is also in localStorage
   var lastSaved = '';
 
-  function field(name) { return form.elements[name]; }
+  /**
+   * A control the server renders for each indicator (decision_, vlevel_, reason_, comment_, rev_ and its code) or
+   * the page (comment_umum, _csrf).
+   * @param {string} name
+   * @returns {VerificationField}
+   */
+  function field(name) { return /** @type {VerificationField} */ (form.elements.namedItem(name)); }
+  /** @param {string} code */
   function box(code) { return code === 'umum' ? field('comment_umum').closest('section') : document.getElementById('ind-' + code); }
+  /** @param {VerificationField} el */
   function codeOf(el) {
     if (el.name === 'comment_umum') return 'umum';
     var art = el.closest('article.indicator');
     return art ? art.id.slice(4) : null;
   }
+  /** @param {string} code */
   function store(code) {
     try {
       var job = queue.get(code);
@@ -40,31 +69,54 @@
     } catch (e) { kept = false; }
   }
 
+  /**
+   * @param {string} code
+   * @returns {VerifierChange}
+   */
   function read(code) {
     if (code === 'umum') return { code: code, comment: field('comment_umum').value };
-    var r = form.querySelector('input[name="decision_' + code + '"]:checked');
+    var r = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="decision_' + code + '"]:checked'));
     return {
       code: code, decision: r ? r.value : '', level: field('vlevel_' + code).value, reason: field('reason_' + code).value,
       comment: field('comment_' + code).value, revision: Number(field('rev_' + code).value)
     };
   }
+  /** @param {VerifierChange} job */
   function write(job) {
     if (job.code === 'umum') { field('comment_umum').value = job.comment; return; }
-    form.querySelectorAll('input[name="decision_' + job.code + '"]').forEach(function (r) { r.checked = r.value === job.decision; });
-    field('vlevel_' + job.code).value = job.level;
-    field('reason_' + job.code).value = job.reason;
+    /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="decision_' + job.code + '"]')).forEach(function (r) { r.checked = r.value === job.decision; });
+    field('vlevel_' + job.code).value = job.level || '';
+    field('reason_' + job.code).value = job.reason || '';
     field('comment_' + job.code).value = job.comment;
   }
+  /**
+   * @param {VerifierChange} a
+   * @param {VerifierChange} b
+   */
   function same(a, b) {
     return a.comment === b.comment && (a.code === 'umum' || (a.decision === b.decision && a.level === b.level && a.reason === b.reason));
   }
-  /** A changed level needs its level and reason before the decision can be stored. */
-  function incomplete(job) { return job.decision === 'ubah' && (job.level === '' || job.reason.trim() === ''); }
+  /**
+   * A changed level needs its level and reason before the decision can be stored.
+   * @param {VerifierChange} job
+   */
+  function incomplete(job) { return job.decision === 'ubah' && (job.level === '' || (job.reason || '').trim() === ''); }
 
+  /**
+   * @param {string} code
+   * @param {keyof typeof STATES} state
+   * @param {string} [extra]
+   */
   function mark(code, state, extra) {
     var el = box(code);
-    var s = el.querySelector('.st');
-    if (!s) { s = document.createElement('p'); s.className = 'st'; el.querySelector('h2, h3').after(s); }
+    if (!el) return;
+    var s = /** @type {HTMLElement | null} */ (el.querySelector('.st'));
+    if (!s) {
+      s = document.createElement('p');
+      s.className = 'st';
+      var heading = el.querySelector('h2, h3');
+      if (heading) heading.after(s);
+    }
     s.dataset.state = state;
     s.textContent = STATES[state] + (extra ? ' ' + extra : '');
   }
@@ -81,7 +133,7 @@
     strong.textContent = 'Sesi Anda berakhir, masuk lagi. ';
     // The page itself: the server sends a signed-out person to the login and back here, where the changes are sent.
     var link = document.createElement('a');
-    link.href = ds.page;
+    link.href = ds.page || '';
     link.textContent = 'Masuk lagi';
     banner.append(strong, 'Keputusan dan catatan yang belum tersimpan disimpan di peramban ini dan dikirim setelah Anda masuk kembali. ', link);
     banner.hidden = false;
@@ -89,7 +141,11 @@
     banner.scrollIntoView({ block: 'nearest' });
   }
 
-  /** A change to an indicator (or the general comment): keep it at once, send it now or after a pause in typing. */
+  /**
+   * A change to an indicator (or the general comment): keep it at once, send it now or after a pause in typing.
+   * @param {string} code
+   * @param {boolean} now
+   */
   function changed(code, now) {
     var job = read(code);
     queue.set(code, job);
@@ -100,8 +156,13 @@
     if (!expired && !incomplete(job)) timers[code] = setTimeout(function () { send(code); }, now ? 0 : 800);
   }
 
+  /**
+   * @param {string} code
+   * @returns {Promise<void>}
+   */
   function send(code) {
-    if (inflight.has(code)) return inflight.get(code);
+    var sending = inflight.get(code);
+    if (sending) return sending;
     var p = transmit(code).then(function (sent) {
       inflight.delete(code);
       summary();
@@ -112,19 +173,32 @@
     return p;
   }
 
+  /** @param {VerifierChange} job */
   function body(job) {
     if (job.code === 'umum') return { comment: job.comment };
     return { decision: job.decision, level: job.level === '' ? null : Number(job.level), reason: job.reason, comment: job.comment, revision: job.revision };
   }
 
+  /**
+   * @param {string} code
+   * @returns {Promise<VerifierChange | null>} the change sent, null when there was nothing to send
+   */
   function transmit(code) {
     var job = queue.get(code);
     if (!job || expired || incomplete(job)) return Promise.resolve(null);
+    return put(code, job);
+  }
+  /**
+   * @param {string} code
+   * @param {VerifierChange} job
+   * @returns {Promise<VerifierChange>}
+   */
+  function put(code, job) {
     mark(code, 'saving');
     summary();
     return fetch(ds.api + '/' + code, { method: 'PUT', headers: HEADERS, credentials: 'same-origin', body: JSON.stringify(body(job)) })
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (data) {
+        return res.json().catch(function () { return {}; }).then(/** @param {VerificationReply} data */ function (data) {
           if (res.ok) saved(job, data); else refused(job, res.status, data);
           return job;
         });
@@ -134,23 +208,36 @@
       });
   }
 
+  /**
+   * @param {VerifierChange} job
+   * @param {VerificationReply} data
+   */
   function saved(job, data) {
     var r = data.review;
+    var c = data.counts;
+    if (!r || !c) return;
     lastSaved = r.savedTime;
     if (queue.get(job.code) === job) { queue.delete(job.code); store(job.code); mark(job.code, 'saved', 'pukul ' + r.savedTime); }
     if (r.state === 'diperiksa' || r.state === 'belum') {
-      var warn = box(job.code).querySelector('.changed');
+      var el = box(job.code);
+      var warn = el && el.querySelector('.changed');
       if (warn) warn.remove();
     }
-    var c = data.counts;
-    document.getElementById('decided').textContent = c.decided + ' dari ' + c.total + ' indikator';
-    var bulk = form.querySelector('.bulk');
-    if (bulk) {
+    var decided = document.getElementById('decided');
+    if (decided) decided.textContent = c.decided + ' dari ' + c.total + ' indikator';
+    var bulk = /** @type {HTMLElement | null} */ (form.querySelector('.bulk'));
+    var bulkButton = bulk && bulk.querySelector('button');
+    if (bulk && bulkButton) {
       bulk.hidden = c.bulk === 0;
-      bulk.querySelector('button').textContent = 'Terima semua yang belum diperiksa (' + c.bulk + ')';
+      bulkButton.textContent = 'Terima semua yang belum diperiksa (' + c.bulk + ')';
     }
   }
 
+  /**
+   * @param {VerifierChange} job
+   * @param {number} status
+   * @param {VerificationReply} data
+   */
   function refused(job, status, data) {
     var err = data.error || {};
     if (status === 401 || err.code === 'csrf-invalid') { showExpired(); return; }
@@ -162,22 +249,23 @@
   }
 
   function flush() {
-    var codes = Array.from(queue.keys()).filter(function (code) { return !incomplete(queue.get(code)); });
+    var codes = Array.from(queue.keys()).filter(function (code) { var job = queue.get(code); return !!job && !incomplete(job); });
     return Promise.all(codes.map(send));
   }
 
   form.addEventListener('change', function (e) {
-    var code = codeOf(e.target);
+    var code = codeOf(/** @type {VerificationField} */ (e.target));
     if (code) changed(code, true);
   });
   form.addEventListener('input', function (e) {
-    var code = codeOf(e.target);
-    if (code && e.target.tagName === 'TEXTAREA') changed(code, false);
+    var t = /** @type {VerificationField} */ (e.target);
+    var code = codeOf(t);
+    if (code && t.tagName === 'TEXTAREA') changed(code, false);
   });
   // Saving is automatic; the buttons that finish, return or accept first send what is pending, then post the form.
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    var button = e.submitter && e.submitter.hasAttribute('formaction') ? e.submitter : null;
+    var button = e.submitter && e.submitter.hasAttribute('formaction') ? /** @type {HTMLButtonElement} */ (e.submitter) : null;
     flush().then(function () {
       if (expired) { showExpired(); return; }
       if (!button) {
@@ -199,11 +287,12 @@
   setInterval(function () { if (queue.size > 0 && inflight.size === 0 && !expired) flush(); }, 10000);
 
   // Changes this person left in this browser (an expired session, no connection, a closed tab) come back and are sent.
+  /** @type {(VerifierChange | null)[]} */
   var restored = [];
   try {
     for (var i = 0; i < localStorage.length; i++) {
       var k = localStorage.key(i);
-      if (k && k.indexOf(KEY) === 0) restored.push(JSON.parse(localStorage.getItem(k)));
+      if (k && k.indexOf(KEY) === 0) restored.push(JSON.parse(localStorage.getItem(k) || 'null'));
     }
   } catch (e) { /* unreadable storage: nothing to restore */ }
   restored.forEach(function (job) {
