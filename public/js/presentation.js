@@ -1,16 +1,24 @@
+// @ts-check
 // The FGD deck: one slide at a time, keyboard and clicker navigation (clickers send PageUp/PageDown or arrows),
 // on-screen buttons, full screen, and, on the live deck, polling the JSON endpoint and redrawing the slides
 // without a reload when the numbers change. Without JavaScript the slides simply stack and still print one per page.
 (function () {
   'use strict';
-  var deck = document.querySelector('[data-deck]');
-  if (!deck) return;
-  var main = deck.parentElement;
-  var prev = document.querySelector('[data-prev]');
-  var next = document.querySelector('[data-next]');
-  var counter = document.querySelector('[data-counter]');
-  var full = document.querySelector('[data-fullscreen]');
-  var status = document.querySelector('[data-live-status]');
+  var found = document.querySelector('[data-deck]');
+  var foundMain = found && found.parentElement;
+  var foundPrev = /** @type {HTMLButtonElement | null} */ (document.querySelector('[data-prev]'));
+  var foundNext = /** @type {HTMLButtonElement | null} */ (document.querySelector('[data-next]'));
+  var foundCounter = /** @type {HTMLElement | null} */ (document.querySelector('[data-counter]'));
+  var foundFull = /** @type {HTMLButtonElement | null} */ (document.querySelector('[data-fullscreen]'));
+  var foundStatus = document.querySelector('[data-live-status]');
+  if (!found || !foundMain || !foundPrev || !foundNext || !foundCounter || !foundFull || !foundStatus) return;
+  var deck = found;
+  var main = foundMain;
+  var prev = foundPrev;
+  var next = foundNext;
+  var counter = foundCounter;
+  var full = foundFull;
+  var status = foundStatus;
   var current = 0;
 
   function slides() { return deck.querySelectorAll('[data-slide]'); }
@@ -20,10 +28,11 @@
     return m ? Number(m[1]) - 1 : 0;
   }
 
+  /** @param {number} i the slide's index, kept within the deck */
   function show(i) {
     var all = slides();
     current = Math.max(0, Math.min(all.length - 1, i));
-    Array.prototype.forEach.call(all, function (s, j) {
+    Array.prototype.forEach.call(all, /** @param {Element} s @param {number} j */ function (s, j) {
       s.classList.toggle('current', j === current);
       if (j === current) s.removeAttribute('aria-hidden');
       else s.setAttribute('aria-hidden', 'true');
@@ -38,12 +47,14 @@
     if (window.SP4NCharts) window.SP4NCharts.drawAll(deck);
   }
 
+  /** @type {Record<string, number>} */
   var FORWARD = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ' ': 1, Spacebar: 1 };
+  /** @type {Record<string, number>} */
   var BACK = { ArrowLeft: 1, ArrowUp: 1, PageUp: 1 };
   document.addEventListener('keydown', function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    var t = e.target;
-    var tag = t && t.tagName;
+    var t = /** @type {Element | null} */ (e.target);
+    var tag = (t && t.tagName) || '';
     // Space and Enter keep their meaning on a focused button, link or field (no double step).
     if ((e.key === ' ' || e.key === 'Spacebar') && /^(BUTTON|A|INPUT|SELECT|TEXTAREA)$/.test(tag)) return;
     if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) return;
@@ -82,18 +93,20 @@
   show(fromHash());
 
   // Live: poll the numbers; when their fingerprint changes, fetch the re-rendered slides and swap them in place.
-  var pollUrl = deck.getAttribute('data-poll-url');
+  var pollUrl = deck.getAttribute('data-poll-url') || '';
   if (!pollUrl) return;
   var pollMs = Number(deck.getAttribute('data-poll-seconds') || 5) * 1000;
   var busy = false;
 
+  /** @param {string} html the deck page as the server renders it now */
   function redraw(html) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
     var fresh = doc.querySelector('[data-deck]');
     if (!fresh) return;
     var keep = current;
-    main.replaceChild(document.importNode(fresh, true), deck);
-    deck = main.querySelector('[data-deck]');
+    var swapped = document.importNode(fresh, true);
+    main.replaceChild(swapped, deck);
+    deck = swapped;
     drawCharts();
     show(keep);
   }
@@ -103,11 +116,11 @@
     busy = true;
     fetch(pollUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-      .then(function (data) {
+      .then(/** @param {{ computedAtText: string, fingerprint: string }} data */ function (data) {
         status.classList.remove('stale');
         status.textContent = 'Langsung · dihitung ' + data.computedAtText + ' WITA · diperbarui otomatis';
         if (data.fingerprint === deck.getAttribute('data-fingerprint')) return null;
-        return fetch(deck.getAttribute('data-deck-url'), { credentials: 'same-origin', cache: 'no-store' })
+        return fetch(deck.getAttribute('data-deck-url') || '', { credentials: 'same-origin', cache: 'no-store' })
           .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
           .then(redraw);
       })
