@@ -1,9 +1,19 @@
+// @ts-check
 // Draws every <canvas data-chart="…"> from the escaped JSON view-model the server put in the attribute
 // (src/dashboard/chart-data.ts); no inline script. Exposes SP4NCharts.drawAll for the presentation deck.
+/** @typedef {import('../../src/dashboard/chart-model').ChartModel} ChartModel the server's view-model of one chart */
+/** @typedef {import('chart.js').Chart & { $sp4n?: ChartModel }} Sp4nChart a chart with the view-model it was drawn from */
+/**
+ * A chart.js configuration of one type, with the options draw() completes; a missing value is null.
+ * @template {import('chart.js').ChartType} T
+ * @typedef {import('chart.js').ChartConfiguration<T, (number | null)[]> & { options: import('chart.js').ChartOptions<T> }} Sp4nChartConfig
+ */
+/** @typedef {import('chart.js').Element & { base: number, width: number }} BarShape a drawn bar (chart.js BarProps) */
+/** @typedef {import('chart.js').Element & { innerRadius: number }} ArcShape a drawn gauge ring (chart.js ArcProps) */
 (function () {
   'use strict';
   // The rapor's print button needs JavaScript, so it stays hidden without it (the browser's own print works too).
-  Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+  Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), /** @param {HTMLElement} button */ function (button) {
     button.hidden = false;
     button.addEventListener('click', function () { window.print(); });
   });
@@ -12,15 +22,24 @@
   // Viridis steps: monotonic in lightness (readable in grey print) and safe for colour-blind viewers.
   var TONES = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
   var TONE_INK = ['#ffffff', '#ffffff', '#000000', '#000000', '#000000'];
+  /** @type {Record<string, string>} */
   var SERIES = { kabupaten: '#0b4f8a', unit: '#0b4f8a', pd: '#e08214', kecamatan: '#9ecae1', empty: '#e6e6e6' };
+  /** @type {Sp4nChart[]} */
   var charts = [];
 
-  // A small tiled pattern so series and N/A differ by texture too, not only by colour.
+  /**
+   * A small tiled pattern so series and N/A differ by texture too, not only by colour (the plain colour where the
+   * browser draws no canvas).
+   * @param {string} base
+   * @param {'hatch' | 'dots'} kind
+   * @returns {string | CanvasPattern}
+   */
   function pattern(base, kind) {
     var c = document.createElement('canvas');
     c.width = 10;
     c.height = 10;
     var g = c.getContext('2d');
+    if (!g) return base;
     g.fillStyle = base;
     g.fillRect(0, 0, 10, 10);
     g.strokeStyle = 'rgba(0,0,0,0.55)';
@@ -37,9 +56,13 @@
       g.arc(5, 5, 1.6, 0, Math.PI * 2);
       g.fill();
     }
-    return g.createPattern(c, 'repeat');
+    return g.createPattern(c, 'repeat') || base;
   }
 
+  /**
+   * @param {string} key a colour key of the view-model ('tone-2', 'level-na', 'pd', …)
+   * @returns {string | CanvasPattern}
+   */
   function fill(key) {
     if (key.indexOf('tone-') === 0) return TONES[Number(key.slice(5))] || TONES[0];
     if (key === 'level-na') return pattern('#d9d9d9', 'hatch');
@@ -49,18 +72,28 @@
     return SERIES[key] || '#777777';
   }
 
+  /** @param {string} key */
   function ink(key) {
     if (key.indexOf('tone-') === 0) return TONE_INK[Number(key.slice(5))] || '#000000';
     if (key.indexOf('level-') === 0 && key !== 'level-na') return TONE_INK[Number(key.slice(6))] || '#000000';
     return '#000000';
   }
 
+  /**
+   * @param {string} label
+   * @param {number} max
+   */
   function shorten(label, max) {
     return label.length > max ? label.slice(0, max - 1) + '…' : label;
   }
 
-  // Splits a long label into lines of about `width` characters (chart.js draws an array as several lines).
+  /**
+   * Splits a long label into lines of about `width` characters (chart.js draws an array as several lines).
+   * @param {string} label
+   * @param {number} width
+   */
   function wrap(label, width) {
+    /** @type {string[]} */
     var lines = [];
     label.split(' ').forEach(function (word) {
       var last = lines[lines.length - 1];
@@ -70,20 +103,22 @@
     return lines;
   }
 
-  // Writes each value (id-ID text from the server) on its bar: outside the bar end, or centred in a stacked segment.
+  /** Writes each value (id-ID text from the server) on its bar: outside the bar end, or centred in a stacked segment. */
   var valueLabels = {
     id: 'sp4nValueLabels',
+    /** @param {Sp4nChart} chart */
     afterDatasetsDraw: function (chart) {
+      if (!chart.$sp4n || chart.$sp4n.type !== 'bar') return;
       var model = chart.$sp4n;
-      if (!model || model.type !== 'bar') return;
       var ctx = chart.ctx;
       ctx.save();
-      ctx.font = '600 ' + Math.round(Chart.defaults.font.size * 0.95) + 'px system-ui, sans-serif';
+      ctx.font = '600 ' + Math.round((Chart.defaults.font.size || 12) * 0.95) + 'px system-ui, sans-serif';
       chart.data.datasets.forEach(function (ds, di) {
         var meta = chart.getDatasetMeta(di);
         if (meta.hidden) return;
         var series = model.series[di];
-        meta.data.forEach(function (el, i) {
+        meta.data.forEach(function (drawn, i) {
+          var el = /** @type {BarShape} */ (drawn);
           var text = series.text[i];
           if (!text || series.data[i] === null) return;
           var colourKey = Array.isArray(series.colour) ? series.colour[i] : series.colour;
@@ -113,13 +148,14 @@
     }
   };
 
-  // The gauge's number inside its ring.
+  /** The gauge's number inside its ring. */
   var gaugeText = {
     id: 'sp4nGaugeText',
+    /** @param {Sp4nChart} chart */
     afterDraw: function (chart) {
       var model = chart.$sp4n;
       if (!model || model.type !== 'gauge') return;
-      var arc = chart.getDatasetMeta(0).data[0];
+      var arc = /** @type {ArcShape | undefined} */ (chart.getDatasetMeta(0).data[0]);
       if (!arc) return;
       var ctx = chart.ctx;
       ctx.save();
@@ -132,6 +168,11 @@
     }
   };
 
+  /**
+   * @param {ChartModel} model
+   * @param {boolean} narrow a phone-sized box
+   * @returns {Sp4nChartConfig<'bar'>}
+   */
   function barConfig(model, narrow) {
     var maxChars = 48;
     var valueAxis = {
@@ -146,8 +187,12 @@
       ticks: {
         autoSkip: false,
         maxRotation: 0,
+        /**
+         * @this {import('chart.js').Scale}
+         * @param {number | string} v the category's index
+         */
         callback: function (v) {
-          var label = this.getLabelForValue(v);
+          var label = this.getLabelForValue(/** @type {number} */ (v));
           if (!model.horizontal) return wrap(narrow ? label.split('.')[0] : label, 18);
           // A y axis may take only a third of the chart: on phones, two short lines instead of one cut line.
           return narrow ? wrap(shorten(label, 28), 14) : shorten(label, maxChars);
@@ -176,7 +221,13 @@
     };
   }
 
-  // compact: the rapor's small radar (its table stands beside it), without legend and tick numbers.
+  /**
+   * compact: the rapor's small radar (its table stands beside it), without legend and tick numbers.
+   * @param {ChartModel} model
+   * @param {boolean} narrow
+   * @param {boolean} compact
+   * @returns {Sp4nChartConfig<'radar'>}
+   */
   function radarConfig(model, narrow, compact) {
     return {
       type: 'radar',
@@ -207,19 +258,26 @@
     };
   }
 
+  /**
+   * @param {ChartModel} model
+   * @returns {Sp4nChartConfig<'doughnut'>}
+   */
   function gaugeConfig(model) {
     var s = model.series[0];
     return {
       type: 'doughnut',
-      data: { labels: model.labels, datasets: [{ data: s.data, backgroundColor: s.colour.map(fill), borderColor: '#1a1a1a', borderWidth: 1 }] },
+      data: { labels: model.labels, datasets: [{ data: s.data, backgroundColor: Array.isArray(s.colour) ? s.colour.map(fill) : fill(s.colour), borderColor: '#1a1a1a', borderWidth: 1 }] },
       options: { rotation: -90, circumference: 180, cutout: '62%', plugins: { legend: { display: false }, tooltip: { enabled: false } } }
     };
   }
 
+  /** @param {HTMLCanvasElement} canvas */
   function draw(canvas) {
-    var model = JSON.parse(canvas.getAttribute('data-chart'));
-    var narrow = canvas.parentElement.clientWidth < 600;
+    /** @type {ChartModel} */
+    var model = JSON.parse(canvas.getAttribute('data-chart') || 'null');
     var box = canvas.parentElement;
+    if (!model || !box) return null;
+    var narrow = box.clientWidth < 600;
     if (model.type === 'bar' && model.horizontal && !canvas.hasAttribute('data-fixed-height')) {
       // One row per label: the box grows with the number of units or indicators.
       var row = Number(canvas.getAttribute('data-row-height') || (narrow ? 34 : 28));
@@ -231,21 +289,25 @@
     config.options.animation = false;
     config.options.locale = 'id-ID';
     config.plugins = [valueLabels, gaugeText];
-    var chart = new Chart(canvas, config);
+    /** @type {Sp4nChart} */
+    var chart = new Chart(canvas, /** @type {import('chart.js').ChartConfiguration<import('chart.js').ChartType, (number | null)[]>} */ (config));
     chart.$sp4n = model;
     chart.update();
     charts.push(chart);
     return chart;
   }
 
-  // Draws every chart under root; charts drawn earlier whose canvas left the page are released first.
+  /**
+   * Draws every chart under root; charts drawn earlier whose canvas left the page are released first.
+   * @param {ParentNode} [root]
+   */
   function drawAll(root) {
     charts = charts.filter(function (c) {
       if (document.body.contains(c.canvas)) return true;
       c.destroy();
       return false;
     });
-    Array.prototype.forEach.call((root || document).querySelectorAll('canvas[data-chart]'), function (canvas) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('canvas[data-chart]'), /** @param {HTMLCanvasElement} canvas */ function (canvas) {
       if (!Chart.getChart(canvas)) draw(canvas);
     });
   }

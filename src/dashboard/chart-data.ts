@@ -1,6 +1,7 @@
 import type { Instrument } from '../instrument';
 import { formatInt, formatScore } from '../shared/format';
 import { LEVEL_KEYS, type GroupKey, type LevelDistribution, type RadarRow, type RankedUnit } from './aggregates';
+import type { ChartModel } from './chart-model';
 
 /** What the aspect bars need of an aspect: its means per scope (full MeanCells or the presentation's). */
 export interface AspectMeans {
@@ -9,30 +10,7 @@ export interface AspectMeans {
   means: Record<GroupKey, { mean: number | null }>;
 }
 
-/**
- * chart.js view-models, serialised into a canvas's data-chart attribute and drawn by public/js/dashboard.js.
- * Values keep full precision; every value also travels as id-ID text (formatted here, by the one formatter) for
- * the labels drawn on the bars. Colours are chosen in the browser by `colour` keys so one palette serves all pages.
- */
-
-export interface ChartSeries {
-  key: string;
-  label: string;
-  data: (number | null)[];
-  text: string[];
-  /** Colour key per series ('kabupaten', 'level-0', …) or per point (category tones 'tone-0' … 'tone-4'). */
-  colour: string | string[];
-}
-
-export interface ChartModel {
-  type: 'bar' | 'radar' | 'gauge';
-  horizontal: boolean;
-  stacked: boolean;
-  labels: string[];
-  max: number;
-  axisTitle: string;
-  series: ChartSeries[];
-}
+export type { ChartModel, ChartSeries } from './chart-model';
 
 export const GROUP_SERIES_LABELS: Record<GroupKey, string> = { kabupaten: 'Kabupaten', pd: 'Perangkat Daerah', kecamatan: 'Kecamatan' };
 export const LEVEL_LABELS: Record<(typeof LEVEL_KEYS)[number], string> = {
