@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { workerTask } from '../shared/worker-pool';
-import { formatDate, GROUP_LABELS, STATUS_LABELS } from '../shared/format';
+import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { draftRoster, ensurePlan, kabupatenRoster, rowTargetMax, type RenaksiDeps } from './renaksi.service';
 import { gapOf, uncountedParts } from '../scoring';
 import { planYears } from './renaksi-draft';
 import { groupPlanRows } from './renaksi-layout';
 import type { RenaksiRow } from './renaksi.repo';
-import type { RenaksiDocument } from './renaksi-workbook';
+import type { RenaksiDocument, TargetMapDoc } from './renaksi-workbook';
+import { baselineText } from './renaksi-row-text';
+import { cellText } from './renaksi-matrix';
+import { targetMap } from './renaksi-target-map.service';
 import type { RecapData } from '../exports';
 import { documentPaper, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type * as RenaksiWorkbookTask from './renaksi-workbook.task';
@@ -21,20 +24,36 @@ export function rowKey(row: { id: number; version: number }): string {
   return `R${row.id}-V${row.version}`;
 }
 
-/** The Aspek cell: the indicator it answers, and the team's marks the reader should see. */
-function aspectText(row: RenaksiRow, aspectName: string, indicatorTitle: Map<string, string>): string {
-  const base = row.indicatorCode ? `${row.indicatorCode} – ${indicatorTitle.get(row.indicatorCode) ?? ''}` : aspectName;
+/**
+ * The Baseline cell (computed, never read back from an upload) also carries the marks the reader should see: the
+ * team's priority flag, and a gap that the latest assessment closed.
+ */
+function baselineWithMarks(row: RenaksiRow): string {
+  const base = row.counts ? baselineText(row.counts) : '';
   const marks = [row.isPriority ? 'prioritas' : '', row.gapOpen ? '' : 'kesenjangan sudah tertutup pada penilaian terbaru'].filter(Boolean);
-  return marks.length ? `${base}\n(${marks.join('; ')})` : base;
+  return marks.length ? `${base}${base ? '\n' : ''}(${marks.join('; ')})` : base;
+}
+
+/** Lampiran II as the workbook prints it: cell texts, units grouped PD then kecamatan, notes joined per unit. */
+function targetMapDoc(deps: RenaksiDeps, periodId: number): TargetMapDoc {
+  const map = targetMap(deps, periodId);
+  const groups = (['pd', 'kecamatan'] as const).map((g) => ({
+    label: g === 'pd' ? 'A. PERANGKAT DAERAH' : 'B. KECAMATAN',
+    units: map.units.filter((u) => u.group === g).map((u) => ({
+      name: u.name,
+      cells: map.indicators.map((i) => cellText(u.cells[i.code] ?? { kind: 'na' })),
+      notes: u.notes.map((n) => (n.indicatorCode ? `${n.indicatorCode}: ${n.note}` : n.note)).join('\n'),
+    })),
+  }));
+  return { indicators: map.indicators.map((i) => ({ code: i.code, title: i.title })), groups: groups.filter((g) => g.units.length > 0) };
 }
 
 /** Gathers everything the Renaksi workbook shows for a period (stored plan rows and the verified-basis recap). */
-export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new Date()): RenaksiDocument {
+export function renaksiDocument(deps: RenaksiDeps, periodId: number): RenaksiDocument {
   const scores = deps.scoring.computePeriodScores(periodId, 'verified');
   const plan = ensurePlan(deps, periodId);
   const rows = deps.renaksi.listRows(plan.id);
   const { instrument, aggregate } = scores;
-  const indicatorTitle = new Map(instrument.aspects.flatMap((a) => a.indicators).map((i) => [i.code, i.title]));
   const recap: RecapData = {
     periodName: scores.period.name,
     basisLabel: 'Level hasil verifikasi (level mandiri bila belum diverifikasi)',
@@ -70,18 +89,19 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number, now = new D
     years: planYears(plan.startYear, plan.endYear),
     paper: documentPaper(deps.settings),
     unitTotal: scores.units.length,
-    signature: {
-      place: setting(deps, 'renaksi.place'),
-      date: setting(deps, 'renaksi.date') || formatDate(now.toISOString()),
+    decree: { nomor: setting(deps, 'renaksi.decreeNumber'), tanggal: setting(deps, 'renaksi.decreeDate') },
+    closing: {
       office: setting(deps, 'renaksi.office'),
       name: setting(deps, 'renaksi.signer'),
-      nip: setting(deps, 'renaksi.nip'),
+      place: setting(deps, 'renaksi.place'),
+      date: setting(deps, 'renaksi.date'),
     },
+    targetMap: targetMapDoc(deps, periodId),
     aspects: groupPlanRows(instrument.aspects, rows).map((g) => ({
       code: g.aspectCode,
       name: g.aspectName,
       rows: g.rows.map(({ row }) => ({
-        ...row, aspect: aspectText(row, g.aspectName, indicatorTitle), rowKey: rowKey(row), targetMax: rowTargetMax(row, scores.units.length), realization: '',
+        ...row, baseline: baselineWithMarks(row), rowKey: rowKey(row), targetMax: rowTargetMax(row, scores.units.length),
       })),
     })),
     recap,

@@ -15,8 +15,8 @@ function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): strin
  * The Renaksi workbook of the plan as it stands now: its document is gathered here, the bytes are built in the worker
  * pool, or taken from `deps.workbooks` when a workbook was already built from the same document.
  */
-export function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number, now = new Date()): Promise<Buffer> {
-  return deps.workbooks.get(RENAKSI_WORKBOOK_TASK, renaksiDocument(deps, periodId, now));
+export function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number): Promise<Buffer> {
+  return deps.workbooks.get(RENAKSI_WORKBOOK_TASK, renaksiDocument(deps, periodId));
 }
 
 /**
@@ -28,7 +28,7 @@ export async function finalizePlan(deps: RenaksiDeps, user: User, periodId: numb
   const plan = ensurePlan(deps, periodId);
   assertDraft(plan);
   const before = fingerprint(deps, plan.id, periodId);
-  const xlsx = await buildCurrentWorkbook(deps, periodId, now);
+  const xlsx = await buildCurrentWorkbook(deps, periodId);
   return deps.db.transaction(() => {
     const current = ensurePlan(deps, periodId);
     assertDraft(current);

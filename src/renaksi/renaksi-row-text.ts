@@ -62,6 +62,18 @@ export function conditionText(ind: PlanIndicatorSource, counts: IndicatorCounts)
   return parts.join(' ');
 }
 
+/**
+ * Baseline of Lampiran I: "21 dari 57 unit (36,8 %) pada tingkat target; 9 belum mengajukan; 3 tidak berlaku". The
+ * denominator is every active unit the indicator applies to.
+ */
+export function baselineText(counts: IndicatorCounts): string {
+  const share = formatPercent(shareOf(counts.atTarget, counts.applicable));
+  const parts = [`${formatInt(counts.atTarget)} dari ${formatInt(counts.applicable)} unit (${share}) pada tingkat target`];
+  if (counts.notSubmitted > 0) parts.push(`${formatInt(counts.notSubmitted)} belum mengajukan penilaian`);
+  if (counts.notApplicable > 0) parts.push(`${formatInt(counts.notApplicable)} tidak berlaku`);
+  return parts.join('; ');
+}
+
 /** "0", "0 atau 1", "0, 1 atau 2". */
 function levelList(levels: number[]): string {
   const sorted = [...levels].sort((a, b) => a - b).map(String);

@@ -76,6 +76,7 @@ export function findUpload(deps: RenaksiDeps, user: User, periodId: number, uplo
 function changesOf(c: UploadChange): RowChanges {
   const out: RowChanges = { ...c.texts };
   if (c.targets) out.targets = c.targets;
+  if (c.outputTargets) out.outputTargets = c.outputTargets;
   return out;
 }
 
@@ -102,7 +103,7 @@ export function applyUpload(deps: RenaksiDeps, user: User, periodId: number, upl
     for (const c of upload.changes) {
       const row = rows.get(c.rowId) as RenaksiRow;
       const changes = changesOf(c);
-      const edited = [...RENAKSI_TEXT_FIELDS, 'targets' as const].filter((f) => changes[f] !== undefined) as RenaksiEditableField[];
+      const edited = [...RENAKSI_TEXT_FIELDS, 'targets' as const, 'outputTargets' as const].filter((f) => changes[f] !== undefined) as RenaksiEditableField[];
       deps.renaksi.updateRow(row.id, { ...changes, editedFields: [...new Set([...row.editedFields, ...edited])] }, { userId: user.id, expectedVersion: c.version });
       deps.audit.record({
         userId: user.id, action: 'renaksi.row.update', entity: 'renaksi_row', entityId: row.id,

@@ -2,7 +2,8 @@ import { formatInt } from '../shared/format';
 import { cellText, sheetNamed } from '../shared/spreadsheet/read-spreadsheet';
 import { cellAddress, type SheetData, type SpreadsheetData } from '../shared/spreadsheet/sheet-limits';
 import {
-  FIRST_BODY_ROW, HEADER_ROW, LEADING_FIELDS, LEADING_HEADERS, RENAKSI_SHEET, ROW_KEY_HEADER, TAIL_FIELDS, TAIL_HEADERS,
+  FIRST_BODY_ROW, HEADER_ROW, LEADING_FIELDS, LEADING_HEADERS, OUTPUT_TARGETS_HEADER, RENAKSI_SHEET, ROW_KEY_HEADER, TAIL_FIELDS, TAIL_HEADERS,
+  UNIT_TARGETS_HEADER, planLayout,
 } from './renaksi-workbook';
 import { RENAKSI_FIELD_LABELS, RENAKSI_TEXT_MAX, type RenaksiEditableField, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget, sameTargets } from './renaksi-targets';
@@ -14,6 +15,7 @@ export interface UploadRowState extends Record<RenaksiTextField, string> {
   version: number;
   deleted: boolean;
   targets: Record<string, number>;
+  outputTargets: Record<string, string>;
   /** Targets are counts of units from 0 to this (the units the row's indicator applies to). */
   targetMax: number;
 }
@@ -40,6 +42,7 @@ export interface UploadChange {
   fields: FieldChange[];
   texts: Partial<Record<RenaksiTextField, string>>;
   targets: Record<string, number> | null;
+  outputTargets: Record<string, string> | null;
 }
 
 export interface UploadResult {
@@ -72,22 +75,25 @@ function checkLayout(ws: SheetData, years: number[]): UploadIssue[] {
     const found = normalizeHeader(ws, HEADER_ROW, i + 1);
     if (found !== h) issues.push(issue(h, `judul kolom ${i + 1} seharusnya "${h}", di berkas "${found}"`));
   });
-  const fileYears: string[] = [];
-  for (let c = LEADING_HEADERS.length + 1; ; c++) {
-    const y = normalizeHeader(ws, HEADER_ROW + 1, c);
-    if (!/^\d{4}$/.test(y)) break;
-    fileYears.push(y);
+  const layout = planLayout(years.length);
+  for (const [start, header] of [[layout.yearCol, UNIT_TARGETS_HEADER], [layout.outputCol, OUTPUT_TARGETS_HEADER]] as const) {
+    // The group's years run from its merged header to the next header (or the first cell that holds no year).
+    const fileYears: string[] = [];
+    for (let c = start; c === start || normalizeHeader(ws, HEADER_ROW, c) === ''; c++) {
+      const y = normalizeHeader(ws, HEADER_ROW + 1, c);
+      if (!/^\d{4}$/.test(y)) break;
+      fileYears.push(y);
+    }
+    if (fileYears.join(',') !== years.join(',') || normalizeHeader(ws, HEADER_ROW, start) !== header) {
+      issues.push({ sheetRow: HEADER_ROW + 1, column: header, message: `tahun rencana di berkas (${fileYears.join(', ') || 'tidak ada'}) berbeda dengan tahun rencana saat ini (${years.join(', ')}); unduh ulang berkas` });
+      return issues;
+    }
   }
-  if (fileYears.join(',') !== years.join(',')) {
-    issues.push({ sheetRow: HEADER_ROW + 1, column: 'Target per Tahun', message: `tahun rencana di berkas (${fileYears.join(', ') || 'tidak ada'}) berbeda dengan tahun rencana saat ini (${years.join(', ')}); unduh ulang berkas` });
-    return issues;
-  }
-  const tailStart = LEADING_HEADERS.length + years.length + 1;
   TAIL_HEADERS.forEach((h, i) => {
-    const found = normalizeHeader(ws, HEADER_ROW, tailStart + i);
-    if (found !== h) issues.push(issue(h, `judul kolom ${tailStart + i} seharusnya "${h}", di berkas "${found}"`));
+    const found = normalizeHeader(ws, HEADER_ROW, layout.tailStart + i);
+    if (found !== h) issues.push(issue(h, `judul kolom ${layout.tailStart + i} seharusnya "${h}", di berkas "${found}"`));
   });
-  if (normalizeHeader(ws, HEADER_ROW, tailStart + TAIL_HEADERS.length) !== ROW_KEY_HEADER) {
+  if (normalizeHeader(ws, HEADER_ROW, layout.keyCol) !== ROW_KEY_HEADER) {
     issues.push(issue(ROW_KEY_HEADER, 'kolom tersembunyi berisi ID baris tidak ditemukan; unggah berkas yang diunduh dari aplikasi ini'));
   }
   return issues;
@@ -106,11 +112,7 @@ function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx:
   if (stored.deleted) return at(null, `baris R${id} sudah dihapus di aplikasi; pulihkan dulu atau hapus baris ini dari berkas`), null;
   const before = issues.length;
   const texts: Partial<Record<RenaksiTextField, string>> = {};
-  const yearCol = LEADING_HEADERS.length + 1;
-  const columnOf = (field: RenaksiTextField): number => {
-    const lead = (LEADING_FIELDS as string[]).indexOf(field);
-    return lead >= 0 ? 3 + lead : yearCol + ctx.years.length + (TAIL_FIELDS as string[]).indexOf(field);
-  };
+  const { yearCol, outputCol, columnOf } = planLayout(ctx.years.length);
   for (const field of [...LEADING_FIELDS, ...TAIL_FIELDS] as RenaksiTextField[]) {
     const label = RENAKSI_FIELD_LABELS[field];
     const read = readCell(ws, r, columnOf(field));
@@ -126,6 +128,12 @@ function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx:
     typed[y] = 'error' in read ? 'invalid' : parseTarget(read.text);
   });
   for (const [year, message] of Object.entries(checkTargets(typed, ctx.years, stored.targetMax))) at(`Target ${year}`, message);
+  const outputs: Record<string, string> = {};
+  ctx.years.forEach((y, i) => {
+    const read = readCell(ws, r, outputCol + i);
+    if ('error' in read) at(`Target output ${y}`, read.error);
+    else if (normalizeText(read.text) !== '') outputs[y] = normalizeText(read.text);
+  });
   if (issues.length > before) return null;
   const fields: FieldChange[] = [];
   for (const [field, value] of Object.entries(texts) as [RenaksiTextField, string][]) {
@@ -135,13 +143,19 @@ function readDataRow(ws: SheetData, r: number, id: number, version: number, ctx:
   const show = (t: Record<string, number>) => ctx.years.map((y) => `${y}: ${t[y] ?? '–'}`).join(', ');
   const targetsChanged = !sameTargets(targets, Object.fromEntries(ctx.years.filter((y) => stored.targets[y] !== undefined).map((y) => [String(y), stored.targets[y] as number])));
   if (targetsChanged) fields.push({ field: 'targets', label: RENAKSI_FIELD_LABELS.targets, old: show(stored.targets), new: show(targets) });
+  const showOut = (t: Record<string, string>) => ctx.years.map((y) => `${y}: ${t[y] || '–'}`).join(', ');
+  const outputsChanged = showOut(outputs) !== showOut(stored.outputTargets);
+  if (outputsChanged) fields.push({ field: 'outputTargets', label: RENAKSI_FIELD_LABELS.outputTargets, old: showOut(stored.outputTargets), new: showOut(outputs) });
   if (fields.length === 0) return null;
   if (version !== stored.version) {
     at(null, `baris R${id} sudah diubah di aplikasi setelah berkas diunduh (versi berkas ${version}, versi sekarang ${stored.version}); unduh ulang berkas lalu ulangi suntingan baris ini`);
     return null;
   }
-  const changedTexts = Object.fromEntries(fields.filter((f) => f.field !== 'targets').map((f) => [f.field, f.new]));
-  return { rowId: id, version, no: normalizeHeader(ws, r, 1), sheetRow: r, fields, texts: changedTexts, targets: targetsChanged ? targets : null };
+  const changedTexts = Object.fromEntries(fields.filter((f) => f.field !== 'targets' && f.field !== 'outputTargets').map((f) => [f.field, f.new]));
+  return {
+    rowId: id, version, no: normalizeHeader(ws, r, 1), sheetRow: r, fields, texts: changedTexts,
+    targets: targetsChanged ? targets : null, outputTargets: outputsChanged ? outputs : null,
+  };
 }
 
 /** Whether a row has anything typed in columns from…to. */
@@ -166,8 +180,7 @@ export function readPlanUpload(file: SpreadsheetData, ctx: { years: number[]; ro
   }
   const layout = checkLayout(ws, ctx.years);
   if (layout.length > 0) return { changes: [], issues: layout, rowsInFile: 0 };
-  const lastCol = LEADING_HEADERS.length + ctx.years.length + TAIL_HEADERS.length;
-  const keyCol = lastCol + 1;
+  const { lastCol, keyCol } = planLayout(ctx.years.length);
   const rc: RowContext = { years: ctx.years, rows: new Map(ctx.rows.map((r) => [r.id, r])) };
   const issues: UploadIssue[] = [];
   const changes: UploadChange[] = [];

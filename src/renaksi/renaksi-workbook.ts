@@ -1,32 +1,33 @@
 import ExcelJS from 'exceljs';
 import {
   addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL, FONT,
-  PAPERS, type PaperKind,
-  shareStyles,
+  type PaperKind, shareStyles,
 } from '../shared/workbook-style';
+import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 // NOTE: the recap sheets' pure builder, not the exports entry: this file runs in a worker thread (renaksi-workbook.task),
 // which should not load the exports module's routes and services (a named exception in .dependency-cruiser.cjs).
 import { addRecapSheets, type RecapData } from '../exports/recap-sheets';
+import type { RenaksiTextField } from './renaksi-draft';
+import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan, type Closing } from './renaksi-lampiran';
+import { addTargetMapSheet } from './renaksi-target-map-sheet';
 
-export interface RenaksiDocRow {
-  aspect: string;
-  problem: string;
-  goal: string;
-  activity: string;
-  outputIndicator: string;
+export interface RenaksiDocRow extends Record<RenaksiTextField, string> {
+  /** "21 dari 57 unit (36,8 %)…": the units at target now, out of the units the indicator applies to. */
+  baseline: string;
+  /** Units at or above the target level by the end of each plan year (counts). */
   targets: Record<string, number>;
-  schedule: string;
-  responsible: string;
-  budget: string;
-  support: string;
-  verification: string;
-  /** NOTE: realisasi leaves Lampiran I (issue 14; the monitoring matrix takes it); printed empty until the workbook
-   * is rebuilt for the new plan. */
-  realization: string;
+  /** The activity's own output per plan year ("9 SOP"). */
+  outputTargets: Record<string, string>;
   /** Target cells accept 0…targetMax units (the units the row's indicator applies to). */
   targetMax?: number;
   /** Row id and version in the hidden column ("R12-V3"), so an edited copy can be uploaded back. */
   rowKey?: string;
+}
+
+/** Lampiran II: units × the plan's indicators; a cell reads "1→3", blank at target, "–" N/A, "*" not submitted. */
+export interface TargetMapDoc {
+  indicators: { code: string; title: string }[];
+  groups: { label: string; units: { name: string; cells: string[]; notes: string }[] }[];
 }
 
 export interface RenaksiDocument {
@@ -35,7 +36,10 @@ export interface RenaksiDocument {
   years: number[];
   aspects: { code: string; name: string; rows: RenaksiDocRow[] }[];
   paper: PaperKind;
-  signature: { place: string; date: string; office: string; name: string; nip: string };
+  /** Keputusan Bupati number and date: blank until set. */
+  decree: { nomor: string; tanggal: string };
+  closing: Closing;
+  targetMap: TargetMapDoc;
   recap: RecapData;
   /** Target cells of a row without its own targetMax accept 0…unitTotal units. */
   unitTotal?: number;
@@ -45,43 +49,63 @@ export interface RenaksiDocument {
 type ColumnSpec = { header: string; weight: number; key: keyof RenaksiDocRow; wordy?: boolean };
 
 const TEXT_COLUMNS: ColumnSpec[] = [
-  { header: 'Aspek', weight: 11, key: 'aspect', wordy: true },
-  { header: 'Permasalahan / Kesenjangan', weight: 20, key: 'problem', wordy: true },
-  { header: 'Sasaran', weight: 15, key: 'goal', wordy: true },
-  { header: 'Kegiatan (Rencana Aksi)', weight: 20, key: 'activity', wordy: true },
-  { header: 'Indikator Keberhasilan (Output, Satuan)', weight: 15, key: 'outputIndicator', wordy: true },
+  { header: 'Sasaran', weight: 13, key: 'goal', wordy: true },
+  { header: 'Permasalahan / Kondisi Awal', weight: 15, key: 'problem', wordy: true },
+  { header: 'Kegiatan', weight: 17, key: 'activity', wordy: true },
+  { header: 'Indikator Keberhasilan (Output, Satuan)', weight: 11, key: 'outputIndicator', wordy: true },
+  { header: 'Baseline', weight: 8, key: 'baseline', wordy: true },
 ];
 const TAIL_COLUMNS: ColumnSpec[] = [
-  { header: 'Waktu Pelaksanaan (Triwulan)', weight: 8.5, key: 'schedule' },
-  { header: 'Penanggung Jawab dan Pihak Terkait', weight: 14, key: 'responsible', wordy: true },
-  { header: 'Anggaran dan Sumber Dana', weight: 10, key: 'budget' },
-  { header: 'Dukungan yang Dibutuhkan (Kebijakan, Kelembagaan, Sumber Daya)', weight: 12.5, key: 'support' },
-  { header: 'Bukti Dukung / Cara Verifikasi', weight: 14, key: 'verification', wordy: true },
-  { header: 'Realisasi / Status', weight: 10, key: 'realization' },
+  { header: 'Waktu (Triwulan)', weight: 7, key: 'schedule' },
+  { header: 'Penanggung Jawab', weight: 9, key: 'responsible', wordy: true },
+  { header: 'Unit Sasaran', weight: 7, key: 'unitScope', wordy: true },
+  { header: 'Program / Kegiatan / Sub Kegiatan (DPA)', weight: 9, key: 'dpa', wordy: true },
+  { header: 'Anggaran dan Sumber Dana', weight: 7, key: 'budget', wordy: true },
+  { header: 'Dukungan Kebijakan, Kelembagaan, Sumber Daya', weight: 10, key: 'support', wordy: true },
+  { header: 'Bukti Dukung / Cara Verifikasi', weight: 10, key: 'verification', wordy: true },
 ];
 
-export const RENAKSI_SHEET = 'Renaksi';
-/** First row of the column headers (rows above hold the title block). */
-export const HEADER_ROW = 5;
+export const RENAKSI_SHEET = 'Lampiran I';
+/** First row of the column headers (rows above hold the lampiran block and the title). */
+export const HEADER_ROW = 8;
 /** First row of the table body (below the two header rows and the column numbers). */
 export const FIRST_BODY_ROW = HEADER_ROW + 3;
 export const ROW_KEY_HEADER = 'ID baris (jangan diubah)';
+export const UNIT_TARGETS_HEADER = 'Target per Tahun (jumlah unit yang mencapai tingkat target)';
+export const OUTPUT_TARGETS_HEADER = 'Target Output per Tahun';
 /** Header texts of the document columns before and after the year columns, for reading an uploaded copy back. */
 export const LEADING_HEADERS = ['No', ...TEXT_COLUMNS.map((c) => c.header)];
 export const TAIL_HEADERS = TAIL_COLUMNS.map((c) => c.header);
-/** Editable fields in column order: the text columns after Aspek, then the tail (targets sit in between). */
-export const LEADING_FIELDS = TEXT_COLUMNS.slice(1).map((c) => c.key);
-export const TAIL_FIELDS = TAIL_COLUMNS.map((c) => c.key).filter((k) => k !== 'realization');
+/** Editable fields in column order: the texts before the years (Baseline is computed), then the tail. */
+export const LEADING_FIELDS = TEXT_COLUMNS.map((c) => c.key).filter((k): k is RenaksiTextField => k !== 'baseline');
+export const TAIL_FIELDS = TAIL_COLUMNS.map((c) => c.key) as RenaksiTextField[];
 
-const BODY_FONT = 9;
-const HEADER_FONT = 8;
+/** Where each part of Lampiran I sits for a plan of `yearCount` years (1-based columns). */
+export function planLayout(yearCount: number) {
+  const yearCol = LEADING_HEADERS.length + 1;
+  const outputCol = yearCol + yearCount;
+  const tailStart = outputCol + yearCount;
+  const lastCol = tailStart + TAIL_HEADERS.length - 1;
+  return {
+    yearCol, outputCol, tailStart, lastCol, keyCol: lastCol + 1,
+    /** The column of an editable text field. */
+    columnOf: (field: RenaksiTextField): number => {
+      const lead = LEADING_FIELDS.indexOf(field);
+      return lead >= 0 ? 2 + lead : tailStart + TAIL_FIELDS.indexOf(field);
+    },
+  };
+}
+
+const BODY_FONT = 8;
+const HEADER_FONT = 7.5;
 const MARGIN_SIDE_IN = 0.4;
 const NO_WIDTH = 5;
-const YEAR_WIDTH = 4.5;
+const YEAR_WIDTH = 4.2;
+const OUTPUT_WIDTH = 6.5;
 
 /**
- * The width a column needs so neither its header's longest word ("Pelaksanaan", "Kelembagaan,") nor a long word of
- * the body ("Penganggaran", 12 letters) is broken.
+ * The width a column needs so neither its header's longest word ("Kelembagaan,") nor a long word of the body
+ * ("Penganggaran", 12 letters) is broken.
  */
 function columnMin(c: ColumnSpec): number {
   const body = c.wordy ? widthForWord('Penganggaran', BODY_FONT, false) : 0;
@@ -89,9 +113,9 @@ function columnMin(c: ColumnSpec): number {
 }
 
 /**
- * Column widths that fill the landscape page at 100 % scale: No and years fixed, texts sharing the rest by weight
- * but never narrower than their header's longest word. A small reserve keeps LibreOffice and Excel from squeezing
- * the page (their width arithmetic differs slightly).
+ * Column widths that fill the landscape page at 100 % scale: No, unit-count and output years fixed, texts sharing the
+ * rest by weight but never narrower than their header's longest word. A small reserve keeps LibreOffice and Excel
+ * from squeezing the page (their width arithmetic differs slightly).
  */
 export function planColumnWidths(paper: PaperKind, yearCount: number, noWidth = NO_WIDTH): number[] {
   const available = landscapeWidthUnits(paper, 2 * MARGIN_SIDE_IN) * 0.96;
@@ -101,45 +125,46 @@ export function planColumnWidths(paper: PaperKind, yearCount: number, noWidth = 
       { fixed: noWidth },
       ...TEXT_COLUMNS.map(text),
       ...Array.from({ length: yearCount }, () => ({ fixed: YEAR_WIDTH })),
+      ...Array.from({ length: yearCount }, () => ({ fixed: OUTPUT_WIDTH })),
       ...TAIL_COLUMNS.map(text),
     ],
     available,
   );
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, years: number[], widths: number[]): number {
+function writeHeader(ws: ExcelJS.Worksheet, years: number[], widths: number[]): void {
   const top = HEADER_ROW;
-  LEADING_HEADERS.forEach((h, i) => {
-    ws.mergeCells(top, i + 1, top + 1, i + 1);
-    ws.getCell(top, i + 1).value = h;
-  });
-  const yearStart = LEADING_HEADERS.length + 1;
-  ws.mergeCells(top, yearStart, top, yearStart + years.length - 1);
-  ws.getCell(top, yearStart).value = 'Target per Tahun (jumlah unit yang mencapai tingkat target)';
-  years.forEach((y, i) => {
-    ws.getCell(top + 1, yearStart + i).value = y;
-  });
-  const tailStart = yearStart + years.length;
-  TAIL_HEADERS.forEach((h, i) => {
-    ws.mergeCells(top, tailStart + i, top + 1, tailStart + i);
-    ws.getCell(top, tailStart + i).value = h;
-  });
-  const width = tailStart + TAIL_HEADERS.length - 1;
-  for (let c = 1; c <= width; c++) {
+  const layout = planLayout(years.length);
+  const single = (col: number, text: string) => {
+    ws.mergeCells(top, col, top + 1, col);
+    ws.getCell(top, col).value = text;
+  };
+  LEADING_HEADERS.forEach((h, i) => single(i + 1, h));
+  for (const [start, text] of [[layout.yearCol, UNIT_TARGETS_HEADER], [layout.outputCol, OUTPUT_TARGETS_HEADER]] as const) {
+    if (years.length > 1) ws.mergeCells(top, start, top, start + years.length - 1);
+    ws.getCell(top, start).value = text;
+    years.forEach((y, i) => {
+      ws.getCell(top + 1, start + i).value = y;
+    });
+  }
+  TAIL_HEADERS.forEach((h, i) => single(layout.tailStart + i, h));
+  for (let c = 1; c <= layout.lastCol; c++) {
     styleHeader(ws.getCell(top, c), HEADER_FONT);
     styleHeader(ws.getCell(top + 1, c), HEADER_FONT);
     const num = ws.getCell(top + 2, c);
     num.value = `(${c})`;
-    styleHeader(num, 8);
+    styleHeader(num, 7);
   }
   const headerCells = [...LEADING_HEADERS, ...TAIL_HEADERS].map((text, i) => ({
-    text, width: widths[i < LEADING_HEADERS.length ? i : i + years.length] ?? 10, bold: true,
+    text, width: widths[i < LEADING_HEADERS.length ? i : i + 2 * years.length] ?? 10, bold: true,
   }));
-  const yearsRow = 13;
+  const yearsRow = 12;
   ws.getRow(top + 1).height = yearsRow;
-  ws.getRow(top).height = Math.max(13, estimateRowHeight(headerCells, HEADER_FONT) - yearsRow);
-  ws.getRow(top + 2).height = 12;
-  return width;
+  ws.getRow(top).height = Math.max(
+    estimateRowHeight([{ text: UNIT_TARGETS_HEADER, width: YEAR_WIDTH * years.length, bold: true }], HEADER_FONT),
+    estimateRowHeight(headerCells, HEADER_FONT) - yearsRow,
+  );
+  ws.getRow(top + 2).height = 11;
 }
 
 function writeRowKeyColumn(ws: ExcelJS.Worksheet, col: number): void {
@@ -149,41 +174,50 @@ function writeRowKeyColumn(ws: ExcelJS.Worksheet, col: number): void {
   ws.getCell(HEADER_ROW, col).value = ROW_KEY_HEADER;
 }
 
-function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number, widths: number[]): number {
+/** The cells of one Lampiran I row in column order. */
+function rowValues(no: string, row: RenaksiDocRow, years: number[]): (string | number | null)[] {
+  return [
+    no,
+    ...TEXT_COLUMNS.map((c) => row[c.key] as string),
+    ...years.map((y) => row.targets[String(y)] ?? null),
+    ...years.map((y) => row.outputTargets[String(y)] ?? ''),
+    ...TAIL_COLUMNS.map((c) => row[c.key] as string),
+  ];
+}
+
+function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, widths: number[]): number {
+  const layout = planLayout(doc.years.length);
+  const width = layout.lastCol;
   let r = FIRST_BODY_ROW;
-  const unitTotal = doc.unitTotal ?? 0;
   const groupWidth = widths.slice(1).reduce((s, w) => s + w, 0);
   doc.aspects.forEach((aspect, ai) => {
     const group = ws.getCell(r, 1);
     group.value = roman(ai + 1);
     styleCell(group, { bold: true, fill: GROUP_FILL, align: 'center', size: BODY_FONT });
     ws.mergeCells(r, 2, r, width);
-    const title = `Aspek ${aspect.code}. ${aspect.name}`;
+    const title = `Sasaran ${roman(ai + 1)}: Aspek ${aspect.code}. ${aspect.name}`;
     ws.getCell(r, 2).value = title;
     for (let c = 2; c <= width; c++) styleCell(ws.getCell(r, c), { bold: true, fill: GROUP_FILL, size: BODY_FONT });
     ws.getRow(r).height = estimateRowHeight([{ text: title, width: groupWidth, bold: true }], BODY_FONT);
     r++;
     aspect.rows.forEach((row, i) => {
-      const values: (string | number | null)[] = [
-        `${roman(ai + 1)}.${i + 1}`,
-        ...TEXT_COLUMNS.map((c) => row[c.key] as string),
-        ...doc.years.map((y) => row.targets[String(y)] ?? null),
-        ...TAIL_COLUMNS.map((c) => row[c.key] as string),
-      ];
+      const values = rowValues(`${roman(ai + 1)}.${i + 1}`, row, doc.years);
       values.forEach((v, ci) => {
-        const cell = ws.getCell(r, ci + 1);
+        const col = ci + 1;
+        const cell = ws.getCell(r, col);
         cell.value = v;
-        const isTarget = ci > TEXT_COLUMNS.length && ci <= TEXT_COLUMNS.length + doc.years.length;
-        styleCell(cell, { align: ci === 0 || isTarget ? 'center' : 'left', numFmt: isTarget ? '0' : undefined, size: BODY_FONT });
+        const isTarget = col >= layout.yearCol && col < layout.outputCol;
+        const centred = col === 1 || (col >= layout.yearCol && col < layout.tailStart);
+        styleCell(cell, { align: centred ? 'center' : 'left', numFmt: isTarget ? '0' : undefined, size: BODY_FONT });
         if (isTarget) {
-          const max = row.targetMax ?? unitTotal;
+          const max = row.targetMax ?? doc.unitTotal ?? 0;
           cell.dataValidation = {
             type: 'whole', operator: 'between', allowBlank: true, formulae: [0, max], showErrorMessage: true,
             errorStyle: 'stop', errorTitle: 'Target tidak valid', error: `Isi target dengan jumlah unit 0 sampai ${max}.`,
           };
         }
       });
-      if (row.rowKey) ws.getCell(r, width + 1).value = row.rowKey;
+      if (row.rowKey) ws.getCell(r, layout.keyCol).value = row.rowKey;
       ws.getRow(r).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widths[ci] ?? 10 })), BODY_FONT);
       r++;
     });
@@ -191,77 +225,41 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, width: number, w
   return r;
 }
 
-function writeSignature(ws: ExcelJS.Worksheet, startRow: number, width: number, sig: RenaksiDocument['signature']): number {
-  const col = Math.max(1, width - 3);
-  const lines: [string, boolean][] = [
-    [`${sig.place}, ${sig.date}`, false],
-    [sig.office, true],
-    ['', false],
-    ['', false],
-    ['', false],
-    [sig.name, true],
-    [sig.nip ? `NIP. ${sig.nip}` : '', false],
-  ];
-  lines.forEach(([text, bold], i) => {
-    const r = startRow + 1 + i;
-    ws.mergeCells(r, col, r, width);
-    const cell = ws.getCell(r, col);
-    cell.value = text;
-    cell.font = { name: FONT, size: 10, bold, underline: bold && i === 5 };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  return startRow + lines.length;
-}
-
-/** A1-style letters of a 1-based column number. */
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /**
- * Builds the Renaksi document: the plan sheet (title block, merged group headers, numbered rows under aspects,
- * print setup for a Keputusan Bupati attachment, signature block, a hidden row-id column for uploading an edited copy
- * back) and the assessment recap sheets.
+ * Builds the Renaksi document: Lampiran I (the kabupaten matrix under the lampiran block: sasaran I … VI with their
+ * rows, unit counts and output targets per year, a hidden row-id column for uploading an edited copy back, the
+ * closing), Lampiran II (the target map per unit) and the assessment recap sheets. Each lampiran prints landscape with
+ * its header rows repeated and its own page numbers.
  */
 export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
-  wb.created = new Date();
+  // NOTE: a fixed creation time keeps the bytes a function of the document alone (the build cache and the finalized
+  // copy rely on it).
+  wb.created = new Date(Date.UTC(doc.years[0] ?? 2022, 0, 1));
+  wb.modified = wb.created;
+  const layout = planLayout(doc.years.length);
+  const width = layout.lastCol;
   const ws = wb.addWorksheet(RENAKSI_SHEET, {
-    pageSetup: {
-      paperSize: PAPERS[doc.paper].code as ExcelJS.PaperSize,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: MARGIN_SIDE_IN, right: MARGIN_SIDE_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW + 2}`,
-    },
-    headerFooter: { oddFooter: '&C&"Arial"&8Halaman &P dari &N', evenFooter: '&C&"Arial"&8Halaman &P dari &N' },
+    ...lampiranPageSetup(doc.paper, [HEADER_ROW, HEADER_ROW + 2], 'I'),
     views: [{ state: 'frozen', ySplit: HEADER_ROW + 2, xSplit: 0 }],
   });
-  const width = 1 + TEXT_COLUMNS.length + doc.years.length + TAIL_COLUMNS.length;
-  // The No column fits the longest row number ("VI.147") on one line.
+  // The No column fits the longest row number ("VI.14") on one line.
   const longestNo = doc.aspects.reduce((m, a, ai) => Math.max(m, `${roman(ai + 1)}.${a.rows.length}`.length), 0);
   const noWidth = Math.max(NO_WIDTH, Math.ceil(widthForWord('0'.repeat(longestNo), BODY_FONT, false) * 2) / 2);
   const widths = planColumnWidths(doc.paper, doc.years.length, noWidth);
-  const span = `${doc.years[0]}–${doc.years[doc.years.length - 1]}`;
-  addTitle(ws, 1, width, `RENCANA AKSI SP4N-LAPOR! ${doc.regionName.toUpperCase()}`, 14);
-  addTitle(ws, 2, width, `TAHUN ${span}`, 12);
-  addTitle(ws, 3, width, `Disusun berdasarkan hasil ${doc.periodName}`, 10);
-  ws.getRow(3).font = { name: FONT, size: 10, italic: true };
-  [20, 18, 15].forEach((h, i) => {
-    ws.getRow(i + 1).height = h;
-  });
   ws.columns = widths.map((w) => ({ width: w }));
+  const blockFrom = layout.tailStart + 1;
+  const decree = { regionName: doc.regionName, years: doc.years, ...doc.decree };
+  writeLampiranBlock(ws, 'I', decree, blockFrom, width, widths.slice(blockFrom).reduce((s, w) => s + w, 0));
+  addTitle(ws, 6, width, `MATRIKS RENCANA AKSI PENGELOLAAN PENGADUAN PELAYANAN PUBLIK MELALUI SP4N-LAPOR! ${doc.regionName.toUpperCase()} TAHUN ${yearSpan(doc.years)}`, 11);
+  ws.getRow(6).height = 18;
   writeHeader(ws, doc.years, widths);
-  writeRowKeyColumn(ws, width + 1);
-  const end = writeRows(ws, doc, width, widths);
-  const last = writeSignature(ws, end, width, doc.signature);
+  writeRowKeyColumn(ws, layout.keyCol);
+  const end = writeRows(ws, doc, widths);
+  const last = writeClosing(ws, end, layout.tailStart + 2, width, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
+  addTargetMapSheet(wb, doc);
   addRecapSheets(wb, doc.recap);
   shareStyles(wb);
   return wb;

@@ -135,6 +135,8 @@ export const DOCUMENT_SETTINGS_SCHEMA = z.object({
   'renaksi.region': settingText('Nama daerah', 80).pipe(z.string().min(1, 'Nama daerah wajib diisi.')),
   'renaksi.place': settingText('Tempat penandatanganan', 60).pipe(z.string().min(1, 'Tempat penandatanganan wajib diisi.')),
   'renaksi.date': settingText('Tanggal penandatanganan', 60),
+  'renaksi.decreeNumber': settingText('Nomor Keputusan Bupati', 80),
+  'renaksi.decreeDate': settingText('Tanggal Keputusan Bupati', 60),
   'renaksi.office': settingText('Jabatan penanda tangan', 120).pipe(z.string().min(1, 'Jabatan penanda tangan wajib diisi.')),
   'renaksi.signer': settingText('Nama penanda tangan', 120).pipe(z.string().min(1, 'Nama penanda tangan wajib diisi.')),
   'renaksi.nip': settingText('NIP', 30).refine((v) => v === '' || /^\d{18}$/.test(v.replace(/\s/g, '')), 'NIP terdiri atas 18 angka (boleh dikosongkan).'),

@@ -11,8 +11,11 @@ export const SIGNATURE_DEFAULTS = {
   'renaksi.signer': 'H. ARDIANSYAH SULAIMAN',
   'renaksi.nip': '',
   'renaksi.paper': 'folio',
-  /** Empty: the date the document is downloaded or finalised. */
+  /** Empty: the closing carries no place and date (the Bupati's office dates it when signing). */
   'renaksi.date': '',
+  /** Number and date of the Keputusan Bupati the lampiran belong to: blank until the decree is numbered. */
+  'renaksi.decreeNumber': '',
+  'renaksi.decreeDate': '',
 } as const;
 export type DocumentSettingKey = keyof typeof SIGNATURE_DEFAULTS;
 

@@ -176,10 +176,10 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('Baris terhapus (1)');
     expect(page.text).toContain('Matriks Renaksi: 2 dari 2 baris');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
-    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
-    // A1's row is gone and the numbering closes up: I.1 is A2 (sheet row 9), II.1 is B1 (row 11)
-    expect([9, 11].map((r) => ws?.getCell(r, 1).value)).toEqual(['I.1', 'II.1']);
-    expect([9, 11].map((r) => ws?.getCell(r, 11).value)).toEqual([indicator('A2')?.coordinator, indicator('B1')?.coordinator]);
+    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Lampiran I');
+    // A1's row is gone and the numbering closes up: I.1 is A2 (sheet row 12), II.1 is B1 (row 14)
+    expect([12, 14].map((r) => ws?.getCell(r, 1).value)).toEqual(['I.1', 'II.1']);
+    expect([12, 14].map((r) => ws?.getCell(r, 14).value)).toEqual([indicator('A2')?.coordinator, indicator('B1')?.coordinator]);
     const restore = await agent.post(`${url}/rows/${row.id}/restore`).type('form').send({ _csrf: csrf });
     expect(restore.status).toBe(302);
     expect(rowByKey(ctx, busangKey()).deleted_at).toBeNull();
@@ -225,8 +225,8 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('★ prioritas');
     expect(page.text).toContain('Matriks Renaksi: 1 dari 3 baris');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
-    // A1 is I.1 (sheet row 9); its Aspek cell carries the mark for the reader
-    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi')?.getCell('B9').value).toBe(`A1 – ${indicator('A1')?.title}\n(prioritas)`);
+    // A1 is I.1 (sheet row 12); its Baseline cell carries the mark for the reader
+    expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Lampiran I')?.getCell('F12').value).toMatch(/ pada tingkat target.*\n\(prioritas\)$/s);
     await agent.post(`${url}/rows/${row.id}/priority`).type('form').send({ _csrf: csrf, isPriority: '0' });
     expect(rowByKey(ctx, 'kab:A1').is_priority).toBe(0);
   });
@@ -251,8 +251,8 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(page.text).toContain('kesenjangan tertutup');
     expect(page.text).toContain('1 baris baru');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
-    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Renaksi');
-    expect(ws?.getCell('B9').value).toBe(`A1 – ${indicator('A1')?.title}\n(kesenjangan sudah tertutup pada penilaian terbaru)`);
+    const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Lampiran I');
+    expect(ws?.getCell('F12').value).toMatch(/\n\(kesenjangan sudah tertutup pada penilaian terbaru\)$/);
   });
 
   it('changes the plan years: recounts untouched targets, keeps edited ones and carries them into the new years', async () => {

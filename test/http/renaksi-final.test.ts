@@ -35,8 +35,8 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     expect(Buffer.compare(v1.body as Buffer, stored.xlsx)).toBe(0);
     const current = await download(agent, `/periods/${ctx.periodId}/renaksi.xlsx`);
     expect(Buffer.compare(current.body as Buffer, stored.xlsx)).toBe(0);
-    const ws = (await readWorkbook(stored.xlsx)).getWorksheet('Renaksi');
-    expect(ws?.getCell(2, 1).value).toBe('TAHUN 2022–2024');
+    const ws = (await readWorkbook(stored.xlsx)).getWorksheet('Lampiran I');
+    expect(String(ws?.getCell(6, 1).value)).toMatch(/TAHUN 2022–2024$/);
     const page = await agent.get(url);
     expect(page.text).toContain('Renaksi ini <strong>final</strong>');
     expect(page.text).toContain(`href="${url}/versions/1.xlsx"`);
@@ -89,9 +89,9 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     expect(versions).toEqual([{ version_no: 1 }, { version_no: 2 }]);
     const again = await download(team.agent, `${url}/versions/1.xlsx`);
     expect(Buffer.compare(again.body as Buffer, v1)).toBe(0);
-    const v2 = (await readWorkbook((await download(team.agent, `${url}/versions/2.xlsx`)).body as Buffer)).getWorksheet('Renaksi');
-    // kab:A1 is the first row (I.1, sheet row 9); Anggaran is column 12
-    expect(v2?.getCell(9, 12).value).toBe('APBD 2023');
+    const v2 = (await readWorkbook((await download(team.agent, `${url}/versions/2.xlsx`)).body as Buffer)).getWorksheet('Lampiran I');
+    // kab:A1 is the first row (I.1, sheet row 12); Anggaran is column 17
+    expect(v2?.getCell(12, 17).value).toBe('APBD 2023');
     const fasil = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'fasilitator' })).username);
     expect((await download(fasil.agent, `${url}/versions/2.xlsx`)).status).toBe(200);
     expect((await download(fasil.agent, `${url}/versions/3.xlsx`)).status).toBe(404);
@@ -111,7 +111,7 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
 
     expect(second.equals(first)).toBe(true);
     expect(edited.equals(first)).toBe(false);
-    expect((await readWorkbook(edited)).getWorksheet('Renaksi')?.getCell(9, 12).value).toBe('APBD 2023');
+    expect((await readWorkbook(edited)).getWorksheet('Lampiran I')?.getCell(12, 17).value).toBe('APBD 2023');
     expect(stored.equals(edited)).toBe(true);
     expect((await current()).equals(stored)).toBe(true);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.renaksi'").get()).toEqual({ n: 4 });
@@ -140,10 +140,10 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     const ok = await agent.post(`${url}/settings`).type('form').send({ _csrf: csrf, ...settings, 'renaksi.nip': '197001012000031001' });
 
     expect(ok.status).toBe(302);
-    const ws = (await readWorkbook((await download(agent, `/periods/${ctx.periodId}/renaksi.xlsx`)).body as Buffer)).getWorksheet('Renaksi');
+    const ws = (await readWorkbook((await download(agent, `/periods/${ctx.periodId}/renaksi.xlsx`)).body as Buffer)).getWorksheet('Lampiran I');
     expect(ws?.pageSetup.paperSize).toBe(9);
-    // I.1, I.2 and II.1 under two group rows end on row 12; the signature starts on row 14 over the last four columns (L…O)
-    expect([14, 15, 19, 20].map((r) => ws?.getCell(r, 12).value)).toEqual(['Sangatta, 30 Juni 2022', 'BUPATI KUTAI TIMUR', 'NAMA PENANDA TANGAN', 'NIP. 197001012000031001']);
+    // I.1, I.2 and II.1 under two group rows end on row 15; the closing starts on row 17 over columns O…S
+    expect([17, 18, 22].map((r) => ws?.getCell(r, 15).value)).toEqual(['Sangatta, 30 Juni 2022', 'BUPATI KUTAI TIMUR,', 'NAMA PENANDA TANGAN']);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'renaksi.settings'").get()).toEqual({ n: 1 });
     expect(ids.busang).toBeGreaterThan(0);
   });

@@ -32,11 +32,11 @@ describe('uploading an edited Renaksi workbook', () => {
   it('shows the changes field by field as a preview and applies them only when confirmed', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
-    expect(ws.getCell('P9').value).toMatch(/^R\d+-V1$/);
-    ws.getCell('L9').value = 'APBD 2023 Bagian Organisasi';
-    ws.getCell('H9').value = 57;
-    ws.getCell('O10').value = 'Rapat koordinasi sudah dijadwalkan';
+    const ws = wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet;
+    expect(ws.getCell('T12').value).toMatch(/^R\d+-V1$/);
+    ws.getCell('Q12').value = 'APBD 2023 Bagian Organisasi';
+    ws.getCell('H12').value = 57;
+    ws.getCell('F13').value = 'Rapat koordinasi sudah dijadwalkan';
     const before = renaksiState(ctx);
 
     const res = await upload(agent, csrf, wb);
@@ -46,7 +46,7 @@ describe('uploading an edited Renaksi workbook', () => {
     expect(preview.text).toContain('Baris I.1');
     expect(preview.text).toMatch(/Anggaran dan sumber dana<\/th><td class="pre old">Sesuai DPA masing-masing PD<\/td><td class="pre new">APBD 2023 Bagian Organisasi<\/td>/);
     expect(preview.text).toContain('2022: 56, 2023: 56, 2024: 57</td><td class="pre new">2022: 56, 2023: 57, 2024: 57');
-    // realisasi left Lampiran I: the column is not read back
+    // the baseline is computed from the assessments: the column is not read back
     expect(preview.text).not.toContain('Rapat koordinasi sudah dijadwalkan');
     expect(JSON.parse(renaksiState(ctx)).rows).toEqual(JSON.parse(before).rows);
 
@@ -76,19 +76,19 @@ describe('uploading an edited Renaksi workbook', () => {
   });
 
   it.each<[string, (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, RegExp]>([
-    ['an unknown row id', (ws) => { ws.getCell('P10').value = 'R9999-V1'; ws.getCell('L10').value = 'APBD'; }, /Baris 10<\/td><td>–<\/td><td>ID baris R9999 tidak ada pada Renaksi periode ini/],
-    ['decreasing targets', (ws) => { ws.getCell('G9').value = 57; ws.getCell('H9').value = 56; }, /Baris 9<\/td><td>Target 2023<\/td><td>Target 2023 \(56\) lebih kecil dari target 2022 \(57\)/],
-    ['a target above the units', (ws) => { ws.getCell('I12').value = 58; }, /Baris 12<\/td><td>Target 2024<\/td><td>Target 2024 \(58\) melebihi jumlah unit yang dinilai pada indikator ini \(57\)\./],
-    ['a target that is not a number', (ws) => { ws.getCell('G9').value = 'tinggi'; }, /Baris 9<\/td><td>Target 2022<\/td><td>Target 2022 harus berupa bilangan bulat 0–57 \(jumlah unit\)\./],
-    ['text over 2.000 characters', (ws) => { ws.getCell('N9').value = 'a'.repeat(2500); }, /Baris 9<\/td><td>Bukti dukung \/ cara verifikasi<\/td><td>teks terlalu panjang \(2\.500 karakter; maksimal 2\.000\)/],
-    ['an emptied activity', (ws) => { ws.getCell('E10').value = ''; }, /Baris 10<\/td><td>Kegiatan<\/td><td>wajib diisi/],
-    ['a new row without id', (ws) => { ws.spliceRows(10, 0, ['', '', 'Masalah baru', '', 'Kegiatan baru']); }, /Baris 10<\/td><td>–<\/td><td>baris tanpa ID baris/],
-    ['a moved column', (ws) => { ws.spliceColumns(4, 1); }, /Baris 5<\/td><td>Sasaran<\/td><td>judul kolom 4 seharusnya &#34;Sasaran&#34;/],
-    ['the wrong sheet', (ws) => { ws.name = 'Lembar1'; }, /seluruh berkas<\/td><td>–<\/td><td>lembar &#34;Renaksi&#34; tidak ditemukan \(lembar di berkas: Lembar1, Ringkasan/],
+    ['an unknown row id', (ws) => { ws.getCell('T13').value = 'R9999-V1'; ws.getCell('Q13').value = 'APBD'; }, /Baris 13<\/td><td>–<\/td><td>ID baris R9999 tidak ada pada Renaksi periode ini/],
+    ['decreasing targets', (ws) => { ws.getCell('G12').value = 57; ws.getCell('H12').value = 56; }, /Baris 12<\/td><td>Target 2023<\/td><td>Target 2023 \(56\) lebih kecil dari target 2022 \(57\)/],
+    ['a target above the units', (ws) => { ws.getCell('I15').value = 58; }, /Baris 15<\/td><td>Target 2024<\/td><td>Target 2024 \(58\) melebihi jumlah unit yang dinilai pada indikator ini \(57\)\./],
+    ['a target that is not a number', (ws) => { ws.getCell('G12').value = 'tinggi'; }, /Baris 12<\/td><td>Target 2022<\/td><td>Target 2022 harus berupa bilangan bulat 0–57 \(jumlah unit\)\./],
+    ['text over 2.000 characters', (ws) => { ws.getCell('S12').value = 'a'.repeat(2500); }, /Baris 12<\/td><td>Bukti dukung \/ cara verifikasi<\/td><td>teks terlalu panjang \(2\.500 karakter; maksimal 2\.000\)/],
+    ['an emptied activity', (ws) => { ws.getCell('D13').value = ''; }, /Baris 13<\/td><td>Kegiatan<\/td><td>wajib diisi/],
+    ['a new row without id', (ws) => { ws.spliceRows(13, 0, ['', '', 'Masalah baru', 'Kegiatan baru']); }, /Baris 13<\/td><td>–<\/td><td>baris tanpa ID baris/],
+    ['a moved column', (ws) => { ws.spliceColumns(4, 1); }, /Baris 8<\/td><td>Kegiatan<\/td><td>judul kolom 4 seharusnya &#34;Kegiatan&#34;/],
+    ['the wrong sheet', (ws) => { ws.name = 'Lembar1'; }, /seluruh berkas<\/td><td>–<\/td><td>lembar &#34;Lampiran I&#34; tidak ditemukan \(lembar di berkas: Lembar1, Lampiran II, Ringkasan/],
   ])('refuses %s with a line-by-line report (422) and changes nothing', async (_name, edit, report) => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    edit(wb.getWorksheet('Renaksi') as ExcelJS.Worksheet, wb);
+    edit(wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet, wb);
     const before = renaksiState(ctx);
 
     const res = await upload(agent, csrf, wb);
@@ -102,9 +102,9 @@ describe('uploading an edited Renaksi workbook', () => {
   it('reports every problem of the file at once, not just the first', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    const ws = wb.getWorksheet('Renaksi') as ExcelJS.Worksheet;
-    ws.getCell('I9').value = 7;
-    ws.getCell('E12').value = '';
+    const ws = wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet;
+    ws.getCell('I12').value = 7;
+    ws.getCell('D15').value = '';
 
     const res = await upload(agent, csrf, wb);
 
@@ -130,7 +130,7 @@ describe('uploading an edited Renaksi workbook', () => {
   it('refuses an upload without the CSRF token (403) or from a non-team role (403) and stores nothing', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD';
+    (wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet).getCell('Q12').value = 'APBD';
     const fasil = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'fasilitator' })).username);
     const before = renaksiState(ctx);
 
@@ -145,7 +145,7 @@ describe('uploading an edited Renaksi workbook', () => {
   it('refuses a row edited in the app after the download, and an upload gone stale before it is applied (409)', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD dari berkas';
+    (wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet).getCell('Q12').value = 'APBD dari berkas';
     const preview = await upload(agent, csrf, wb);
     expect(preview.status).toBe(303);
     const row = rowByKey(ctx, 'kab:A1');
@@ -165,7 +165,7 @@ describe('uploading an edited Renaksi workbook', () => {
   it('shows an upload only to the person who made it', async () => {
     const { agent, csrf } = await loginAs(ctx.app, tim);
     const wb = await downloadSheet(agent);
-    (wb.getWorksheet('Renaksi') as ExcelJS.Worksheet).getCell('L9').value = 'APBD';
+    (wb.getWorksheet('Lampiran I') as ExcelJS.Worksheet).getCell('Q12').value = 'APBD';
     const res = await upload(agent, csrf, wb);
     const other = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username);
 

@@ -2,40 +2,37 @@ import ExcelJS from 'exceljs';
 import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
 import type { RecapData } from '../../src/exports/recap-sheets';
 
-const HEADERS_BEFORE_TARGETS = [
-  'No',
-  'Aspek',
-  'Permasalahan / Kesenjangan',
-  'Sasaran',
-  'Kegiatan (Rencana Aksi)',
-  'Indikator Keberhasilan (Output, Satuan)',
-];
-const HEADERS_AFTER_TARGETS = [
-  'Waktu Pelaksanaan (Triwulan)',
-  'Penanggung Jawab dan Pihak Terkait',
+const LEADING = ['No', 'Sasaran', 'Permasalahan / Kondisi Awal', 'Kegiatan', 'Indikator Keberhasilan (Output, Satuan)', 'Baseline'];
+const TAIL = [
+  'Waktu (Triwulan)',
+  'Penanggung Jawab',
+  'Unit Sasaran',
+  'Program / Kegiatan / Sub Kegiatan (DPA)',
   'Anggaran dan Sumber Dana',
-  'Dukungan yang Dibutuhkan (Kebijakan, Kelembagaan, Sumber Daya)',
+  'Dukungan Kebijakan, Kelembagaan, Sumber Daya',
   'Bukti Dukung / Cara Verifikasi',
-  'Realisasi / Status',
 ];
 
 function buildDocRow(tag: string, overrides: Partial<RenaksiDocRow> = {}): RenaksiDocRow {
   return {
-    aspect: `Aspek ${tag}`,
-    problem: `Masalah ${tag}`,
     goal: `Sasaran ${tag}`,
+    problem: `Masalah ${tag}`,
     activity: `Kegiatan ${tag}`,
     outputIndicator: `Keluaran ${tag}`,
-    targets: { '2022': 2, '2023': 3, '2024': 4 },
-    schedule: 'TW I–IV',
+    baseline: `21 dari 57 unit ${tag}`,
+    targets: { '2022': 30, '2023': 45, '2024': 57 },
+    outputTargets: { '2022': '9 SOP', '2023': '15 SOP', '2024': '12 SOP' },
+    schedule: 'TW III 2022 – TW IV 2024',
     responsible: `PJ ${tag}`,
-    budget: `APBD ${tag}`,
+    unitScope: `20 PD, 16 kecamatan (lihat Lampiran II) ${tag}`,
+    dpa: `Program ${tag}`,
+    budget: 'Sesuai DPA masing-masing PD',
     support: `Dukungan ${tag}`,
     verification: `Bukti ${tag}`,
-    realization: `Realisasi ${tag}`,
     ...overrides,
   };
 }
+
 
 // Recap numbers, instrument A 40 % / B 60 %:
 // Bappeda:  A 75, B 50  → (40*75 + 60*50)/100 = 60 (Sedang)
@@ -78,7 +75,15 @@ function buildDocument(overrides: Partial<RenaksiDocument> = {}): RenaksiDocumen
       { code: 'B', name: 'Kelembagaan dan SDM Pengelola', rows: [buildDocRow('B1', { targets: { '2022': 4, '2023': 4, '2024': 4 } })] },
     ],
     paper: 'folio',
-    signature: { place: 'Sangatta', date: '1 Juli 2022', office: 'BUPATI KUTAI TIMUR', name: 'Nama Penandatangan', nip: '197001012000031001' },
+    decree: { nomor: '', tanggal: '' },
+    closing: { office: 'BUPATI KUTAI TIMUR', name: 'Nama Penandatangan', place: 'Sangatta', date: '1 Juli 2022' },
+    targetMap: {
+      indicators: [{ code: 'A1', title: 'Judul A1' }, { code: 'B1', title: 'Judul B1' }],
+      groups: [
+        { label: 'A. PERANGKAT DAERAH', units: [{ name: 'Bappeda', cells: ['1→4', ''], notes: 'A1: catatan tim' }] },
+        { label: 'B. KECAMATAN', units: [{ name: 'Busang', cells: ['0→3*', '–'], notes: '' }, { name: 'Telen', cells: ['', '2→4'], notes: '' }] },
+      ],
+    },
     recap: buildRecap(),
     unitTotal: 57,
     ...overrides,
@@ -103,182 +108,148 @@ function rowValues(ws: ExcelJS.Worksheet, row: number, from: number, to: number)
   return Array.from({ length: to - from + 1 }, (_, i) => ws.getCell(row, from + i).value);
 }
 
-// With three plan years the plan sheet has 1 + 5 + 3 + 6 = 15 columns (A…O); targets in G, H, I.
-describe('buildRenaksiWorkbook: plan sheet', () => {
+// Three plan years: 6 leading columns (A–F), unit counts G–I, output targets J–L, 7 tail columns M–S, row id T.
+// Header rows 8–10; group I on row 11, I.1 12, I.2 13, group II 14, II.1 15.
+describe('buildRenaksiWorkbook: Lampiran I', () => {
   let wb: ExcelJS.Workbook;
   let ws: ExcelJS.Worksheet;
 
   beforeAll(async () => {
     wb = await roundTrip(buildDocument());
-    ws = sheet(wb, 'Renaksi');
+    ws = sheet(wb, 'Lampiran I');
   });
 
-  it('puts the plan sheet first, then the three recap sheets', () => {
-    const names = wb.worksheets.map((w) => w.name);
-
-    expect(names).toEqual(['Renaksi', 'Ringkasan', 'Skor per Unit', 'Kesenjangan']);
+  it('puts Lampiran I, Lampiran II, then the three recap sheets', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran I', 'Lampiran II', 'Ringkasan', 'Skor per Unit', 'Kesenjangan']);
   });
 
-  it('writes the title block merged across the whole table', () => {
-    const merges = ws.model.merges;
+  it('opens with the lampiran block of the Keputusan Bupati, number and date blank until set', () => {
+    const block = [1, 2, 3, 4].map((r) => [ws.getCell(r, 14).value, ws.getCell(r, 15).value]);
 
-    expect(ws.getCell('A1').value).toBe('RENCANA AKSI SP4N-LAPOR! KABUPATEN KUTAI TIMUR');
-    expect(ws.getCell('A2').value).toBe('TAHUN 2022–2024');
-    expect(ws.getCell('A3').value).toBe('Disusun berdasarkan hasil Penilaian Mandiri 2022');
-    expect(merges).toEqual(expect.arrayContaining(['A1:O1', 'A2:O2', 'A3:O3']));
-  });
-
-  it('writes the column headers in row 5 in the SPEC order with one year cell per plan year in row 6', () => {
-    const headers = rowValues(ws, 5, 1, 15);
-    const years = rowValues(ws, 6, 7, 9);
-
-    expect(headers).toEqual([
-      ...HEADERS_BEFORE_TARGETS,
-      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
-      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
-      'Target per Tahun (jumlah unit yang mencapai tingkat target)',
-      ...HEADERS_AFTER_TARGETS,
+    expect(block[0]?.[0]).toBe('LAMPIRAN I KEPUTUSAN BUPATI KUTAI TIMUR');
+    expect(block.slice(1)).toEqual([
+      ['NOMOR', ': '],
+      ['TANGGAL', ': '],
+      ['TENTANG', ': RENCANA AKSI PENGELOLAAN PENGADUAN PELAYANAN PUBLIK MELALUI SP4N-LAPOR! KABUPATEN KUTAI TIMUR TAHUN 2022–2024'],
     ]);
-    expect(years).toEqual([2022, 2023, 2024]);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['N1:S1', 'O4:S4']));
   });
 
-  it('merges each header over rows 5–6 and the target header over the year columns', () => {
-    const merges = ws.model.merges;
+  it('prints the decree number and date once the team sets them', async () => {
+    const other = sheet(await roundTrip(buildDocument({ decree: { nomor: '130/K.512/2022', tanggal: '4 Agustus 2022' } })), 'Lampiran I');
 
-    expect(merges).toEqual(expect.arrayContaining(['G5:I5']));
-    expect(merges).toEqual(expect.arrayContaining(['A5:A6', 'B5:B6', 'F5:F6', 'J5:J6', 'O5:O6']));
-    expect(merges).not.toEqual(expect.arrayContaining(['G5:G6']));
+    expect([other.getCell('O2').value, other.getCell('O3').value]).toEqual([': 130/K.512/2022', ': 4 Agustus 2022']);
   });
 
-  it('numbers the columns (1)…(15) in row 7', () => {
-    const numbers = rowValues(ws, 7, 1, 15);
-
-    expect(numbers).toEqual(Array.from({ length: 15 }, (_, i) => `(${i + 1})`));
+  it('writes the column headers in the SPEC order, units and output targets per year, numbered (1)…(19)', () => {
+    expect(rowValues(ws, 8, 1, 6)).toEqual(LEADING);
+    expect(ws.getCell('G8').value).toBe('Target per Tahun (jumlah unit yang mencapai tingkat target)');
+    expect(ws.getCell('J8').value).toBe('Target Output per Tahun');
+    expect(rowValues(ws, 9, 7, 12)).toEqual([2022, 2023, 2024, 2022, 2023, 2024]);
+    expect(rowValues(ws, 8, 13, 19)).toEqual(TAIL);
+    expect(ws.getCell('A10').value).toBe('(1)');
+    expect(ws.getCell('S10').value).toBe('(19)');
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A8:A9', 'G8:I8', 'J8:L8', 'S8:S9']));
   });
 
-  it('numbers aspect groups I, II and their rows I.1, I.2, II.1 in column A', () => {
-    const numbering = [8, 9, 10, 11, 12].map((r) => ws.getCell(r, 1).value);
-
-    expect(numbering).toEqual(['I', 'I.1', 'I.2', 'II', 'II.1']);
-    expect(ws.getCell('B8').value).toBe('Aspek A. Kebijakan dan Komitmen Pimpinan');
-    expect(ws.getCell('B11').value).toBe('Aspek B. Kelembagaan dan SDM Pengelola');
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['B8:O8', 'B11:O11']));
+  it('groups the rows under sasaran I, II with rows I.1, I.2, II.1', () => {
+    expect([ws.getCell('A11').value, ws.getCell('B11').value]).toEqual(['I', 'Sasaran I: Aspek A. Kebijakan dan Komitmen Pimpinan']);
+    expect([ws.getCell('A12').value, ws.getCell('A13').value, ws.getCell('A14').value, ws.getCell('A15').value]).toEqual(['I.1', 'I.2', 'II', 'II.1']);
   });
 
-  it('writes each row’s texts in the column order of the header', () => {
-    const row = rowValues(ws, 9, 1, 15);
-
-    expect(row).toEqual([
-      'I.1',
-      'Aspek A1',
-      'Masalah A1',
-      'Sasaran A1',
-      'Kegiatan A1',
-      'Keluaran A1',
-      2,
-      3,
-      4,
-      'TW I–IV',
-      'PJ A1',
-      'APBD A1',
-      'Dukungan A1',
-      'Bukti A1',
-      'Realisasi A1',
+  it('writes each row in the column order of the header: texts, counts as numbers, output targets, the tail', () => {
+    expect(rowValues(ws, 12, 2, 19)).toEqual([
+      'Sasaran A1', 'Masalah A1', 'Kegiatan A1', 'Keluaran A1', '21 dari 57 unit A1',
+      30, 45, 57, '9 SOP', '15 SOP', '12 SOP',
+      'TW III 2022 – TW IV 2024', 'PJ A1', '20 PD, 16 kecamatan (lihat Lampiran II) A1', 'Program A1', 'Sesuai DPA masing-masing PD', 'Dukungan A1', 'Bukti A1',
     ]);
   });
 
-  it('stores the yearly targets as numbers', () => {
-    const targets = [9, 10, 12].map((r) => rowValues(ws, r, 7, 9));
-
-    expect(targets).toEqual([
-      [2, 3, 4],
-      [1, 2, 3],
-      [4, 4, 4],
-    ]);
-    expect(targets.flat().every((v) => typeof v === 'number')).toBe(true);
-    expect(ws.getCell('G9').numFmt).toBe('0');
+  it('keeps unit counts whole numbers that never decrease and never exceed the units', () => {
+    for (const r of [12, 13, 15]) {
+      const counts = rowValues(ws, r, 7, 9) as number[];
+      expect(counts.every((n) => Number.isInteger(n) && n >= 0 && n <= 57)).toBe(true);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    }
+    expect(ws.getCell('H12').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 57] });
+    expect(ws.getCell('K12').dataValidation).toBeUndefined();
   });
 
-  it('wraps and borders the table cells', () => {
-    const cell = ws.getCell('C9');
-
-    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
-    expect(cell.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
-    expect(ws.getCell('C5').font).toMatchObject({ bold: true });
+  it('prints landscape on F4 (paper 14) from page 1, header rows 8–10 repeated, page numbers of Lampiran I', () => {
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 14, printTitlesRow: '8:10', firstPageNumber: 1 });
+    expect(ws.headerFooter.oddFooter).toContain('Lampiran I');
+    expect(ws.headerFooter.oddFooter).toContain('Halaman &P dari &N');
   });
 
-  it('prints landscape on Folio (paper size 14) with rows 5–7 repeated on every page', () => {
-    const setup = ws.pageSetup;
+  it('closes with place and date when set, "BUPATI KUTAI TIMUR," and the name', () => {
+    const closing = [17, 18, 19, 20, 21, 22].map((r) => ws.getCell(r, 15).value);
 
-    expect(setup).toMatchObject({ orientation: 'landscape', paperSize: 14, printTitlesRow: '5:7', fitToPage: true, fitToWidth: 1 });
+    expect(closing).toEqual(['Sangatta, 1 Juli 2022', 'BUPATI KUTAI TIMUR,', '', '', '', 'Nama Penandatangan']);
+    expect(ws.pageSetup.printArea).toBe('A1:S22');
   });
 
-  it('freezes the view below the header rows (ySplit 7)', () => {
-    const [view] = ws.views;
+  it('leaves place and date out of the closing until the team sets a date', async () => {
+    const doc = buildDocument({ closing: { office: 'BUPATI KUTAI TIMUR', name: 'Nama', place: 'Sangatta', date: '' } });
 
-    expect(view).toMatchObject({ state: 'frozen', ySplit: 7 });
+    const other = sheet(await roundTrip(doc), 'Lampiran I');
+
+    expect([17, 18].map((r) => other.getCell(r, 15).value)).toEqual(['BUPATI KUTAI TIMUR,', '']);
   });
 
-  it('prints page numbers in the footer', () => {
-    const footer = ws.headerFooter.oddFooter;
+  it('keeps each row’s id and version in a hidden column T for uploading an edited copy', async () => {
+    const doc = buildDocument({ aspects: [{ code: 'A', name: 'Aspek A', rows: [buildDocRow('A1', { rowKey: 'R12-V3' })] }] });
 
-    expect(footer).toContain('&P');
+    const other = sheet(await roundTrip(doc), 'Lampiran I');
+
+    expect(other.getColumn(20).hidden).toBe(true);
+    expect([other.getCell('T8').value, other.getCell('T12').value]).toEqual(['ID baris (jangan diubah)', 'R12-V3']);
   });
 
-  it('fits the columns across landscape Folio at 100 %: 5 for No, 4,5 per year, texts by weight', () => {
-    const widths = Array.from({ length: 15 }, (_, i) => ws.getColumn(i + 1).width);
+  it('adds unit-count and output columns per plan year for a 2022–2026 plan', async () => {
+    const doc = buildDocument({
+      years: [2022, 2023, 2024, 2025, 2026],
+      aspects: [{ code: 'A', name: 'Aspek A', rows: [buildDocRow('A1', { targets: { '2022': 1, '2023': 2, '2024': 3, '2025': 4, '2026': 4 } })] }],
+    });
 
-    // available = (13 − 2 × 0,4) in × 96 px ÷ 7 px per unit × 0,96 = 160,62; fixed 5 + 3 × 4,5 = 18,5.
-    // By weight Aspek (10,4) is below its body word "Penganggaran" (11,14 → held at 11,5) and Waktu (8,0) below its
-    // header word "Pelaksanaan" (10,08 → 10,5); the rest share 120,12 over weight 130,5 = 0,9205 each, rounded down
-    // to halves: Permasalahan 20 → 18, Sasaran 15 → 13,5, PJ 14 → 12,5, Anggaran 10 → 9 (written 8,5), Dukungan 12,5 → 11,5.
-    expect(widths).toEqual([5, 11.5, 18, 13.5, 18, 13.5, 4.5, 4.5, 4.5, 10.5, 12.5, 8.5, 11.5, 12.5, 8.5]);
-    expect(widths.reduce((s: number, w) => s + (w ?? 0), 0) * 7).toBeLessThanOrEqual((13 - 0.8) * 96);
-  });
+    const other = sheet(await roundTrip(doc), 'Lampiran I');
 
-  it('adds the signature block under the table, right-aligned over the last four columns', () => {
-    // table ends on row 12; the block starts on row 14 in column L (15 − 3)
-    const block = [14, 15, 16, 17, 18, 19, 20].map((r) => ws.getCell(r, 12).value);
-
-    expect(block).toEqual(['Sangatta, 1 Juli 2022', 'BUPATI KUTAI TIMUR', '', '', '', 'Nama Penandatangan', 'NIP. 197001012000031001']);
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['L14:O14', 'L15:O15', 'L19:O19', 'L20:O20']));
-    expect(ws.getCell('L15').font).toMatchObject({ bold: true });
-    expect(ws.getCell('L19').font).toMatchObject({ bold: true, underline: true });
+    // units G–K, outputs L–P, tail Q–W
+    expect(rowValues(other, 12, 7, 11)).toEqual([1, 2, 3, 4, 4]);
+    expect(other.getCell('L8').value).toBe('Target Output per Tahun');
+    expect(rowValues(other, 8, 17, 23)).toEqual(TAIL);
+    expect(other.getCell('S4').value).toContain('TAHUN 2022–2026');
   });
 });
 
-describe('buildRenaksiWorkbook: paper and plan years', () => {
-  it('uses A4 (paper size 9) when asked', async () => {
-    const wb = await roundTrip(buildDocument({ paper: 'a4' }));
+describe('buildRenaksiWorkbook: Lampiran II', () => {
+  let ws: ExcelJS.Worksheet;
 
-    const setup = sheet(wb, 'Renaksi').pageSetup;
-
-    expect(setup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '5:7' });
+  beforeAll(async () => {
+    ws = sheet(await roundTrip(buildDocument()), 'Lampiran II');
   });
 
-  it('adds one target column per plan year for a 2022–2026 plan', async () => {
-    const targets = { '2022': 1, '2023': 2, '2024': 3, '2025': 4, '2026': 4 };
-    const doc = buildDocument({
-      years: [2022, 2023, 2024, 2025, 2026],
-      aspects: [{ code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows: [buildDocRow('A1', { targets })] }],
-    });
-
-    const ws = sheet(await roundTrip(doc), 'Renaksi');
-
-    // 1 + 5 + 5 + 6 = 17 columns (A…Q); targets in G…K, the tail starts at L
-    expect(ws.getCell('A2').value).toBe('TAHUN 2022–2026');
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:Q1', 'G5:K5', 'L5:L6', 'Q5:Q6', 'B8:Q8']));
-    expect(rowValues(ws, 6, 7, 11)).toEqual([2022, 2023, 2024, 2025, 2026]);
-    expect(rowValues(ws, 9, 7, 11)).toEqual([1, 2, 3, 4, 4]);
-    expect(rowValues(ws, 5, 12, 17)).toEqual(HEADERS_AFTER_TARGETS);
+  it('opens with the lampiran block II', () => {
+    const first = ws.getRow(1).values as ExcelJS.CellValue[];
+    expect(first).toContain('LAMPIRAN II KEPUTUSAN BUPATI KUTAI TIMUR');
   });
 
-  it('leaves the NIP line empty when no NIP is given', async () => {
-    const doc = buildDocument({ signature: { place: 'Sangatta', date: '1 Juli 2022', office: 'BUPATI KUTAI TIMUR', name: 'Nama', nip: '' } });
+  it('lists units PD then kecamatan with one cell per indicator and the team’s notes', () => {
+    expect(rowValues(ws, 8, 1, 5)).toEqual(['No', 'Unit', 'A1', 'B1', 'Catatan']);
+    expect(ws.getCell('A9').value).toBe('A. PERANGKAT DAERAH');
+    expect(rowValues(ws, 10, 1, 5)).toEqual([1, 'Bappeda', '1→4', '', 'A1: catatan tim']);
+    expect(ws.getCell('A11').value).toBe('B. KECAMATAN');
+    expect(rowValues(ws, 12, 1, 4)).toEqual([2, 'Busang', '0→3*', '–']);
+    expect(rowValues(ws, 13, 1, 4)).toEqual([3, 'Telen', '', '2→4']);
+  });
 
-    const ws = sheet(await roundTrip(doc), 'Renaksi');
+  it('explains the cells and names every indicator under the table', () => {
+    expect(String(ws.getCell('A15').value)).toContain('tingkat saat ini → tingkat yang ditargetkan pada akhir tahun 2024');
+    expect(String(ws.getCell('A16').value)).toContain('A1 Judul A1; B1 Judul B1');
+  });
 
-    expect(ws.getCell('L20').value).toBe('');
+  it('prints landscape from its own page 1 with the header row repeated', () => {
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 14, printTitlesRow: '8:8', firstPageNumber: 1 });
+    expect(ws.headerFooter.oddFooter).toContain('Lampiran II');
   });
 });
 
@@ -363,61 +334,5 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       ['Bappeda', 'Perangkat daerah', 'A1', 'Judul A1', 2, 4, 2],
       ['Telen', 'Kecamatan', 'B2', 'Judul B2', 3, 4, 1],
     ]);
-  });
-});
-
-describe('buildRenaksiWorkbook: print layout and the hidden row id', () => {
-  let ws: ExcelJS.Worksheet;
-
-  beforeAll(async () => {
-    const long = 'Penanganan pengaduan belum dimuat dalam Standar Pelayanan maupun Maklumat Pelayanan di seluruh unit layanan. '.repeat(3);
-    const doc = buildDocument({
-      aspects: [
-        { code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows: [buildDocRow('A1', { rowKey: 'R12-V3' }), buildDocRow('A2', { rowKey: 'R13-V1', problem: long })] },
-      ],
-    });
-    ws = sheet(await roundTrip(doc), 'Renaksi');
-  });
-
-  it('writes each row’s id and version in a hidden column after the document (P), headed as not to be changed', () => {
-    expect(ws.getColumn(16).hidden).toBe(true);
-    expect(ws.getCell('P5').value).toBe('ID baris (jangan diubah)');
-    expect([ws.getCell('P9').value, ws.getCell('P10').value]).toEqual(['R12-V3', 'R13-V1']);
-  });
-
-  it('prints only the document columns and the signature block (A1:O18)', () => {
-    // table rows 8–10, one blank row, signature rows 12–18
-    expect(ws.pageSetup.printArea).toBe('A1:O18');
-  });
-
-  it('sizes rows by their text: a one-line row stays short, a long problem text gets a tall row', () => {
-    // I.1: every text fits one line except "Realisasi A1" (12 characters) in Realisasi, 8,5 units →
-    // (59,5 − 4) px ÷ 6 px = 9 characters per line → 2 lines × 11,25 pt + 4 pt
-    expect(ws.getRow(9).height).toBe(2 * 11.25 + 4);
-    // I.2: 330 characters in Permasalahan (18 units → 122 px ÷ 6 = 20 characters per line) → many lines
-    expect(ws.getRow(10).height).toBeGreaterThan(15 * 11.25);
-    // the header row holds the longest header wrapped in bold 8 pt
-    expect(ws.getRow(5).height).toBeGreaterThan(30);
-  });
-
-  it('lets only whole numbers of units, 0 to the units of the period, be typed into the target cells', () => {
-    expect(ws.getCell('H9').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 57], showErrorMessage: true });
-    expect(ws.getCell('J9').dataValidation).toBeUndefined();
-  });
-
-  it('uses 9 pt Arial in the table and 8 pt bold in the headers', () => {
-    expect(ws.getCell('C9').font).toMatchObject({ name: 'Arial', size: 9 });
-    expect(ws.getCell('C5').font).toMatchObject({ name: 'Arial', size: 8, bold: true });
-  });
-});
-
-describe('buildRenaksiWorkbook: a long plan', () => {
-  it('widens the No column so "I.147" stays on one line', async () => {
-    const rows = Array.from({ length: 147 }, (_, i) => buildDocRow(`A${i}`));
-    const ws = sheet(await roundTrip(buildDocument({ aspects: [{ code: 'A', name: 'Kebijakan dan Komitmen Pimpinan', rows }] })), 'Renaksi');
-
-    // "I.147" is 5 characters: (5 × 6 px + 6 px) ÷ 7 px = 5,14 → 5,5 units
-    expect(ws.getCell(8 + 147, 1).value).toBe('I.147');
-    expect(ws.getColumn(1).width).toBe(5.5);
   });
 });

@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { AppError } from '../../src/errors/app-error';
 import { lyingBomb, xmlBomb } from '../../src/bench/bomb-files';
 import { cellText, readSpreadsheet, requireSheet } from '../../src/shared/spreadsheet/read-spreadsheet';
-import { columnLetters, type SpreadsheetOptions } from '../../src/shared/spreadsheet/sheet-limits';
+import { type SpreadsheetOptions } from '../../src/shared/spreadsheet/sheet-limits';
+import { columnLetter as columnLetters } from '../../src/shared/xlsx-stream/sheet-writer';
 
 const MB = 1024 * 1024;
 const opts: SpreadsheetOptions = { formats: ['xlsx', 'csv'], maxDataRows: 100 };

@@ -1,3 +1,4 @@
+import { columnLetter } from '../xlsx-stream/sheet-writer';
 import { formatInt } from '../format';
 
 /**
@@ -89,14 +90,7 @@ export function resolveLimits(o: SpreadsheetOptions): ReadLimits {
   };
 }
 
-/** 1 → "A", 28 → "AB": the column letters a spreadsheet shows. */
-export function columnLetters(n: number): string {
-  let out = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
-  return out;
-}
-
-export const cellAddress = (row: number, col: number): string => `${columnLetters(col)}${row}`;
+export const cellAddress = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 
 const mb = (bytes: number) => formatInt(Math.round(bytes / 1024 / 1024));
 const refuse = (kind: RefusalKind, message: string) => new SheetRefusal({ kind, message });
