@@ -53,10 +53,15 @@ export function lampiranBlockLines(lampiran: string, info: DecreeInfo): [string,
 }
 
 /**
- * Writes the lampiran block over the columns `fromCol`…`width` of rows 1–4 (label column, then the value merged to
- * the right edge) and returns the next free row. `valueWidth` is the width (in column units) the TENTANG line wraps in.
+ * Writes the lampiran block over the columns `fromCol`…`width` of rows 1–4 (the label over `labelSpan` columns, then the
+ * value merged to the right edge) and returns the next free row. `valueWidth` is the width (in column units) the TENTANG
+ * line wraps in.
  */
-export function writeLampiranBlock(ws: ExcelJS.Worksheet, lampiran: string, info: DecreeInfo, fromCol: number, width: number, valueWidth: number): number {
+export function writeLampiranBlock(
+  ws: ExcelJS.Worksheet, lampiran: string, info: DecreeInfo, at: { fromCol: number; width: number; valueWidth: number; labelSpan?: number },
+): number {
+  const { fromCol, width, valueWidth } = at;
+  const valueCol = fromCol + (at.labelSpan ?? 1);
   const lines = lampiranBlockLines(lampiran, info);
   lines.forEach(([label, value], i) => {
     const r = i + 1;
@@ -64,11 +69,12 @@ export function writeLampiranBlock(ws: ExcelJS.Worksheet, lampiran: string, info
       ws.mergeCells(r, fromCol, r, width);
       ws.getCell(r, fromCol).value = label;
     } else {
+      if (valueCol - fromCol > 1) ws.mergeCells(r, fromCol, r, valueCol - 1);
       ws.getCell(r, fromCol).value = label;
-      ws.mergeCells(r, fromCol + 1, r, width);
-      ws.getCell(r, fromCol + 1).value = value;
+      if (valueCol < width) ws.mergeCells(r, valueCol, r, width);
+      ws.getCell(r, valueCol).value = value;
     }
-    for (const c of [fromCol, fromCol + 1]) {
+    for (const c of [fromCol, valueCol]) {
       const cell = ws.getCell(r, c);
       cell.font = { name: FONT, size: 9 };
       cell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
@@ -106,7 +112,8 @@ export function lampiranPageSetup(paper: PaperKind, headerRows: [number, number]
   pageSetup: Partial<ExcelJS.PageSetup>;
   headerFooter: Partial<ExcelJS.HeaderFooter>;
 } {
-  const footer = `&L&"${FONT}"&8Lampiran ${lampiran}&R&"${FONT}"&8Halaman &P dari &N`;
+  // NOTE: "dari &N" would count the pages of the whole workbook in LibreOffice, not of this lampiran.
+  const footer = `&L&"${FONT}"&8Lampiran ${lampiran}&R&"${FONT}"&8Halaman &P`;
   return {
     pageSetup: {
       paperSize: PAPERS[paper].code as ExcelJS.PaperSize,

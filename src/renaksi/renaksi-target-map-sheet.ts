@@ -56,8 +56,11 @@ export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): E
   });
   const widths = mapWidths(doc, indicators.length);
   ws.columns = widths.map((w) => ({ width: w }));
-  const blockFrom = Math.max(3, width - 8);
-  writeLampiranBlock(ws, 'II', { regionName: doc.regionName, years: doc.years, ...doc.decree }, blockFrom, width, widths.slice(blockFrom).reduce((s, w) => s + w, 0));
+  const blockFrom = Math.max(3, width - 10);
+  // The indicator columns are narrow: the label ("TANGGAL") spans up to three of them.
+  const labelSpan = Math.max(1, Math.min(3, width - blockFrom));
+  const valueWidth = widths.slice(blockFrom + labelSpan - 1).reduce((s, w) => s + w, 0);
+  writeLampiranBlock(ws, 'II', { regionName: doc.regionName, years: doc.years, ...doc.decree }, { fromCol: blockFrom, width, valueWidth, labelSpan });
   addTitle(ws, 6, width, `PETA TARGET PER UNIT RENCANA AKSI SP4N-LAPOR! ${doc.regionName.toUpperCase()} TAHUN ${yearSpan(doc.years)}`, 11);
   ws.getRow(6).height = 18;
   const headers = ['No', 'Unit', ...indicators.map((i) => i.code), 'Catatan'];

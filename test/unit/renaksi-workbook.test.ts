@@ -178,7 +178,8 @@ describe('buildRenaksiWorkbook: Lampiran I', () => {
   it('prints landscape on F4 (paper 14) from page 1, header rows 8–10 repeated, page numbers of Lampiran I', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 14, printTitlesRow: '8:10', firstPageNumber: 1 });
     expect(ws.headerFooter.oddFooter).toContain('Lampiran I');
-    expect(ws.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+    expect(ws.headerFooter.oddFooter).toContain('Halaman &P');
+    expect(ws.headerFooter.oddFooter).not.toContain('&N');
   });
 
   it('closes with place and date when set, "BUPATI KUTAI TIMUR," and the name', () => {
