@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { addTitle, estimateRowHeight, landscapeWidthUnits, styleCell, styleHeader, FONT, GROUP_FILL } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from './renaksi-lampiran';
-import type { RenaksiDocument } from './renaksi-workbook';
+import type { RenaksiDocument } from './renaksi-document';
 
 export const TARGET_MAP_SHEET = 'Lampiran II';
 /** Row of the indicator codes (the table's header). */

@@ -6,44 +6,13 @@ import {
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 // NOTE: the recap sheets' pure builder, not the exports entry: this file runs in a worker thread (renaksi-workbook.task),
 // which should not load the exports module's routes and services (a named exception in .dependency-cruiser.cjs).
-import { addRecapSheets, type RecapData } from '../exports/recap-sheets';
+import { addRecapSheets } from '../exports/recap-sheets';
 import type { RenaksiTextField } from './renaksi-draft';
-import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan, type Closing } from './renaksi-lampiran';
+import type { RenaksiDocRow, RenaksiDocument } from './renaksi-document';
+import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from './renaksi-lampiran';
 import { addTargetMapSheet } from './renaksi-target-map-sheet';
 
-export interface RenaksiDocRow extends Record<RenaksiTextField, string> {
-  /** "21 dari 57 unit (36,8 %)…": the units at target now, out of the units the indicator applies to. */
-  baseline: string;
-  /** Units at or above the target level by the end of each plan year (counts). */
-  targets: Record<string, number>;
-  /** The activity's own output per plan year ("9 SOP"). */
-  outputTargets: Record<string, string>;
-  /** Target cells accept 0…targetMax units (the units the row's indicator applies to). */
-  targetMax?: number;
-  /** Row id and version in the hidden column ("R12-V3"), so an edited copy can be uploaded back. */
-  rowKey?: string;
-}
-
-/** Lampiran II: units × the plan's indicators; a cell reads "1→3", blank at target, "–" N/A, "*" not submitted. */
-export interface TargetMapDoc {
-  indicators: { code: string; title: string }[];
-  groups: { label: string; units: { name: string; cells: string[]; notes: string }[] }[];
-}
-
-export interface RenaksiDocument {
-  regionName: string;
-  periodName: string;
-  years: number[];
-  aspects: { code: string; name: string; rows: RenaksiDocRow[] }[];
-  paper: PaperKind;
-  /** Keputusan Bupati number and date: blank until set. */
-  decree: { nomor: string; tanggal: string };
-  closing: Closing;
-  targetMap: TargetMapDoc;
-  recap: RecapData;
-  /** Target cells of a row without its own targetMax accept 0…unitTotal units. */
-  unitTotal?: number;
-}
+export type { RenaksiDocRow, RenaksiDocument, TargetMapDoc } from './renaksi-document';
 
 /** `wordy`: the column holds running text, so a long word of the body must fit too. */
 type ColumnSpec = { header: string; weight: number; key: keyof RenaksiDocRow; wordy?: boolean };
