@@ -8,7 +8,7 @@ import { loadConfig } from '../config/config';
 import { PROJECT_ROOT } from '../shared/paths';
 import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
 import { spawnCeilingServer } from './ceiling-server';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { load, pollingViewers, signIn, transferredSize, type LoadFigures } from './http-bench';
 import { LIVE_POLL_SECONDS } from '../dashboard';
 import { exited, startServer, type ServerProcess } from './server-process';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL, FONT,
+  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL,
   type PaperKind, shareStyles,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';

@@ -1,5 +1,4 @@
 import { AppError, notFound } from '../errors/app-error';
-import type { Instrument } from '../instrument';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';

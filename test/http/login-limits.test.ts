@@ -117,6 +117,7 @@ describe('login limits', () => {
     const existing = await browser.login(known.username, WRONG);
 
     expect(unknown.status).toBe(422);
+    expect(existing.status).toBe(422);
     expect(unknown.text).toContain('Nama pengguna atau kata sandi salah.');
     expect(verify).toHaveBeenCalledTimes(2);
     const [dummyHash, storedHash] = verify.mock.calls.map((c) => c[0]);

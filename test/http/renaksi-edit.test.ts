@@ -1,6 +1,6 @@
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps, storedRows } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan, type seedGaps, storedRows } from '../helpers/renaksi';
 
 describe('editing Renaksi rows over HTTP', () => {
   let ctx: TestContext;

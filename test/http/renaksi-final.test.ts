@@ -1,6 +1,6 @@
 import { readWorkbook } from '../helpers/workbook';
 import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
-import { renaksiState, rowByKey, rowForm, draftedPlan, seedGaps } from '../helpers/renaksi';
+import { renaksiState, rowByKey, rowForm, draftedPlan, type seedGaps } from '../helpers/renaksi';
 
 const binary = { buffer: true, type: 'blob' } as const;
 

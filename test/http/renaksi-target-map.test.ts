@@ -1,6 +1,6 @@
 import { cellText } from '../../src/renaksi/renaksi-matrix';
 import { buildUser, createTestContext, unitId, type TestContext } from '../helpers/test-app';
-import { draftedPlan, seedGaps } from '../helpers/renaksi';
+import { draftedPlan, type seedGaps } from '../helpers/renaksi';
 
 describe('Lampiran II and a unit’s own plan from the stored plan', () => {
   let ctx: TestContext;
