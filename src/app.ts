@@ -27,6 +27,7 @@ import { createDashboardModule } from './dashboard';
 import { createBoardModule } from './board';
 import { createExportsModule } from './exports';
 import { createRenaksiModule } from './renaksi';
+import { createRenaksiNarrativeModule } from './renaksi-narrative';
 import { createHomeModule } from './home';
 
 export interface AppDeps {
@@ -65,10 +66,11 @@ export function createModules({ db, config }: AppDeps) {
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
+  const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, dashboard, board, exports, renaksi, home,
+    offline, dashboard, board, exports, renaksi, renaksiNarrative, home,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -135,6 +137,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/periods/:periodId', m.board.router); //                      /units, /units.xlsx
   app.use('/periods/:periodId', m.dashboard.router); //                  /dashboard…, /units/:unitId/{scores…,rapor}, /presentation…
   app.use('/periods/:periodId', m.renaksi.router); //                    /renaksi…, /renaksi.xlsx
+  app.use('/periods/:periodId', m.renaksiNarrative.router); //           /renaksi.docx, /renaksi/narasi
   app.use('/periods/:periodId', m.exports.router); //                    /rekap.xlsx
 
   app.use(notFoundHandler);

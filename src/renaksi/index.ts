@@ -15,6 +15,12 @@ import { renaksiRowsRoutes } from './renaksi-rows.routes';
 import { renaksiSettingsRoutes } from './renaksi-settings.routes';
 import { renaksiUploadRoutes } from './renaksi-upload.routes';
 
+export { RENAKSI_EDITORS, RENAKSI_READERS } from './renaksi-roles';
+export { assertDraft } from './renaksi.service';
+export { planYears } from './renaksi-draft';
+export type { RenaksiService } from './renaksi.api';
+export type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
+
 /** Workbooks kept by the fingerprint of their document: a few dozen periods' Renaksi workbooks. */
 const WORKBOOK_CACHE_BYTES = 16 * 1024 * 1024;
 

@@ -1,7 +1,8 @@
 import { notFound } from '../errors/app-error';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import type { RenaksiPlan } from './renaksi.repo';
+import type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
+import { groupPlanRows, type PlanGroup } from './renaksi-layout';
 import { ensurePlan, generateRenaksi, planOrDefault, requireRow, setPlanYears, type RenaksiDeps } from './renaksi.service';
 import { addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority } from './renaksi-rows.service';
 import { applyUpload, findUpload, previewUpload } from './renaksi-upload.service';
@@ -20,6 +21,16 @@ function requirePlan(deps: RenaksiDeps, periodId: number): RenaksiPlan {
 /** The plan if one was drafted (the settings page shows defaults otherwise). */
 function findPlan(deps: RenaksiDeps, periodId: number): RenaksiPlan | undefined {
   return deps.renaksi.findPlan(periodId);
+}
+
+/**
+ * Lampiran I's live rows grouped under their sasaran and numbered exactly as the workbook and the plan page number
+ * them (I, I.1, …); none before the plan is drafted. What the narrative document summarises.
+ */
+function lampiranGroups(deps: RenaksiDeps, periodId: number): PlanGroup<RenaksiRow>[] {
+  const { instrument } = deps.periods.loadPeriod(periodId);
+  const plan = deps.renaksi.findPlan(periodId);
+  return groupPlanRows(instrument.aspects, plan ? deps.renaksi.listRows(plan.id) : []);
 }
 
 /** The Renaksi workbook to download (a final plan: its stored, signed version), audited. */
@@ -47,7 +58,7 @@ export function createRenaksiService(deps: RenaksiDeps) {
       addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority,
       previewUpload, findUpload, applyUpload,
       finalizePlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
-      planPage, rowPage, targetMap, unitPlan,
+      planPage, rowPage, targetMap, unitPlan, lampiranGroups,
     }),
   };
 }

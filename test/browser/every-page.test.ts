@@ -13,7 +13,7 @@ import { seedDepsOf } from '../../src/bootstrap';
 const PHONE = 'Mozilla/5.0 (Linux; Android 13; SM-A146P Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36';
 
 /** GET routes that answer with a file, JSON or a redirect rather than a page. */
-const NOT_PAGES = /\.(json|csv|xlsx)$|^\/api\/|^\/healthz$|\/evidence\/:evidenceId$|\/presentation\/deck$|^\/dashboard\/unit$/;
+const NOT_PAGES = /\.(json|csv|xlsx|docx)$|^\/api\/|^\/healthz$|\/evidence\/:evidenceId$|\/presentation\/deck$|^\/dashboard\/unit$/;
 
 /**
  * Every page an admin can open, on a desktop and on a 390 px phone: no serious or critical axe-core violation, no

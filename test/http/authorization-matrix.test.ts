@@ -111,6 +111,9 @@ const RULES: Record<string, Rule> = {
   'POST /periods/:periodId/renaksi/uploads/:uploadId/apply': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/renaksi/versions/:n.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'POST /periods/:periodId/renaksi/reopen': { roles: ['admin'] },
+  'GET /periods/:periodId/renaksi.docx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'GET /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/rekap.xlsx': { roles: ALL_STAFF },
 };
 

@@ -1,0 +1,33 @@
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { RenaksiService } from '../renaksi';
+import type { ScoringService } from '../scoring';
+import { createBuildCache } from '../shared/build-cache';
+import { createSettingsRepo } from '../shared/settings.repo';
+import { createNarrativeRepo } from './narrative.repo';
+import { createNarrativeService } from './narrative.api';
+import { renaksiNarrativeRoutes } from './narrative.routes';
+
+/** Documents kept by the fingerprint of their content: a narrative is about 25 KB, so a few hundred periods' worth. */
+const DOCX_CACHE_BYTES = 8 * 1024 * 1024;
+
+export interface RenaksiNarrativeModuleDeps {
+  db: Db;
+  scoring: ScoringService;
+  renaksi: RenaksiService;
+  audit: AuditService;
+}
+
+/**
+ * The Renaksi's narrative document (.docx: BAB I–VI with every figure from the data) and the page where the team
+ * writes its paragraphs. The router is mounted at /periods/:periodId (/renaksi.docx, /renaksi/narasi).
+ */
+export function createRenaksiNarrativeModule(deps: RenaksiNarrativeModuleDeps) {
+  const service = createNarrativeService({
+    ...deps,
+    narratives: createNarrativeRepo(deps.db),
+    settings: createSettingsRepo(deps.db),
+    docs: createBuildCache(DOCX_CACHE_BYTES),
+  });
+  return { router: renaksiNarrativeRoutes(service) };
+}
