@@ -22,14 +22,14 @@ const TEXT_COLUMNS: ColumnSpec[] = [
   { header: 'Permasalahan / Kondisi Awal', weight: 15, key: 'problem', wordy: true },
   { header: 'Kegiatan', weight: 17, key: 'activity', wordy: true },
   { header: 'Indikator Keberhasilan (Output, Satuan)', weight: 11, key: 'outputIndicator', wordy: true },
-  { header: 'Baseline', weight: 8, key: 'baseline', wordy: true },
+  { header: 'Baseline', weight: 8, key: 'baseline' },
 ];
 const TAIL_COLUMNS: ColumnSpec[] = [
   { header: 'Waktu (Triwulan)', weight: 7, key: 'schedule' },
-  { header: 'Penanggung Jawab', weight: 9, key: 'responsible', wordy: true },
-  { header: 'Unit Sasaran', weight: 7, key: 'unitScope', wordy: true },
+  { header: 'Penanggung Jawab', weight: 9, key: 'responsible' },
+  { header: 'Unit Sasaran', weight: 7, key: 'unitScope' },
   { header: 'Program / Kegiatan / Sub Kegiatan (DPA)', weight: 9, key: 'dpa', wordy: true },
-  { header: 'Anggaran dan Sumber Dana', weight: 7, key: 'budget', wordy: true },
+  { header: 'Anggaran dan Sumber Dana', weight: 7, key: 'budget' },
   { header: 'Dukungan Kebijakan, Kelembagaan, Sumber Daya', weight: 10, key: 'support', wordy: true },
   { header: 'Bukti Dukung / Cara Verifikasi', weight: 10, key: 'verification', wordy: true },
 ];
@@ -70,7 +70,7 @@ const HEADER_FONT = 7.5;
 const MARGIN_SIDE_IN = 0.4;
 const NO_WIDTH = 5;
 const YEAR_WIDTH = 4.2;
-const OUTPUT_WIDTH = 6.5;
+const OUTPUT_WIDTH = 6;
 /**
  * NOTE: measured on the Kutai Timur plan converted by LibreOffice, running text at 8 pt fits about 1,4 times the
  * characters per line that the shared estimate (half an em per character, 7 px per width unit) assumes, so rows came

@@ -106,9 +106,9 @@ describe('the whole cycle in a real browser', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('Renaksi');
-    expect(ws?.getCell(1, 1).value).toBe('RENCANA AKSI SP4N-LAPOR! KABUPATEN KUTAI TIMUR');
-    expect(ws?.getCell(2, 1).value).toBe('TAHUN 2022–2024');
+    const ws = wb.getWorksheet('Lampiran I');
+    expect(ws?.getCell(6, 1).value).toBe('MATRIKS RENCANA AKSI PENGELOLAAN PENGADUAN PELAYANAN PUBLIK MELALUI SP4N-LAPOR! KABUPATEN KUTAI TIMUR TAHUN 2022–2024');
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Lampiran I', 'Lampiran II']);
     const stored = ctx.db.prepare('SELECT COUNT(*) AS n FROM renaksi_rows').get() as { n: number };
     expect(stored.n).toBeGreaterThan(10);
     await screenshot(page, 'renaksi');

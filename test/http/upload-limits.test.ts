@@ -49,7 +49,7 @@ describe('every spreadsheet upload refuses hostile and over-limit files, writing
 
   const uploads: Upload[] = [
     { name: 'offline questionnaire', path: () => `/periods/${ctx.periodId}/units/${unitId(ctx.repos, 'KEC-BENGALON')}/questionnaire-upload`, session: () => nara, sheet: 'Kuesioner', maxDataRows: 500, page: 'Isi tanpa koneksi' },
-    { name: 'Renaksi', path: () => `/periods/${ctx.periodId}/renaksi/upload`, session: () => tim, sheet: 'Renaksi', maxDataRows: 5000, page: 'Unggah' },
+    { name: 'Renaksi', path: () => `/periods/${ctx.periodId}/renaksi/upload`, session: () => tim, sheet: 'Lampiran I', maxDataRows: 5000, page: 'Unggah' },
     { name: 'units import', path: () => '/admin/units/import/upload', session: () => admin, sheet: 'Unit', maxDataRows: 2000, page: 'Impor Daftar Unit' },
     { name: 'users import', path: () => '/admin/users/import/upload', session: () => admin, sheet: 'Pengguna', maxDataRows: 5000, page: 'Impor Pengguna' },
   ];
