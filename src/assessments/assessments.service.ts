@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error';
 import type { Evidence, StoredFile } from '../evidence';
-import type { Instrument } from '../instrument';
+import { instrumentForUnit, type Instrument } from '../instrument';
 import type { Period } from '../periods';
 import type { Unit } from '../units';
 import { bindDeps } from '../shared/bind-deps';
@@ -22,10 +22,19 @@ export interface Questionnaire {
   totalCount: number;
 }
 
-/** Everything the questionnaire page shows for one unit and period (a narahubung only for their own unit). */
-export function getQuestionnaire(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): Questionnaire {
+/**
+ * The period's instrument as this unit answers it (403 for a narahubung of another unit, 404 for an unknown unit or
+ * period): N/A reserved for named units (F4 for Inspektorat in revision 2) is open to them.
+ */
+function answeringInstrument(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): { unit: Unit; period: Period; instrument: Instrument } {
   const unit = loadUnit(deps, user, unitId);
   const { period, instrument } = deps.periods.loadPeriod(periodId);
+  return { unit, period, instrument: instrumentForUnit(instrument, unit.code) };
+}
+
+/** Everything the questionnaire page shows for one unit and period (a narahubung only for their own unit). */
+export function getQuestionnaire(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): Questionnaire {
+  const { unit, period, instrument } = answeringInstrument(deps, user, periodId, unitId);
   const assessment = deps.assessments.find(periodId, unitId);
   const answers = assessment ? deps.assessments.answers(assessment.id) : {};
   const totalCount = instrument.aspects.reduce((s, a) => s + a.indicators.length, 0);
@@ -223,7 +232,7 @@ export function createAssessmentsService(deps: AssessmentsDeps) {
   return {
     find, findOrCreate, answers, listPeriodUnits, answersOfPeriod, upsertAnswer, setStatus, setVerifiedLevel, touch,
     ...bindDeps(deps, {
-      getQuestionnaire, saveAnswers, saveAnswer, saveQuestionnaireForm, submitAssessment, attachLink, deleteEvidence, evidenceDownload,
+      answeringInstrument, getQuestionnaire, saveAnswers, saveAnswer, saveQuestionnaireForm, submitAssessment, attachLink, deleteEvidence, evidenceDownload,
     }),
   };
 }

@@ -36,7 +36,7 @@ export function answersApiRoutes(deps: QuestionnaireDeps): Router {
     const unitId = idParam(req, 'unitId');
     requireUnitAccess(user, unitId);
     requireQueueOwner(req, user);
-    const { instrument } = deps.periods.loadPeriod(periodId);
+    const { instrument } = deps.assessments.answeringInstrument(user, periodId, unitId);
     const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
     if (!ind) throw notFound('Indikator');
     const input = parseAnswerBody(ind, req.body);

@@ -1,12 +1,12 @@
 import type { Db } from '../db/database';
 import type { AssessmentsService } from '../assessments';
-import type { Instrument } from '../instrument';
+import { instrumentForUnit, type Instrument } from '../instrument';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 import { prng, sampleAssessment, writeSampleAssessment } from './sample-answers';
 
 /**
- * Fills the default period with realistic sample answers for every unit and marks the period as demo data
- * (the UI labels it). Does nothing when the period already has assessments.
+ * Fills the default period (on the newest instrument when the database was new) with realistic sample answers for
+ * every unit and marks the period as demo data (the UI labels it). Does nothing when the period already has assessments.
  */
 export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsService }): void {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
@@ -19,6 +19,9 @@ export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsServ
   const rand = prng(2022);
   deps.db.transaction(() => {
     deps.periods.markDemo(period.id);
-    units.forEach((u, i) => writeSampleAssessment(deps.assessments, period.id, u.unitId, sampleAssessment(instrument, u.group, i, rand), admin.id));
+    units.forEach((u, i) => {
+      const sample = sampleAssessment(instrumentForUnit(instrument, u.unitCode), u.group, i, rand);
+      writeSampleAssessment(deps.assessments, period.id, u.unitId, sample, admin.id);
+    });
   })();
 }

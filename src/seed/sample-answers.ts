@@ -1,5 +1,5 @@
 import type { AssessmentsService } from '../assessments';
-import type { Instrument } from '../instrument';
+import { naWithoutReports, type Instrument } from '../instrument';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
 
@@ -38,9 +38,10 @@ export interface SampleAssessment {
 }
 
 /**
- * A realistic assessment for the unit at position `index`: a unit-level capacity drives the levels, remote
- * kecamatan often had no complaints (N/A where allowed), most units submitted, some verified with a corrected
- * level, a few still drafting (partly answered) or not started.
+ * A realistic assessment for the unit at position `index`, given the instrument as that unit answers it
+ * (`instrumentForUnit`): a unit-level capacity drives the levels, remote kecamatan often had no complaints (N/A on
+ * the indicators a unit without reports cannot judge), a unit named for an N/A answers N/A, most units submitted,
+ * some verified with a corrected level, a few still drafting (partly answered) or not started.
  */
 export function sampleAssessment(instrument: Instrument, group: UnitGroup, index: number, rand: () => number): SampleAssessment {
   if (index % 11 === 10) return { status: null, answers: [] };
@@ -52,7 +53,8 @@ export function sampleAssessment(instrument: Instrument, group: UnitGroup, index
   const answers: SampleAnswer[] = [];
   indicators.forEach((ind, k) => {
     if (draft && k > indicators.length * 0.6) return;
-    const isNa = noComplaints && ind.allowNa;
+    // N/A reserved for named units (F4 for Inspektorat) is open only in the instrument as that unit sees it.
+    const isNa = (noComplaints && naWithoutReports(ind)) || (ind.naCase === 'named-units' && ind.allowNa);
     const level = isNa ? null : Math.max(0, Math.min(4, Math.round(capacity + (rand() - 0.5) * 2)));
     const corrected = status === 'diverifikasi' && level !== null && level > 0 && rand() < 0.2;
     answers.push({

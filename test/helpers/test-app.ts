@@ -26,17 +26,26 @@ export interface TestContext {
   instrument: Instrument;
 }
 
+/** Revision 1 of the instrument: tests whose hand-computed numbers use its 30 indicators ask for it by name. */
+export const REVISION_1 = '2022.1';
+
 /**
  * A fresh in-memory, migrated database with the real templates (instrument, Kutai Timur units) and one period:
  * a copy of the run's template image (test/helpers/template-db.ts), so no test pays for migrations and seeding.
+ * The period is on the newest instrument version, or on `instrumentVersion` when given (e.g. REVISION_1).
  * Config overrides (e.g. a temporary dataDir for evidence files) go to testConfig.
  */
-export function createTestContext(overrides: Partial<AppConfig> = {}): TestContext {
+export function createTestContext(overrides: Partial<AppConfig> = {}, opts: { instrumentVersion?: string } = {}): TestContext {
   const config = testConfig(overrides);
   const db = openDatabase(config.templatesDir === TEMPLATES_DIR ? templateImage() : buildTemplateImage(config.templatesDir));
   const repos = createRepos(db);
   const period = repos.periods.findByName(DEFAULT_PERIOD_NAME) as Period;
-  const instrument = repos.instruments.findById(period.instrumentId) as Instrument;
+  const wanted = opts.instrumentVersion;
+  const instrumentId = wanted === undefined ? period.instrumentId : repos.periodSetup.listInstruments().find((i) => i.version === wanted)?.id;
+  if (instrumentId === undefined) throw new Error(`no instrument version ${wanted}`);
+  // NOTE: the template's period has no answers yet, so moving it to another version is safe.
+  if (instrumentId !== period.instrumentId) db.prepare('UPDATE periods SET instrument_id = ? WHERE id = ?').run(instrumentId, period.id);
+  const instrument = repos.instruments.findById(instrumentId) as Instrument;
   const modules = createModules({ db, config });
   return { app: createApp({ db, config }, modules), db, repos, modules, periodId: period.id, instrument };
 }
