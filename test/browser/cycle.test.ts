@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, paintedPixels, screenshot, serve } from '../helpers/browser';
 
 /**
@@ -13,7 +13,7 @@ describe('the whole cycle in a real browser', () => {
   let server: { baseUrl: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     await buildUser(ctx.repos, { role: 'admin', username: 'admin' });
     const other = await buildUser(ctx.repos, { role: 'admin' });
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 3, levels: { B1: 1, D2: 2 }, status: 'diajukan', userId: other.id });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, REVISION_1, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, paintedPixels, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { idNumber, parseCsv } from '../helpers/csv';
@@ -51,7 +51,7 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
   let adminId: number;
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     adminId = (await buildUser(ctx.repos, { role: 'admin', username: 'admin' })).id;
     await buildUser(ctx.repos, { role: 'fasilitator', username: 'fasil' });
     seedDemo(seedDepsOf(ctx.db, ctx.modules));

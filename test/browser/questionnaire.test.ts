@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { EXE_BYTES, pdfBytes } from '../helpers/evidence-files';
 
@@ -23,7 +23,7 @@ describe('the questionnaire in a real browser', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-kuesioner-'));
-    ctx = createTestContext({ dataDir });
+    ctx = createTestContext({ dataDir }, { instrumentVersion: REVISION_1 });
     server = await serve(ctx.app);
     browser = await launchBrowser();
   });

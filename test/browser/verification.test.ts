@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, screenshot, serve } from '../helpers/browser';
 
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
@@ -42,7 +42,7 @@ describe('return and resubmit in a real browser', () => {
   }
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     const admin = await buildUser(ctx.repos, { role: 'admin', username: 'admin' });
     await buildUser(ctx.repos, { role: 'narahubung', unitId: busang, username: 'nara.busang' });

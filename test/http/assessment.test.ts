@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 
 type Row = { indicator_code: string; level: number | null; is_na: number; note: string };
 
@@ -24,7 +24,7 @@ describe('penilaian mandiri questionnaire over HTTP', () => {
   let narahubung: string;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     telen = unitId(ctx.repos, 'KEC-TELEN');
     narahubung = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { readWorkbook } from '../helpers/workbook';
 
 /** Unit names in the order the board table lists them. */
@@ -15,7 +15,7 @@ describe('completion board', () => {
   let dinkes: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     admin = await buildUser(ctx.repos, { role: 'admin' });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     telen = unitId(ctx.repos, 'KEC-TELEN');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { idNumber, parseCsv } from '../helpers/csv';
 
 /** Kutai Timur's units in the seeded list: 39 perangkat daerah + 18 kecamatan (templates/units-kutai-timur.json). */
@@ -25,7 +25,7 @@ describe('the FGD dashboard, its JSON and CSV', () => {
   const base = () => `/periods/${ctx.periodId}/dashboard`;
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     fasilitator = (await buildUser(ctx.repos, { role: 'fasilitator' })).username;
     arrange(ctx, admin.id);

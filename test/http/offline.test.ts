@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
 
@@ -48,7 +48,7 @@ describe('offline questionnaire workbook', () => {
   let admin: { id: number; username: string };
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     telen = unitId(ctx.repos, 'KEC-TELEN');
     admin = await buildUser(ctx.repos, { role: 'admin' });

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import type { Instrument } from '../../src/instrument/instrument.schemas';
 
@@ -8,7 +8,7 @@ describe('period administration', () => {
   let busang: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     admin = await buildUser(ctx.repos, { role: 'admin' });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
   });

@@ -1,13 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { readWorkbook } from '../helpers/workbook';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 
 describe('the assessment recap workbook for the FGD (GET /periods/:periodId/rekap.xlsx)', () => {
   let ctx: TestContext;
   let busang: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     const adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     const a = buildAssessment(ctx, { unitId: busang, fill: 4, levels: { A1: 1, D1: 'na' }, status: 'diverifikasi', userId: adminId });

@@ -1,5 +1,5 @@
 import { readWorkbook } from '../helpers/workbook';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { rowByKey, storedRows } from '../helpers/renaksi';
 
 const json = <T>(text: string | null): T => JSON.parse(text ?? 'null') as T;
@@ -10,7 +10,7 @@ describe('Renaksi draft and workbook over HTTP', () => {
   let adminId: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
     tim = (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username;
     // Busang: all 4 except A1 = 1. Telen: all 4. Dinkes: all 4 except A1 = 3. The other 54 units did not submit.

@@ -1,11 +1,11 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 
 describe('GET /api/periods and /api/periods/:periodId/scores', () => {
   let ctx: TestContext;
   let fasilitator: string;
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     fasilitator = (await buildUser(ctx.repos, { role: 'fasilitator' })).username;
     const u = (code: string) => unitId(ctx.repos, code);

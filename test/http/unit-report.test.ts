@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { parseCsv } from '../helpers/csv';
 import { formatDate } from '../../src/shared/format';
 
@@ -11,7 +11,7 @@ describe('a unit’s scores page and its rapor', () => {
   let verifier: { id: number; username: string };
 
   beforeAll(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     fasilitator = (await buildUser(ctx.repos, { role: 'fasilitator' })).username;
     telen = unitId(ctx.repos, 'KEC-TELEN');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
 
@@ -23,7 +23,7 @@ describe('unit administration', () => {
   let admin: { id: number; username: string };
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     admin = await buildUser(ctx.repos, { role: 'admin' });
   });
 

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 type AnswerRow = { indicator_code: string; level: number | null; verified_level: number | null; verifier_note: string };
@@ -33,7 +33,7 @@ describe('verification of a submitted assessment', () => {
   let assessmentId: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     narahubung = (await buildUser(ctx.repos, { role: 'narahubung', unitId: busang })).username;
     verifikator = (await buildUser(ctx.repos, { role: 'verifikator' })).username;
