@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { launchBrowser, login, screenshot, serve } from '../helpers/browser';
 
 type Server = { baseUrl: string; close: () => Promise<void> };
@@ -39,7 +39,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
 
   /** A fresh app (config overrides allowed) with Busang submitted at level 3 (D1 not applicable). */
   async function setUp(overrides: Parameters<typeof createTestContext>[0] = {}) {
-    const ctx = createTestContext(overrides);
+    const ctx = createTestContext(overrides, { instrumentVersion: REVISION_1 });
     const busang = unitId(ctx.repos, 'KEC-BUSANG');
     const admin = await buildUser(ctx.repos, { role: 'admin', username: 'admin' });
     const verif = await buildUser(ctx.repos, { role: 'verifikator', username: 'verif' });
@@ -170,6 +170,8 @@ describe('verification work is never lost or hidden (Chromium)', () => {
     await a.page.getByLabel('Nama periode').fill('Penilaian Mandiri SP4N-LAPOR! 2023');
     await a.page.getByLabel('Tahun').fill('2023');
     await a.page.getByLabel('Batas pengisian').fill('2023-11-30');
+    // The form offers the newest instrument; this scenario copies every indicator, so it stays on revision 1.
+    await a.page.getByLabel('Versi instrumen').selectOption({ label: `SP4N-PM versi ${REVISION_1}` });
     await a.page.getByLabel('Mulai dari jawaban periode sebelumnya (opsional)').selectOption({ label: 'Penilaian Mandiri SP4N-LAPOR! 2022' });
     await a.page.getByRole('button', { name: 'Buat periode' }).click();
     await a.page.waitForURL(/\/admin\/periods$/);

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 /** The part of a page that shows one indicator (from its box to the next one's). */
@@ -20,7 +20,7 @@ describe('answers copied from the previous period', () => {
   let n: Awaited<ReturnType<typeof loginAs>>;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     buildAssessment(ctx, { unitId: busang, fill: 3, levels: { D1: 'na' }, status: 'diverifikasi', userId: admin.id });

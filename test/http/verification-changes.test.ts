@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 function codes(ctx: TestContext): string[] {
@@ -18,7 +18,7 @@ describe('decisions follow every change the unit makes', () => {
   let n: Awaited<ReturnType<typeof loginAs>>;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     const verifikator = await buildUser(ctx.repos, { role: 'verifikator' });

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 type Comment = { round: number; indicator_code: string | null; comment: string };
@@ -15,7 +15,7 @@ describe('verifier comments and decisions are kept as they are typed', () => {
   let assessmentId: number;
 
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     busang = unitId(ctx.repos, 'KEC-BUSANG');
     const admin = await buildUser(ctx.repos, { role: 'admin' });
     verifikator = (await buildUser(ctx.repos, { role: 'verifikator' })).username;
