@@ -1,6 +1,6 @@
 import type { Role } from '../../src/shared/identity';
 import { NARRATIVE_DEFAULTS, NARRATIVE_SECTIONS } from '../../src/renaksi-narrative/narrative-texts';
-import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
 import { readDocx } from '../helpers/docx';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
@@ -23,7 +23,7 @@ describe('the Renaksi narrative document over HTTP', () => {
   // Four of the 57 units submitted: Busang (A1 = 1, the rest 4), Telen (all 4), Dinas Kesehatan (A1 = 3, verified) and
   // Sangatta Utara with one answer only (incomplete); 53 did not submit. The team drafts the plan.
   beforeEach(async () => {
-    ctx = createTestContext();
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
     const adminId = (await buildUser(ctx.repos, { role: 'admin' })).id;
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-BUSANG'), fill: 4, levels: { A1: 1 }, status: 'diajukan', userId: adminId });
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 4, status: 'diajukan', userId: adminId });
