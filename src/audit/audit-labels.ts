@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS = {
   'renaksi.row.restore': 'Baris Renaksi dipulihkan',
   'renaksi.row.move': 'Urutan baris Renaksi diubah',
   'renaksi.row.priority': 'Prioritas baris Renaksi diubah',
+  'renaksi.row.split': 'Baris Renaksi dipecah',
+  'renaksi.row.merge': 'Baris Renaksi digabungkan',
   'renaksi.upload.apply': 'Unggahan Renaksi (Excel) diterapkan',
   'renaksi.finalize': 'Renaksi difinalkan',
   'renaksi.reopen': 'Renaksi final dibuka kembali',

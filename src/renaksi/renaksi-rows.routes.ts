@@ -3,31 +3,44 @@ import { badInput } from '../errors/app-error';
 import { formBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
-import { validate } from '../web/validate';
+import { renderToString } from '../web/render-to-string';
 import { flash } from '../web/view-locals';
 import type { RenaksiService } from './renaksi.api';
 import { DEFAULT_BUDGET, NOTES_LABEL, planYears, RENAKSI_FIELD_LABELS } from './renaksi-draft';
 import { RENAKSI_EDITORS } from './renaksi-roles';
-import { MOVE_SCHEMA, parseRowForm, parseVersion, PRIORITY_SCHEMA } from './renaksi.schemas';
+import { parseRowForm, parseVersion } from './renaksi.schemas';
 import { RowConflictError } from './renaksi-rows.service';
 import { assertDraft, rowTargetMax } from './renaksi.service';
+import { filterFromBack, filterQuery, planUrl } from './renaksi-plan-view';
 import { conflictComparison, rowFormValues, type ConflictField } from './renaksi-view.service';
+import { renaksiRowActionRoutes } from './renaksi-row-actions.routes';
 
 type Body = Record<string, unknown>;
 
-/** The plan's rows: add, edit, delete, restore, move, mark priority. Mounted at /periods/:periodId. */
+const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
+
+/** The names of the changed fields as the team reads them. */
+function changedLabels(changed: string[]): string {
+  const label = (f: string) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : f === 'notes' ? NOTES_LABEL : 'Aspek/indikator');
+  return [...new Set(changed.map(label))].join(', ');
+}
+
+interface EditOpts { values?: Body; errors?: Record<string, string>; conflict?: ConflictField[]; fragment?: boolean }
+
+/** The plan's rows: add, edit (on its own page or in place), and the row actions. Mounted at /periods/:periodId. */
 export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
   const router = Router({ mergeParams: true });
   const editors = requireRole(...RENAKSI_EDITORS);
   const base = '/renaksi/rows';
-  const listUrl = (periodId: number, rowId?: number) => `/periods/${periodId}/renaksi${rowId ? `#row-${rowId}` : ''}`;
 
-  function renderEdit(req: Request, res: Response, status: number, opts: { values?: Record<string, unknown>; errors?: Record<string, string>; conflict?: ConflictField[] } = {}) {
+  /** The edit form of a row: its own page, or (fragment) only the editor for the plan page to insert in place. */
+  function renderEdit(req: Request, res: Response, status: number, opts: EditOpts = {}) {
     const periodId = idParam(req, 'periodId');
     const plan = renaksi.ensurePlan(periodId);
     const row = renaksi.requireRow(plan, idParam(req, 'rowId'));
     const page = renaksi.rowPage(periodId, plan, row);
-    res.status(status).render('renaksi/rows/edit', {
+    const source = opts.values ?? (req.query as Body);
+    res.status(status).render(opts.fragment ? 'renaksi/rows/_editor' : 'renaksi/rows/edit', {
       title: `Ubah baris ${page.no} – Renaksi`,
       ...page,
       values: opts.values ?? rowFormValues(row, page.years),
@@ -36,10 +49,12 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
       fieldLabels: RENAKSI_FIELD_LABELS,
       targetMax: rowTargetMax(row, page.unitTotal),
       canEdit: plan.status !== 'final',
+      back: filterQuery(filterFromBack(source.kembali)),
+      inplace: opts.fragment === true,
     });
   }
 
-  function renderNew(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
+  function renderNew(req: Request, res: Response, status: number, values: Body, errors: Record<string, string>) {
     const periodId = idParam(req, 'periodId');
     const { period, instrument, units } = renaksi.computePeriodScores(periodId);
     const plan = renaksi.ensurePlan(periodId);
@@ -48,6 +63,13 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
       title: 'Tambah baris Renaksi', period, instrument, plan, years: planYears(plan.startYear, plan.endYear), values, errors,
       fieldLabels: RENAKSI_FIELD_LABELS, targetMax: units.length,
     });
+  }
+
+  /** The saved row as the plan page shows it: the in-place save's answer. */
+  async function sendSavedRow(req: Request, res: Response, periodId: number, rowId: number, message: string) {
+    const view = renaksi.rowView(periodId, rowId, filterQuery(filterFromBack((req.body as Body).kembali)));
+    const html = await renderToString(res, 'renaksi/_plan-row', { ...view, canEdit: true, periodId });
+    res.json({ message, version: view.view.row.version, html });
   }
 
   /** @route GET /periods/:periodId/renaksi/rows/new — form for a manual row */
@@ -67,16 +89,19 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
     if (!parsed.values) return renderNew(req, res, 422, body, parsed.errors);
     const id = renaksi.addManualRow(requireUser(req), periodId, parsed.values);
     flash(req, 'success', 'Baris baru ditambahkan ke Renaksi.');
-    res.redirect(listUrl(periodId, id));
+    res.redirect(planUrl(periodId, { aspek: parsed.values.aspectCode ?? undefined }, id));
   });
 
-  /** @route GET /periods/:periodId/renaksi/rows/:rowId/edit — every column of a row, with its evidence */
+  /** @route GET /periods/:periodId/renaksi/rows/:rowId/edit — every column of a row with its evidence; ?bagian=form: only the editor (in place) */
   router.get(`${base}/:rowId/edit`, editors, (req, res) => {
-    renderEdit(req, res, 200);
+    renderEdit(req, res, 200, { fragment: req.query.bagian === 'form' });
   });
 
-  /** @route POST /periods/:periodId/renaksi/rows/:rowId — saves an edit; stale version → 409 with both values */
-  router.post(`${base}/:rowId`, formBody, editors, (req, res) => {
+  /**
+   * @route POST /periods/:periodId/renaksi/rows/:rowId — saves an edit; stale version → 409 with both values. As JSON
+   * (Accept: application/json, the in-place save): the row's new HTML, or the errors or the conflict, without a page.
+   */
+  router.post(`${base}/:rowId`, formBody, editors, async (req, res) => {
     const periodId = idParam(req, 'periodId');
     const rowId = idParam(req, 'rowId');
     const { instrument, units } = renaksi.computePeriodScores(periodId);
@@ -86,55 +111,26 @@ export function renaksiRowsRoutes(renaksi: RenaksiService): Router {
     const body = req.body as Body;
     const years = planYears(plan.startYear, plan.endYear);
     const parsed = parseRowForm(body, { years, instrument, manual: row.scope === 'manual', targetMax: rowTargetMax(row, units.length) });
-    if (!parsed.values) return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
+    if (!parsed.values) {
+      if (wantsJson(req)) throw badInput(parsed.errors, 'Baris belum tersimpan: periksa isian yang ditandai. Isian Anda tetap di formulir.');
+      return renderEdit(req, res, 422, { values: body, errors: parsed.errors });
+    }
+    let changed: string[];
     try {
-      const changed = renaksi.editRow(requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
-      const labels = changed.map((f) => RENAKSI_FIELD_LABELS[f as keyof typeof RENAKSI_FIELD_LABELS] ?? (f === 'isPriority' ? 'Prioritas' : f === 'notes' ? NOTES_LABEL : 'Aspek/indikator'));
-      flash(req, 'success', changed.length ? `Baris tersimpan: ${[...new Set(labels)].join(', ')}.` : 'Tidak ada perubahan untuk disimpan.');
+      changed = renaksi.editRow(requireUser(req), periodId, rowId, parseVersion(body), parsed.values);
     } catch (err) {
       if (!(err instanceof RowConflictError)) throw err;
-      const values = { ...body, version: String(err.current.version) };
-      return renderEdit(req, res, 409, { values, conflict: conflictComparison(err.current, body, years), errors: { _form: err.message } });
+      const comparison = conflictComparison(err.current, body, years);
+      if (!wantsJson(req)) return renderEdit(req, res, 409, { values: { ...body, version: String(err.current.version) }, conflict: comparison, errors: { _form: err.message } });
+      res.status(409).json({ error: { code: err.code, message: err.message, fields: {} }, conflict: comparison, version: err.current.version });
+      return;
     }
-    res.redirect(listUrl(periodId, rowId));
+    const message = changed.length ? `Baris tersimpan: ${changedLabels(changed)}.` : 'Tidak ada perubahan untuk disimpan.';
+    if (wantsJson(req)) return sendSavedRow(req, res, periodId, rowId, message);
+    flash(req, 'success', message);
+    res.redirect(planUrl(periodId, filterFromBack(body.kembali), rowId));
   });
 
-  /** @route POST /periods/:periodId/renaksi/rows/:rowId/delete — soft delete (restorable); needs the shown version */
-  router.post(`${base}/:rowId/delete`, formBody, editors, (req, res) => {
-    const periodId = idParam(req, 'periodId');
-    const version = parseVersion(req.body as Body);
-    if (version === 0) throw badInput({ version: 'Versi baris tidak valid.' });
-    renaksi.deleteRow(requireUser(req), periodId, idParam(req, 'rowId'), version);
-    flash(req, 'success', 'Baris dihapus dari Renaksi. Baris dapat dipulihkan dari daftar "Baris terhapus".');
-    res.redirect(`${listUrl(periodId)}#terhapus`);
-  });
-
-  /** @route POST /periods/:periodId/renaksi/rows/:rowId/restore — brings a deleted row back */
-  router.post(`${base}/:rowId/restore`, formBody, editors, (req, res) => {
-    const periodId = idParam(req, 'periodId');
-    const rowId = idParam(req, 'rowId');
-    renaksi.restoreRow(requireUser(req), periodId, rowId);
-    flash(req, 'success', 'Baris dipulihkan.');
-    res.redirect(listUrl(periodId, rowId));
-  });
-
-  /** @route POST /periods/:periodId/renaksi/rows/:rowId/move — one place up or down within its aspect */
-  router.post(`${base}/:rowId/move`, formBody, editors, (req, res) => {
-    const periodId = idParam(req, 'periodId');
-    const rowId = idParam(req, 'rowId');
-    const { direction } = validate(MOVE_SCHEMA, req.body);
-    renaksi.moveRow(requireUser(req), periodId, rowId, direction);
-    res.redirect(listUrl(periodId, rowId));
-  });
-
-  /** @route POST /periods/:periodId/renaksi/rows/:rowId/priority — marks (1) or unmarks (0) a priority */
-  router.post(`${base}/:rowId/priority`, formBody, editors, (req, res) => {
-    const periodId = idParam(req, 'periodId');
-    const rowId = idParam(req, 'rowId');
-    const { isPriority } = validate(PRIORITY_SCHEMA, req.body);
-    renaksi.setRowPriority(requireUser(req), periodId, rowId, isPriority === '1');
-    res.redirect(listUrl(periodId, rowId));
-  });
-
+  router.use(renaksiRowActionRoutes(renaksi));
   return router;
 }

@@ -7,7 +7,8 @@ import { ensurePlan, generateRenaksi, planOrDefault, requireRow, setPlanYears, t
 import { addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority } from './renaksi-rows.service';
 import { applyUpload, findUpload, previewUpload } from './renaksi-upload.service';
 import { documentSettings, downloadWorkbook, finalizePlan, reopenPlan, saveDocumentSettings, versionWorkbook } from './renaksi-plan.service';
-import { planPage, rowPage } from './renaksi-view.service';
+import { planPage, rowPage, rowView } from './renaksi-view.service';
+import { mergeRow, splitRow } from './renaksi-row-shape.service';
 import { targetMap, unitPlan } from './renaksi-target-map.service';
 
 /** The period's plan; 404 while none was drafted (or for an unknown period). */
@@ -55,10 +56,10 @@ export function createRenaksiService(deps: RenaksiDeps) {
     computePeriodScores: deps.scoring.computePeriodScores,
     ...bindDeps(deps, {
       findPlan, requirePlan, planOrDefault, ensurePlan, requireRow, generateRenaksi, setPlanYears,
-      addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority,
+      addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority, splitRow, mergeRow,
       previewUpload, findUpload, applyUpload,
       finalizePlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
-      planPage, rowPage, targetMap, unitPlan, lampiranGroups,
+      planPage, rowPage, rowView, targetMap, unitPlan, lampiranGroups,
     }),
   };
 }

@@ -194,6 +194,7 @@ export function createRenaksiRepo(db: Db) {
   const restore = db.prepare('UPDATE renaksi_rows SET deleted_at = NULL, version = version + 1, updated_at = @now, updated_by = @userId WHERE id = @id AND deleted_at IS NOT NULL');
   const closeGap = db.prepare('UPDATE renaksi_rows SET gap_open = 0, version = version + 1, updated_at = ? WHERE id = ?');
   const setOrder = db.prepare('UPDATE renaksi_rows SET sort_order = ? WHERE id = ?');
+  const shiftOrder = db.prepare('UPDATE renaksi_rows SET sort_order = sort_order + 1 WHERE plan_id = ? AND sort_order > ?');
   const updateCache = new Map<string, ReturnType<Db['prepare']>>();
 
   function updateStatement(fields: (keyof RowChanges)[], bump: boolean, checkVersion: boolean) {
@@ -277,6 +278,10 @@ export function createRenaksiRepo(db: Db) {
     },
     setOrder: (id: number, order: number): void => {
       setOrder.run(order, id);
+    },
+    /** Makes room right after `sortOrder`: every later row moves one place down. */
+    shiftOrderAfter: (planId: number, sortOrder: number): void => {
+      shiftOrder.run(planId, sortOrder);
     },
   };
 }

@@ -144,6 +144,9 @@ export const DOCUMENT_SETTINGS_SCHEMA = z.object({
 export type DocumentSettings = z.infer<typeof DOCUMENT_SETTINGS_SCHEMA>;
 
 export const MOVE_SCHEMA = z.object({ direction: z.enum(['up', 'down'], { error: 'Arah pindah harus naik atau turun.' }) });
+export const MERGE_SCHEMA = z.object({
+  into: z.coerce.number({ error: 'Pilih baris tujuan penggabungan.' }).int('Pilih baris tujuan penggabungan.').positive('Pilih baris tujuan penggabungan.'),
+});
 export const PRIORITY_SCHEMA = z.object({ isPriority: z.enum(['0', '1'], { error: 'Tanda prioritas tidak valid.' }) });
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
@@ -153,5 +156,7 @@ export const PLAN_FILTER_SCHEMA = z.object({
   aspek: z.string().regex(/^[A-Z]$/).optional().catch(undefined),
   cakupan: optionalChoice(['kabupaten', 'manual'] as const),
   tampil: optionalChoice(['terbuka', 'tertutup', 'prioritas', 'disunting', 'baru'] as const),
+  /** Page of a filter across the aspects (FILTER_PAGE_ROWS rows each). */
+  hal: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 });
 export type PlanFilter = z.infer<typeof PLAN_FILTER_SCHEMA>;
