@@ -12,6 +12,7 @@ export interface StoredRow {
   budget: string;
   targets: string;
   output_targets: string;
+  dpa: string;
   counts: string | null;
   notes: string;
   edited_fields: string;

@@ -103,6 +103,8 @@ const RULES: Record<string, Rule> = {
   'POST /periods/:periodId/renaksi/rows/:rowId/restore': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/rows/:rowId/move': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/rows/:rowId/priority': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/split': { roles: RENAKSI_TEAM },
+  'POST /periods/:periodId/renaksi/rows/:rowId/merge': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/renaksi/settings': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/years': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/settings': { roles: RENAKSI_TEAM },

@@ -17,19 +17,29 @@ describe('editing Renaksi rows over HTTP', () => {
   const aspectName = (code: string) => ctx.instrument.aspects.find((a) => a.code === code)?.name ?? '';
   const indicator = (code: string) => ctx.instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === code);
 
-  it('shows every row with its evidence: the units below target, their levels and links to the indicator', async () => {
+  it('shows one aspect at a time numbered as in the workbook, and the evidence of a row on its edit form', async () => {
     const { agent } = await loginAs(ctx.app, tim);
+    const a1 = rowByKey(ctx, 'kab:A1');
 
     const page = await agent.get(url);
+    const second = await agent.get(`${url}?aspek=B`);
+    const edit = await agent.get(`${url}/rows/${a1.id}/edit`);
 
     expect(page.status).toBe(200);
-    // A1: Busang level 1 and Dinkes level 3 are below target 4; the other 55 units at 4
-    expect(page.text).toContain('2 dari 57 unit di bawah target (55 sudah mencapai target):');
-    expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.busang}/assessment#ind-A1">Kecamatan Busang</a> – level 1`);
-    expect(page.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.dinkes}/assessment#ind-A1">Dinas Kesehatan</a> – level 3`);
-    // numbered as in the workbook: aspect A as sasaran I with I.1, I.2, aspect B as II with II.1
+    // sasaran I (aspect A) by default: I.1 A1 and I.2 A2; aspect B (II.1) only on its own tab
     expect(page.text).toContain(`I. Aspek A – ${aspectName('A')}`);
-    expect(page.text).toMatch(/<td>II\.1<\/td>/);
+    expect(page.text).toContain('<span class="no">I.2</span>');
+    expect(page.text).not.toContain('<span class="no">II.1</span>');
+    expect(page.text).toContain(`href="${url}?aspek=B"`);
+    expect(page.text).toContain('Menampilkan sasaran I: 2 dari 3 baris.');
+    // baseline and targets as counts of units with their shares
+    expect(page.text).toContain('55 dari 57 (96,5 %)');
+    expect(second.text).toContain('<span class="no">II.1</span>');
+    expect(second.text).not.toContain('<span class="no">I.1</span>');
+    // A1: Busang level 1 and Dinkes level 3 are below target 4; the other 55 units at 4
+    expect(edit.text).toContain('2 dari 57 unit di bawah target (55 sudah mencapai target):');
+    expect(edit.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.busang}/assessment#ind-A1">Kecamatan Busang</a> – tingkat 1`);
+    expect(edit.text).toContain(`href="/periods/${ctx.periodId}/units/${ids.dinkes}/assessment#ind-A1">Dinas Kesehatan</a> – tingkat 3`);
   });
 
   it('saves an edit of every kind of column, records the edited fields, bumps the version and audits it', async () => {
@@ -145,7 +155,8 @@ describe('editing Renaksi rows over HTTP', () => {
     const manual = storedRows(ctx).find((r) => r.scope === 'manual');
     expect(manual).toMatchObject({ aspect_code: 'E', indicator_code: 'E1', source_key: null, is_priority: 1 });
     expect(JSON.parse(manual?.targets ?? '')).toEqual({ 2023: 2, 2024: 3 });
-    const page = await agent.get(url);
+    expect(res.headers.location).toBe(`${url}?aspek=E#row-${manual?.id}`);
+    const page = await agent.get(`${url}?aspek=E`);
     expect(page.text).toContain(`III. Aspek E – ${aspectName('E')}`);
     expect(page.text).toContain('Sosialisasi di 18 kecamatan');
   });
@@ -174,7 +185,7 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(rowByKey(ctx, busangKey()).deleted_at).not.toBeNull();
     const page = await agent.get(url);
     expect(page.text).toContain('Baris terhapus (1)');
-    expect(page.text).toContain('Matriks Renaksi: 2 dari 2 baris');
+    expect(page.text).toContain('Menampilkan sasaran I: 1 dari 2 baris.');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
     const ws = (await readWorkbook(xlsx.body as Buffer)).getWorksheet('Lampiran I');
     // A1's row is gone and the numbering closes up: I.1 is A2 (sheet row 12), II.1 is B1 (row 14)
@@ -223,7 +234,7 @@ describe('editing Renaksi rows over HTTP', () => {
     expect(rowByKey(ctx, 'kab:A1')).toMatchObject({ is_priority: 1, version: row.version + 1 });
     const page = await agent.get(`${url}?tampil=prioritas`);
     expect(page.text).toContain('★ prioritas');
-    expect(page.text).toContain('Matriks Renaksi: 1 dari 3 baris');
+    expect(page.text).toContain('Saringan dari semua aspek: 1 dari 3 baris sesuai.');
     const xlsx = await agent.get(`/periods/${ctx.periodId}/renaksi.xlsx`).buffer(true).responseType('blob');
     // A1 is I.1 (sheet row 12); its Baseline cell carries the mark for the reader
     expect((await readWorkbook(xlsx.body as Buffer)).getWorksheet('Lampiran I')?.getCell('F12').value).toMatch(/ pada tingkat target.*\n\(prioritas\)$/s);
