@@ -29,6 +29,7 @@ import { createExportsModule } from './exports';
 import { createRenaksiModule } from './renaksi';
 import { createRenaksiNarrativeModule } from './renaksi-narrative';
 import { createHomeModule } from './home';
+import { createKabupatenModule } from './kabupaten';
 
 export interface AppDeps {
   db: Db;
@@ -60,8 +61,10 @@ export function createModules({ db, config }: AppDeps) {
   });
   const questionnaire = createQuestionnaireModule({ assessments: assessments.service, evidence, periods: periods.service, verification: verification.service });
   const offline = createOfflineModule({ db, assessments: assessments.service, audit: audit.service });
+  const kabupaten = createKabupatenModule({ db, periods: periods.service, audit: audit.service, evidence });
   const dashboard = createDashboardModule({
     db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
+    kabupaten: kabupaten.service,
   });
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
@@ -70,7 +73,7 @@ export function createModules({ db, config }: AppDeps) {
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, dashboard, board, exports, renaksi, renaksiNarrative, home,
+    offline, kabupaten, dashboard, board, exports, renaksi, renaksiNarrative, home,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -135,6 +138,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/periods/:periodId/units/:unitId', m.offline.router); //        /questionnaire.xlsx, /questionnaire-upload
   app.use('/periods/:periodId', m.verification.router); //               /verification, /units/:unitId/{verification…,reopen,review,copy-confirm}
   app.use('/periods/:periodId', m.board.router); //                      /units, /units.xlsx
+  app.use('/periods/:periodId', m.kabupaten.router); //                  /kabupaten…
   app.use('/periods/:periodId', m.dashboard.router); //                  /dashboard…, /units/:unitId/{scores…,rapor}, /presentation…
   app.use('/periods/:periodId', m.renaksi.router); //                    /renaksi…, /renaksi.xlsx
   app.use('/periods/:periodId', m.renaksiNarrative.router); //           /renaksi.docx, /renaksi/narasi

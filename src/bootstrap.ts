@@ -6,7 +6,10 @@ import { seedBase, seedDemo, type SeedResult } from './seed';
 
 /** What the seed stores its data through: the modules' services on the database. */
 export function seedDepsOf(db: Db, m: Modules) {
-  return { db, instruments: m.instrument.service, units: m.units.service, periods: m.periods.service, users: m.users.service, assessments: m.assessments.service };
+  return {
+    db, instruments: m.instrument.service, units: m.units.service, periods: m.periods.service, users: m.users.service, assessments: m.assessments.service,
+    kabupaten: m.kabupaten.service,
+  };
 }
 
 /**

@@ -30,6 +30,12 @@ export function levelText(v: unknown): string {
   return 'kosong';
 }
 
+/** A kabupaten condition's answer: '3' → "Tingkat 3", 'ya' → "Ya", null → "kosong". */
+function kabupatenValueText(v: unknown): string {
+  if (typeof v !== 'string' || v === '') return 'kosong';
+  return /^[0-4]$/.test(v) ? `Tingkat ${v}` : v.charAt(0).toUpperCase() + v.slice(1);
+}
+
 function statusText(v: unknown): string {
   const key = typeof v === 'string' ? v : str(obj(v).status);
   return (STATUS_LABELS as Record<string, string>)[key] ?? (key || '–');
@@ -62,6 +68,26 @@ const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
     if (after.keputusan === 'terima') return `Verifikasi ${code}: level mandiri diterima (${levelText(after.level)})${before}`;
     if (after.keputusan === 'ubah') return `Verifikasi ${code}: level hasil verifikasi ditetapkan ${levelText(after.level)}${before}; alasan: ${str(after.alasan)}`;
     return `Verifikasi ${code}: keputusan dibatalkan${before}`;
+  },
+  'verification.sample': (o, n) => {
+    const before = o ? ` (sebelumnya ${str(obj(o).memenuhi)} dari ${str(obj(o).laporan)})` : '';
+    return `Sampel ${str(obj(n).indikator)}: ${str(obj(n).memenuhi)} dari ${str(obj(n).laporan)} jawaban memenuhi seluruh butir daftar periksa${before}`;
+  },
+  'kabupaten.answer': (o, n) => {
+    const before = obj(o);
+    const after = obj(n);
+    const parts = [`Kondisi kabupaten ${str(after.kondisi)}: ${o ? kabupatenValueText(before.jawaban) : 'belum ada'} → ${kabupatenValueText(after.jawaban)}`];
+    if (o ? str(before.penjelasan) !== str(after.penjelasan) : str(after.penjelasan) !== '') parts.push('penjelasan diubah');
+    return parts.join('; ');
+  },
+  'kabupaten.verify': (o, n) => {
+    const after = obj(n);
+    const code = str(after.kondisi);
+    const before = o ? ` (sebelumnya: ${obj(o).keputusan === 'terima' ? 'diterima' : kabupatenValueText(obj(o).jawaban)})` : '';
+    const note = str(after.catatan) ? `; catatan: ${str(after.catatan)}` : '';
+    if (after.keputusan === 'terima') return `Verifikasi kondisi kabupaten ${code}: jawaban admin diterima (${kabupatenValueText(after.jawaban)})${before}${note}`;
+    if (after.keputusan === 'ubah') return `Verifikasi kondisi kabupaten ${code}: jawaban diubah menjadi ${kabupatenValueText(after.jawaban)}${before}${note}`;
+    return `Verifikasi kondisi kabupaten ${code}: keputusan dibatalkan${before}`;
   },
   'questionnaire.download': () => 'Kuesioner luring (Excel) diunduh',
   'questionnaire.import': (_o, n) => `Kuesioner luring diunggah (${str(obj(n).berkas)}): ${str(obj(n).diambil)} jawaban diambil, ${str(obj(n).tautan)} tautan bukti ditambahkan`,

@@ -55,6 +55,9 @@ export const AUDIT_ACTION_LABELS = {
   'renaksi.finalize': 'Renaksi difinalkan',
   'renaksi.reopen': 'Renaksi final dibuka kembali',
   'snapshot.create': 'Snapshot presentasi dibuat',
+  'verification.sample': 'Sampel jawaban tindak lanjut dicatat',
+  'kabupaten.answer': 'Kondisi tingkat kabupaten dijawab',
+  'kabupaten.verify': 'Kondisi tingkat kabupaten diverifikasi',
 } as const satisfies Record<string, string>;
 
 /** An action the audit log records. */

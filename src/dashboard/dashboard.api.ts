@@ -6,7 +6,9 @@ import { createSnapshot, getSnapshot, listSnapshots, livePresentation } from './
 export function createDashboardService(deps: DashboardDeps) {
   return {
     computePeriodScores: deps.scoring.computePeriodScores,
-    countedKey: deps.scoring.countedKey,
+    /** Changes whenever the deck's numbers may: the counted unit data or the kabupaten's conditions. */
+    liveKey: (periodId: number): string => `${deps.scoring.countedKey(periodId)}|${deps.kabupaten.kabupatenChangeKey(periodId)}`,
+    kabupatenConditions: deps.kabupaten.kabupatenConditions,
     findPeriod: deps.periods.findById,
     ...bindDeps(deps, { getDashboard, getUnitReport, getRapor, livePresentation, createSnapshot, getSnapshot, listSnapshots }),
   };

@@ -13,10 +13,14 @@ export function dashboardRoutes(dashboard: DashboardService): Router {
   const router = Router({ mergeParams: true });
   const viewers = requireRole(...SCORE_VIEWERS);
 
-  /** @route GET /periods/:periodId/dashboard — index, aspects, heatmap, ranking, level distributions, weakest ten */
+  /**
+   * @route GET /periods/:periodId/dashboard — index, aspects, the kabupaten's own conditions (when the instrument has
+   * them), heatmap, ranking, level distributions, weakest ten
+   */
   router.get('/dashboard', viewers, (req, res) => {
-    const model = dashboard.getDashboard(idParam(req, 'periodId'), basisOf(req.query.basis), req.query);
-    res.render('dashboard/show', { title: `Dasbor – ${model.period.name}`, m: model, v: dashboardView(model) });
+    const periodId = idParam(req, 'periodId');
+    const model = dashboard.getDashboard(periodId, basisOf(req.query.basis), req.query);
+    res.render('dashboard/show', { title: `Dasbor – ${model.period.name}`, m: model, v: dashboardView(model), kabupaten: dashboard.kabupatenConditions(periodId) });
   });
 
   /** @route GET /periods/:periodId/dashboard/unit?unitId= — the unit picker's target (works without JavaScript) */

@@ -6,6 +6,7 @@ import type { PeriodsService } from '../periods';
 import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
 import type { UsersService } from '../users';
+import type { KabupatenService } from '../kabupaten';
 import { requireUnitAccess } from '../web/guards';
 import type { SnapshotsRepo } from './snapshots.repo';
 import { buildDashboard, type DashboardModel } from './dashboard-model';
@@ -21,6 +22,8 @@ export interface DashboardDeps {
   assessments: AssessmentsService;
   users: UsersService;
   audit: AuditService;
+  /** The kabupaten's own conditions, shown beside the unit figures (never part of them). */
+  kabupaten: Pick<KabupatenService, 'kabupatenConditions' | 'kabupatenChangeKey'>;
 }
 
 /** The dashboard's figures for a period; the heatmap sorted by the (validated) query. */

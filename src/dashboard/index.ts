@@ -5,6 +5,7 @@ import type { AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
 import type { ScoringService } from '../scoring';
 import type { UsersService } from '../users';
+import type { KabupatenService } from '../kabupaten';
 import { createSnapshotsRepo } from './snapshots.repo';
 import { createDashboardService } from './dashboard.api';
 import { dashboardRoutes } from './dashboard.routes';
@@ -21,6 +22,7 @@ export interface DashboardModuleDeps {
   assessments: AssessmentsService;
   users: UsersService;
   audit: AuditService;
+  kabupaten: KabupatenService;
 }
 
 /**

@@ -57,7 +57,7 @@ export function presentationRoutes(dashboard: DashboardService): Router {
   /**
    * NOTE: a hall of viewers polls the JSON every few seconds and fetches the slides whenever its fingerprint
    * changes, so the numbers, the JSON body and the slides' HTML are each made once per change of the period's
-   * counted data (the scoring service's countedKey) and options, not once per viewer.
+   * counted data (the scoring service's countedKey), its kabupaten conditions and the options, not once per viewer.
    */
   const live = new Map<string, LiveEntry>();
   function liveEntry(req: Request): LiveEntry {
@@ -65,7 +65,7 @@ export function presentationRoutes(dashboard: DashboardService): Router {
     const basis = basisOf(req.query.basis);
     const hide = parseHideNames(req.query);
     const slot = `${periodId}:${basis}:${hide ? 1 : 0}`;
-    const key = dashboard.countedKey(periodId);
+    const key = dashboard.liveKey(periodId);
     let entry = live.get(slot);
     if (!entry || entry.key !== key) {
       entry = { key, hide, data: dashboard.livePresentation(periodId, basis) };

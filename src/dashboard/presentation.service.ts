@@ -6,9 +6,9 @@ import { buildDashboard } from './dashboard-model';
 import { buildPresentationData, type PresentationData } from './presentation';
 import type { Snapshot, SnapshotSummary } from './snapshots.repo';
 
-/** The presentation's numbers as they are now. */
+/** The presentation's numbers as they are now, with the kabupaten's own conditions. */
 export function livePresentation(deps: DashboardDeps, periodId: number, basis: LevelBasis, now = new Date()): PresentationData {
-  return buildPresentationData(buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now);
+  return buildPresentationData(buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now, deps.kabupaten.kabupatenConditions(periodId));
 }
 
 /** Freezes the current numbers; returns the new snapshot's id. */

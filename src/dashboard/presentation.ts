@@ -5,6 +5,7 @@ import type { UnitGroup } from '../units';
 import { GROUP_KEYS, GROUPS, sortHeatmap, type GroupKey, type HeatmapRow, type UnitCounts } from './aggregates';
 import { weakestRows } from './dashboard-outputs';
 import type { DashboardModel } from './dashboard-model';
+import type { ConditionState, KabupatenConditions, KabupatenReviewStatus, KabupatenSummary } from '../kabupaten';
 
 /**
  * The numbers of the FGD presentation as plain data: what a live deck polls and what a snapshot freezes. Stored
@@ -21,6 +22,23 @@ export interface PresentationData {
   aspects: { code: string; name: string; weight: number; means: Record<GroupKey, PresentedMean> }[];
   heatmap: HeatmapRow[];
   weakest: PresentedIndicator[];
+  /** Kondisi tingkat kabupaten; absent when the period's instrument has no checklist (and in older snapshots). */
+  kabupaten?: PresentedKabupaten;
+}
+
+/** The kabupaten's own conditions as the deck shows them (no evidence, no names of people). */
+export interface PresentedKabupaten {
+  conditions: {
+    code: string;
+    title: string;
+    state: ConditionState | null;
+    stateLabel: string | null;
+    valueLabel: string | null;
+    criterion: string | null;
+    status: KabupatenReviewStatus;
+    statusLabel: string;
+  }[];
+  summary: KabupatenSummary;
 }
 
 export interface PresentedMean {
@@ -45,9 +63,23 @@ export interface PresentedIndicator {
 /** Rows of the heatmap per slide and weakest indicators per next-steps slide: what stays legible at 1366×768. */
 export const HEATMAP_ROWS_PER_SLIDE = 12;
 export const NEXT_STEPS_PER_SLIDE = 5;
+export const KABUPATEN_CONDITIONS_PER_SLIDE = 6;
 
-/** The presentation's numbers from the dashboard's figures, stamped with the time they were computed. */
-export function buildPresentationData(m: DashboardModel, now: Date): PresentationData {
+function presentKabupaten(k: KabupatenConditions): PresentedKabupaten {
+  return {
+    conditions: k.conditions.map((c) => ({
+      code: c.item.code, title: c.item.title, state: c.state, stateLabel: c.stateLabel, valueLabel: c.valueLabel, criterion: c.criterion,
+      status: c.status, statusLabel: c.statusLabel,
+    })),
+    summary: k.summary,
+  };
+}
+
+/**
+ * The presentation's numbers from the dashboard's figures, stamped with the time they were computed, with the
+ * kabupaten's own conditions when the period's instrument has them.
+ */
+export function buildPresentationData(m: DashboardModel, now: Date, kabupaten: KabupatenConditions | null = null): PresentationData {
   const presented = (c: { mean: number | null; category: string | null; terms: unknown[] }): PresentedMean => ({
     mean: c.mean,
     category: c.category,
@@ -80,6 +112,7 @@ export function buildPresentationData(m: DashboardModel, now: Date): Presentatio
       coordinator: w.coordinator,
       activities: w.activities,
     })),
+    ...(kabupaten ? { kabupaten: presentKabupaten(kabupaten) } : {}),
   };
 }
 
@@ -105,6 +138,7 @@ export type Slide =
   | { kind: 'index' }
   | { kind: 'aspects' }
   | { kind: 'groups' }
+  | { kind: 'kabupaten'; items: PresentedKabupaten['conditions']; page: number; pages: number }
   | { kind: 'heatmap'; group: UnitGroup; rows: HeatmapRow[]; page: number; pages: number }
   | { kind: 'weakest' }
   | { kind: 'next-steps'; items: PresentedIndicator[]; page: number; pages: number };
@@ -117,8 +151,9 @@ export function balancedPages<T>(items: T[], max: number): T[][] {
 }
 
 /**
- * The story of the FGD, one slide each: index → aspects → groups → heatmap (per group, in pages that stay
- * legible) → weakest indicators → next steps (their recommended activities, in pages).
+ * The story of the FGD, one slide each: index → aspects → groups → kondisi tingkat kabupaten (when the instrument
+ * has a checklist) → heatmap (per group, in pages that stay legible) → weakest indicators → next steps (their
+ * recommended activities, in pages).
  */
 export function presentationSlides(d: PresentationData): Slide[] {
   const heatmap = GROUPS.flatMap((g) => {
@@ -126,10 +161,12 @@ export function presentationSlides(d: PresentationData): Slide[] {
     return pages.map((rows, i): Slide => ({ kind: 'heatmap', group: g, rows, page: i + 1, pages: pages.length }));
   });
   const next = balancedPages(d.weakest, NEXT_STEPS_PER_SLIDE);
+  const kabupaten = d.kabupaten ? balancedPages(d.kabupaten.conditions, KABUPATEN_CONDITIONS_PER_SLIDE) : [];
   return [
     { kind: 'index' },
     { kind: 'aspects' },
     { kind: 'groups' },
+    ...kabupaten.map((items, i): Slide => ({ kind: 'kabupaten', items, page: i + 1, pages: kabupaten.length })),
     ...heatmap,
     { kind: 'weakest' },
     ...next.map((items, i): Slide => ({ kind: 'next-steps', items, page: i + 1, pages: next.length })),

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { AppError } from '../errors/app-error';
 import { formatFileSize } from '../shared/format';
+import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
 import type { UploadedFile } from './evidence.schemas';
 
 /** At most this many files in one request (a no-JavaScript form may carry one per indicator picked). */
@@ -68,4 +69,19 @@ export function uploadedFiles(files: unknown): UploadedFile[] {
   if (!Array.isArray(files)) return [];
   if (files.length > MAX_FILES_PER_REQUEST) throw new AppError(422, 'too-many-files', `Unggah paling banyak ${MAX_FILES_PER_REQUEST} berkas sekaligus.`);
   return (files as Express.Multer.File[]).map((f) => ({ fieldName: f.fieldname, originalName: f.originalname, data: f.buffer, size: f.size }));
+}
+
+/** What an evidence form tells the person and the browser: the accepted kinds and size, and the file input's accept list. */
+export interface UploadHints {
+  uploadHint: string;
+  maxBytes: number;
+  accept: string;
+}
+
+export function uploadHints(maxBytes: number): UploadHints {
+  return {
+    uploadHint: `PDF, JPG/PNG, DOC/DOCX, XLS/XLSX atau PPTX, paling besar ${formatFileSize(maxBytes)} per berkas`,
+    maxBytes,
+    accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(','),
+  };
 }

@@ -40,8 +40,11 @@ export function cleanFileName(name: string): string {
 /**
  * Checks uploaded evidence files (field `file_<indicator code>`) by content: the indicator must exist, the file
  * must be within the size limit, be one of the accepted kinds by its bytes, and carry an extension of that kind.
+ * `what` names the code in messages ("Indikator A1"; the kabupaten checklist says "Kondisi K1").
  */
-export function checkUploadedFiles(uploads: UploadedFile[], codes: ReadonlySet<string>, maxBytes: number): CheckedUploads {
+export function checkUploadedFiles(
+  uploads: UploadedFile[], codes: ReadonlySet<string>, maxBytes: number, what: (code: string) => string = (code) => `Indikator ${code}`,
+): CheckedUploads {
   const files: CheckedFile[] = [];
   const errors: Record<string, string> = {};
   let tooLarge = false;
@@ -52,7 +55,7 @@ export function checkUploadedFiles(uploads: UploadedFile[], codes: ReadonlySet<s
       errors[u.fieldName] = `Berkas "${fileName}" dikirim untuk indikator yang tidak dikenal.`;
       continue;
     }
-    const label = `Indikator ${code}: berkas "${fileName}"`;
+    const label = `${what(code)}: berkas "${fileName}"`;
     if (!u.data || u.size > maxBytes) {
       tooLarge = true;
       errors[u.fieldName] = `${label} melebihi batas ukuran ${formatFileSize(maxBytes)}.`;

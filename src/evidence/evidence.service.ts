@@ -91,7 +91,7 @@ export function removeEvidence(deps: EvidenceDeps, user: User, e: EvidenceRecord
 }
 
 /** Where a stored evidence file is on disk, with its name and type for the download; 404 when it is a link or missing. */
-export function evidenceFile(deps: EvidenceDeps, e: EvidenceRecord): { path: string; fileName: string; mimeType: string } {
+export function evidenceFile(deps: EvidenceDeps, e: Pick<EvidenceRecord, 'kind' | 'sha256' | 'fileName' | 'mimeType'>): { path: string; fileName: string; mimeType: string } {
   if (e.kind !== 'file' || !e.sha256) throw notFound('Berkas bukti dukung');
   const file = deps.store.pathOf(e.sha256);
   if (!file) throw notFound('Berkas bukti dukung');

@@ -26,7 +26,9 @@ export function homeRoutes({ periods, units, assessments, verification }: HomeDe
       unit ? all.map((p) => [p.id, assessments.find(p.id, unit.id)?.status ?? 'belum_mulai'] as const) : [],
     );
     const notices = new Map(unit ? all.map((p) => [p.id, verification.reviewNotice(user, p.id, unit.id)] as const) : []);
-    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices });
+    // Only a period whose instrument has a kabupaten checklist (revision 2 onwards) offers its page.
+    const withKabupaten = new Set(all.filter((p) => periods.loadPeriod(p.id).instrument.kabupatenChecklist).map((p) => p.id));
+    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten });
   });
 
   return router;

@@ -4,8 +4,6 @@ import type { Evidence, EvidenceModule } from '../evidence';
 import type { Indicator } from '../instrument';
 import type { PeriodsService } from '../periods';
 import type { VerificationService } from '../verification';
-import { ACCEPTED_EXTENSIONS } from '../shared/file-sniffer';
-import { formatFileSize } from '../shared/format';
 import type { User } from '../shared/identity';
 import { requireUser } from '../web/guards';
 import { idParam } from '../web/params';
@@ -47,7 +45,6 @@ export interface RenderExtra {
 export function renderQuestionnaire(deps: QuestionnaireDeps, req: Request, res: Response, status: number, extra: RenderExtra = {}): void {
   const user = requireUser(req);
   const q = deps.assessments.getQuestionnaire(user, idParam(req, 'periodId'), idParam(req, 'unitId'));
-  const maxBytes = deps.evidence.uploadMaxBytes;
   const canEdit = (EDITORS as readonly string[]).includes(user.role) && !q.locked;
   const conflicts = new Map((extra.conflicts ?? []).map((c) => [c.code, c]));
   const values = extra.values ?? null;
@@ -74,9 +71,7 @@ export function renderQuestionnaire(deps: QuestionnaireDeps, req: Request, res: 
     answerText,
     canDelete: (e: Evidence) => canDeleteEvidence(user, e),
     reviewNotice: deps.verification.reviewNotice(user, q.period.id, q.unit.id),
-    uploadHint: `PDF, JPG/PNG, DOC/DOCX, XLS/XLSX atau PPTX, paling besar ${formatFileSize(maxBytes)} per berkas`,
-    maxBytes,
-    accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(','),
+    ...deps.evidence.hints,
   });
 }
 

@@ -1,14 +1,16 @@
 import type { Db } from '../db/database';
 import type { AssessmentsService } from '../assessments';
+import type { KabupatenService } from '../kabupaten';
 import { instrumentForUnit, type Instrument } from '../instrument';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 import { prng, sampleAssessment, writeSampleAssessment } from './sample-answers';
 
 /**
  * Fills the default period (on the newest instrument when the database was new) with realistic sample answers for
- * every unit and marks the period as demo data (the UI labels it). Does nothing when the period already has assessments.
+ * every unit and, where the instrument has a kabupaten checklist, the kabupaten's own conditions; marks the period as
+ * demo data (the UI labels it). Does nothing when the period already has assessments.
  */
-export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsService }): void {
+export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsService; kabupaten: Pick<KabupatenService, 'writeDemo'> }): void {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
   if (!period) throw new Error('Periode bawaan belum ada; jalankan seed dasar terlebih dahulu');
   const instrument = deps.instruments.findById(period.instrumentId) as Instrument;
@@ -23,5 +25,6 @@ export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsServ
       const sample = sampleAssessment(instrumentForUnit(instrument, u.unitCode), u.group, i, rand);
       writeSampleAssessment(deps.assessments, period.id, u.unitId, sample, admin.id);
     });
+    deps.kabupaten.writeDemo(period.id, admin.id);
   })();
 }

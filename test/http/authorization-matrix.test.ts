@@ -117,6 +117,10 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/rekap.xlsx': { roles: ALL_STAFF },
+  'GET /periods/:periodId/kabupaten': { roles: ALL_STAFF },
+  'POST /periods/:periodId/kabupaten': { roles: ['admin'] },
+  'POST /periods/:periodId/kabupaten/verification': { roles: ['verifikator'] },
+  'GET /periods/:periodId/kabupaten/evidence/:evidenceId': { roles: ALL_STAFF },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';

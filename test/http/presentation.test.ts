@@ -18,14 +18,14 @@ describe('the FGD presentation: live deck and frozen snapshots', () => {
     buildAssessment(ctx, { unitId: unitId(ctx.repos, 'KEC-TELEN'), fill: 4, status: 'diajukan', userId: adminId });
   });
 
-  it('tells the story in slides: index, aspects, groups, heatmap, weakest indicators, next steps', async () => {
+  it('tells the story in slides: index, aspects, groups, the kabupaten\'s own conditions, heatmap, weakest indicators, next steps', async () => {
     const { agent } = await loginAs(ctx.app, fasilitator);
 
     const res = await agent.get(base());
 
     expect(res.status).toBe(200);
     const kinds = [...res.text.matchAll(/<section class="slide slide-([a-z-]+)"/g)].map((m) => m[1]);
-    expect(kinds).toEqual(['index', 'aspects', 'groups', 'heatmap', 'heatmap', 'weakest', 'next-steps', 'next-steps']);
+    expect(kinds).toEqual(['index', 'aspects', 'groups', 'kabupaten', 'heatmap', 'heatmap', 'weakest', 'next-steps', 'next-steps']);
     expect(res.text).toContain('<p class="big-number" data-kab-index>75,00</p>');
     // every unit of Kutai Timur's 57 counts in the denominator; the other 55 have not submitted
     expect(res.text).toContain('Dihitung dari <strong>2</strong> dari 57 unit: 2 diajukan, 0 diverifikasi; tidak dihitung: 55 belum mengajukan penilaian.');
