@@ -7,13 +7,14 @@
  */
 /**
  * A change as the verifier made it: the general comment ('umum': comment only) or one indicator's decision.
- * @typedef {{ code: string, comment: string, decision?: string, level?: string, reason?: string, revision?: number }} VerifierChange
+ * @typedef {{ code: string, comment: string, decision?: string, level?: string, reason?: string, revision?: number, sample?: SampleRow[] | null }} VerifierChange
  */
+/** One report of a reply sample (D3) as typed: its tracking ID and the checklist items ticked. @typedef {{ trackingId: string, checks: string[] }} SampleRow */
 /** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} VerificationField a field of the form */
 /**
  * What the verification API answers: the saved review and the page's counts, or why it refused.
  * @typedef {object} VerificationReply
- * @property {{ state: string | null, savedTime: string }} [review]
+ * @property {{ state: string | null, savedTime: string, sample?: { text: string } | null }} [review]
  * @property {{ decided: number, total: number, bulk: number }} [counts]
  * @property {{ code?: string, message?: string, fields?: Record<string, string> }} [error]
  */
@@ -34,7 +35,7 @@
   var STATES = {
     saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
     incomplete: 'Belum tersimpan – pilih level hasil verifikasi dan tulis alasannya', expired: 'Belum tersimpan – sesi berakhir',
-    error: 'Gagal disimpan'
+    error: 'Gagal disimpan', idle: '\u00a0'
   };
   /** @type {Map<string, VerifierChange>} */
   var queue = new Map(); // 'A1' or 'umum' → the fields as typed
@@ -78,8 +79,56 @@
     var r = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="decision_' + code + '"]:checked'));
     return {
       code: code, decision: r ? r.value : '', level: field('vlevel_' + code).value, reason: field('reason_' + code).value,
-      comment: field('comment_' + code).value, revision: Number(field('rev_' + code).value)
+      comment: field('comment_' + code).value, revision: Number(field('rev_' + code).value), sample: readSample(code)
     };
+  }
+  // The reply sample (D3): every row as typed, in order, so the server's "laporan ke-n" matches the form's row n.
+  /**
+   * @param {string} code
+   * @returns {HTMLTableRowElement[] | null}
+   */
+  function sampleRows(code) {
+    var box = document.querySelector('[data-sample="' + code + '"]');
+    return box ? Array.from(box.querySelectorAll('tbody tr')) : null;
+  }
+  /**
+   * @param {HTMLTableRowElement} tr
+   * @returns {{ id: HTMLInputElement, boxes: HTMLInputElement[] }}
+   */
+  function sampleInputs(tr) {
+    return {
+      id: /** @type {HTMLInputElement} */ (tr.querySelector('input[type=text]')),
+      boxes: Array.from(/** @type {NodeListOf<HTMLInputElement>} */ (tr.querySelectorAll('input[type=checkbox]')))
+    };
+  }
+  /** @param {HTMLInputElement} c the checklist item's code ends the box's name (sample_D3_1_<code>) */
+  function itemOf(c) { return c.name.split('_').pop() || ''; }
+  /**
+   * @param {string} code
+   * @returns {SampleRow[] | null}
+   */
+  function readSample(code) {
+    var rows = sampleRows(code);
+    if (!rows) return null;
+    return rows.map(function (tr) {
+      var f = sampleInputs(tr);
+      return { trackingId: f.id.value, checks: f.boxes.filter(function (c) { return c.checked; }).map(itemOf) };
+    });
+  }
+  /**
+   * @param {string} code
+   * @param {SampleRow[] | null | undefined} sample
+   */
+  function writeSample(code, sample) {
+    var rows = sampleRows(code);
+    if (!rows || !sample) return;
+    var given = sample;
+    rows.forEach(function (tr, i) {
+      var rep = given[i] || { trackingId: '', checks: [] };
+      var f = sampleInputs(tr);
+      f.id.value = rep.trackingId;
+      f.boxes.forEach(function (c) { c.checked = rep.checks.indexOf(itemOf(c)) !== -1; });
+    });
   }
   /** @param {VerifierChange} job */
   function write(job) {
@@ -88,13 +137,15 @@
     field('vlevel_' + job.code).value = job.level || '';
     field('reason_' + job.code).value = job.reason || '';
     field('comment_' + job.code).value = job.comment;
+    writeSample(job.code, job.sample);
   }
   /**
    * @param {VerifierChange} a
    * @param {VerifierChange} b
    */
   function same(a, b) {
-    return a.comment === b.comment && (a.code === 'umum' || (a.decision === b.decision && a.level === b.level && a.reason === b.reason));
+    return a.comment === b.comment && (a.code === 'umum' || (a.decision === b.decision && a.level === b.level && a.reason === b.reason
+      && JSON.stringify(a.sample || null) === JSON.stringify(b.sample || null)));
   }
   /**
    * A changed level needs its level and reason before the decision can be stored.
@@ -176,7 +227,8 @@
   /** @param {VerifierChange} job */
   function body(job) {
     if (job.code === 'umum') return { comment: job.comment };
-    return { decision: job.decision, level: job.level === '' ? null : Number(job.level), reason: job.reason, comment: job.comment, revision: job.revision };
+    var out = { decision: job.decision, level: job.level === '' ? null : Number(job.level), reason: job.reason, comment: job.comment, revision: job.revision };
+    return job.sample ? Object.assign(out, { sample: job.sample }) : out;
   }
 
   /**
@@ -223,6 +275,8 @@
       var warn = el && el.querySelector('.changed');
       if (warn) warn.remove();
     }
+    var share = r.sample ? document.querySelector('[data-sample="' + job.code + '"] [data-sample-share]') : null;
+    if (share && r.sample) share.textContent = r.sample.text;
     var decided = document.getElementById('decided');
     if (decided) decided.textContent = c.decided + ' dari ' + c.total + ' indikator';
     var bulk = /** @type {HTMLElement | null} */ (form.querySelector('.bulk'));
@@ -285,6 +339,10 @@
   });
   window.addEventListener('online', flush);
   setInterval(function () { if (queue.size > 0 && inflight.size === 0 && !expired) flush(); }, 10000);
+
+  // A sampled indicator (D3) is worked by typing a tracking ID, then ticking boxes: its status line is there (empty)
+  // from the start, so the line appearing with the first save does not move the boxes from under the pointer.
+  /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-sample]')).forEach(function (el) { mark(el.dataset.sample || '', 'idle'); });
 
   // Changes this person left in this browser (an expired session, no connection, a closed tab) come back and are sent.
   /** @type {(VerifierChange | null)[]} */

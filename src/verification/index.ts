@@ -8,6 +8,7 @@ import type { PeriodSetupService } from '../period-setup';
 import type { UnitsService } from '../units';
 import type { UsersService } from '../users';
 import { createVerificationRepo } from './verification.repo';
+import { createVerificationSamplesRepo } from './verification-samples.repo';
 import { createVerificationService } from './verification.api';
 import { verificationApiRoutes, verificationRoutes } from './verification.routes';
 import { reviewRoutes } from './review.routes';
@@ -33,7 +34,7 @@ export interface VerificationModuleDeps {
  * :unitId; `service.reviewNotice` is what the questionnaire and home page show.
  */
 export function createVerificationModule(deps: VerificationModuleDeps) {
-  const service = createVerificationService({ ...deps, verification: createVerificationRepo(deps.db) });
+  const service = createVerificationService({ ...deps, verification: createVerificationRepo(deps.db), samples: createVerificationSamplesRepo(deps.db) });
   const router = Router({ mergeParams: true });
   router.use(verificationRoutes(service, deps.periods), reviewRoutes(service));
   return { service, router, apiRouter: verificationApiRoutes(service, deps.periods) };

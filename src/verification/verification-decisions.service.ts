@@ -12,12 +12,17 @@ import { STATUS_LABELS } from '../shared/format';
 import type { Decision, VerificationRepo } from './verification.repo';
 import type { CommentInput, DecisionInput } from './verification.schemas';
 import { acceptableInBulk, isAnswered, isCurrentDecision } from './review-state';
+import type { SampleInput } from './reply-sample';
+import { applySamples } from './verification-sample.service';
+import type { VerificationSamplesRepo } from './verification-samples.repo';
 
 
 /** What the verification module is given: its repository and the services of the modules it reads and changes. */
 export interface VerificationDeps {
   db: Db;
   verification: VerificationRepo;
+  /** Reply samples (D3 in revision 2), stored with the decisions. */
+  samples: VerificationSamplesRepo;
   assessments: AssessmentsService;
   evidence: EvidenceService;
   units: UnitsService;
@@ -106,6 +111,8 @@ function applyComments(deps: VerificationDeps, user: User, assessmentId: number,
 export interface ReviewChanges {
   decisions: DecisionInput[];
   comments: CommentInput[];
+  /** Reply samples (D3 in revision 2), stored with the decisions; absent or empty leaves them as stored. */
+  samples?: SampleInput[];
 }
 
 /**
@@ -114,7 +121,8 @@ export interface ReviewChanges {
  */
 export function applyReviewChanges(deps: VerificationDeps, user: User, assessment: Assessment, changes: ReviewChanges): number {
   requireAwaiting(assessment);
-  const changed = applyDecisions(deps, user, assessment, changes.decisions) + applyComments(deps, user, assessment.id, changes.comments);
+  const changed = applyDecisions(deps, user, assessment, changes.decisions) + applyComments(deps, user, assessment.id, changes.comments)
+    + applySamples(deps, user, assessment, changes.samples ?? []);
   if (changed > 0) deps.assessments.touch(assessment.id);
   return changed;
 }

@@ -9,6 +9,8 @@ import { formBody } from '../web/body';
 import type { VerificationService } from './verification.api';
 import type { IndicatorSaved } from './verification.service';
 import type { ReviewChanges } from './verification-decisions.service';
+import { parseSampleJson, parseSamplesForm } from './reply-sample';
+import { sampleShareText } from './sample-view';
 import { GENERAL_COMMENT_FIELD, parseGeneralComment, parseIndicatorReview, parseReopenForm, parseVerificationForm, sentCommentFields } from './verification.schemas';
 
 const VERIFIERS = ['verifikator', 'admin'] as const;
@@ -30,6 +32,7 @@ function reviewJson(field: string, saved: IndicatorSaved) {
       state: r?.state ?? null,
       decision: d?.decision ?? null,
       comment: r ? r.draft : saved.generalDraft,
+      sample: r?.sample ? { total: r.sample.total, meetingAll: r.sample.meetingAll, text: sampleShareText(r.sample) } : null,
       savedTime: formatTime(new Date().toISOString()),
     },
     counts: { decided: saved.decidedCount, total: saved.totalCount, bulk: saved.bulkCount },
@@ -56,6 +59,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
       errors: state.errors ?? {},
       reopenValues: state.reopenValues ?? null,
       showPending: state.showPending ?? false,
+      sampleShareText,
     });
   }
 
@@ -68,12 +72,14 @@ export function verificationRoutes(verification: VerificationService, periods: P
     const { instrument } = periods.loadPeriod(periodId);
     const body = req.body as Record<string, unknown>;
     const parsed = parseVerificationForm(instrument, body);
-    if (Object.keys(parsed.errors).length > 0) {
-      render(req, res, 422, { values: body, errors: parsed.errors });
+    const sampled = parseSamplesForm(instrument, body);
+    const errors = { ...parsed.errors, ...sampled.errors };
+    if (Object.keys(errors).length > 0) {
+      render(req, res, 422, { values: body, errors });
       return null;
     }
     const typed = sentCommentFields(instrument, body).map((code) => ({ code, comment: parsed.comments.find((c) => c.code === code)?.comment ?? '' }));
-    return { decisions: parsed.decisions, comments: typed };
+    return { decisions: parsed.decisions, comments: typed, samples: sampled.samples };
   }
 
   /** Runs a service call; a 422 re-renders the form with the typed values kept (nothing was saved). */
@@ -176,8 +182,9 @@ export function verificationApiRoutes(verification: VerificationService, periods
 
   /**
    * @route PUT /api/periods/:periodId/units/:unitId/verification/:code — autosave of one indicator (`code`) or of the
-   * general comment (`umum`). Body `{ decision?, level?, reason?, comment?, revision? }` (see parseIndicatorReview);
-   * a field left out is left as stored. 200 `{ review, counts }`; 422 per field; 409 when not awaiting verification.
+   * general comment (`umum`). Body `{ decision?, level?, reason?, comment?, revision?, sample? }` (see
+   * parseIndicatorReview, parseSampleJson); a field left out is left as stored. 200 `{ review, counts }`; 422 per
+   * field; 409 when not awaiting verification.
    */
   router.put('/verification/:code', formBody, requireRole(...VERIFIERS), (req, res) => {
     const { periodId, unitId } = ids(req);
@@ -185,11 +192,14 @@ export function verificationApiRoutes(verification: VerificationService, periods
     const code = String(req.params.code);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const general = code === 'umum';
-    if (!general && !instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) throw notFound('Indikator');
+    const ind = instrument.aspects.flatMap((a) => a.indicators).find((i) => i.code === code);
+    if (!general && !ind) throw notFound('Indikator');
     const input = !general ? parseIndicatorReview(code, body) : body.comment === undefined ? { errors: {} } : parseGeneralComment(body.comment);
-    const first = Object.values(input.errors)[0];
-    if (first) throw badInput(input.errors, first);
-    const saved = verification.saveIndicatorReview(requireUser(req), periodId, unitId, general ? null : code, input);
+    const sampled = ind ? parseSampleJson(ind, body.sample) : { errors: {} };
+    const errors = { ...input.errors, ...sampled.errors };
+    const first = Object.values(errors)[0];
+    if (first) throw badInput(errors, first);
+    const saved = verification.saveIndicatorReview(requireUser(req), periodId, unitId, general ? null : code, { ...input, sample: sampled.sample });
     res.json(reviewJson(general ? GENERAL_COMMENT_FIELD : code, saved));
   });
 

@@ -10,6 +10,8 @@ import type { Decision, ReviewComment } from './verification.repo';
 import type { CommentInput, DecisionInput, ReopenInput } from './verification.schemas';
 import { acceptableInBulk, isCurrentDecision, reviewStateOf, type ReviewState } from './review-state';
 import { acceptUnchanged, applyReviewChanges, type ReviewChanges, type VerificationDeps } from './verification-decisions.service';
+import type { SampleInput } from './reply-sample';
+import { sampleView, type SampleView } from './sample-view';
 
 export { isCurrentDecision };
 
@@ -27,6 +29,8 @@ export interface IndicatorReview {
   draft: string;
   /** "Terima semua yang belum diperiksa" would accept it. */
   bulk: boolean;
+  /** The reply sample the verifier recorded, with its share (indicators judged on a sample: D3 in revision 2). */
+  sample?: SampleView;
 }
 
 export interface VerificationView {
@@ -63,6 +67,7 @@ export function getVerification(deps: VerificationDeps, periodId: number, unitId
   const decisions = deps.verification.decisions(assessment.id);
   const comments = deps.verification.comments(assessment.id);
   const drafts = new Map(deps.verification.drafts(assessment.id).map((d) => [d.code, d.comment]));
+  const samples = deps.samples.byIndicator(assessment.id);
   const aspects = instrument.aspects.map((a) => ({
     code: a.code,
     name: a.name,
@@ -74,6 +79,7 @@ export function getVerification(deps: VerificationDeps, periodId: number, unitId
         current: isCurrentDecision(d, ans), state: reviewStateOf(d, ans),
         comments: comments.filter((c) => c.indicatorCode === ind.code),
         draft: drafts.get(ind.code) ?? '', bulk: acceptableInBulk(d, ans, drafts.has(ind.code)),
+        ...(ind.sample ? { sample: sampleView(ind.sample, samples[ind.code]) } : {}),
       };
     }),
   }));
@@ -112,12 +118,15 @@ export interface IndicatorSaved {
  * Autosave of one indicator's decision and comment (code null: the general comment) while the assessment awaits
  * verification; returns it as stored.
  */
-export function saveIndicatorReview(deps: VerificationDeps, user: User, periodId: number, unitId: number, code: string | null, input: { decision?: DecisionInput; comment?: string }): IndicatorSaved {
+export function saveIndicatorReview(
+  deps: VerificationDeps, user: User, periodId: number, unitId: number, code: string | null, input: { decision?: DecisionInput; comment?: string; sample?: SampleInput },
+): IndicatorSaved {
   const { assessment } = loadAssessment(deps, periodId, unitId);
   return deps.db.transaction(() => {
     applyReviewChanges(deps, user, assessment, {
       decisions: input.decision ? [input.decision] : [],
       comments: input.comment !== undefined ? [{ code, comment: input.comment }] : [],
+      samples: input.sample ? [input.sample] : [],
     });
     const v = getVerification(deps, periodId, unitId);
     const review = v.aspects.flatMap((a) => a.indicators).find((r) => r.indicator.code === code) ?? null;
