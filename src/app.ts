@@ -69,7 +69,7 @@ export function createModules({ db, config }: AppDeps) {
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
-  const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service });
+  const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,

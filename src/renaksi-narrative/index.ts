@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { RenaksiService } from '../renaksi';
 import type { ScoringService } from '../scoring';
+import type { KabupatenService } from '../kabupaten';
 import { createBuildCache } from '../shared/build-cache';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createNarrativeRepo } from './narrative.repo';
@@ -16,6 +17,7 @@ export interface RenaksiNarrativeModuleDeps {
   scoring: ScoringService;
   renaksi: RenaksiService;
   audit: AuditService;
+  kabupaten: KabupatenService;
 }
 
 /**

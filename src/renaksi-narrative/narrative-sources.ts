@@ -1,5 +1,6 @@
 import { assertDraft, planYears, type RenaksiService } from '../renaksi';
 import type { PeriodScores, ScoringService } from '../scoring';
+import type { KabupatenService } from '../kabupaten';
 import type { ConditionLine, PlanSummary } from './narrative-model';
 
 /**
@@ -9,6 +10,7 @@ import type { ConditionLine, PlanSummary } from './narrative-model';
 export interface NarrativeSources {
   scoring: ScoringService;
   renaksi: RenaksiService;
+  kabupaten: Pick<KabupatenService, 'kabupatenConditions'>;
 }
 
 /** The period's scores on the verified basis (the level the verifikator set, else the unit's own), as the workbook. */
@@ -31,12 +33,15 @@ export function readPlanSummary(deps: NarrativeSources, periodId: number): PlanS
 }
 
 /**
- * The kabupaten checklist ("kondisi tingkat kabupaten") of the period, or null when its instrument has none.
- * NOTE: the checklist and its answers are not on main yet (the kabupaten module is landing separately); until its
- * service is plugged in here, no instrument carries a checklist and the section is left out of the document.
+ * The kabupaten checklist ("kondisi tingkat kabupaten") of the period with the admin's answers and where each stands
+ * with the verifikator, or null when its instrument has none (revision 1): the state is the verified answer's while
+ * its decision is current, else the admin's.
  */
-export function readKabupatenConditions(_deps: NarrativeSources, _periodId: number): ConditionLine[] | null {
-  return null;
+export function readKabupatenConditions(deps: NarrativeSources, periodId: number): ConditionLine[] | null {
+  const k = deps.kabupaten.kabupatenConditions(periodId);
+  return k && k.conditions.map((c) => ({
+    code: c.item.code, title: c.item.title, answer: c.valueLabel ?? 'Belum diisi', state: c.stateLabel ?? '–', review: c.statusLabel,
+  }));
 }
 
 /** The plan the texts are stored on (created with the default years on first save); 409 once it is final. */

@@ -7,6 +7,7 @@ import { buildAssessment, buildUser, createTestContext, loginAs, REVISION_1, uni
 import { EXE_BYTES, pdfBytes } from '../helpers/evidence-files';
 import { seedDemo } from '../../src/seed';
 import { seedDepsOf } from '../../src/bootstrap';
+import { readDocx } from '../helpers/docx';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -285,6 +286,22 @@ describe('kondisi tingkat kabupaten', () => {
       expect(after.body).toEqual(before.body);
       expect(deck.text).toContain('Kondisi tingkat kabupaten</h2>');
       expect(deck.text).toContain('kstate-terpenuhi');
+    });
+
+    it('gives the Renaksi narrative its kondisi awal: each condition with its answer, state and verification', async () => {
+      const { agent, csrf } = await loginAs(ctx.app, admin.username);
+      await save(agent, csrf, { value_K1: 'ya', value_K3: '1' });
+      const v = await loginAs(ctx.app, verifikator.username);
+      await v.agent.post(`${page()}/verification`).type('form').send({ _csrf: v.csrf, decision_K3: 'ubah', vvalue_K3: '2', comment_K3: 'Draf Renaksi sudah disusun tim.' });
+      const tim = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'tim_renaksi' })).username);
+
+      const res = await tim.agent.get(`/periods/${ctx.periodId}/renaksi.docx`).buffer(true).responseType('blob');
+      const { text } = await readDocx(res.body as Buffer);
+
+      expect(res.status).toBe(200);
+      expect(text).toContain('kondisi pengelolaan pengaduan tingkat kabupaten dinilai terhadap 5 kondisi: 1 terpenuhi, 1 terpenuhi sebagian, 0 belum terpenuhi dan 3 belum diisi.');
+      expect(text).toMatch(/K1 Peraturan Bupati tentang Pengelolaan Pengaduan Pelayanan Publik\s*Ya\s*Terpenuhi\s*Menunggu verifikasi/);
+      expect(text).toMatch(/K3 Rencana Aksi SP4N-LAPOR! Kabupaten\s*Tingkat 2\s*Terpenuhi sebagian\s*Diverifikasi \(diubah\)/);
     });
 
     it('freezes the conditions in a snapshot and changes the live deck\'s fingerprint when an answer changes', async () => {
