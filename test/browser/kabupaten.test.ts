@@ -68,6 +68,8 @@ describe('kabupaten conditions in a real browser', () => {
     await expectText(page.locator('#kabupaten-summary'), '5 dari 5 kondisi terjawab · 0 diverifikasi · 1 terpenuhi, 3 terpenuhi sebagian, 1 belum terpenuhi');
     expect(await page.locator('#kondisi-K1 .evidence').textContent()).toContain('Rancangan Perbup.pdf');
     expect(await page.locator('#kondisi-K1').getByRole('radio', { name: /^Sebagian/ }).isChecked()).toBe(true);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('#kondisi-K1').screenshot({ path: path.join(SCREENSHOT_DIR, 'kondisi-kabupaten-admin-k1.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
@@ -86,6 +88,7 @@ describe('kabupaten conditions in a real browser', () => {
 
     await expectText(page.locator('.flash-success'), 'Hasil pemeriksaan tersimpan (2 perubahan).');
     expect(await page.locator('[data-review="K4"]').textContent()).toContain('Jawaban hasil verifikasi: Tingkat 2');
+    await page.locator('#kondisi-K4').screenshot({ path: path.join(SCREENSHOT_DIR, 'kondisi-kabupaten-verifikator-k4.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
