@@ -4,7 +4,7 @@
  * create<Feature>Module).
  */
 const FEATURES = [
-  'assessments', 'audit', 'auth', 'board', 'dashboard', 'evidence', 'exports', 'home', 'instrument', 'offline',
+  'assessments', 'audit', 'auth', 'board', 'dashboard', 'evidence', 'exports', 'home', 'instrument', 'monitoring', 'offline',
   'kabupaten', 'period-setup', 'periods', 'questionnaire', 'renaksi', 'renaksi-narrative', 'scoring', 'seed', 'units', 'users', 'verification',
 ].join('|');
 const FEATURE = `^src/(${FEATURES})/`;

@@ -28,6 +28,7 @@ import { createBoardModule } from './board';
 import { createExportsModule } from './exports';
 import { createRenaksiModule } from './renaksi';
 import { createRenaksiNarrativeModule } from './renaksi-narrative';
+import { createMonitoringModule } from './monitoring';
 import { createHomeModule } from './home';
 import { createKabupatenModule } from './kabupaten';
 
@@ -70,10 +71,11 @@ export function createModules({ db, config }: AppDeps) {
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
+  const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, kabupaten, dashboard, board, exports, renaksi, renaksiNarrative, home,
+    offline, kabupaten, dashboard, board, exports, renaksi, renaksiNarrative, monitoring, home,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -132,6 +134,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/admin/audit', m.audit.router);
   app.use('/api/periods', m.periods.apiRouter);
   app.use('/api/periods/:periodId/scores', m.dashboard.scoresApiRouter);
+  app.use('/api/periods/:periodId/renaksi/progress', m.monitoring.apiRouter);
   app.use('/api/periods/:periodId/units/:unitId', m.questionnaire.apiRouter); // /answers/:code, /evidence-links
   app.use('/api/periods/:periodId/units/:unitId', m.verification.apiRouter); // /verification/:code
   app.use('/periods/:periodId/units/:unitId/assessment', m.questionnaire.router);
@@ -143,6 +146,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/periods/:periodId', m.renaksi.router); //                    /renaksi…, /renaksi.xlsx
   app.use('/periods/:periodId', m.renaksiNarrative.router); //           /renaksi.docx, /renaksi/narasi
   app.use('/periods/:periodId', m.exports.router); //                    /rekap.xlsx
+  app.use('/periods/:periodId', m.monitoring.router); //                 /renaksi/monev…
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { EvidenceModule } from '../evidence';
+import type { PeriodsService } from '../periods';
+import type { RenaksiService } from '../renaksi';
+import type { UnitsService } from '../units';
+import { bindDeps } from '../shared/bind-deps';
+import { createMonitoringRepo } from './monitoring.repo';
+import { progress, rowCoordinators } from './monitoring.service';
+import { monitoringApiRoutes } from './monitoring-api.routes';
+
+export type {
+  AspectProgress, AspectSemester, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
+} from './monitoring-progress';
+export {
+  MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, type MonevStatus, type ReviewState, type WindowState,
+} from './monitoring-calc';
+export { MONEV_READERS, MONEV_EDITORS } from './monitoring-roles';
+
+export interface MonitoringModuleDeps {
+  db: Db;
+  renaksi: RenaksiService;
+  periods: PeriodsService;
+  units: UnitsService;
+  evidence: EvidenceModule;
+  audit: AuditService;
+}
+
+/**
+ * Monev of the final Renaksi (issue 15): realisasi per Lampiran I row and per unit's own part each semester,
+ * reviewed by a verifikator. `service.progress(periodId)` is what the board, the semester report and the monev
+ * workbook read. `router` is mounted at /periods/:periodId, `apiRouter` at /api/periods/:periodId/renaksi/progress.
+ */
+export function createMonitoringModule(deps: MonitoringModuleDeps) {
+  const serviceDeps = {
+    db: deps.db, monitoring: createMonitoringRepo(deps.db), renaksi: deps.renaksi, periods: deps.periods, units: deps.units,
+    evidence: deps.evidence.service, audit: deps.audit,
+  };
+  const service = bindDeps(serviceDeps, { progress, rowCoordinators });
+  const router = Router({ mergeParams: true });
+  return { service, router, apiRouter: monitoringApiRoutes(service) };
+}
+export type MonitoringService = ReturnType<typeof createMonitoringModule>['service'];

@@ -1,0 +1,173 @@
+/**
+ * Monev of the Renaksi as plain data (SPEC.md "Monitoring and evaluation of the Renaksi"): semesters of the plan
+ * years, capaian against a year's output target, whether a row is on schedule, reporting windows, and which unit
+ * coordinates a row. Pure: no database, no Express.
+ */
+
+export const MONEV_STATUSES = ['belum_dimulai', 'berjalan', 'selesai', 'tidak_dilaksanakan'] as const;
+export type MonevStatus = (typeof MONEV_STATUSES)[number];
+
+export const MONEV_STATUS_LABELS: Record<MonevStatus, string> = {
+  belum_dimulai: 'Belum dimulai',
+  berjalan: 'Berjalan',
+  selesai: 'Selesai',
+  tidak_dilaksanakan: 'Tidak dilaksanakan',
+};
+
+/** The review cycle of a report, as an assessment's: draf → diajukan → diterima | dikembalikan → diajukan … */
+export const REVIEW_STATES = ['draf', 'diajukan', 'diterima', 'dikembalikan'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  draf: 'Draf',
+  diajukan: 'Diajukan',
+  diterima: 'Diterima',
+  dikembalikan: 'Dikembalikan',
+};
+
+/** A report counts as reported once it is submitted: waiting for review or accepted (a returned one must be fixed). */
+export const isReported = (state: ReviewState | null | undefined): boolean => state === 'diajukan' || state === 'diterima';
+
+export interface Semester {
+  year: number;
+  semester: 1 | 2;
+  /** "2022-1": the key the API and forms use. */
+  key: string;
+  /** "Semester I 2022". */
+  label: string;
+}
+
+/** Semester I and II of every plan year from first to last, in order. */
+export function semestersOf(startYear: number, endYear: number): Semester[] {
+  const out: Semester[] = [];
+  for (let year = startYear; year <= endYear; year++) {
+    for (const semester of [1, 2] as const) out.push({ year, semester, key: `${year}-${semester}`, label: `Semester ${semester === 1 ? 'I' : 'II'} ${year}` });
+  }
+  return out;
+}
+
+/** The semester a key names ("2023-2"), or null when it is malformed. Whether it is in the plan is for the caller. */
+export function parseSemesterKey(key: string): { year: number; semester: 1 | 2 } | null {
+  const m = /^(\d{4})-([12])$/.exec(key);
+  return m ? { year: Number(m[1]), semester: Number(m[2]) as 1 | 2 } : null;
+}
+
+/**
+ * The number an output target text starts with, read the Indonesian way: "9 dokumen" → 9, "1.234 orang" → 1234,
+ * "12,5 %" → 12.5, "100 %" → 100. A list ("1) 9 dokumen\n2) 4 notulen") gives its first item's number. null when
+ * the text has no number ("–", "Tersusun").
+ */
+export function parseTargetNumber(text: string | undefined): number | null {
+  if (!text) return null;
+  const first = text.replace(/^\s*\d+\)\s*/, '');
+  const m = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?/.exec(first);
+  if (!m) return null;
+  const whole = Number((m[1] as string).replace(/\./g, ''));
+  return m[2] === undefined ? whole : Number(`${whole}.${m[2]}`);
+}
+
+export interface Capaian {
+  /** realisasi ÷ target × 100; null when either is missing or the target is 0. */
+  percent: number | null;
+  /** Over 100 %: allowed, but shown so the team checks it. */
+  overTarget: boolean;
+}
+
+/** Capaian of a realisasi against the year's output target (both in the target's unit). */
+export function capaianOf(realisasi: number | null, target: number | null): Capaian {
+  if (realisasi === null || target === null || target <= 0) return { percent: null, overTarget: false };
+  const percent = (realisasi / target) * 100;
+  return { percent, overTarget: percent > 100 };
+}
+
+/** Share of the year's output target expected by the end of each semester: half by June, all by December. */
+export const EXPECTED_SHARE: Record<1 | 2, number> = { 1: 50, 2: 100 };
+
+/** "TW III 2022 – TW IV 2024" → the first quarter it names ({ year: 2022, quarter: 3 }); null when none. */
+export function scheduleStart(schedule: string): { year: number; quarter: number } | null {
+  const m = /TW\s+(IV|I{1,3})\s+(\d{4})/.exec(schedule);
+  if (!m) return null;
+  return { year: Number(m[2]), quarter: ['I', 'II', 'III', 'IV'].indexOf(m[1] as string) + 1 };
+}
+
+/** Whether the row's waktu starts after the semester ends (semester 1 ends with TW II, semester 2 with TW IV). */
+export function startsAfter(schedule: string, s: { year: number; semester: 1 | 2 }): boolean {
+  const start = scheduleStart(schedule);
+  if (!start) return false;
+  return start.year > s.year || (start.year === s.year && start.quarter > s.semester * 2);
+}
+
+/**
+ * Whether a reported row is on schedule in a semester ("sesuai jadwal"):
+ * - selesai: yes;
+ * - tidak dilaksanakan: no;
+ * - belum dimulai: yes only while its waktu has not started (it starts after this semester), else no;
+ * - berjalan: yes when capaian reaches the share expected by the end of the semester (EXPECTED_SHARE: 50 % in
+ *   semester I, 100 % in semester II), or when capaian cannot be computed (the year's output target has no number).
+ * A row not reported (no report, a draft or a returned one) is not on schedule: nobody has shown it is.
+ */
+export function isOnSchedule(
+  report: { status: MonevStatus | null; capaian: number | null } | null, schedule: string, s: { year: number; semester: 1 | 2 },
+): boolean {
+  if (!report || report.status === null) return false;
+  switch (report.status) {
+    case 'selesai': return true;
+    case 'tidak_dilaksanakan': return false;
+    case 'belum_dimulai': return startsAfter(schedule, s);
+    case 'berjalan': return report.capaian === null || report.capaian >= EXPECTED_SHARE[s.semester];
+  }
+}
+
+/** Rows on schedule as a share of all monitored rows, 0–100; null when there are none. */
+export function onScheduleShare(onSchedule: number, rows: number): number | null {
+  return rows === 0 ? null : (onSchedule / rows) * 100;
+}
+
+export interface ReportingWindow {
+  /** YYYY-MM-DD (WITA), first day reports are taken. */
+  opensOn: string;
+  /** YYYY-MM-DD (WITA), last day reports are taken. */
+  deadline: string;
+}
+
+export type WindowState = 'tanpa_jadwal' | 'belum_dibuka' | 'terbuka' | 'ditutup';
+
+const WITA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Today's calendar date in WITA (Kutai Timur), YYYY-MM-DD. */
+export function witaDate(now: Date): string {
+  return new Date(now.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whether reports are taken now: without a window a semester is open; with one, from opensOn to deadline inclusive. */
+export function windowState(window: ReportingWindow | null | undefined, now: Date): WindowState {
+  if (!window) return 'tanpa_jadwal';
+  const today = witaDate(now);
+  if (today < window.opensOn) return 'belum_dibuka';
+  return today > window.deadline ? 'ditutup' : 'terbuka';
+}
+
+/** Words that say nothing about which unit is meant. */
+const STOP_WORDS = new Set(['dan', 'serta', 'kabupaten', 'kab', 'kutai', 'timur']);
+
+const wordsOf = (text: string): string[] =>
+  text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '' && !STOP_WORDS.has(w));
+
+/**
+ * The unit a row's penanggung jawab names: among the units every word of whose name appears in the text (in any
+ * order: "Dinas Komunikasi, Informatika, Statistik dan Persandian" names "Dinas Komunikasi dan Informatika,
+ * Persandian dan Statistik"; "Bagian Hukum Sekretariat Daerah" names "Sekretariat Daerah"), the one with the longest
+ * name; else a unit whose abbreviation appears as a word. null when none, or when two equally long names match.
+ */
+export function matchCoordinator<U extends { name: string; abbreviation?: string }>(responsible: string, units: U[]): U | null {
+  const words = new Set(wordsOf(responsible));
+  const byName = units
+    .map((u) => ({ u, w: wordsOf(u.name) }))
+    .filter(({ w }) => w.length > 0 && w.every((x) => words.has(x)))
+    .sort((a, b) => b.w.length - a.w.length);
+  const [best, second] = byName;
+  if (best) return second && second.w.length === best.w.length ? null : best.u;
+  const text = ` ${wordsOf(responsible).join(' ')} `;
+  const byAbbreviation = units.filter((u) => u.abbreviation && wordsOf(u.abbreviation).length > 0 && text.includes(` ${wordsOf(u.abbreviation).join(' ')} `));
+  return byAbbreviation.length === 1 ? (byAbbreviation[0] as U) : null;
+}

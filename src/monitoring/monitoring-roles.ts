@@ -1,0 +1,5 @@
+/** Who reads the monev (the progress API, the board, the semester report): the roles that read the scores. */
+export const MONEV_READERS = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
+
+/** Diskominfo's roles: they fill or correct any report, in or out of its window (the admin only out of it). */
+export const MONEV_EDITORS = ['admin', 'tim_renaksi'] as const;

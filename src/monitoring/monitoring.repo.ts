@@ -1,0 +1,175 @@
+import type { Db } from '../db/database';
+import type { MonevStatus, ReportingWindow, ReviewState } from './monitoring-calc';
+
+/** The review bookkeeping every report carries. */
+export interface ReviewFields {
+  id: number;
+  year: number;
+  semester: 1 | 2;
+  reviewState: ReviewState;
+  verifierComment: string;
+  reportedByName: string | null;
+  submittedAt: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** The realisasi of one Lampiran I row in one semester. */
+export interface RowReport extends ReviewFields {
+  rowId: number;
+  status: MonevStatus | null;
+  realisasi: number | null;
+  kendala: string;
+  tindakLanjut: string;
+}
+
+/** A unit's own report for one semester, with what it did per indicator. */
+export interface UnitReport extends ReviewFields {
+  planId: number;
+  unitId: number;
+  items: UnitItem[];
+}
+
+export interface UnitItem {
+  indicatorCode: string;
+  status: MonevStatus | null;
+  activity: string;
+  kendala: string;
+}
+
+export interface MonevEvidence {
+  id: number;
+  rowReportId: number | null;
+  unitReportId: number | null;
+  indicatorCode: string | null;
+  kind: 'link' | 'file';
+  url: string | null;
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  mimeType: string | null;
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export interface StoredWindow extends ReportingWindow {
+  year: number;
+  semester: 1 | 2;
+}
+
+interface ReviewRecord {
+  id: number;
+  year: number;
+  semester: 1 | 2;
+  review_state: ReviewState;
+  verifier_comment: string;
+  reported_by_name: string | null;
+  submitted_at: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  version: number;
+  updated_at: string;
+}
+
+interface RowReportRecord extends ReviewRecord {
+  row_id: number;
+  status: MonevStatus | null;
+  realisasi: number | null;
+  kendala: string;
+  tindak_lanjut: string;
+}
+
+interface UnitReportRecord extends ReviewRecord {
+  plan_id: number;
+  unit_id: number;
+}
+
+const toReview = (r: ReviewRecord): ReviewFields => ({
+  id: r.id, year: r.year, semester: r.semester, reviewState: r.review_state, verifierComment: r.verifier_comment,
+  reportedByName: r.reported_by_name, submittedAt: r.submitted_at, reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at,
+  version: r.version, updatedAt: r.updated_at,
+});
+
+const toRowReport = (r: RowReportRecord): RowReport => ({
+  ...toReview(r), rowId: r.row_id, status: r.status, realisasi: r.realisasi, kendala: r.kendala, tindakLanjut: r.tindak_lanjut,
+});
+
+const NAMES = `rb.display_name AS reported_by_name, vb.display_name AS reviewed_by_name`;
+const JOINS = (alias: string) => `LEFT JOIN users rb ON rb.id = ${alias}.reported_by LEFT JOIN users vb ON vb.id = ${alias}.reviewed_by`;
+
+/** Every SQL string of the monev: windows, row reports, unit reports with their items, evidence, coordinators. */
+export function createMonitoringRepo(db: Db) {
+  const windows = db.prepare<[number], { year: number; semester: 1 | 2; opens_on: string; deadline: string }>(
+    'SELECT year, semester, opens_on, deadline FROM monev_windows WHERE plan_id = ? ORDER BY year, semester',
+  );
+  const rowReports = db.prepare<[number], RowReportRecord>(
+    `SELECT m.*, ${NAMES} FROM monev_row_reports m JOIN renaksi_rows r ON r.id = m.row_id ${JOINS('m')} WHERE r.plan_id = ? ORDER BY m.row_id, m.year, m.semester`,
+  );
+  const rowReport = db.prepare<[number, number, number], RowReportRecord>(
+    `SELECT m.*, ${NAMES} FROM monev_row_reports m ${JOINS('m')} WHERE m.row_id = ? AND m.year = ? AND m.semester = ?`,
+  );
+  const unitReports = db.prepare<[number], UnitReportRecord>(
+    `SELECT m.*, ${NAMES} FROM monev_unit_reports m ${JOINS('m')} WHERE m.plan_id = ? ORDER BY m.unit_id, m.year, m.semester`,
+  );
+  const unitItems = db.prepare<[number], { report_id: number; indicator_code: string; status: MonevStatus | null; activity: string; kendala: string }>(
+    'SELECT i.* FROM monev_unit_items i JOIN monev_unit_reports m ON m.id = i.report_id WHERE m.plan_id = ? ORDER BY i.report_id, i.indicator_code',
+  );
+  const evidence = db.prepare<[number, number], Record<string, unknown>>(
+    `SELECT e.* FROM monev_evidence e
+     LEFT JOIN monev_row_reports rr ON rr.id = e.row_report_id LEFT JOIN renaksi_rows r ON r.id = rr.row_id
+     LEFT JOIN monev_unit_reports ur ON ur.id = e.unit_report_id
+     WHERE e.deleted_at IS NULL AND (r.plan_id = ? OR ur.plan_id = ?) ORDER BY e.id`,
+  );
+  const evidenceById = db.prepare<[number], Record<string, unknown>>('SELECT * FROM monev_evidence WHERE id = ?');
+  const coordinators = db.prepare<[number], { row_id: number; unit_id: number }>(
+    'SELECT c.row_id, c.unit_id FROM monev_coordinators c JOIN renaksi_rows r ON r.id = c.row_id WHERE r.plan_id = ?',
+  );
+
+  return {
+    listWindows: (planId: number): StoredWindow[] => windows.all(planId).map((w) => ({ year: w.year, semester: w.semester, opensOn: w.opens_on, deadline: w.deadline })),
+    /** Every row report of the plan's rows (deleted rows' included: their realisasi is kept). */
+    listRowReports: (planId: number): RowReport[] => rowReports.all(planId).map(toRowReport),
+    findRowReport: (rowId: number, year: number, semester: number): RowReport | undefined => {
+      const r = rowReport.get(rowId, year, semester);
+      return r && toRowReport(r);
+    },
+    /** Every unit report of the plan with its items. */
+    listUnitReports(planId: number): UnitReport[] {
+      const items = new Map<number, UnitItem[]>();
+      for (const i of unitItems.all(planId)) {
+        const list = items.get(i.report_id) ?? [];
+        list.push({ indicatorCode: i.indicator_code, status: i.status, activity: i.activity, kendala: i.kendala });
+        items.set(i.report_id, list);
+      }
+      return unitReports.all(planId).map((r) => ({ ...toReview(r), planId: r.plan_id, unitId: r.unit_id, items: items.get(r.id) ?? [] }));
+    },
+    /** Evidence (not deleted) of every report of the plan. */
+    listEvidence: (planId: number): MonevEvidence[] => evidence.all(planId, planId).map(toEvidence),
+    findEvidence: (id: number): MonevEvidence | undefined => {
+      const r = evidenceById.get(id);
+      return r && toEvidence(r);
+    },
+    /** Coordinating units the admin named, by row id. */
+    coordinatorOverrides: (planId: number): Map<number, number> => new Map(coordinators.all(planId).map((c) => [c.row_id, c.unit_id])),
+  };
+}
+export type MonitoringRepo = ReturnType<typeof createMonitoringRepo>;
+
+function toEvidence(r: Record<string, unknown>): MonevEvidence {
+  return {
+    id: r.id as number,
+    rowReportId: (r.row_report_id as number | null) ?? null,
+    unitReportId: (r.unit_report_id as number | null) ?? null,
+    indicatorCode: (r.indicator_code as string | null) ?? null,
+    kind: r.kind as 'link' | 'file',
+    url: (r.url as string | null) ?? null,
+    fileName: (r.file_name as string | null) ?? null,
+    size: (r.file_size as number | null) ?? null,
+    sha256: (r.file_sha256 as string | null) ?? null,
+    mimeType: (r.mime_type as string | null) ?? null,
+    createdAt: r.created_at as string,
+    deletedAt: (r.deleted_at as string | null) ?? null,
+  };
+}

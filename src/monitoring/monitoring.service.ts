@@ -1,0 +1,85 @@
+import type { Db } from '../db/database';
+import type { AuditService } from '../audit';
+import type { EvidenceService } from '../evidence';
+import type { PeriodsService } from '../periods';
+import type { RenaksiPlan, RenaksiService } from '../renaksi';
+import type { Unit, UnitsService } from '../units';
+import { matchCoordinator } from './monitoring-calc';
+import { buildProgress, type MonevProgress } from './monitoring-progress';
+import type { MonitoringRepo } from './monitoring.repo';
+
+/** What the monitoring module is given: its repositories and the services of the modules it reads. */
+export interface MonitoringDeps {
+  db: Db;
+  monitoring: MonitoringRepo;
+  renaksi: Pick<RenaksiService, 'findPlan' | 'lampiranGroups' | 'targetMap'>;
+  periods: Pick<PeriodsService, 'loadPeriod'>;
+  units: Pick<UnitsService, 'listActive' | 'findById'>;
+  evidence: Pick<EvidenceService, 'writeEvidenceFiles' | 'evidenceFile'>;
+  audit: AuditService;
+}
+
+/**
+ * The coordinating unit of each row: the one the admin named, else the perangkat daerah its penanggung jawab text
+ * names (matchCoordinator); rows with neither are left out (Diskominfo reports them).
+ */
+export function rowCoordinators(
+  deps: MonitoringDeps, plan: RenaksiPlan, rows: { id: number; responsible: string }[],
+): Map<number, { unitId: number; name: string }> {
+  const active = deps.units.listActive();
+  const byId = new Map(active.map((u) => [u.id, u]));
+  const pds = active.filter((u) => u.group === 'pd');
+  const named = deps.monitoring.coordinatorOverrides(plan.id);
+  const out = new Map<number, { unitId: number; name: string }>();
+  for (const row of rows) {
+    const chosen: Unit | null | undefined = named.has(row.id) ? byId.get(named.get(row.id) as number) : matchCoordinator(row.responsible, pds);
+    if (chosen) out.set(row.id, { unitId: chosen.id, name: chosen.name });
+  }
+  return out;
+}
+
+/** Evidence per report: `row:<id>` / `unit:<id>` → how many (not deleted). */
+function evidenceCounts(deps: MonitoringDeps, planId: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of deps.monitoring.listEvidence(planId)) {
+    const key = e.rowReportId !== null ? `row:${e.rowReportId}` : `unit:${e.unitReportId ?? 0}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Every active unit (official order) with its Lampiran II indicators: those below target now. */
+function reportingUnits(deps: MonitoringDeps, periodId: number): MonevProgressUnits {
+  const map = deps.renaksi.targetMap(periodId);
+  return map.units.map((u) => ({
+    unitId: u.unitId, code: u.code, name: u.name, group: u.group,
+    indicators: Object.entries(u.cells).filter(([, c]) => c.kind === 'gap').map(([code]) => code),
+  }));
+}
+type MonevProgressUnits = Parameters<typeof buildProgress>[0]['units'];
+
+/**
+ * The monev of the period's Renaksi (see MonevProgress in monitoring-progress.ts): per Lampiran I row and semester
+ * the year's output target, realisasi, capaian, status and review state; per aspect and semester the share of rows on
+ * schedule; per reporting unit and semester whether it has reported. A period without a plan gives no rows and no
+ * semesters; a plan that is not final gives what was reported with `monitored: false`. 404 for an unknown period.
+ * Writes nothing.
+ */
+export function progress(deps: MonitoringDeps, periodId: number, now: Date = new Date()): MonevProgress {
+  const { period } = deps.periods.loadPeriod(periodId);
+  const plan = deps.renaksi.findPlan(periodId);
+  const groups = plan ? deps.renaksi.lampiranGroups(periodId) : [];
+  const rows = groups.flatMap((g) => g.rows.map((r) => r.row));
+  return buildProgress({
+    period: { id: period.id, name: period.name, year: period.year },
+    plan: plan ? { id: plan.id, status: plan.status, startYear: plan.startYear, endYear: plan.endYear } : null,
+    groups,
+    coordinators: plan ? rowCoordinators(deps, plan, rows) : new Map(),
+    rowReports: plan ? deps.monitoring.listRowReports(plan.id) : [],
+    unitReports: plan ? deps.monitoring.listUnitReports(plan.id) : [],
+    windows: plan ? deps.monitoring.listWindows(plan.id) : [],
+    evidenceCounts: plan ? evidenceCounts(deps, plan.id) : new Map(),
+    units: plan ? reportingUnits(deps, periodId) : [],
+    now,
+  });
+}
