@@ -29,6 +29,7 @@ import { createExportsModule } from './exports';
 import { createRenaksiModule } from './renaksi';
 import { createRenaksiNarrativeModule } from './renaksi-narrative';
 import { createMonitoringModule } from './monitoring';
+import { createProgressModule } from './progress';
 import { createHomeModule } from './home';
 import { createKabupatenModule } from './kabupaten';
 
@@ -63,19 +64,20 @@ export function createModules({ db, config }: AppDeps) {
   const questionnaire = createQuestionnaireModule({ assessments: assessments.service, evidence, periods: periods.service, verification: verification.service });
   const offline = createOfflineModule({ db, assessments: assessments.service, audit: audit.service });
   const kabupaten = createKabupatenModule({ db, periods: periods.service, audit: audit.service, evidence });
-  const dashboard = createDashboardModule({
-    db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
-    kabupaten: kabupaten.service,
-  });
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
+  const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service, units: units.service });
+  const dashboard = createDashboardModule({
+    db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
+    kabupaten: kabupaten.service, progress: progress.service,
+  });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
   const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, kabupaten, dashboard, board, exports, renaksi, renaksiNarrative, monitoring, home,
+    offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, home,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -135,6 +137,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/api/periods', m.periods.apiRouter);
   app.use('/api/periods/:periodId/scores', m.dashboard.scoresApiRouter);
   app.use('/api/periods/:periodId/renaksi/progress', m.monitoring.apiRouter);
+  app.use('/api/periods/:periodId/progress', m.dashboard.progressApiRouter);
   app.use('/api/periods/:periodId/units/:unitId', m.questionnaire.apiRouter); // /answers/:code, /evidence-links
   app.use('/api/periods/:periodId/units/:unitId', m.verification.apiRouter); // /verification/:code
   app.use('/periods/:periodId/units/:unitId/assessment', m.questionnaire.router);

@@ -1,5 +1,5 @@
 import { bindDeps } from '../shared/bind-deps';
-import { getDashboard, getRapor, getUnitReport, type DashboardDeps } from './dashboard.service';
+import { getDashboard, getProgress, getRapor, getUnitReport, type DashboardDeps } from './dashboard.service';
 import { createSnapshot, getSnapshot, listSnapshots, livePresentation } from './presentation.service';
 
 /** The dashboard module's service: the dashboard, unit reports and rapor, the FGD presentation and its snapshots. */
@@ -10,7 +10,7 @@ export function createDashboardService(deps: DashboardDeps) {
     liveKey: (periodId: number): string => `${deps.scoring.countedKey(periodId)}|${deps.kabupaten.kabupatenChangeKey(periodId)}`,
     kabupatenConditions: deps.kabupaten.kabupatenConditions,
     findPeriod: deps.periods.findById,
-    ...bindDeps(deps, { getDashboard, getUnitReport, getRapor, livePresentation, createSnapshot, getSnapshot, listSnapshots }),
+    ...bindDeps(deps, { getDashboard, getProgress, getUnitReport, getRapor, livePresentation, createSnapshot, getSnapshot, listSnapshots }),
   };
 }
 export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors/app-error';
 import type { AuditService } from '../audit';
 import type { Assessment, AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
+import type { Progress, ProgressService, UnitTrajectory } from '../progress';
 import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
 import type { UsersService } from '../users';
@@ -24,6 +25,7 @@ export interface DashboardDeps {
   audit: AuditService;
   /** The kabupaten's own conditions, shown beside the unit figures (never part of them). */
   kabupaten: Pick<KabupatenService, 'kabupatenConditions' | 'kabupatenChangeKey'>;
+  progress: ProgressService;
 }
 
 /** The dashboard's figures for a period; the heatmap sorted by the (validated) query. */
@@ -54,6 +56,8 @@ export interface Rapor {
   verifierNotes: VerifierNote[];
   /** Who finished the verification and when; null until the assessment is verified. */
   verification: { verifierName: string | null; verifiedAt: string } | null;
+  /** The unit's own Renaksi trajectory (target level per plan year vs reached); null when no final plan applies. */
+  trajectory: UnitTrajectory | null;
 }
 
 /**
@@ -79,5 +83,10 @@ export function getRapor(deps: DashboardDeps, user: User, periodId: number, unit
   const verification = verified
     ? { verifierName: assessment.verifiedBy === null ? null : (deps.users.findById(assessment.verifiedBy)?.displayName ?? null), verifiedAt: assessment.verifiedAt as string }
     : null;
-  return { report, assessment, verifierNotes, verification };
+  return { report, assessment, verifierNotes, verification, trajectory: deps.progress.unitTrajectory(periodId, unitId) };
+}
+
+/** The period against the compare period (`?compare`, default the previous one) and against the signed plan. */
+export function getProgress(deps: DashboardDeps, periodId: number, compareRaw: unknown, basis: LevelBasis): Progress {
+  return deps.progress.progress(periodId, compareRaw, basis);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
+import type { ProgressService } from '../progress';
 import type { ScoringService } from '../scoring';
 import type { UsersService } from '../users';
 import type { KabupatenService } from '../kabupaten';
@@ -12,6 +13,7 @@ import { dashboardRoutes } from './dashboard.routes';
 import { unitScoresRoutes } from './unit-scores.routes';
 import { presentationRoutes } from './presentation.routes';
 import { scoresApiRoutes } from './scores-api.routes';
+import { progressApiRoutes } from './progress-api.routes';
 
 export { LIVE_POLL_SECONDS } from './presentation.routes';
 
@@ -23,15 +25,17 @@ export interface DashboardModuleDeps {
   users: UsersService;
   audit: AuditService;
   kabupaten: KabupatenService;
+  progress: ProgressService;
 }
 
 /**
  * The scores for the kabupaten: the dashboard, each unit's scores and rapor, the FGD presentation (`router`, mounted
- * at /periods/:periodId) and the scores in the automation interface (`scoresApiRouter`, at /api/periods/:periodId/scores).
+ * at /periods/:periodId), the scores and the progress between periods in the automation interface (`scoresApiRouter` at
+ * /api/periods/:periodId/scores, `progressApiRouter` at /api/periods/:periodId/progress).
  */
 export function createDashboardModule(deps: DashboardModuleDeps) {
   const service = createDashboardService({ ...deps, snapshots: createSnapshotsRepo(deps.db) });
   const router = Router({ mergeParams: true });
   router.use(dashboardRoutes(service), unitScoresRoutes(service), presentationRoutes(service));
-  return { router, scoresApiRouter: scoresApiRoutes(service) };
+  return { router, scoresApiRouter: scoresApiRoutes(service), progressApiRouter: progressApiRoutes(service) };
 }

@@ -17,7 +17,9 @@ import { renaksiUploadRoutes } from './renaksi-upload.routes';
 
 export { RENAKSI_EDITORS, RENAKSI_READERS } from './renaksi-roles';
 export { assertDraft } from './renaksi.service';
-export { planYears } from './renaksi-draft';
+export { planYears, yearlyTargets } from './renaksi-draft';
+export { startingLevel } from './renaksi-matrix';
+export type { FinalPlan } from './renaksi-plan.service';
 export type { RenaksiService } from './renaksi.api';
 export type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
 

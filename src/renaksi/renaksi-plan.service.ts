@@ -1,5 +1,7 @@
 import { AppError, conflict, notFound } from '../errors/app-error';
 import type { User } from '../shared/identity';
+import { planYears } from './renaksi-draft';
+import type { RenaksiRow } from './renaksi.repo';
 import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service';
 import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
@@ -89,4 +91,27 @@ export function saveDocumentSettings(deps: RenaksiDeps, user: User, values: Docu
       });
     }
   })();
+}
+
+/** The plan as the Bupati signed it: its newest final version. */
+export interface FinalPlan {
+  periodId: number;
+  versionNo: number;
+  finalizedAt: string;
+  years: number[];
+  /** Lampiran I's rows as stored in the version (rows deleted before finalising are not in it). */
+  rows: RenaksiRow[];
+}
+
+/**
+ * The period's plan as last finalised (the newest stored version), or null when it was never finalised. A plan
+ * reopened as a draft still answers with its last final version: that is the signed plan until a new one is
+ * finalised. What monitoring measures against.
+ */
+export function finalPlan(deps: RenaksiDeps, periodId: number): FinalPlan | null {
+  const plan = deps.renaksi.findPlan(periodId);
+  const v = plan && deps.renaksiVersions.latestVersionRows(plan.id);
+  if (!v) return null;
+  const rows = (JSON.parse(v.rowsJson) as RenaksiRow[]).filter((r) => r.deletedAt === null);
+  return { periodId, versionNo: v.versionNo, finalizedAt: v.finalizedAt, years: planYears(v.startYear, v.endYear), rows };
 }

@@ -47,6 +47,9 @@ export function createRenaksiVersionsRepo(db: Db) {
        length(v.xlsx) AS size_bytes
      FROM renaksi_versions v LEFT JOIN users u ON u.id = v.finalized_by WHERE v.plan_id = ? ORDER BY v.version_no DESC`,
   );
+  const latestRows = db.prepare<[number], { version_no: number; start_year: number; end_year: number; finalized_at: string; rows_json: string }>(
+    'SELECT version_no, start_year, end_year, finalized_at, rows_json FROM renaksi_versions WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1',
+  );
   const xlsx = db.prepare<[number, number], { xlsx: Buffer }>('SELECT xlsx FROM renaksi_versions WHERE plan_id = ? AND version_no = ?');
   const nextNo = db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(version_no), 0) + 1 AS n FROM renaksi_versions WHERE plan_id = ?');
   const insert = db.prepare(
@@ -63,6 +66,11 @@ export function createRenaksiVersionsRepo(db: Db) {
 
   return {
     listVersions: (planId: number): RenaksiVersion[] => list.all(planId).map(toVersion),
+    /** The newest final version's plan years and rows as they were stored (JSON of the live rows then); undefined when none. */
+    latestVersionRows: (planId: number): { versionNo: number; startYear: number; endYear: number; finalizedAt: string; rowsJson: string } | undefined => {
+      const r = latestRows.get(planId);
+      return r && { versionNo: r.version_no, startYear: r.start_year, endYear: r.end_year, finalizedAt: r.finalized_at, rowsJson: r.rows_json };
+    },
     /** The exact workbook bytes stored when version `versionNo` was finalised. */
     versionXlsx: (planId: number, versionNo: number): Buffer | undefined => xlsx.get(planId, versionNo)?.xlsx,
     nextVersionNo: (planId: number): number => nextNo.get(planId)?.n ?? 1,

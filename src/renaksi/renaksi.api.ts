@@ -6,7 +6,7 @@ import { groupPlanRows, type PlanGroup } from './renaksi-layout';
 import { ensurePlan, generateRenaksi, planOrDefault, requireRow, setPlanYears, type RenaksiDeps } from './renaksi.service';
 import { addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority } from './renaksi-rows.service';
 import { applyUpload, findUpload, previewUpload } from './renaksi-upload.service';
-import { documentSettings, downloadWorkbook, finalizePlan, reopenPlan, saveDocumentSettings, versionWorkbook } from './renaksi-plan.service';
+import { documentSettings, downloadWorkbook, finalPlan, finalizePlan, reopenPlan, saveDocumentSettings, versionWorkbook } from './renaksi-plan.service';
 import { planPage, rowPage, rowView } from './renaksi-view.service';
 import { mergeRow, splitRow } from './renaksi-row-shape.service';
 import { targetMap, unitPlan } from './renaksi-target-map.service';
@@ -58,7 +58,7 @@ export function createRenaksiService(deps: RenaksiDeps) {
       findPlan, requirePlan, planOrDefault, ensurePlan, requireRow, generateRenaksi, setPlanYears,
       addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority, splitRow, mergeRow,
       previewUpload, findUpload, applyUpload,
-      finalizePlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
+      finalizePlan, finalPlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
       planPage, rowPage, rowView, targetMap, unitPlan, lampiranGroups,
     }),
   };

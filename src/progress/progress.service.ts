@@ -1,0 +1,154 @@
+import { badInput } from '../errors/app-error';
+import type { Period, PeriodsService } from '../periods';
+import type { FinalPlan, RenaksiService } from '../renaksi';
+import type { LevelBasis, PeriodScores, ScoringService } from '../scoring';
+import { bindDeps } from '../shared/bind-deps';
+import { comparePeriods, type PeriodComparison } from './progress-compare';
+import { planYearProgress, type PlanYearProgress } from './progress-plan';
+import { unitTrajectoryOf, type UnitTrajectory } from './progress-trajectory';
+import type { PeriodRef } from './progress-types';
+
+export interface ProgressDeps {
+  periods: PeriodsService;
+  scoring: ScoringService;
+  renaksi: Pick<RenaksiService, 'finalPlan'>;
+}
+
+/** The signed plan of an earlier period against one plan year's assessment. */
+export interface PlanProgress {
+  planPeriod: PeriodRef;
+  versionNo: number;
+  finalizedAt: string;
+  years: number[];
+  /** The assessment that measures the year; null while there is none. */
+  measuredPeriod: PeriodRef | null;
+  progress: PlanYearProgress;
+}
+
+export interface Progress {
+  period: PeriodRef;
+  compare: PeriodRef | null;
+  basis: LevelBasis;
+  /** null when there is no period to compare with. */
+  comparison: PeriodComparison | null;
+  /** null when no earlier period has a final plan covering this period's year. */
+  plan: PlanProgress | null;
+}
+
+const refOf = (s: PeriodScores): PeriodRef => ({
+  id: s.period.id, name: s.period.name, year: s.period.year, isDemo: s.period.isDemo, instrumentVersion: s.instrument.version,
+});
+
+/** Periods newest first (year, then the later one of the same year). */
+const newestFirst = (deps: ProgressDeps): Period[] => deps.periods.listAll();
+
+/** The period before `period` in time (same year: the one created before it); null for the first. */
+export function previousPeriod(deps: ProgressDeps, period: Period): Period | null {
+  const all = newestFirst(deps);
+  const i = all.findIndex((p) => p.id === period.id);
+  return i < 0 ? null : (all[i + 1] ?? null);
+}
+
+/**
+ * The period to compare with: `raw` (the ?compare query) when given, else the previous period. A compare period that
+ * is not a number, unknown or the period itself is refused (422) naming `compare`.
+ */
+export function resolveCompare(deps: ProgressDeps, period: Period, raw: unknown): Period | null {
+  if (raw === undefined || raw === '') return previousPeriod(deps, period);
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,9}$/.test(raw)) throw badInput({ compare: 'Periode pembanding harus berupa nomor periode.' });
+  const other = deps.periods.findById(Number(raw));
+  if (!other) throw badInput({ compare: `Periode pembanding ${raw} tidak ditemukan.` });
+  if (other.id === period.id) throw badInput({ compare: 'Periode pembanding harus berbeda dari periode yang dilihat.' });
+  return other;
+}
+
+/**
+ * The final plan that covers `year`: of the periods before that year (newest first), the first whose last final
+ * version's plan years include it (e.g. period 2022's plan 2022–2024 for the 2023 assessment).
+ */
+export function planCovering(deps: ProgressDeps, year: number): { planPeriod: Period; plan: FinalPlan } | null {
+  for (const p of newestFirst(deps).filter((x) => x.year < year)) {
+    const plan = deps.renaksi.finalPlan(p.id);
+    if (plan && plan.years.includes(year)) return { planPeriod: p, plan };
+  }
+  return null;
+}
+
+/**
+ * The assessment that measures a plan year: the newest period of that year, after the plan's own year (the plan's
+ * own assessment is its starting point, not a measurement). null when there is none yet.
+ */
+export function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: number): Period | null {
+  if (year <= planPeriod.year) return null;
+  return newestFirst(deps).find((p) => p.year === year) ?? null;
+}
+
+function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
+  const baseline = deps.scoring.computePeriodScores(planPeriod.id, 'verified');
+  return {
+    planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
+    measuredPeriod: measured ? refOf(measured) : null,
+    progress: planYearProgress(plan, baseline, measured, year),
+  };
+}
+
+/**
+ * A period's progress: compared with `compareRaw` (default: the previous period), and the earlier final plan covering
+ * its year against its own assessment. Both under `basis` for the period's levels; the plan starts from its period's
+ * verified levels, as it was drafted.
+ */
+export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified'): Progress {
+  const now = deps.scoring.computePeriodScores(periodId, basis);
+  const other = resolveCompare(deps, now.period, compareRaw);
+  const then = other ? deps.scoring.computePeriodScores(other.id, basis) : null;
+  const covering = planCovering(deps, now.period.year);
+  return {
+    period: refOf(now), compare: then ? refOf(then) : null, basis,
+    comparison: then ? comparePeriods(then, now) : null,
+    plan: covering ? planProgress(deps, covering.planPeriod, covering.plan, now, now.period.year) : null,
+  };
+}
+
+/**
+ * For the monev workbook: period `planPeriodId`'s final plan against plan year `year` — per Lampiran I row the units
+ * expected at target (the signed count) and the units that reached it in that year's assessment (verified levels),
+ * per aspect the sums, per unit its target level that year against the level reached. Before that year's assessment
+ * exists `measuredPeriod` is null and every `achieved` null (the targets alone). Refused (422, field `year`) for a
+ * year outside the plan; null when the period has no final plan. 404 for an unknown period.
+ */
+export function againstPlan(deps: ProgressDeps, planPeriodId: number, year: number, basis: LevelBasis = 'verified'): PlanProgress | null {
+  const { period } = deps.periods.loadPeriod(planPeriodId);
+  const plan = deps.renaksi.finalPlan(planPeriodId);
+  if (!plan) return null;
+  if (!plan.years.includes(year)) throw badInput({ year: `Tahun ${year} di luar tahun Renaksi (${plan.years[0]}–${plan.years[plan.years.length - 1]}).` });
+  const measuring = measuringPeriod(deps, period, year);
+  return planProgress(deps, period, plan, measuring ? deps.scoring.computePeriodScores(measuring.id, basis) : null, year);
+}
+
+/**
+ * A unit's own trajectory for its rapor: the plan covering the period's year (else the period's own final plan),
+ * each plan indicator the unit started below target with its target level per plan year and the verified level it
+ * reached in each year measured so far (up to this period's year). null when no plan applies or the unit was not in
+ * the plan's period.
+ */
+export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: number): UnitTrajectory | null {
+  const { period } = deps.periods.loadPeriod(periodId);
+  const covering = planCovering(deps, period.year);
+  const own = covering ? null : deps.renaksi.finalPlan(period.id);
+  const planPeriod = covering?.planPeriod ?? period;
+  const plan = covering?.plan ?? own;
+  if (!plan) return null;
+  const baseline = deps.scoring.computePeriodScores(planPeriod.id, 'verified');
+  const perYear = plan.years.map((year) => {
+    const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(deps, planPeriod, year)) : null;
+    const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;
+    return { year, measuredPeriod: measured ? refOf(measured) : null, progress: planYearProgress(plan, baseline, measured, year) };
+  });
+  return unitTrajectoryOf(unitId, refOf(baseline), plan.years, perYear);
+}
+
+/** The progress service: a period against another and against the signed plan (dashboard, presentation, rapor, API, monev). */
+export function createProgressService(deps: ProgressDeps) {
+  return bindDeps(deps, { progress, againstPlan, unitTrajectory });
+}
+export type ProgressService = ReturnType<typeof createProgressService>;
