@@ -2,8 +2,9 @@ import { badInput } from '../errors/app-error';
 import type { Period, PeriodsService } from '../periods';
 import type { FinalPlan, RenaksiService } from '../renaksi';
 import type { LevelBasis, PeriodScores, ScoringService } from '../scoring';
+import type { UnitsService } from '../units';
 import { bindDeps } from '../shared/bind-deps';
-import { comparePeriods, type PeriodComparison } from './progress-compare';
+import { comparePeriods, rosterAt, type PeriodComparison } from './progress-compare';
 import { planYearProgress, type PlanYearProgress } from './progress-plan';
 import { unitTrajectoryOf, type UnitTrajectory } from './progress-trajectory';
 import type { PeriodRef } from './progress-types';
@@ -12,6 +13,14 @@ export interface ProgressDeps {
   periods: PeriodsService;
   scoring: ScoringService;
   renaksi: Pick<RenaksiService, 'finalPlan'>;
+  units: Pick<UnitsService, 'idsCreatedAfter'>;
+}
+
+/** A period's scores with its units as they were (rosterAt): units created after it opened and not assessed in it left out. */
+function scoresAsThen(deps: ProgressDeps, periodId: number, basis: LevelBasis): PeriodScores {
+  const scores = deps.scoring.computePeriodScores(periodId, basis);
+  const opened = deps.periods.openedAt(periodId);
+  return opened === undefined ? scores : rosterAt(scores, new Set(deps.units.idsCreatedAfter(opened)));
 }
 
 /** The signed plan of an earlier period against one plan year's assessment. */
@@ -84,7 +93,7 @@ export function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: nu
 }
 
 function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
-  const baseline = deps.scoring.computePeriodScores(planPeriod.id, 'verified');
+  const baseline = scoresAsThen(deps, planPeriod.id, 'verified');
   return {
     planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
     measuredPeriod: measured ? refOf(measured) : null,
@@ -100,7 +109,7 @@ function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, m
 export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified'): Progress {
   const now = deps.scoring.computePeriodScores(periodId, basis);
   const other = resolveCompare(deps, now.period, compareRaw);
-  const then = other ? deps.scoring.computePeriodScores(other.id, basis) : null;
+  const then = other ? scoresAsThen(deps, other.id, basis) : null;
   const covering = planCovering(deps, now.period.year);
   return {
     period: refOf(now), compare: then ? refOf(then) : null, basis,
@@ -138,7 +147,7 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
   const planPeriod = covering?.planPeriod ?? period;
   const plan = covering?.plan ?? own;
   if (!plan) return null;
-  const baseline = deps.scoring.computePeriodScores(planPeriod.id, 'verified');
+  const baseline = scoresAsThen(deps, planPeriod.id, 'verified');
   const perYear = plan.years.map((year) => {
     const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(deps, planPeriod, year)) : null;
     const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;

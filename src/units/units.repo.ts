@@ -80,9 +80,12 @@ export function createUnitsRepo(db: Db) {
   );
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
+  const createdAfter = db.prepare<[string], { id: number }>('SELECT id FROM units WHERE created_at > ?');
   return {
     /** Every unit, active or not, in the official order. */
     listAll: (): Unit[] => all.all().map(toUnit),
+    /** Ids of the units created after `iso` (an ISO timestamp): units added since a period was opened. */
+    idsCreatedAfter: (iso: string): number[] => createdAfter.all(iso).map((r) => r.id),
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
     findById: (id: number): Unit | undefined => {
       const r = byId.get(id);

@@ -194,9 +194,9 @@ function listUnits(deps: UnitsDeps): Unit[] {
  * own (findById, findByCode, listActive).
  */
 export function createUnitsService(deps: UnitsDeps) {
-  const { findById, findByCode, listActive } = deps.units;
+  const { findById, findByCode, listActive, idsCreatedAfter } = deps.units;
   return {
-    findById, findByCode, listActive,
+    findById, findByCode, listActive, idsCreatedAfter,
     ...bindDeps(deps, { listUnits, addSeedUnits, createUnit, requireUnit, updateUnit, setUnitActive, stageImport, previewImport, applyImport, hasProvisionalUnits }),
   };
 }
