@@ -5,7 +5,7 @@
  */
 const FEATURES = [
   'assessments', 'audit', 'auth', 'board', 'dashboard', 'evidence', 'exports', 'home', 'instrument', 'monitoring', 'offline',
-  'kabupaten', 'period-setup', 'periods', 'questionnaire', 'renaksi', 'renaksi-narrative', 'scoring', 'seed', 'units', 'users', 'verification',
+  'kabupaten', 'period-setup', 'periods', 'progress', 'questionnaire', 'renaksi', 'renaksi-narrative', 'scoring', 'seed', 'units', 'users', 'verification',
 ].join('|');
 const FEATURE = `^src/(${FEATURES})/`;
 const ENTRY = `^src/(${FEATURES})/index\\.ts$`;

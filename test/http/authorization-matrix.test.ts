@@ -24,6 +24,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/periods': { roles: 'signed-in' },
   'GET /api/periods/:periodId/scores': { roles: ALL_STAFF },
   'GET /api/periods/:periodId/renaksi/progress': { roles: ALL_STAFF },
+  'GET /api/periods/:periodId/progress': { roles: ALL_STAFF },
   'GET /admin/users': { roles: ['admin'] },
   'POST /admin/users': { roles: ['admin'] },
   'GET /admin/users/:userId/edit': { roles: ['admin'] },

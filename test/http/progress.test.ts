@@ -1,0 +1,132 @@
+import request from 'supertest';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { draftedPlan } from '../helpers/renaksi';
+
+type Tally = { total: number; met: number; below: number; na: number; notSubmitted: number; incomplete: number };
+interface RowJson { indicator: string; targetLevel: number; expected: number | null; achieved: number | null; tally: Tally | null; metByAddedUnits: number; removedUnits: number }
+interface UnitPlanJson { code: string; presence: string; measured: string; items: { indicator: string; from: number; targetLevel: number; reached: number | 'na' | null; status: string }[] }
+
+/**
+ * The 2022 plan of test/helpers/renaksi.ts (Busang A1 1 / A2 2, Dinkes A1 3, Telen B1 2, all others 4), signed 2022–2024:
+ * A1 expects 56 units at level 4 in 2023, A2 57, B1 57. In 2023: Telen is deactivated, a new kecamatan is added (B1
+ * at 3), Busang reaches A1 2 and A2 4, Dinas Perhubungan is still a draft; every other unit is at 4.
+ */
+describe('progress between periods over HTTP', () => {
+  let ctx: TestContext;
+  let p2023: number;
+  let fasil: string;
+  let ids: { busang: number; dinkes: number; telen: number };
+  let baru: number;
+
+  beforeAll(async () => {
+    ctx = createTestContext();
+    const plan = await draftedPlan(ctx);
+    ids = plan.ids;
+    const { agent, csrf } = await loginAs(ctx.app, plan.tim);
+    expect((await agent.post(`${plan.url}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
+    ctx.repos.units.setActive(ids.telen, false);
+    baru = ctx.repos.units.insert({ code: 'KEC-BARU', name: 'Kecamatan Baru', group: 'kecamatan', provisional: false });
+    p2023 = ctx.repos.periods.insert({ name: 'Penilaian Mandiri 2023', year: 2023, instrumentId: ctx.repos.periods.findById(ctx.periodId)!.instrumentId, deadline: null });
+    const in2023 = { ...ctx, periodId: p2023 };
+    const own: Record<number, Record<string, number>> = { [ids.busang]: { A1: 2, A2: 4 }, [baru]: { B1: 3 } };
+    const dishub = unitId(ctx.repos, 'PD-DISHUB');
+    for (const unit of ctx.repos.units.listActive()) {
+      const status = unit.id === dishub ? 'draf' : 'diajukan';
+      buildAssessment(in2023, { unitId: unit.id, fill: 4, levels: own[unit.id] ?? {}, status, userId: plan.ids.adminId });
+    }
+    fasil = (await buildUser(ctx.repos, { role: 'fasilitator' })).username;
+  });
+
+  const get = async (path: string, username = fasil) => (await loginAs(ctx.app, username)).agent.get(path);
+
+  it('counts the units the signed plan expected at target against the units that reached it in 2023', async () => {
+    const res = await get(`/api/periods/${p2023}/progress`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.compare).toMatchObject({ id: ctx.periodId, year: 2022 });
+    expect(res.body.plan).toMatchObject({ period: { id: ctx.periodId }, versionNo: 1, years: [2022, 2023, 2024], year: 2023, measuredPeriod: { id: p2023 } });
+    const rows = res.body.plan.rows as RowJson[];
+    expect(rows.map((r) => [r.indicator, r.targetLevel, r.expected, r.achieved, r.metByAddedUnits, r.removedUnits])).toEqual([
+      ['A1', 4, 56, 55, 1, 1],
+      ['A2', 4, 57, 56, 1, 1],
+      ['B1', 4, 57, 55, 0, 1],
+    ]);
+    expect(rows[0]?.tally).toEqual({ total: 57, met: 55, below: 1, na: 0, notSubmitted: 1, incomplete: 0 });
+    expect(rows[2]?.tally).toEqual({ total: 57, met: 55, below: 1, na: 0, notSubmitted: 1, incomplete: 0 });
+    expect(res.body.plan.aspects.map((a: { code: string; expected: number; achieved: number }) => [a.code, a.expected, a.achieved])).toEqual([['A', 113, 111], ['B', 57, 55]]);
+  });
+
+  it('gives each unit its 2023 target level against the level it reached', async () => {
+    const res = await get(`/api/periods/${p2023}/progress`);
+    const units = res.body.plan.units as UnitPlanJson[];
+    const of = (code: string) => units.find((u) => u.code === code);
+
+    expect(of('KEC-BUSANG')?.items).toEqual([
+      { indicator: 'A1', from: 1, targetLevel: 3, finalTarget: 4, reached: 2, status: 'below' },
+      { indicator: 'A2', from: 2, targetLevel: 4, finalTarget: 4, reached: 4, status: 'met' },
+    ]);
+    expect(of('PD-DINKES')?.items).toEqual([{ indicator: 'A1', from: 3, targetLevel: 4, finalTarget: 4, reached: 4, status: 'met' }]);
+    expect(of('KEC-TELEN')).toMatchObject({ presence: 'removed', measured: 'removed', items: [{ indicator: 'B1', from: 2, targetLevel: 4, reached: null, status: 'not-measured' }] });
+    expect(of('KEC-BARU')).toMatchObject({ presence: 'added', measured: 'counted', items: [] });
+    expect(of('PD-DISHUB')).toMatchObject({ presence: 'both', measured: 'not-submitted', items: [] });
+  });
+
+  it('compares levels, indexes and aspect scores with the previous period, units added and removed', async () => {
+    const res = await get(`/api/periods/${p2023}/progress`);
+    const then = (await get(`/api/periods/${ctx.periodId}/scores`)).body;
+    const now = (await get(`/api/periods/${p2023}/scores`)).body;
+    const c = res.body.comparison;
+    const busang = c.units.find((u: { code: string }) => u.code === 'KEC-BUSANG');
+
+    expect(c.instrumentChanged).toBe(false);
+    expect(c.kabupaten.index).toEqual({ then: then.kabupaten.index, now: now.kabupaten.index, change: now.kabupaten.index - then.kabupaten.index });
+    expect(c.aspects.find((a: { code: string }) => a.code === 'A')).toMatchObject({ then: then.kabupaten.aspects.A, now: now.kabupaten.aspects.A });
+    expect(busang.indicators.slice(0, 2)).toEqual([
+      { code: 'A1', then: 1, now: 2, change: 1, inThen: true, inNow: true },
+      { code: 'A2', then: 2, now: 4, change: 2, inThen: true, inNow: true },
+    ]);
+    expect(c.units.find((u: { code: string }) => u.code === 'KEC-BARU')).toMatchObject({ presence: 'added', then: null });
+    expect(c.units.find((u: { code: string }) => u.code === 'KEC-TELEN')).toMatchObject({ presence: 'removed', now: null });
+    expect(c.movement).toMatchObject({ added: 1, removed: 1, down: 0 });
+    expect(c.movement.up).toBe(2);
+  });
+
+  it('has nothing to compare for the first period and no plan covering its year', async () => {
+    const res = await get(`/api/periods/${ctx.periodId}/progress`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ compare: null, comparison: null, plan: null });
+  });
+
+  it.each([
+    ['abc', 'Periode pembanding harus berupa nomor periode.'],
+    ['9999', 'Periode pembanding 9999 tidak ditemukan.'],
+    ['same', 'Periode pembanding harus berbeda dari periode yang dilihat.'],
+  ])('refuses ?compare=%s with 422 naming the field', async (raw, message) => {
+    const res = await get(`/api/periods/${p2023}/progress?compare=${raw === 'same' ? p2023 : raw}`);
+
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields.compare).toBe(message);
+  });
+
+  it('answers only the roles that read scores', async () => {
+    const nara = (await buildUser(ctx.repos, { role: 'narahubung', unitId: ids.busang })).username;
+
+    expect((await get(`/api/periods/${p2023}/progress`, nara)).status).toBe(403);
+    expect((await request(ctx.app).get(`/api/periods/${p2023}/progress`)).status).toBe(401);
+    expect((await get('/api/periods/9999/progress')).status).toBe(404);
+  });
+
+  it('gives the monev workbook the plan against a year: targets alone before its assessment, 422 outside the plan', () => {
+    const progress = ctx.modules.progress.service;
+
+    const y2024 = progress.againstPlan(ctx.periodId, 2024);
+    const y2023 = progress.againstPlan(ctx.periodId, 2023);
+
+    expect(y2024?.measuredPeriod).toBeNull();
+    expect(y2024?.progress.rows.map((r) => [r.indicatorCode, r.expected, r.achieved])).toEqual([['A1', 57, null], ['A2', 57, null], ['B1', 57, null]]);
+    expect(y2023?.progress.rows.map((r) => r.achieved)).toEqual([55, 56, 55]);
+    expect(() => progress.againstPlan(ctx.periodId, 2025)).toThrow(expect.objectContaining({ status: 422, fields: { year: 'Tahun 2025 di luar tahun Renaksi (2022–2024).' } }));
+    expect(progress.againstPlan(p2023, 2024)).toBeNull();
+  });
+});
