@@ -5,7 +5,8 @@
  */
 const FEATURES = [
   'assessments', 'audit', 'auth', 'board', 'dashboard', 'evidence', 'exports', 'home', 'instrument', 'monitoring', 'offline',
-  'kabupaten', 'period-setup', 'periods', 'progress', 'questionnaire', 'renaksi', 'renaksi-narrative', 'scoring', 'seed', 'units', 'users', 'verification',
+  'kabupaten', 'lapor', 'period-setup', 'periods', 'progress', 'questionnaire', 'renaksi', 'renaksi-narrative', 'scoring', 'seed',
+  'units', 'users', 'verification',
 ].join('|');
 const FEATURE = `^src/(${FEATURES})/`;
 const ENTRY = `^src/(${FEATURES})/index\\.ts$`;

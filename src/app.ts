@@ -32,6 +32,7 @@ import { createMonitoringModule } from './monitoring';
 import { createProgressModule } from './progress';
 import { createHomeModule } from './home';
 import { createKabupatenModule } from './kabupaten';
+import { createLaporModule } from './lapor';
 
 export interface AppDeps {
   db: Db;
@@ -54,14 +55,17 @@ export function createModules({ db, config }: AppDeps) {
   const evidence = createEvidenceModule({ db, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, audit: audit.service });
   const assessments = createAssessmentsModule({ db, units: units.service, periods: periods.service, evidence: evidence.service, audit: audit.service });
   const scoring = createScoringModule({ db, periods: periods.service });
+  const lapor = createLaporModule({ db, units: units.service, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const periodSetup = createPeriodSetupModule({
     db, periods: periods.service, instruments: instrument.service, assessments: assessments.service, units: units.service, audit: audit.service,
   });
   const verification = createVerificationModule({
     db, assessments: assessments.service, evidence: evidence.service, units: units.service, users: users.service,
-    periods: periods.service, periodSetup: periodSetup.service, audit: audit.service,
+    periods: periods.service, periodSetup: periodSetup.service, audit: audit.service, lapor: lapor.service,
   });
-  const questionnaire = createQuestionnaireModule({ assessments: assessments.service, evidence, periods: periods.service, verification: verification.service });
+  const questionnaire = createQuestionnaireModule({
+    assessments: assessments.service, evidence, periods: periods.service, verification: verification.service, lapor: lapor.service,
+  });
   const offline = createOfflineModule({ db, assessments: assessments.service, audit: audit.service });
   const kabupaten = createKabupatenModule({ db, periods: periods.service, audit: audit.service, evidence });
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
@@ -70,14 +74,14 @@ export function createModules({ db, config }: AppDeps) {
   const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service, units: units.service });
   const dashboard = createDashboardModule({
     db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
-    kabupaten: kabupaten.service, progress: progress.service,
+    kabupaten: kabupaten.service, progress: progress.service, lapor: lapor.service,
   });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
   const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, home,
+    offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, home, lapor,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -134,10 +138,12 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/admin', m.units.router); //                                    /admin/units…, /admin/units.xlsx
   app.use('/admin/periods', m.periodSetup.router);
   app.use('/admin/audit', m.audit.router);
+  app.use('/admin/lapor', m.lapor.adminRouter); //                        /hari-libur, /instansi
   app.use('/api/periods', m.periods.apiRouter);
   app.use('/api/periods/:periodId/scores', m.dashboard.scoresApiRouter);
   app.use('/api/periods/:periodId/renaksi/progress', m.monitoring.apiRouter);
   app.use('/api/periods/:periodId/progress', m.dashboard.progressApiRouter);
+  app.use('/api/periods/:periodId/lapor', m.lapor.apiRouter);
   app.use('/api/periods/:periodId/units/:unitId', m.questionnaire.apiRouter); // /answers/:code, /evidence-links
   app.use('/api/periods/:periodId/units/:unitId', m.verification.apiRouter); // /verification/:code
   app.use('/periods/:periodId/units/:unitId/assessment', m.questionnaire.router);
@@ -150,6 +156,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/periods/:periodId', m.renaksiNarrative.router); //           /renaksi.docx, /renaksi/narasi
   app.use('/periods/:periodId', m.exports.router); //                    /rekap.xlsx
   app.use('/periods/:periodId', m.monitoring.router); //                 /renaksi/monev…
+  app.use('/periods/:periodId', m.lapor.router); //                      /lapor…
 
   app.use(notFoundHandler);
   app.use(errorHandler);

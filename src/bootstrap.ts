@@ -9,6 +9,7 @@ export function seedDepsOf(db: Db, m: Modules) {
   return {
     db, instruments: m.instrument.service, units: m.units.service, periods: m.periods.service, users: m.users.service, assessments: m.assessments.service,
     kabupaten: m.kabupaten.service,
+    lapor: m.lapor.service,
   };
 }
 

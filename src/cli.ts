@@ -16,6 +16,11 @@ Perintah:
   units:list        Menampilkan kode dan nama semua unit.
   migrate           Membuat/memperbarui basis data di DATA_DIR dan mengisi data awal.
   demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
+  lapor:import --period ID --file F [--mapping M.json] [--export-date YYYY-MM-DD] [--apply]
+      Membaca ekspor laporan SP4N-LAPOR! (.xlsx/.csv) untuk periode ID dan mencetak pratinjaunya; dengan
+      --apply menyimpannya (laporan yang sudah ada diperbarui menurut ID tracking). M.json memetakan kolom,
+      mis. {"ID Tracking": "No. Tiket"}. Instansi dipakai bila namanya sama dengan unit atau sudah
+      dikonfirmasi di halaman web; lainnya dikecualikan. Tanggal ekspor bawaan: hari ini.
   backup <berkas>   Mencadangkan basis data ke <berkas> dan berkas bukti dukung ke <berkas>.bukti/
                     (aman saat server berjalan).
   restore <berkas>  Memulihkan basis data dari <berkas> cadangan (ditolak selama server berjalan);
@@ -46,7 +51,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     console.log(HELP);
     return 0;
   }
-  const known = ['user:add', 'units:list', 'migrate', 'demo:seed', 'backup', 'restore'];
+  const known = ['user:add', 'units:list', 'migrate', 'demo:seed', 'lapor:import', 'backup', 'restore'];
   if (!known.includes(command)) {
     console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
     return 2;
@@ -88,6 +93,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       console.log(`Akun "${flags.username}" dibuat (id ${id}).`);
     } else if (command === 'units:list') {
       for (const u of m.units.service.listUnits()) console.log(`${u.code}\t${u.name}`);
+    } else if (command === 'lapor:import') {
+      return await m.lapor.runImportCli(flags, (line) => console.log(line));
     } else if (command === 'demo:seed') {
       seedDemo(seedDepsOf(db, m));
       console.log('Data demo diisi.');
@@ -106,7 +113,7 @@ if (require.main === module) {
     .catch((err: unknown) => {
       if (err instanceof AppError) {
         console.error(err.message);
-        for (const [field, msg] of Object.entries(err.fields)) console.error(`  --${field === 'displayName' ? 'name' : field === 'unitId' ? 'unit' : field}: ${msg}`);
+        for (const [field, msg] of Object.entries(err.fields)) console.error(`  --${field === 'displayName' ? 'name' : field === 'unitId' ? 'unit' : field === 'exportDate' ? 'export-date' : field}: ${msg}`);
       } else if (err instanceof ConfigError || err instanceof Error) console.error(err.message);
       process.exit(1);
     });

@@ -58,6 +58,12 @@ export const AUDIT_ACTION_LABELS = {
   'verification.sample': 'Sampel jawaban tindak lanjut dicatat',
   'kabupaten.answer': 'Kondisi tingkat kabupaten dijawab',
   'kabupaten.verify': 'Kondisi tingkat kabupaten diverifikasi',
+  'lapor.import': 'Data SP4N-LAPOR! diimpor',
+  'lapor.mapping': 'Pemetaan kolom ekspor SP4N-LAPOR! disimpan',
+  'lapor.instansi': 'Pencocokan instansi SP4N-LAPOR! disimpan',
+  'lapor.targets': 'Target jumlah laporan unit diubah',
+  'lapor.dayoff.add': 'Cuti bersama ditambahkan',
+  'lapor.dayoff.remove': 'Cuti bersama dihapus',
 } as const satisfies Record<string, string>;
 
 /** An action the audit log records. */

@@ -7,18 +7,20 @@ import { signIn } from './http-bench';
 import { exited, startServer, type ServerProcess } from './server-process';
 import { bombFigures, bombTargets, type AttackFigures, type BombFigure, type Session } from './upload-bench';
 import { workbookFigures, type WorkbookFigures } from './workbook-bench';
+import { laporFigures, laporMarkdown, type LaporBenchFigures } from './lapor-bench';
 
 /**
- * The benchmark sections that can run on their own (`BENCH_ONLY=uploads,renaksi npm run bench`) against the Kutai
- * Timur database: hostile uploads and the Renaksi workbook download. Results go to test/bench/partial.{json,md}.
+ * The benchmark sections that can run on their own (`BENCH_ONLY=uploads,renaksi,lapor npm run bench`) against the Kutai
+ * Timur database: hostile uploads, the Renaksi workbook download and importing 100.000 SP4N-LAPOR! reports. Results go to test/bench/partial.{json,md}.
  */
 
-export const ONLY_SECTIONS = ['uploads', 'renaksi'] as const;
+export const ONLY_SECTIONS = ['uploads', 'renaksi', 'lapor'] as const;
 export type OnlySection = (typeof ONLY_SECTIONS)[number];
 
 export interface OnlyResults {
   uploads?: { single: BombFigure[]; together: AttackFigures };
   renaksi?: WorkbookFigures;
+  lapor?: LaporBenchFigures[];
 }
 
 const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
@@ -55,6 +57,10 @@ export async function runOnly(kutimDir: string, sections: OnlySection[]): Promis
     out.renaksi = await workbookFigures(server.baseUrl, periodId, admin);
     await stop(server);
   }
+  if (sections.includes('lapor')) {
+    const work = path.join(path.dirname(kutimDir), 'lapor-import');
+    out.lapor = [await laporFigures(kutimDir, work, 'csv'), await laporFigures(kutimDir, work, 'xlsx')];
+  }
   return out;
 }
 
@@ -75,6 +81,7 @@ export function onlyMarkdown(r: OnlyResults): string {
     lines.push(`| Workbook Renaksi Kutai Timur: unduhan pertama / berikutnya / setelah dokumen berubah (median) | ${f1(w.firstMs)} / ${f1(w.laterMs)} / ${f1(w.changedMs)} ms (${f1(w.bytes / 1024)} KB) | < 1 s |`);
     lines.push(`| /healthz selama 8 unduhan workbook yang dibangun ulang | ${w.healthz.count} permintaan, p99 ${f1(w.healthz.p99Ms)} ms, maks ${f1(w.healthz.maxMs)} ms (tanpa unduhan: p99 ${f1(w.quietHealthz.p99Ms)} ms, maks ${f1(w.quietHealthz.maxMs)} ms) | – |`);
   }
+  for (const l of r.lapor ?? []) lines.push(laporMarkdown(l));
   return lines.join('\n');
 }
 

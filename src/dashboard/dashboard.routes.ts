@@ -20,7 +20,10 @@ export function dashboardRoutes(dashboard: DashboardService): Router {
   router.get('/dashboard', viewers, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const model = dashboard.getDashboard(periodId, basisOf(req.query.basis), req.query);
-    res.render('dashboard/show', { title: `Dasbor – ${model.period.name}`, m: model, v: dashboardView(model), kabupaten: dashboard.kabupatenConditions(periodId) });
+    res.render('dashboard/show', {
+      title: `Dasbor – ${model.period.name}`, m: model, v: dashboardView(model),
+      kabupaten: dashboard.kabupatenConditions(periodId), laporSection: dashboard.laporSection(periodId),
+    });
   });
 
   /** @route GET /periods/:periodId/dashboard/unit?unitId= — the unit picker's target (works without JavaScript) */

@@ -8,6 +8,7 @@ import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
 import type { UsersService } from '../users';
 import type { KabupatenService } from '../kabupaten';
+import type { LaporService } from '../lapor';
 import { requireUnitAccess } from '../web/guards';
 import type { SnapshotsRepo } from './snapshots.repo';
 import { buildDashboard, type DashboardModel } from './dashboard-model';
@@ -26,6 +27,7 @@ export interface DashboardDeps {
   /** The kabupaten's own conditions, shown beside the unit figures (never part of them). */
   kabupaten: Pick<KabupatenService, 'kabupatenConditions' | 'kabupatenChangeKey'>;
   progress: ProgressService;
+  lapor: Pick<LaporService, 'dashboardSection' | 'raporLine' | 'presented' | 'stamp'>;
 }
 
 /** The dashboard's figures for a period; the heatmap sorted by the (validated) query. */

@@ -7,6 +7,7 @@ import type { ProgressService } from '../progress';
 import type { ScoringService } from '../scoring';
 import type { UsersService } from '../users';
 import type { KabupatenService } from '../kabupaten';
+import type { LaporService } from '../lapor';
 import { createSnapshotsRepo } from './snapshots.repo';
 import { createDashboardService } from './dashboard.api';
 import { dashboardRoutes } from './dashboard.routes';
@@ -26,6 +27,8 @@ export interface DashboardModuleDeps {
   audit: AuditService;
   kabupaten: KabupatenService;
   progress: ProgressService;
+  /** The SP4N-LAPOR! section of the dashboard, the rapor's line and the presentation's slide. */
+  lapor: Pick<LaporService, 'dashboardSection' | 'raporLine' | 'presented' | 'stamp'>;
 }
 
 /**

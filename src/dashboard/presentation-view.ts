@@ -3,6 +3,7 @@ import { rosterOf } from './aggregates';
 import { formatDateTime } from '../shared/format';
 import { aspectBarsChart, categoryTone, indexGaugeChart, weakestChart, type ChartModel } from './chart-data';
 import { hideUnitNames, presentationFingerprint, presentationSlides, type PresentationData, type Slide } from './presentation';
+import { presentedMonthlyChart } from '../lapor';
 
 export interface DeckOptions {
   hideNames: boolean;
@@ -13,7 +14,7 @@ export interface DeckOptions {
 export interface DeckView {
   data: PresentationData;
   slides: Slide[];
-  charts: { gauge: ChartModel; aspects: ChartModel; groups: ChartModel; weakest: ChartModel };
+  charts: { gauge: ChartModel; aspects: ChartModel; groups: ChartModel; weakest: ChartModel; lapor: ChartModel | null };
   tone: (category: string | null) => number | null;
   /** An indicator's units below target over every unit of the period, the rest named for why. */
   belowText: (w: { applicable: number; belowTarget: number }) => string;
@@ -39,6 +40,7 @@ export function deckView(raw: PresentationData, opts: DeckOptions): DeckView {
       aspects: aspectBarsChart(data.aspects, ['kabupaten']),
       groups: aspectBarsChart(data.aspects, ['pd', 'kecamatan']),
       weakest: weakestChart(data.weakest, categories, (s) => categorize(s, categories)),
+      lapor: data.lapor ? presentedMonthlyChart(data.lapor) : null,
     },
     tone: (category) => categoryTone(category, categories),
     belowText: (w) => describeBelowTarget(tallyUnits(rosterOf(data.counts), w.applicable, w.belowTarget)),

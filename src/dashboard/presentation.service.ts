@@ -8,7 +8,9 @@ import type { Snapshot, SnapshotSummary } from './snapshots.repo';
 
 /** The presentation's numbers as they are now, with the kabupaten's own conditions. */
 export function livePresentation(deps: DashboardDeps, periodId: number, basis: LevelBasis, now = new Date()): PresentationData {
-  return buildPresentationData(buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now, deps.kabupaten.kabupatenConditions(periodId));
+  return buildPresentationData(
+    buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now, deps.kabupaten.kabupatenConditions(periodId), deps.lapor.presented(periodId),
+  );
 }
 
 /** Freezes the current numbers; returns the new snapshot's id. */

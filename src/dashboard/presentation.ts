@@ -6,6 +6,7 @@ import { GROUP_KEYS, GROUPS, sortHeatmap, type GroupKey, type HeatmapRow, type U
 import { weakestRows } from './dashboard-outputs';
 import type { DashboardModel } from './dashboard-model';
 import type { ConditionState, KabupatenConditions, KabupatenReviewStatus, KabupatenSummary } from '../kabupaten';
+import type { PresentedLapor } from '../lapor';
 
 /**
  * The numbers of the FGD presentation as plain data: what a live deck polls and what a snapshot freezes. Stored
@@ -22,6 +23,8 @@ export interface PresentationData {
   aspects: { code: string; name: string; weight: number; means: Record<GroupKey, PresentedMean> }[];
   heatmap: HeatmapRow[];
   weakest: PresentedIndicator[];
+  /** The SP4N-LAPOR! data slide's numbers; absent while no export was imported for the period. */
+  lapor?: PresentedLapor;
   /** Kondisi tingkat kabupaten; absent when the period's instrument has no checklist (and in older snapshots). */
   kabupaten?: PresentedKabupaten;
 }
@@ -79,7 +82,9 @@ function presentKabupaten(k: KabupatenConditions): PresentedKabupaten {
  * The presentation's numbers from the dashboard's figures, stamped with the time they were computed, with the
  * kabupaten's own conditions when the period's instrument has them.
  */
-export function buildPresentationData(m: DashboardModel, now: Date, kabupaten: KabupatenConditions | null = null): PresentationData {
+export function buildPresentationData(
+  m: DashboardModel, now: Date, kabupaten: KabupatenConditions | null = null, lapor: PresentedLapor | null = null,
+): PresentationData {
   const presented = (c: { mean: number | null; category: string | null; terms: unknown[] }): PresentedMean => ({
     mean: c.mean,
     category: c.category,
@@ -113,6 +118,7 @@ export function buildPresentationData(m: DashboardModel, now: Date, kabupaten: K
       activities: w.activities,
     })),
     ...(kabupaten ? { kabupaten: presentKabupaten(kabupaten) } : {}),
+    ...(lapor ? { lapor } : {}),
   };
 }
 
@@ -140,6 +146,7 @@ export type Slide =
   | { kind: 'groups' }
   | { kind: 'kabupaten'; items: PresentedKabupaten['conditions']; page: number; pages: number }
   | { kind: 'heatmap'; group: UnitGroup; rows: HeatmapRow[]; page: number; pages: number }
+  | { kind: 'lapor' }
   | { kind: 'weakest' }
   | { kind: 'next-steps'; items: PresentedIndicator[]; page: number; pages: number };
 
@@ -152,8 +159,8 @@ export function balancedPages<T>(items: T[], max: number): T[][] {
 
 /**
  * The story of the FGD, one slide each: index → aspects → groups → kondisi tingkat kabupaten (when the instrument
- * has a checklist) → heatmap (per group, in pages that stay legible) → weakest indicators → next steps (their
- * recommended activities, in pages).
+ * has a checklist) → heatmap (per group, in pages that stay legible) → the SP4N-LAPOR! data, when imported → weakest
+ * indicators → next steps (their recommended activities, in pages).
  */
 export function presentationSlides(d: PresentationData): Slide[] {
   const heatmap = GROUPS.flatMap((g) => {
@@ -168,6 +175,7 @@ export function presentationSlides(d: PresentationData): Slide[] {
     { kind: 'groups' },
     ...kabupaten.map((items, i): Slide => ({ kind: 'kabupaten', items, page: i + 1, pages: kabupaten.length })),
     ...heatmap,
+    ...(d.lapor ? [{ kind: 'lapor' } as Slide] : []),
     { kind: 'weakest' },
     ...next.map((items, i): Slide => ({ kind: 'next-steps', items, page: i + 1, pages: next.length })),
   ];

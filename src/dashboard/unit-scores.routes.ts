@@ -57,6 +57,7 @@ export function unitScoresRoutes(dashboard: DashboardService): Router {
       chart: unitRadarChart(r),
       tone: (c: string | null) => categoryTone(c, r.instrument.categories),
       printedAt: new Date().toISOString(),
+      laporRapor: dashboard.laporRaporLine(r.period.id, r.unit.unitId),
     });
   });
 

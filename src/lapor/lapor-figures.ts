@@ -67,7 +67,8 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-interface Tally {
+/** The counts figures are made from; tallies of units merge into those of a group or the kabupaten. */
+export interface Tally {
   received: number;
   handled: number;
   notAuthority: number;
@@ -89,40 +90,76 @@ function monthsOf(year: number): Map<string, MonthFigure> {
 }
 
 /** Whether the first follow-up counts, and whether it came within 5 hari kerja (see README "Data SP4N-LAPOR!"). */
-function firstResponse(r: FigureReport, received: number, asOf: number, cal: WorkdayCalendar): { due: boolean; within: boolean } {
+function firstResponse(r: FigureReport, received: number, asOf: number, cal: WorkdayCalendar, day: (iso: string) => number): { due: boolean; within: boolean } {
   const answered = r.firstResponseOn ?? r.finishedOn;
   if (answered !== null) {
-    return { due: true, within: cal.workdaysBetweenDays(received, dayNumber(answered)) <= FIRST_RESPONSE_WORKDAYS };
+    return { due: true, within: cal.workdaysBetweenDays(received, day(answered)) <= FIRST_RESPONSE_WORKDAYS };
   }
   if (r.status === 'selesai') return { due: false, within: false };
   return { due: cal.workdaysBetweenDays(received, asOf) > FIRST_RESPONSE_WORKDAYS, within: false };
 }
 
-function count(t: Tally, r: FigureReport, ctx: FigureContext, asOf: number): void {
+function count(t: Tally, r: FigureReport, ctx: FigureContext, asOf: number, day: (iso: string) => number): void {
   t.received++;
   const month = t.months.get(r.receivedOn.slice(0, 7));
   if (month) month.received++;
   if (r.status === 'bukan_wewenang') t.notAuthority++;
   if (r.status === 'bukan_wewenang' || r.status === 'arsip') return;
   t.handled++;
-  const received = dayNumber(r.receivedOn);
-  const first = firstResponse(r, received, asOf, ctx.calendar);
+  const received = day(r.receivedOn);
+  const first = firstResponse(r, received, asOf, ctx.calendar, day);
   if (first.due) t.due++;
   if (first.within) t.within++;
   if (r.status === 'selesai') {
     t.finished++;
     if (month) month.finished++;
-    if (r.finishedOn !== null) t.toFinish.push(ctx.calendar.workdaysBetweenDays(received, dayNumber(r.finishedOn)));
+    if (r.finishedOn !== null) t.toFinish.push(ctx.calendar.workdaysBetweenDays(received, day(r.finishedOn)));
   } else if (ctx.calendar.workdaysBetweenDays(received, asOf) > ctx.deadlineOf(r.classification)) {
     t.backlog++;
   }
 }
 
-/** The figures of these reports. */
-export function computeFigures(reports: Iterable<FigureReport>, ctx: FigureContext): LaporFigures {
-  const t: Tally = { received: 0, handled: 0, notAuthority: 0, due: 0, within: 0, finished: 0, toFinish: [], backlog: 0, months: monthsOf(ctx.year) };
+const emptyTally = (year: number): Tally => ({ received: 0, handled: 0, notAuthority: 0, due: 0, within: 0, finished: 0, toFinish: [], backlog: 0, months: monthsOf(year) });
+
+/** Counts these reports. NOTE: a year has 365 dates, so each date text is parsed once per tally, not once per report. */
+export function tallyReports(reports: Iterable<FigureReport>, ctx: FigureContext): Tally {
+  const t = emptyTally(ctx.year);
+  const days = new Map<string, number>();
+  const day = (iso: string): number => {
+    let n = days.get(iso);
+    if (n === undefined) days.set(iso, (n = dayNumber(iso)));
+    return n;
+  };
   const asOf = dayNumber(ctx.asOf);
-  for (const r of reports) count(t, r, ctx, asOf);
+  for (const r of reports) count(t, r, ctx, asOf, day);
+  return t;
+}
+
+/** The tally of several sets of reports together (a group's units, the kabupaten's). */
+export function mergeTallies(tallies: readonly Tally[], year: number): Tally {
+  const t = emptyTally(year);
+  for (const x of tallies) {
+    t.received += x.received;
+    t.handled += x.handled;
+    t.notAuthority += x.notAuthority;
+    t.due += x.due;
+    t.within += x.within;
+    t.finished += x.finished;
+    t.backlog += x.backlog;
+    for (const v of x.toFinish) t.toFinish.push(v);
+    for (const [k, m] of x.months) {
+      const into = t.months.get(k);
+      if (into) {
+        into.received += m.received;
+        into.finished += m.finished;
+      }
+    }
+  }
+  return t;
+}
+
+/** The figures of a tally. */
+export function figuresOf(t: Tally): LaporFigures {
   return {
     received: t.received,
     handled: t.handled,
@@ -139,4 +176,9 @@ export function computeFigures(reports: Iterable<FigureReport>, ctx: FigureConte
     notAuthorityPct: pct(t.notAuthority, t.received),
     monthly: [...t.months.values()],
   };
+}
+
+/** The figures of these reports. */
+export function computeFigures(reports: Iterable<FigureReport>, ctx: FigureContext): LaporFigures {
+  return figuresOf(tallyReports(reports, ctx));
 }

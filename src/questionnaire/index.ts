@@ -3,6 +3,7 @@ import type { AssessmentsService } from '../assessments';
 import type { EvidenceModule } from '../evidence';
 import type { PeriodsService } from '../periods';
 import type { VerificationService } from '../verification';
+import type { LaporService } from '../lapor';
 import { questionnaireRoutes, answersApiRoutes } from './questionnaire.routes';
 import { questionnaireFormRoutes } from './questionnaire-form.routes';
 import { evidenceApiRoutes, evidenceRoutes } from './evidence.routes';
@@ -12,6 +13,7 @@ export interface QuestionnaireModuleDeps {
   evidence: EvidenceModule;
   periods: PeriodsService;
   verification: Pick<VerificationService, 'reviewNotice'>;
+  lapor: Pick<LaporService, 'questionnaireFigures'>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Evidence, EvidenceModule } from '../evidence';
 import type { Indicator } from '../instrument';
 import type { PeriodsService } from '../periods';
 import type { VerificationService } from '../verification';
+import type { LaporService } from '../lapor';
 import type { User } from '../shared/identity';
 import { requireUser } from '../web/guards';
 import { idParam } from '../web/params';
@@ -15,6 +16,8 @@ export interface QuestionnaireDeps {
   periods: PeriodsService;
   /** The verifier's notice shown on the page (comments of the active round, copied answers to confirm). */
   verification: Pick<VerificationService, 'reviewNotice'>;
+  /** The unit's SP4N-LAPOR! figure under each indicator it bears on. */
+  lapor: Pick<LaporService, 'questionnaireFigures'>;
 }
 
 export const VIEWERS = ['narahubung', 'admin', 'verifikator', 'fasilitator', 'tim_renaksi'] as const;
@@ -72,6 +75,7 @@ export function renderQuestionnaire(deps: QuestionnaireDeps, req: Request, res: 
     canDelete: (e: Evidence) => canDeleteEvidence(user, e),
     reviewNotice: deps.verification.reviewNotice(user, q.period.id, q.unit.id),
     ...deps.evidence.hints,
+    laporFigures: deps.lapor.questionnaireFigures(q.period.id, q.unit.id),
   });
 }
 

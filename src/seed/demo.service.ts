@@ -4,15 +4,20 @@ import type { KabupatenService } from '../kabupaten';
 import { instrumentForUnit, type Instrument } from '../instrument';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 import { prng, sampleAssessment, writeSampleAssessment } from './sample-answers';
+import { seedDemoLapor, type LaporDemoTarget } from './demo-lapor';
 
 /**
  * Fills the default period (on the newest instrument when the database was new) with realistic sample answers for
  * every unit and, where the instrument has a kabupaten checklist, the kabupaten's own conditions; marks the period as
- * demo data (the UI labels it). Does nothing when the period already has assessments.
+ * demo data (the UI labels it), and gives it an SP4N-LAPOR! export beside them. Each part does nothing when already
+ * there.
  */
-export function seedDemo(deps: SeedDeps & { db: Db; assessments: AssessmentsService; kabupaten: Pick<KabupatenService, 'writeDemo'> }): void {
+export function seedDemo(
+  deps: SeedDeps & { db: Db; assessments: AssessmentsService; kabupaten: Pick<KabupatenService, 'writeDemo'>; lapor: LaporDemoTarget },
+): void {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
   if (!period) throw new Error('Periode bawaan belum ada; jalankan seed dasar terlebih dahulu');
+  seedDemoLapor(period, deps.units.listActive(), deps.lapor);
   const instrument = deps.instruments.findById(period.instrumentId) as Instrument;
   const admin = deps.users.findCredentials('admin');
   if (!admin) throw new Error('Akun admin belum ada');

@@ -7,6 +7,7 @@ import type { PeriodsService } from '../periods';
 import type { PeriodSetupService } from '../period-setup';
 import type { UnitsService } from '../units';
 import type { UsersService } from '../users';
+import type { LaporService } from '../lapor';
 import { createVerificationRepo } from './verification.repo';
 import { createVerificationSamplesRepo } from './verification-samples.repo';
 import { createVerificationService } from './verification.api';
@@ -25,6 +26,8 @@ export interface VerificationModuleDeps {
   periods: PeriodsService;
   periodSetup: PeriodSetupService;
   audit: AuditService;
+  /** SP4N-LAPOR! figures beside the claims, and the level the data gives (the one-click decision). */
+  lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision'>;
 }
 
 /**
@@ -36,6 +39,6 @@ export interface VerificationModuleDeps {
 export function createVerificationModule(deps: VerificationModuleDeps) {
   const service = createVerificationService({ ...deps, verification: createVerificationRepo(deps.db), samples: createVerificationSamplesRepo(deps.db) });
   const router = Router({ mergeParams: true });
-  router.use(verificationRoutes(service, deps.periods), reviewRoutes(service));
+  router.use(verificationRoutes(service, deps.periods, deps.lapor), reviewRoutes(service));
   return { service, router, apiRouter: verificationApiRoutes(service, deps.periods) };
 }

@@ -4,6 +4,7 @@ import { AppError, badInput, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import type { PeriodsService } from '../periods';
+import type { LaporService } from '../lapor';
 import { formatTime } from '../shared/format';
 import { formBody } from '../web/body';
 import type { VerificationService } from './verification.api';
@@ -40,7 +41,7 @@ function reviewJson(field: string, saved: IndicatorSaved) {
 }
 
 /** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
-export function verificationRoutes(verification: VerificationService, periods: PeriodsService): Router {
+export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision'>): Router {
   const router = Router({ mergeParams: true });
   const base = '/units/:unitId/verification';
   const ids = (req: Request) => ({ periodId: idParam(req, 'periodId'), unitId: idParam(req, 'unitId') });
@@ -60,6 +61,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
       reopenValues: state.reopenValues ?? null,
       showPending: state.showPending ?? false,
       sampleShareText,
+      laporChecks: lapor.verificationChecks(periodId, unitId),
     });
   }
 
@@ -159,6 +161,27 @@ export function verificationRoutes(verification: VerificationService, periods: P
     if (!orRerender(req, res, () => { accepted = verification.acceptRemaining(requireUser(req), periodId, unitId, parsed); })) return;
     flash(req, 'success', accepted > 0 ? `${accepted} indikator diterima dengan level mandiri.` : 'Tidak ada indikator tanpa perubahan yang belum diperiksa.');
     res.redirect(pageUrl(periodId, unitId));
+  });
+
+  /**
+   * @route POST /periods/:periodId/units/:unitId/verification/lapor/:code — "pakai tingkat menurut data LAPOR!": saves
+   * the form as the plain save does, with the indicator's decision set to the level its SP4N-LAPOR! figures give and
+   * those figures as the reason (so nothing else typed is lost)
+   */
+  router.post(`${base}/lapor/:code`, formBody, requireRole(...VERIFIERS), (req, res) => {
+    const { periodId, unitId } = ids(req);
+    const code = String(req.params.code);
+    const data = lapor.dataDecision(periodId, unitId, code);
+    if (!data) {
+      flash(req, 'error', `Data SP4N-LAPOR! tidak memberi tingkat untuk ${code.slice(0, 10)}; tetapkan levelnya sendiri.`);
+      return res.redirect(303, pageUrl(periodId, unitId));
+    }
+    Object.assign(req.body as Record<string, unknown>, { [`decision_${code}`]: 'ubah', [`vlevel_${code}`]: String(data.level), [`reason_${code}`]: data.reason });
+    const parsed = parsedOr422(req, res);
+    if (!parsed) return;
+    if (!orRerender(req, res, () => verification.saveDecisions(requireUser(req), periodId, unitId, parsed))) return;
+    flash(req, 'success', `Level hasil verifikasi ${code} ditetapkan menurut data SP4N-LAPOR!: tingkat ${data.level}.`);
+    res.redirect(`${pageUrl(periodId, unitId)}#ind-${code}`);
   });
 
   /** @route POST /periods/:periodId/units/:unitId/reopen — admin reopens a submitted/verified assessment with a reason */

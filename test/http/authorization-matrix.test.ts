@@ -123,6 +123,22 @@ const RULES: Record<string, Rule> = {
   'POST /periods/:periodId/kabupaten': { roles: ['admin'] },
   'POST /periods/:periodId/kabupaten/verification': { roles: ['verifikator'] },
   'GET /periods/:periodId/kabupaten/evidence/:evidenceId': { roles: ALL_STAFF },
+  'GET /periods/:periodId/lapor': { roles: ['admin'] },
+  'POST /periods/:periodId/lapor/upload': { roles: ['admin'] },
+  'GET /periods/:periodId/lapor/imports/:token': { roles: ['admin'] },
+  'POST /periods/:periodId/lapor/imports/:token/columns': { roles: ['admin'] },
+  'POST /periods/:periodId/lapor/imports/:token/instansi': { roles: ['admin'] },
+  'POST /periods/:periodId/lapor/imports/:token/apply': { roles: ['admin'] },
+  'POST /periods/:periodId/lapor/targets': { roles: ['admin'] },
+  'GET /periods/:periodId/lapor/:table.json': { roles: ALL_STAFF },
+  'GET /periods/:periodId/lapor/:table.csv': { roles: ALL_STAFF },
+  'GET /api/periods/:periodId/lapor': { roles: ALL_STAFF },
+  'GET /admin/lapor/hari-libur': { roles: ['admin'] },
+  'POST /admin/lapor/hari-libur': { roles: ['admin'] },
+  'POST /admin/lapor/hari-libur/:day/delete': { roles: ['admin'] },
+  'GET /admin/lapor/instansi': { roles: ['admin'] },
+  'POST /admin/lapor/instansi': { roles: ['admin'] },
+  'POST /periods/:periodId/units/:unitId/verification/lapor/:code': { roles: ['verifikator', 'admin'] },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';
