@@ -45,11 +45,12 @@ export function verifyView(c: ClaimCheck, asOf: string): VerifyView {
   };
 }
 
-/** The rapor's line: the unit's figures in one sentence. */
-export function raporLine(u: UnitLapor, asOf: string): string {
+/** The rapor's line: the unit's figures in a few words (it shares a line of the printed one-page rapor, so no date). */
+export function raporLine(u: UnitLapor): string {
   const f = u.figures;
-  if (f.received === 0) return `Data SP4N-LAPOR! per ${formatDate(asOf)}: tidak ada laporan yang diterima unit pada periode ini.`;
-  return `Data SP4N-LAPOR! per ${formatDate(asOf)}: ${formatInt(f.received)} laporan diterima; ${pct(f.firstResponseWithin5Pct)} mendapat tindak lanjut pertama ≤ 5 hari kerja; ${pct(f.finishedPct)} selesai; ${formatInt(f.backlogCount)} laporan tertunggak melewati batas waktu (${pct(f.backlogPct)}); ${pct(f.notAuthorityPct)} dikembalikan sebagai bukan wewenang.`;
+  const head = 'Data SP4N-LAPOR!:';
+  if (f.received === 0) return `${head} tidak ada laporan`;
+  return `${head} ${formatInt(f.received)} laporan · ≤ 5 HK ${pct(f.firstResponseWithin5Pct)} · selesai ${pct(f.finishedPct)} · tunggakan ${formatInt(f.backlogCount)}`;
 }
 
 /** A chart for public/js/dashboard.js (the shape of the dashboard's ChartModel). */

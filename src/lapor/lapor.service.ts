@@ -37,8 +37,7 @@ function dashboardSection(ctx: LaporContext, periodId: number): LaporSection | n
 
 function unitRaporLine(ctx: LaporContext, periodId: number, unitId: number): string | null {
   const u = unitLapor(ctx, periodId, unitId);
-  const asOf = periodLapor(ctx, periodId)?.asOf;
-  return u && asOf ? raporLine(u, asOf) : null;
+  return u && raporLine(u);
 }
 
 function presented(ctx: LaporContext, periodId: number): PresentedLapor | null {

@@ -223,7 +223,8 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
 
     expect(seen.map((s) => s.n)).toEqual(Array.from({ length: count }, (_, i) => `${i + 1} / ${count}`));
     seen.forEach((s) => s.painted.forEach((p) => expect(p).toBeGreaterThan(2000)));
-    expect(seen.filter((s) => s.painted.length > 0).length).toBe(4);
+    // Index gauge, aspects, groups, the SP4N-LAPOR! volume (the demo data has an export) and the weakest indicators.
+    expect(seen.filter((s) => s.painted.length > 0).length).toBe(5);
     seen.forEach((s) => expect(s.violations).toEqual([]));
     expect([afterHome, afterEnd, afterPageUp]).toEqual([`1 / ${count}`, `${count} / ${count}`, `${count - 1} / ${count}`]);
     expect(await counter.textContent()).toBe(`${count} / ${count}`);

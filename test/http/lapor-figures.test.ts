@@ -151,7 +151,7 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,00;50,00;9,00;1;50,00;0,00;;4;1;0;0');
     expect(claims.body.units[0]).toMatchObject({ code: 'PD-DINKES', higher: 3, gap: 11 });
     expect(monthly.body.months[7]).toEqual({ month: '2022-08', kabupaten: { month: '2022-08', received: 2, finished: 1 }, groups: { 'perangkat daerah': { month: '2022-08', received: 2, finished: 1 }, kecamatan: { month: '2022-08', received: 0, finished: 0 } } });
-    expect(rapor.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 2 laporan diterima; 100,00 % mendapat tindak lanjut pertama ≤ 5 hari kerja; 50,00 % selesai;');
+    expect(rapor.text).toContain('Data SP4N-LAPOR!: 2 laporan · ≤ 5 HK 100,00 % · selesai 50,00 % · tunggakan 1');
   });
 
   it('adds a slide to the FGD presentation once data is imported, and a snapshot keeps its numbers', async () => {
