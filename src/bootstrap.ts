@@ -2,7 +2,7 @@ import { createModules, type Modules } from './app';
 import type { AppConfig } from './config/config';
 import { openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrate';
-import { seedBase, seedDemo, type SeedResult } from './seed';
+import { seedBase, seedDemo, seedDemoPlan, type SeedResult } from './seed';
 
 /** What the seed stores its data through: the modules' services on the database. */
 export function seedDepsOf(db: Db, m: Modules) {
@@ -14,6 +14,15 @@ export function seedDepsOf(db: Db, m: Modules) {
 }
 
 /**
+ * The demo data (DEMO=1, `npm run cli -- demo:seed`): sample answers, the kabupaten's conditions and an SP4N-LAPOR!
+ * export for the 2022 period, then its Renaksi drafted and signed. Each part does nothing when already there.
+ */
+export async function seedDemoData(db: Db, m: Modules): Promise<void> {
+  seedDemo(seedDepsOf(db, m));
+  await seedDemoPlan({ periods: m.periods.service, users: m.users.service, renaksi: m.renaksi.service });
+}
+
+/**
  * Opens the data file, applies migrations and the idempotent seed (plus demo answers with DEMO=1).
  * Shared by the server and the CLI so both see the same database state.
  */
@@ -21,9 +30,10 @@ export async function prepareDatabase(config: AppConfig): Promise<{ db: Db; seed
   const db = openDatabase(config.dbFile);
   try {
     migrate(db);
-    const deps = seedDepsOf(db, createModules({ db, config }));
+    const modules = createModules({ db, config });
+    const deps = seedDepsOf(db, modules);
     const seed = await seedBase(deps, { templatesDir: config.templatesDir, adminPassword: config.adminPassword, passwordCost: config.passwordCost });
-    if (config.demo) seedDemo(deps);
+    if (config.demo) await seedDemoData(db, modules);
     return { db, seed };
   } catch (err) {
     db.close();

@@ -1,8 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createModules } from './app';
-import { prepareDatabase, seedDepsOf } from './bootstrap';
+import { prepareDatabase, seedDemoData } from './bootstrap';
 import { AppError } from './errors/app-error';
-import { seedDemo } from './seed';
 import path from 'node:path';
 import { backupDatabase, copyMissingFiles, evidenceBackupDir, restoreDatabase } from './db/backup';
 import { formatInt } from './shared/format';
@@ -96,7 +95,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     } else if (command === 'lapor:import') {
       return await m.lapor.runImportCli(flags, (line) => console.log(line));
     } else if (command === 'demo:seed') {
-      seedDemo(seedDepsOf(db, m));
+      await seedDemoData(db, m);
       console.log('Data demo diisi.');
     } else {
       console.log(`Basis data siap: ${config.dbFile}`);

@@ -1,3 +1,4 @@
 export { DEFAULT_PERIOD_NAME, seedBase, seedInstruments, seedUnits, type SeedDeps, type SeedResult } from './seed.service';
 export { seedDemo } from './demo.service';
+export { seedDemoPlan } from './demo-plan';
 export { prng, sampleAssessment, writeSampleAssessment } from './sample-answers';
