@@ -5,10 +5,12 @@ import type { EvidenceModule } from '../evidence';
 import type { PeriodsService } from '../periods';
 import type { RenaksiService } from '../renaksi';
 import type { UnitsService } from '../units';
-import { bindDeps } from '../shared/bind-deps';
 import { createMonitoringRepo } from './monitoring.repo';
-import { progress, rowCoordinators } from './monitoring.service';
+import { createMonitoringWrites } from './monitoring-writes.repo';
+import { createMonitoringService } from './monitoring.api';
 import { monitoringApiRoutes } from './monitoring-api.routes';
+import { monitoringRoutes } from './monitoring.routes';
+import { monitoringReportRoutes } from './monitoring-reports.routes';
 
 export type {
   AspectProgress, AspectSemester, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
@@ -33,12 +35,12 @@ export interface MonitoringModuleDeps {
  * workbook read. `router` is mounted at /periods/:periodId, `apiRouter` at /api/periods/:periodId/renaksi/progress.
  */
 export function createMonitoringModule(deps: MonitoringModuleDeps) {
-  const serviceDeps = {
-    db: deps.db, monitoring: createMonitoringRepo(deps.db), renaksi: deps.renaksi, periods: deps.periods, units: deps.units,
-    evidence: deps.evidence.service, audit: deps.audit,
-  };
-  const service = bindDeps(serviceDeps, { progress, rowCoordinators });
+  const service = createMonitoringService({
+    db: deps.db, monitoring: createMonitoringRepo(deps.db), writes: createMonitoringWrites(deps.db), renaksi: deps.renaksi, periods: deps.periods,
+    units: deps.units, evidence: deps.evidence.service, audit: deps.audit,
+  });
   const router = Router({ mergeParams: true });
+  router.use(monitoringRoutes(service, deps.evidence), monitoringReportRoutes(service, deps.evidence));
   return { service, router, apiRouter: monitoringApiRoutes(service) };
 }
-export type MonitoringService = ReturnType<typeof createMonitoringModule>['service'];
+export type { MonitoringPagesService as MonitoringService } from './monitoring.api';

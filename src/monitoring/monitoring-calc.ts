@@ -132,6 +132,13 @@ export interface ReportingWindow {
 
 export type WindowState = 'tanpa_jadwal' | 'belum_dibuka' | 'terbuka' | 'ditutup';
 
+export const WINDOW_STATE_LABELS: Record<WindowState, string> = {
+  tanpa_jadwal: 'Belum dijadwalkan (terbuka)',
+  belum_dibuka: 'Belum dibuka',
+  terbuka: 'Terbuka',
+  ditutup: 'Ditutup',
+};
+
 const WITA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Today's calendar date in WITA (Kutai Timur), YYYY-MM-DD. */

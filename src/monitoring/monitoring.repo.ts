@@ -47,9 +47,10 @@ export interface MonevEvidence {
   kind: 'link' | 'file';
   url: string | null;
   fileName: string | null;
-  size: number | null;
+  fileSize: number | null;
   sha256: string | null;
   mimeType: string | null;
+  createdBy: string | null;
   createdAt: string;
   deletedAt: string | null;
 }
@@ -117,7 +118,7 @@ export function createMonitoringRepo(db: Db) {
     'SELECT i.* FROM monev_unit_items i JOIN monev_unit_reports m ON m.id = i.report_id WHERE m.plan_id = ? ORDER BY i.report_id, i.indicator_code',
   );
   const evidence = db.prepare<[number, number], Record<string, unknown>>(
-    `SELECT e.* FROM monev_evidence e
+    `SELECT e.*, u.display_name AS created_by_name FROM monev_evidence e LEFT JOIN users u ON u.id = e.created_by
      LEFT JOIN monev_row_reports rr ON rr.id = e.row_report_id LEFT JOIN renaksi_rows r ON r.id = rr.row_id
      LEFT JOIN monev_unit_reports ur ON ur.id = e.unit_report_id
      WHERE e.deleted_at IS NULL AND (r.plan_id = ? OR ur.plan_id = ?) ORDER BY e.id`,
@@ -166,9 +167,10 @@ function toEvidence(r: Record<string, unknown>): MonevEvidence {
     kind: r.kind as 'link' | 'file',
     url: (r.url as string | null) ?? null,
     fileName: (r.file_name as string | null) ?? null,
-    size: (r.file_size as number | null) ?? null,
+    fileSize: (r.file_size as number | null) ?? null,
     sha256: (r.file_sha256 as string | null) ?? null,
     mimeType: (r.mime_type as string | null) ?? null,
+    createdBy: (r.created_by_name as string | null) ?? null,
     createdAt: r.created_at as string,
     deletedAt: (r.deleted_at as string | null) ?? null,
   };

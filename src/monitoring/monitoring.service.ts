@@ -12,7 +12,7 @@ import type { MonitoringRepo } from './monitoring.repo';
 export interface MonitoringDeps {
   db: Db;
   monitoring: MonitoringRepo;
-  renaksi: Pick<RenaksiService, 'findPlan' | 'lampiranGroups' | 'targetMap'>;
+  renaksi: Pick<RenaksiService, 'findPlan' | 'lampiranGroups' | 'targetMap' | 'unitPlan'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
   units: Pick<UnitsService, 'listActive' | 'findById'>;
   evidence: Pick<EvidenceService, 'writeEvidenceFiles' | 'evidenceFile'>;

@@ -1,0 +1,107 @@
+import { AppError, conflict, notFound } from '../errors/app-error';
+import { formatDate } from '../shared/format';
+import type { User } from '../shared/identity';
+import { parseSemesterKey } from './monitoring-calc';
+import type { MonevProgress, RowProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
+import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
+import { progress, type MonitoringDeps } from './monitoring.service';
+
+/**
+ * Who may do what with a report, and the refusals every write shares (SPEC.md, issue 15 "Bad input"): a plan that
+ * is not final, a semester outside the plan years, another unit's row, a closed window (except for the admin).
+ */
+
+const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(user.role);
+const isReader = (user: User) => (MONEV_READERS as readonly string[]).includes(user.role);
+
+/** The progress with the semester a URL names; 404 without a plan or for a malformed key, 422 outside the plan years. */
+export function semesterContext(deps: MonitoringDeps, periodId: number, key: string): { p: MonevProgress; semester: SemesterProgress } {
+  const p = progress(deps, periodId);
+  if (!p.plan) throw notFound('Renaksi');
+  const wanted = parseSemesterKey(key);
+  if (!wanted) throw notFound('Semester');
+  const semester = p.semesters.find((s) => s.year === wanted.year && s.semester === wanted.semester);
+  if (!semester) {
+    throw new AppError(422, 'semester-outside-plan', `Semester: ${wanted.semester === 1 ? 'I' : 'II'} ${wanted.year} di luar tahun rencana Renaksi (${p.plan.startYear}–${p.plan.endYear}); tidak ada yang disimpan.`, { semester: 'di luar tahun rencana' });
+  }
+  return { p, semester };
+}
+
+/** A live row of the plan with its semester; 404 for a row that is not in the plan. */
+export function rowContext(deps: MonitoringDeps, periodId: number, rowId: number, key: string): { p: MonevProgress; semester: SemesterProgress; row: RowProgress } {
+  const { p, semester } = semesterContext(deps, periodId, key);
+  const row = p.rows.find((r) => r.rowId === rowId);
+  if (!row) throw notFound('Baris Renaksi');
+  return { p, semester, row };
+}
+
+/** A unit with its own part in the plan (Lampiran II indicators below target) and the semester; 404 otherwise. */
+export function unitContext(deps: MonitoringDeps, periodId: number, unitId: number, key: string): { p: MonevProgress; semester: SemesterProgress; unit: UnitProgress } {
+  const { p, semester } = semesterContext(deps, periodId, key);
+  const unit = p.units.find((u) => u.unitId === unitId && u.indicators.length > 0);
+  if (!unit) throw notFound('Bagian unit dalam Renaksi');
+  return { p, semester, unit };
+}
+
+/** Only a final plan takes reports and reviews (409). */
+export function assertMonitored(p: MonevProgress): void {
+  if (!p.monitored) {
+    throw new AppError(409, 'plan-not-final', 'Renaksi belum final: realisasi hanya dapat dilaporkan untuk Renaksi yang sudah final. Tidak ada yang disimpan.');
+  }
+}
+
+/** Reports are taken inside the semester's window; the admin may still report or correct outside it (409). */
+export function assertWindowOpen(user: User, s: SemesterProgress): void {
+  if (user.role === 'admin' || !s.window) return;
+  if (s.windowState === 'ditutup') {
+    throw new AppError(409, 'window-closed', `Batas pelaporan: pelaporan ${s.label} ditutup sejak ${formatDate(s.window.deadline)}. Hubungi admin Diskominfo untuk perbaikan. Tidak ada yang disimpan.`);
+  }
+  if (s.windowState === 'belum_dibuka') {
+    throw new AppError(409, 'window-not-open', `Batas pelaporan: pelaporan ${s.label} baru dibuka pada ${formatDate(s.window.opensOn)}. Tidak ada yang disimpan.`);
+  }
+}
+
+/** The coordinating PD's narahubung reports its rows; Diskominfo (admin, tim_renaksi) any row (403 otherwise). */
+export function canReportRow(user: User, row: RowProgress): boolean {
+  return isEditor(user) || (user.role === 'narahubung' && row.coordinator !== null && row.coordinator.unitId === user.unitId);
+}
+
+export function requireRowReporter(user: User, row: RowProgress): void {
+  if (canReportRow(user, row)) return;
+  const who = row.coordinator ? row.coordinator.name : 'Diskominfo (admin atau tim Renaksi)';
+  throw new AppError(403, 'not-your-row', `Baris ${row.no}: dilaporkan oleh ${who}; akun Anda tidak dapat mengisinya. Tidak ada yang disimpan.`);
+}
+
+/** Readers of the monev, and the coordinating PD's narahubung for its rows. */
+export function requireRowViewer(user: User, row: RowProgress): void {
+  if (isReader(user) || canReportRow(user, row)) return;
+  requireRowReporter(user, row);
+}
+
+/** A unit's narahubung reports its own part; Diskominfo any unit's. */
+export function canReportUnit(user: User, unitId: number): boolean {
+  return isEditor(user) || (user.role === 'narahubung' && user.unitId === unitId);
+}
+
+export function requireUnitReporter(user: User, unit: { unitId: number; name: string }): void {
+  if (canReportUnit(user, unit.unitId)) return;
+  throw new AppError(403, 'not-your-unit', `Bagian ${unit.name} hanya dapat dilaporkan oleh narahubung unit itu atau Diskominfo. Tidak ada yang disimpan.`);
+}
+
+export function requireUnitViewer(user: User, unit: { unitId: number; name: string }): void {
+  if (isReader(user) || canReportUnit(user, unit.unitId)) return;
+  requireUnitReporter(user, unit);
+}
+
+/** A narahubung changes a report only while it is a draft or returned; Diskominfo corrects it in any state. */
+export function assertEditable(user: User, state: string | null): void {
+  if (isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan') return;
+  throw new AppError(409, 'report-locked', state === 'diterima'
+    ? 'Laporan ini sudah diterima verifikator dan tidak dapat diubah lagi. Tidak ada yang disimpan.'
+    : 'Laporan ini sudah diajukan dan menunggu pemeriksaan verifikator; belum dapat diubah. Tidak ada yang disimpan.');
+}
+
+/** The report changed since the form was opened (409, the typed values kept by the route). */
+export function staleReport(): AppError {
+  return conflict('Laporan ini diubah orang lain sejak halaman dibuka. Periksa isian terbaru di bawah lalu simpan lagi; isian Anda masih ada di formulir.');
+}

@@ -1,0 +1,123 @@
+import type { Unit } from '../units';
+import type { User } from '../shared/identity';
+import { isReported, parseSemesterKey, witaDate } from './monitoring-calc';
+import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester } from './monitoring-progress';
+import type { MonevEvidence, RowReport, UnitReport } from './monitoring.repo';
+import { canReportRow, canReportUnit, requireRowViewer, requireUnitViewer, rowContext, unitContext } from './monitoring-access';
+import { reportEvidence } from './monitoring-report.service';
+import { findUnitReport } from './monitoring-unit.service';
+import { MONEV_EDITORS } from './monitoring-roles';
+import { progress, type MonitoringDeps } from './monitoring.service';
+
+/** The page models of the monev: the overview per semester, a row's report, a unit's own report. */
+
+const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(user.role);
+const canReview = (user: User) => user.role === 'verifikator' || user.role === 'admin';
+
+/** The semester a page shows: the one asked for, else the first open one, else the latest that has begun, else the first. */
+export function pickSemester(semesters: SemesterProgress[], asked: unknown, now: Date): SemesterProgress | undefined {
+  const wanted = typeof asked === 'string' ? parseSemesterKey(asked) : null;
+  const exact = wanted && semesters.find((s) => s.year === wanted.year && s.semester === wanted.semester);
+  if (exact) return exact;
+  const open = semesters.find((s) => s.windowState === 'terbuka');
+  if (open) return open;
+  const today = witaDate(now);
+  const begun = semesters.filter((s) => `${s.year}-${s.semester === 1 ? '01' : '07'}-01` <= today);
+  return begun[begun.length - 1] ?? semesters[0];
+}
+
+export interface OverviewPage {
+  p: MonevProgress;
+  semester: SemesterProgress | undefined;
+  /** The rows this person sees: a narahubung only its unit's. */
+  rows: { row: RowProgress; cell: RowSemesterProgress; canReport: boolean }[];
+  /** Units with an own part, with this semester's state (a narahubung: only its own). */
+  units: { unit: UnitProgress; state: UnitSemester; canReport: boolean }[];
+  isStaff: boolean;
+  canSetWindows: boolean;
+}
+
+/** The overview of a semester: rows (with realisasi and review state), aspects on schedule, units' own parts. */
+export function overviewPage(deps: MonitoringDeps, user: User, periodId: number, asked: unknown, now = new Date()): OverviewPage {
+  const p = progress(deps, periodId, now);
+  const semester = pickSemester(p.semesters, asked, now);
+  const i = semester ? p.semesters.indexOf(semester) : -1;
+  const narahubung = user.role === 'narahubung';
+  const rows = i < 0 ? [] : p.rows
+    .filter((r) => !narahubung || r.coordinator?.unitId === user.unitId)
+    .map((row) => ({ row, cell: row.semesters[i] as RowSemesterProgress, canReport: canReportRow(user, row) }));
+  const units = i < 0 ? [] : p.units
+    .filter((u) => u.indicators.length > 0 && (!narahubung || u.unitId === user.unitId))
+    .map((unit) => ({ unit, state: unit.semesters[i] as UnitSemester, canReport: canReportUnit(user, unit.unitId) }));
+  return { p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin' };
+}
+
+export interface RowReportPage {
+  p: MonevProgress;
+  semester: SemesterProgress;
+  row: RowProgress;
+  cell: RowSemesterProgress;
+  report: RowReport | undefined;
+  evidence: MonevEvidence[];
+  canEdit: boolean;
+  canReview: boolean;
+  canSetCoordinator: boolean;
+  /** Perangkat daerah an editor may name as coordinator. */
+  pds: Unit[];
+}
+
+/** One row's report for one semester, with what this person may do with it. */
+export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number, rowId: number, key: string): RowReportPage {
+  const { p, semester, row } = rowContext(deps, periodId, rowId, key);
+  requireRowViewer(user, row);
+  const report = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
+  const state = report?.reviewState ?? null;
+  const open = user.role === 'admin' || semester.windowState === 'terbuka' || semester.windowState === 'tanpa_jadwal';
+  const editable = isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan';
+  return {
+    p, semester, row, cell: row.semesters[p.semesters.indexOf(semester)] as RowSemesterProgress, report,
+    evidence: report && p.plan ? reportEvidence(deps, p.plan.id, { rowReportId: report.id }) : [],
+    canEdit: p.monitored && canReportRow(user, row) && open && editable,
+    canReview: p.monitored && canReview(user) && state === 'diajukan',
+    canSetCoordinator: isEditor(user),
+    pds: isEditor(user) ? deps.units.listActive().filter((u) => u.group === 'pd') : [],
+  };
+}
+
+export interface UnitReportPage {
+  p: MonevProgress;
+  semester: SemesterProgress;
+  unit: UnitProgress;
+  state: UnitSemester;
+  /** The unit's Lampiran II indicators with their title, target level this year and recommended activities. */
+  items: { code: string; title: string; level: number; target: number; yearTarget: number | null; activities: string[] }[];
+  report: UnitReport | undefined;
+  evidence: MonevEvidence[];
+  canEdit: boolean;
+  canReview: boolean;
+  reported: boolean;
+}
+
+/** A unit's own report for one semester. */
+export function unitReportPage(deps: MonitoringDeps, user: User, periodId: number, unitId: number, key: string): UnitReportPage {
+  const { p, semester, unit } = unitContext(deps, periodId, unitId, key);
+  requireUnitViewer(user, unit);
+  const planId = (p.plan as { id: number }).id;
+  const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
+  const state = report?.reviewState ?? null;
+  const open = user.role === 'admin' || semester.windowState === 'terbuka' || semester.windowState === 'tanpa_jadwal';
+  const editable = isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan';
+  const plan = deps.renaksi.unitPlan(periodId, unitId);
+  return {
+    p, semester, unit, state: unit.semesters[p.semesters.indexOf(semester)] as UnitSemester,
+    items: plan.items.filter((i) => unit.indicators.includes(i.code)).map((i) => ({
+      code: i.code, title: i.title, level: i.level, target: i.target, yearTarget: i.yearly[String(semester.year)] ?? null,
+      activities: i.activities.map((a) => a.activity),
+    })),
+    report,
+    evidence: report ? reportEvidence(deps, planId, { unitReportId: report.id }) : [],
+    canEdit: p.monitored && canReportUnit(user, unitId) && open && editable,
+    canReview: p.monitored && canReview(user) && state === 'diajukan',
+    reported: isReported(state),
+  };
+}

@@ -1,0 +1,112 @@
+import type { Db } from '../db/database';
+import type { MonevStatus, ReviewState } from './monitoring-calc';
+
+/** What a reporter saves on a Lampiran I row for one semester. */
+export interface RowReportValues {
+  status: MonevStatus | null;
+  realisasi: number | null;
+  kendala: string;
+  tindakLanjut: string;
+}
+
+/** What a unit saves on one of its indicators for one semester. */
+export interface UnitItemValues {
+  indicatorCode: string;
+  status: MonevStatus | null;
+  activity: string;
+  kendala: string;
+}
+
+export interface EvidenceOwnerRef {
+  rowReportId?: number;
+  unitReportId?: number;
+  indicatorCode: string | null;
+}
+
+/**
+ * Every write of the monev. Updates of a report are guarded by its version (optimistic locking): they return
+ * whether the row still had the version the person saw.
+ */
+export function createMonitoringWrites(db: Db) {
+  const insertRow = db.prepare(
+    `INSERT INTO monev_row_reports (row_id, year, semester, status, realisasi, kendala, tindak_lanjut, reported_by, created_at, updated_at)
+     VALUES (@rowId, @year, @semester, @status, @realisasi, @kendala, @tindakLanjut, @userId, @now, @now)`,
+  );
+  const updateRow = db.prepare(
+    `UPDATE monev_row_reports SET status = @status, realisasi = @realisasi, kendala = @kendala, tindak_lanjut = @tindakLanjut,
+       reported_by = @userId, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`,
+  );
+  const insertUnit = db.prepare(
+    `INSERT INTO monev_unit_reports (plan_id, unit_id, year, semester, reported_by, created_at, updated_at)
+     VALUES (@planId, @unitId, @year, @semester, @userId, @now, @now)`,
+  );
+  const touchUnit = db.prepare('UPDATE monev_unit_reports SET reported_by = @userId, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version');
+  const upsertItem = db.prepare(
+    `INSERT INTO monev_unit_items (report_id, indicator_code, status, activity, kendala) VALUES (@reportId, @indicatorCode, @status, @activity, @kendala)
+     ON CONFLICT (report_id, indicator_code) DO UPDATE SET status = excluded.status, activity = excluded.activity, kendala = excluded.kendala`,
+  );
+  const setState = (table: 'monev_row_reports' | 'monev_unit_reports') => ({
+    submit: db.prepare(`UPDATE ${table} SET review_state = 'diajukan', submitted_at = @now, updated_at = @now, version = version + 1 WHERE id = @id`),
+    review: db.prepare(
+      `UPDATE ${table} SET review_state = @state, verifier_comment = @comment, reviewed_by = @userId, reviewed_at = @now, updated_at = @now,
+         version = version + 1 WHERE id = @id AND version = @version AND review_state = 'diajukan'`,
+    ),
+  });
+  const rowState = setState('monev_row_reports');
+  const unitState = setState('monev_unit_reports');
+  const insertEvidence = db.prepare(
+    `INSERT INTO monev_evidence (row_report_id, unit_report_id, indicator_code, kind, url, file_name, file_size, file_sha256, mime_type, created_by, created_at)
+     VALUES (@rowReportId, @unitReportId, @indicatorCode, @kind, @url, @fileName, @fileSize, @sha256, @mimeType, @userId, @now)`,
+  );
+  const deleteEvidence = db.prepare('UPDATE monev_evidence SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const upsertWindow = db.prepare(
+    `INSERT INTO monev_windows (plan_id, year, semester, opens_on, deadline, updated_at, updated_by) VALUES (@planId, @year, @semester, @opensOn, @deadline, @now, @userId)
+     ON CONFLICT (plan_id, year, semester) DO UPDATE SET opens_on = excluded.opens_on, deadline = excluded.deadline, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const deleteWindow = db.prepare('DELETE FROM monev_windows WHERE plan_id = ? AND year = ? AND semester = ?');
+  const upsertCoordinator = db.prepare(
+    `INSERT INTO monev_coordinators (row_id, unit_id, updated_at, updated_by) VALUES (@rowId, @unitId, @now, @userId)
+     ON CONFLICT (row_id) DO UPDATE SET unit_id = excluded.unit_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const deleteCoordinator = db.prepare('DELETE FROM monev_coordinators WHERE row_id = ?');
+  const now = () => new Date().toISOString();
+
+  return {
+    insertRowReport: (rowId: number, year: number, semester: number, v: RowReportValues, userId: number): number =>
+      Number(insertRow.run({ rowId, year, semester, ...v, userId, now: now() }).lastInsertRowid),
+    updateRowReport: (id: number, version: number, v: RowReportValues, userId: number): boolean =>
+      updateRow.run({ id, version, ...v, userId, now: now() }).changes === 1,
+    insertUnitReport: (planId: number, unitId: number, year: number, semester: number, userId: number): number =>
+      Number(insertUnit.run({ planId, unitId, year, semester, userId, now: now() }).lastInsertRowid),
+    touchUnitReport: (id: number, version: number, userId: number): boolean => touchUnit.run({ id, version, userId, now: now() }).changes === 1,
+    saveUnitItem: (reportId: number, item: UnitItemValues): void => {
+      upsertItem.run({ reportId, ...item });
+    },
+    submit: (kind: 'row' | 'unit', id: number): void => {
+      (kind === 'row' ? rowState : unitState).submit.run({ id, now: now() });
+    },
+    /** Accepts or returns a submitted report; false when it changed meanwhile or is not waiting for review. */
+    review: (kind: 'row' | 'unit', id: number, version: number, state: Extract<ReviewState, 'diterima' | 'dikembalikan'>, comment: string, userId: number): boolean =>
+      (kind === 'row' ? rowState : unitState).review.run({ id, version, state, comment, userId, now: now() }).changes === 1,
+    insertLink: (owner: EvidenceOwnerRef, url: string, userId: number): number =>
+      Number(insertEvidence.run({
+        rowReportId: owner.rowReportId ?? null, unitReportId: owner.unitReportId ?? null, indicatorCode: owner.indicatorCode,
+        kind: 'link', url, fileName: null, fileSize: null, sha256: null, mimeType: null, userId, now: now(),
+      }).lastInsertRowid),
+    insertFile: (owner: EvidenceOwnerRef, f: { fileName: string; size: number; sha256: string; mimeType: string }, userId: number): number =>
+      Number(insertEvidence.run({
+        rowReportId: owner.rowReportId ?? null, unitReportId: owner.unitReportId ?? null, indicatorCode: owner.indicatorCode,
+        kind: 'file', url: null, fileName: f.fileName, fileSize: f.size, sha256: f.sha256, mimeType: f.mimeType, userId, now: now(),
+      }).lastInsertRowid),
+    softDeleteEvidence: (id: number): boolean => deleteEvidence.run(now(), id).changes === 1,
+    setWindow: (planId: number, year: number, semester: number, w: { opensOn: string; deadline: string } | null, userId: number): void => {
+      if (w) upsertWindow.run({ planId, year, semester, ...w, userId, now: now() });
+      else deleteWindow.run(planId, year, semester);
+    },
+    setCoordinator: (rowId: number, unitId: number | null, userId: number): void => {
+      if (unitId === null) deleteCoordinator.run(rowId);
+      else upsertCoordinator.run({ rowId, unitId, userId, now: now() });
+    },
+  };
+}
+export type MonitoringWrites = ReturnType<typeof createMonitoringWrites>;
