@@ -1,0 +1,45 @@
+import { parseRealisasi, parseReviewForm, parseRowReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
+import { semestersOf } from '../../src/monitoring/monitoring-calc';
+
+describe('reading a realisasi as people type it', () => {
+  it.each([
+    ['12', 12],
+    ['12,5', 12.5],
+    ['1.234', 1234],
+    ['1.234,5', 1234.5],
+    ['12.5', 12.5],
+    [' 7 ', 7],
+    ['', null],
+  ])('reads %j as %p', (raw, value) => {
+    expect(parseRealisasi(raw)).toEqual({ value, error: null });
+  });
+
+  it.each([
+    ['-3', 'Realisasi: tidak boleh negatif.'],
+    ['−3', 'Realisasi: tidak boleh negatif.'],
+    ['dua belas', 'Realisasi: isi dengan angka, mis. 12 atau 12,5.'],
+    ['1e3', 'Realisasi: isi dengan angka, mis. 12 atau 12,5.'],
+    ['99999999999', 'Realisasi: angkanya terlalu besar; periksa kembali.'],
+  ])('refuses %j naming the field', (raw, error) => {
+    expect(parseRealisasi(raw).error).toBe(error);
+  });
+});
+
+describe('the report, review and windows forms', () => {
+  it('requires a status to submit a row report', () => {
+    expect(parseRowReportForm({ version: '0', action: 'ajukan', status: '' }).errors.status).toBe('Status: pilih status sebelum mengajukan laporan.');
+    expect(parseRowReportForm({ version: '0', action: 'simpan', status: '' }).value).toMatchObject({ status: null, action: 'simpan' });
+  });
+
+  it('requires a comment to return a report', () => {
+    expect(parseReviewForm({ version: '2', decision: 'kembalikan', comment: ' ' }).errors.comment).toMatch(/^Komentar verifikator: wajib diisi/);
+    expect(parseReviewForm({ version: '2', decision: 'terima', comment: '' }).value).toEqual({ decision: 'terima', comment: '', version: 2 });
+  });
+
+  it('refuses an impossible date and clears a window left empty', () => {
+    const semesters = semestersOf(2022, 2022);
+
+    expect(parseWindowsForm(semesters, { 'opens_2022-1': '2022-02-30', 'deadline_2022-1': '2022-03-10' }).errors).toEqual({ 'opens_2022-1': 'Semester I 2022 – dibuka: isi tanggal yang valid.' });
+    expect(parseWindowsForm(semesters, {}).value?.map((w) => w.window)).toEqual([null, null]);
+  });
+});
