@@ -42,7 +42,10 @@ function writeTable(
   });
   ws.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];
   ws.pageSetup.printTitlesRow = `${top}:${top}`;
-  ws.headerFooter.oddFooter = '&C&"Arial"&8Halaman &P dari &N';
+  // Each sheet is numbered from its own page 1 and named in the footer: "dari &N" would count the pages of the whole
+  // Renaksi workbook in LibreOffice ("Halaman 3 dari 55" on Ringkasan's only page).
+  ws.pageSetup.firstPageNumber = 1;
+  ws.headerFooter.oddFooter = '&L&"Arial"&8&A&R&"Arial"&8Halaman &P';
 }
 
 function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {

@@ -290,6 +290,15 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
     expect(ws.getCell('D9').numFmt).toBe('0.00');
   });
 
+  it('numbers each recap sheet from its own page 1, with the sheet named in the footer', () => {
+    const footers = ['Ringkasan', 'Skor per Unit', 'Kesenjangan'].map((name) => {
+      const ws = sheet(wb, name);
+      return [ws.pageSetup.firstPageNumber, ws.headerFooter.oddFooter];
+    });
+
+    expect(footers).toEqual([1, 1, 1].map((n) => [n, '&L&"Arial"&8&A&R&"Arial"&8Halaman &P']));
+  });
+
   it('says the index cannot be computed yet when no unit counts', async () => {
     const doc = buildDocument({ recap: buildRecap({ index: null, category: null, includedCount: 0, uncounted: ['3 belum mengajukan penilaian'] }) });
 
