@@ -120,17 +120,33 @@ export function note(text: string, indent = SECTION_INDENT): Paragraph {
 export type CellAlign = 'left' | 'center' | 'right';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+export const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+export const GROUP_FILL = 'F2F2F2';
 
-function cell(text: string, width: number, opts: { align: CellAlign; bold?: boolean; header?: boolean }): TableCell {
+export interface CellOptions {
+  align: CellAlign;
+  bold?: boolean;
+  header?: boolean;
+  /** Shading of a group row (a header is always shaded). */
+  fill?: string;
+  columnSpan?: number;
+  rowSpan?: number;
+  /** Half-points; the table size (10 pt) when left out. */
+  size?: number;
+}
+
+/** A bordered table's cell: each line of `text` a paragraph; a header centred, bold and shaded. */
+export function tableCell(text: string, width: number, opts: CellOptions): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : undefined,
+    shading: opts.header || opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill ?? HEADER_FILL } : undefined,
     margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    columnSpan: opts.columnSpan,
+    rowSpan: opts.rowSpan,
     children: text.split('\n').map((line) => new Paragraph({
       alignment: ALIGN[opts.header ? 'center' : opts.align],
-      children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: TABLE_SIZE })],
+      children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: opts.size ?? TABLE_SIZE })],
     })),
   });
 }
@@ -165,14 +181,14 @@ function tableOptions(spec: TableSpec): ConstructorParameters<typeof Table>[0] {
     new TableRow({
       tableHeader: opts.header,
       cantSplit: true,
-      children: texts.map((t, i) => cell(t, columns[i] ?? 0, { align: spec.align[i] ?? 'left', bold: opts.bold, header: opts.header })),
+      children: texts.map((t, i) => tableCell(t, columns[i] ?? 0, { align: spec.align[i] ?? 'left', bold: opts.bold, header: opts.header })),
     });
   return {
     width: { size: columns.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     columnWidths: columns,
     layout: TableLayoutType.FIXED,
     indent: spec.indent ? { size: spec.indent, type: WidthType.DXA } : undefined,
-    borders: BORDERS,
+    borders: TABLE_BORDERS,
     rows: [row(spec.header, { header: true }), ...spec.rows.map((r, i) => row(r, { bold: spec.boldRows?.includes(i) }))],
   };
 }

@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { RenaksiService } from '../renaksi';
@@ -8,6 +9,7 @@ import { createSettingsRepo } from '../shared/settings.repo';
 import { createNarrativeRepo } from './narrative.repo';
 import { createNarrativeService } from './narrative.api';
 import { renaksiNarrativeRoutes } from './narrative.routes';
+import { unitPlanRoutes } from './unit-plan.routes';
 
 /** Documents kept by the fingerprint of their content: a narrative is about 25 KB, so a few hundred periods' worth. */
 const DOCX_CACHE_BYTES = 8 * 1024 * 1024;
@@ -22,7 +24,8 @@ export interface RenaksiNarrativeModuleDeps {
 
 /**
  * The Renaksi's narrative document (.docx: BAB I–VI with every figure from the data) and the page where the team
- * writes its paragraphs. The router is mounted at /periods/:periodId (/renaksi.docx, /renaksi/narasi).
+ * writes its paragraphs, and each unit's own Renaksi (.docx). The router is mounted at /periods/:periodId (/renaksi.docx,
+ * /renaksi/narasi, /units/:unitId/renaksi.docx).
  */
 export function createRenaksiNarrativeModule(deps: RenaksiNarrativeModuleDeps) {
   const service = createNarrativeService({
@@ -31,5 +34,7 @@ export function createRenaksiNarrativeModule(deps: RenaksiNarrativeModuleDeps) {
     settings: createSettingsRepo(deps.db),
     docs: createBuildCache(DOCX_CACHE_BYTES),
   });
-  return { router: renaksiNarrativeRoutes(service) };
+  const router = Router({ mergeParams: true });
+  router.use(renaksiNarrativeRoutes(service), unitPlanRoutes(service));
+  return { service, router };
 }

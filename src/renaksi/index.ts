@@ -19,7 +19,10 @@ export { RENAKSI_EDITORS, RENAKSI_READERS } from './renaksi-roles';
 export { assertDraft } from './renaksi.service';
 export { planYears, yearlyTargets } from './renaksi-draft';
 export { startingLevel } from './renaksi-matrix';
+export { decreeSubject, yearSpan } from './renaksi-lampiran';
+export { sasaranText } from './renaksi-row-text';
 export type { FinalPlan } from './renaksi-plan.service';
+export type { UnitPlan } from './renaksi-target-map.service';
 export type { RenaksiService } from './renaksi.api';
 export type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
 

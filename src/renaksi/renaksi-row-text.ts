@@ -30,7 +30,7 @@ export interface PlanIndicatorSource {
 }
 
 /** The indicator's sasaran sentence, or one built from its title. */
-export function sasaranText(ind: PlanIndicatorSource): string {
+export function sasaranText(ind: Pick<PlanIndicatorSource, 'code' | 'title' | 'target' | 'sasaran'>): string {
   if (ind.sasaran) return ind.sasaran;
   const title = ind.title.trim();
   return `Setiap unit mencapai tingkat ${ind.target} pada indikator ${ind.code} – ${title}${/[.!?]$/.test(title) ? '' : '.'}`;

@@ -1,6 +1,6 @@
 import { notFound } from '../errors/app-error';
 import type { Period } from '../periods';
-import type { UnitGroup } from '../units';
+import { unitHeadTitle, type UnitGroup } from '../units';
 import type { PeriodScores } from '../scoring';
 import { planYears } from './renaksi-draft';
 import { groupPlanRows } from './renaksi-layout';
@@ -74,15 +74,17 @@ export interface UnitPlan {
   plan: RenaksiPlan;
   years: number[];
   unit: { id: number; code: string; name: string; group: UnitGroup; submitted: boolean };
+  /** The unit's head: position (stored or the usual one), name and NIP ('' until an admin records them). */
+  head: { title: string; name: string; nip: string };
   items: UnitPlanItem[];
   notes: UnitNote[];
-  /** The unit's active narahubung accounts. (Units store no head of unit.) */
+  /** The unit's active narahubung accounts. */
   narahubung: string[];
 }
 
 /**
  * The Renaksi of one unit of the period: the plan's indicators on which the unit is below target, each with the
- * activities for its current level and its target level per plan year, the team's notes and its narahubung.
+ * activities for its current level and its target level per plan year, the team's notes, its head and its narahubung.
  * 404 for a unit that is not an active unit of the period.
  */
 export function unitPlan(deps: RenaksiDeps, periodId: number, unitId: number): UnitPlan {
@@ -97,6 +99,7 @@ export function unitPlan(deps: RenaksiDeps, periodId: number, unitId: number): U
     plan,
     years,
     unit: { id: unit.unitId, code: stored.code, name: unit.name, group: unit.group, submitted: unit.submitted },
+    head: { title: unitHeadTitle(stored), name: stored.headName, nip: stored.headNip },
     items: unitPlanItems(unit, planIndicators(deps, scores, plan), years),
     notes: plan.id === 0 ? [] : deps.renaksiUnitNotes.listNotes(plan.id).filter((n) => n.unitId === unitId),
     narahubung: deps.renaksiUnitNotes.narahubungNames(unitId),

@@ -8,6 +8,7 @@ import { unitsRoutes } from './units.routes';
 export type { Unit, UnitGroup } from './units.repo';
 export type { UnitsService } from './units.service';
 export { readUnitTemplate } from './unit-template';
+export { unitHeadTitle } from './unit-head';
 
 /**
  * The perangkat daerah and kecamatan that assess themselves, in their official order; the admin keeps the list at

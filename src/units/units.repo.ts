@@ -17,6 +17,11 @@ export interface Unit {
   needsConfirmation: boolean;
   provisional: boolean;
   active: boolean;
+  /** The head's position as printed when it is not the usual one (see unitHeadTitle); '' for the usual one. */
+  headTitle: string;
+  /** The head's name and NIP ('' until an admin fills them in). */
+  headName: string;
+  headNip: string;
 }
 
 interface UnitRow {
@@ -29,6 +34,9 @@ interface UnitRow {
   needs_confirmation: number;
   provisional: number;
   active: number;
+  head_title: string;
+  head_name: string;
+  head_nip: string;
 }
 
 const toUnit = (r: UnitRow): Unit => ({
@@ -41,6 +49,9 @@ const toUnit = (r: UnitRow): Unit => ({
   needsConfirmation: r.needs_confirmation === 1,
   provisional: r.provisional === 1,
   active: r.active === 1,
+  headTitle: r.head_title,
+  headName: r.head_name,
+  headNip: r.head_nip,
 });
 
 
@@ -63,6 +74,9 @@ export interface UnitChange {
   abbreviation: string;
   needsConfirmation: boolean;
   sortOrder: number;
+  headTitle: string;
+  headName: string;
+  headNip: string;
 }
 
 export function createUnitsRepo(db: Db) {
@@ -76,7 +90,8 @@ export function createUnitsRepo(db: Db) {
   );
   const update = db.prepare(
     `UPDATE units SET code = @code, name = @name, group_kind = @group, abbreviation = @abbreviation,
-       needs_confirmation = @needsConfirmation, sort_order = @sortOrder WHERE id = @id`,
+       needs_confirmation = @needsConfirmation, sort_order = @sortOrder,
+       head_title = @headTitle, head_name = @headName, head_nip = @headNip WHERE id = @id`,
   );
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
@@ -112,7 +127,10 @@ export function createUnitsRepo(db: Db) {
       );
     },
     update: (u: UnitChange): void => {
-      update.run({ ...u, needsConfirmation: u.needsConfirmation ? 1 : 0 });
+      update.run({
+        id: u.id, code: u.code, name: u.name, group: u.group, abbreviation: u.abbreviation, needsConfirmation: u.needsConfirmation ? 1 : 0,
+        sortOrder: u.sortOrder, headTitle: u.headTitle, headName: u.headName, headNip: u.headNip,
+      });
     },
     /** Soft (de)activation: an inactive unit keeps its history but is left out of new periods' boards. */
     setActive: (id: number, active: boolean): void => {

@@ -41,7 +41,8 @@ export function unitsRoutes(units: UnitsService, audit: AuditService, opts: { te
     res.status(status).render('admin/units', { title: 'Unit', units: units.listUnits(), provisional: units.hasProvisionalUnits(), values, errors });
   const renderEdit = (req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) => {
     const unit = units.requireUnit(idParam(req, 'unitId'));
-    const stored = { code: unit.code, name: unit.name, group: unit.group, abbreviation: unit.abbreviation, needsConfirmation: unit.needsConfirmation ? '1' : '' };
+    const stored = { code: unit.code, name: unit.name, group: unit.group, abbreviation: unit.abbreviation, needsConfirmation: unit.needsConfirmation ? '1' : '',
+      headTitle: unit.headTitle, headName: unit.headName, headNip: unit.headNip };
     res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? stored, errors });
   };
 
@@ -129,7 +130,7 @@ export function unitsRoutes(units: UnitsService, audit: AuditService, opts: { te
     renderEdit(req, res, 200, null, {});
   });
 
-  /** @route POST /admin/units/:unitId — saves code, name and group */
+  /** @route POST /admin/units/:unitId — saves code, name, group, abbreviation, the confirmation mark and the unit's head */
   router.post('/units/:unitId', formBody, admin, (req, res) => {
     const body = req.body as Record<string, unknown>;
     if (!or422(() => units.updateUnit(requireUser(req), idParam(req, 'unitId'), body), (e) => renderEdit(req, res, 422, body, e))) return;

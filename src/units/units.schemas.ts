@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 export const UNIT_NAME_MAX = 150;
 export const UNIT_ABBREVIATION_MAX = 40;
+export const UNIT_HEAD_MAX = 150;
+
+const headText = (label: string) =>
+  z.string({ error: `${label} harus berupa teks.` }).trim().max(UNIT_HEAD_MAX, `${label} maksimal ${UNIT_HEAD_MAX} karakter.`).default('');
 
 /** The add/edit unit form: code (stored upper case), name, group (pd | kecamatan). */
 export const UNIT_FORM_SCHEMA = z.object({
@@ -27,6 +31,15 @@ export const UNIT_FORM_SCHEMA = z.object({
     .unknown()
     .optional()
     .transform((v) => v === '1' || v === 'on'),
+  /** The head of the unit as its own Renaksi names them: all three may stay blank. */
+  headTitle: headText('Jabatan kepala unit'),
+  headName: headText('Nama kepala unit'),
+  /** NIP of a civil servant: 18 digits, spaces allowed between the groups ("19700101 199003 1 001"). */
+  headNip: z
+    .string({ error: 'NIP kepala unit harus berupa teks.' })
+    .trim()
+    .default('')
+    .refine((s) => s === '' || /^\d{18}$/.test(s.replace(/\s+/g, '')), 'NIP kepala unit terdiri atas 18 angka (spasi di antara kelompok angka boleh).'),
 });
 export type UnitFormInput = z.infer<typeof UNIT_FORM_SCHEMA>;
 

@@ -29,6 +29,7 @@ function parseUnitForm(deps: UnitsDeps, raw: unknown, selfId: number | null): Un
 
 const snapshot = (u: Unit) => ({
   kode: u.code, nama: u.name, kelompok: u.group, singkatan: u.abbreviation, urutan: u.sortOrder, perluDikonfirmasi: u.needsConfirmation, aktif: u.active,
+  jabatanKepala: u.headTitle, namaKepala: u.headName, nipKepala: u.headNip,
 });
 
 /** Adds a unit from the admin form at the end of the list; 422 naming each bad field (nothing written). Returns its id. */
