@@ -71,14 +71,15 @@ export function createModules({ db, config }: AppDeps) {
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
+  const renaksiPlanStatus = (periodId: number) => renaksi.service.findPlan(periodId)?.status ?? null;
   const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service, units: units.service });
   const dashboard = createDashboardModule({
     db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
-    kabupaten: kabupaten.service, progress: progress.service, lapor: lapor.service,
+    kabupaten: kabupaten.service, progress: progress.service, lapor: lapor.service, renaksiPlanStatus,
   });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
   const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
-  const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service });
+  const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service, renaksiPlanStatus });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
     offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, home, lapor,

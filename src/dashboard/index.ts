@@ -8,6 +8,7 @@ import type { ScoringService } from '../scoring';
 import type { UsersService } from '../users';
 import type { KabupatenService } from '../kabupaten';
 import type { LaporService } from '../lapor';
+import type { RenaksiPlanStatusOf } from '../renaksi-narrative';
 import { createSnapshotsRepo } from './snapshots.repo';
 import { createDashboardService } from './dashboard.api';
 import { dashboardRoutes } from './dashboard.routes';
@@ -29,6 +30,8 @@ export interface DashboardModuleDeps {
   progress: ProgressService;
   /** The SP4N-LAPOR! section of the dashboard, the rapor's line and the presentation's slide. */
   lapor: Pick<LaporService, 'dashboardSection' | 'raporLine' | 'presented' | 'stamp'>;
+  /** The state of the period's Renaksi, for the link to the unit's own Renaksi on its pages. */
+  renaksiPlanStatus: RenaksiPlanStatusOf;
 }
 
 /**
@@ -39,6 +42,6 @@ export interface DashboardModuleDeps {
 export function createDashboardModule(deps: DashboardModuleDeps) {
   const service = createDashboardService({ ...deps, snapshots: createSnapshotsRepo(deps.db) });
   const router = Router({ mergeParams: true });
-  router.use(dashboardRoutes(service), unitScoresRoutes(service), presentationRoutes(service));
+  router.use(dashboardRoutes(service), unitScoresRoutes(service, deps.renaksiPlanStatus), presentationRoutes(service));
   return { router, scoresApiRouter: scoresApiRoutes(service), progressApiRouter: progressApiRoutes(service) };
 }

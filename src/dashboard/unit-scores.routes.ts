@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { unitPlanUrl, type RenaksiPlanStatusOf } from '../renaksi-narrative';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { sendCsv } from '../web/send-csv';
@@ -8,10 +9,15 @@ import { basisOf, SCORE_VIEWERS } from './dashboard.schemas';
 import { unitAspectsCsv, unitFileStem, unitGapsCsv, unitRadarChart, unitReportJson } from './unit-report-outputs';
 
 /** One unit's scores and its printable rapor. Mounted at /periods/:periodId. */
-export function unitScoresRoutes(dashboard: DashboardService): Router {
+export function unitScoresRoutes(dashboard: DashboardService, renaksiPlanStatus: RenaksiPlanStatusOf): Router {
   const router = Router({ mergeParams: true });
   const viewers = requireRole(...SCORE_VIEWERS);
   const base = '/units/:unitId/scores';
+  /** The link to the unit's own Renaksi, for a user who may download it now. */
+  const planUrl = (req: Parameters<typeof idParam>[0]) => {
+    const periodId = idParam(req, 'periodId');
+    return unitPlanUrl(requireUser(req), renaksiPlanStatus(periodId), periodId, idParam(req, 'unitId'));
+  };
   const report = (req: Parameters<typeof idParam>[0]) =>
     dashboard.getUnitReport(idParam(req, 'periodId'), idParam(req, 'unitId'), basisOf(req.query.basis));
 
@@ -23,6 +29,7 @@ export function unitScoresRoutes(dashboard: DashboardService): Router {
       r,
       chart: unitRadarChart(r),
       tone: (c: string | null) => categoryTone(c, r.instrument.categories),
+      unitPlanUrl: planUrl(req),
     });
   });
 
@@ -58,6 +65,7 @@ export function unitScoresRoutes(dashboard: DashboardService): Router {
       tone: (c: string | null) => categoryTone(c, r.instrument.categories),
       printedAt: new Date().toISOString(),
       laporRapor: dashboard.laporRaporLine(r.period.id, r.unit.unitId),
+      unitPlanUrl: planUrl(req),
     });
   });
 

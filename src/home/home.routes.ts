@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
+import { unitPlanUrl, type RenaksiPlanStatusOf } from '../renaksi-narrative';
 import type { UnitsService } from '../units';
 import type { VerificationService } from '../verification';
 import { requireUser } from '../web/guards';
@@ -10,10 +11,12 @@ export interface HomeDeps {
   units: UnitsService;
   assessments: AssessmentsService;
   verification: Pick<VerificationService, 'reviewNotice'>;
+  /** The state of each period's Renaksi: a narahubung downloads the unit's own once it is final. */
+  renaksiPlanStatus: RenaksiPlanStatusOf;
 }
 
 /** The start page. Mounted at the root. */
-export function homeRoutes({ periods, units, assessments, verification }: HomeDeps): Router {
+export function homeRoutes({ periods, units, assessments, verification, renaksiPlanStatus }: HomeDeps): Router {
   const router = Router();
 
   /** @route GET / — the signed-in user's start page, by role */
@@ -28,7 +31,8 @@ export function homeRoutes({ periods, units, assessments, verification }: HomeDe
     const notices = new Map(unit ? all.map((p) => [p.id, verification.reviewNotice(user, p.id, unit.id)] as const) : []);
     // Only a period whose instrument has a kabupaten checklist (revision 2 onwards) offers its page.
     const withKabupaten = new Set(all.filter((p) => periods.loadPeriod(p.id).instrument.kabupatenChecklist).map((p) => p.id));
-    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten });
+    const planUrls = new Map(unit ? all.map((p) => [p.id, unitPlanUrl(user, renaksiPlanStatus(p.id), p.id, unit.id)] as const) : []);
+    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten, planUrls });
   });
 
   return router;

@@ -11,6 +11,8 @@ import { createNarrativeService } from './narrative.api';
 import { renaksiNarrativeRoutes } from './narrative.routes';
 import { unitPlanRoutes } from './unit-plan.routes';
 
+export { unitPlanUrl, type RenaksiPlanStatus, type RenaksiPlanStatusOf } from './unit-plan-access';
+
 /** Documents kept by the fingerprint of their content: a narrative is about 25 KB, so a few hundred periods' worth. */
 const DOCX_CACHE_BYTES = 8 * 1024 * 1024;
 

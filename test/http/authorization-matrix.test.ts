@@ -116,6 +116,8 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi/versions/:n.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'POST /periods/:periodId/renaksi/reopen': { roles: ['admin'] },
   'GET /periods/:periodId/renaksi.docx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  // A narahubung only once the plan is final: the narahubung actors run on a final plan (see below).
+  'GET /periods/:periodId/units/:unitId/renaksi.docx': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
   'GET /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/rekap.xlsx': { roles: ALL_STAFF },
@@ -165,6 +167,13 @@ function allowed(rule: Rule, actor: Actor): boolean {
 
 const key = (r: RouteEntry) => `${r.method} ${r.path}`;
 
+/** The period's Renaksi, made final (drafted first when no actor drafted it yet). */
+function finalPlan(ctx: TestContext): void {
+  if (!ctx.repos.renaksi.findPlan(ctx.periodId)) ctx.repos.renaksi.insertPlan(ctx.periodId, 2022, 2024);
+  const plan = ctx.repos.renaksi.findPlan(ctx.periodId);
+  ctx.repos.renaksi.setStatus(plan?.id ?? 0, 'final');
+}
+
 describe('authorization matrix: every route × every role × own/other unit', () => {
   let ctx: TestContext;
   let busang: number;
@@ -200,6 +209,8 @@ describe('authorization matrix: every route × every role × own/other unit', ()
     const failures: string[] = [];
     const session = actor === 'anonymous' ? { agent: request.agent(ctx.app), csrf: '' } : await loginAs(ctx.app, names[actor] as string);
     if (actor === 'anonymous') session.csrf = csrfFrom((await session.agent.get('/login')).text);
+    // A narahubung downloads their unit's own Renaksi once the plan is final; before, it is refused (renaksi-unit-plan.test.ts).
+    if (actor.startsWith('narahubung')) finalPlan(ctx);
     for (const route of listRoutes(ctx.app)) {
       const rule = RULES[key(route)];
       // NOTE: /logout would end the session the rest of the loop uses; it needs no rule beyond 'public'.

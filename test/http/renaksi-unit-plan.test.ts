@@ -104,6 +104,21 @@ describe('a unit’s own Renaksi (Word) over HTTP', () => {
     expect(audits(ctx)).toEqual([{ unit_id: ids.busang }]);
   });
 
+  it('links the unit’s pages to its Renaksi for whoever may download it now', async () => {
+    const nh = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'narahubung', unitId: ids.busang })).username);
+    const ver = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'verifikator' })).username);
+    const link = `href="${docUrl(ids.busang)}"`;
+
+    const homeBefore = (await nh.agent.get('/')).text;
+    const scores = (await ver.agent.get(`/periods/${ctx.periodId}/units/${ids.busang}/scores`)).text;
+    await finalize();
+    const homeAfter = (await nh.agent.get('/')).text;
+
+    expect(homeBefore).not.toContain(link);
+    expect(scores).toContain(`${link}>Renaksi unit (Word)</a>`);
+    expect(homeAfter).toContain(`${link}>Renaksi unit (Word)</a>`);
+  });
+
   it('answers 404 for a unit that does not exist and for a period without a drafted plan', async () => {
     const { agent } = await loginAs(ctx.app, tim);
     const fresh = createTestContext();
@@ -117,6 +132,9 @@ describe('a unit’s own Renaksi (Word) over HTTP', () => {
     expect(noPlan.status).toBe(404);
     expect(noPlan.text).toContain('Renaksi tidak ditemukan.');
     expect(audits(ctx)).toEqual([]);
+    const scores = await freshAdmin.agent.get(`/periods/${fresh.periodId}/units/${unitId(fresh.repos, 'KEC-BUSANG')}/scores`);
+    expect(scores.status).toBe(200);
+    expect(scores.text).not.toContain('renaksi.docx');
   });
 });
 
