@@ -92,6 +92,10 @@ const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
   'questionnaire.download': () => 'Kuesioner luring (Excel) diunduh',
   'questionnaire.import': (_o, n) => `Kuesioner luring diunggah (${str(obj(n).berkas)}): ${str(obj(n).diambil)} jawaban diambil, ${str(obj(n).tautan)} tautan bukti ditambahkan`,
   'unit.create': (_o, n) => `Unit ditambahkan: ${unitText(obj(n))}`,
+  'monev.row.save': (_o, n) => monevRowText('disimpan', obj(n)),
+  'monev.row.submit': (_o, n) => monevRowText('diajukan', obj(n)),
+  'monev.row.review': (_o, n) => monevReviewText(`Realisasi baris ${str(obj(n).baris)}`, obj(n)),
+  'monev.unit.review': (_o, n) => monevReviewText('Laporan monev unit', obj(n)),
   'unit.update': (o, n) => `Data unit diubah: ${unitText(obj(o))} → ${unitText(obj(n))}`,
   'unit.deactivate': (_o, n) => `Unit dinonaktifkan${obj(n).alasan ? ` (${str(obj(n).alasan)})` : ''}`,
   'unit.activate': () => 'Unit diaktifkan kembali',
@@ -99,6 +103,18 @@ const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
   'user.create': (_o, n) => `Akun ${str(obj(n).username)} dibuat (peran ${str(obj(n).role)})${obj(n).berkas ? ` dari impor ${str(obj(n).berkas)}` : ''}`,
   'user.import': (_o, n) => `Impor pengguna dari ${str(obj(n).berkas)}: ${str(obj(n).baru)} akun baru, ${str(obj(n).diubah)} diubah, ${str(obj(n).tidakBerubah)} tidak berubah`,
 };
+
+/** "Realisasi baris I.1 Semester I 2022 diajukan: berjalan, realisasi 2". */
+function monevRowText(verb: string, n: Obj): string {
+  const status = n.status === null || n.status === undefined ? 'tanpa status' : str(n.status).replace(/_/g, ' ');
+  const realisasi = n.realisasi === null || n.realisasi === undefined ? '' : `, realisasi ${str(n.realisasi).replace('.', ',')}`;
+  return `Realisasi baris ${str(n.baris)} ${str(n.semester)} ${verb}: ${status}${realisasi}`;
+}
+
+/** "Laporan monev unit Semester II 2022 dikembalikan: Lampirkan SK." */
+function monevReviewText(what: string, n: Obj): string {
+  return `${what} ${str(n.semester)} ${str(n.status)}${n.komentar ? `: ${str(n.komentar)}` : ''}`;
+}
 
 /** A readable Indonesian sentence for one audit row (old → new where the action has both). */
 export function describeAudit(row: AuditFacts): string {

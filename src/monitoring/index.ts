@@ -13,7 +13,7 @@ import { monitoringRoutes } from './monitoring.routes';
 import { monitoringReportRoutes } from './monitoring-reports.routes';
 
 export type {
-  AspectProgress, AspectSemester, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
+  AspectProgress, AspectSemester, Coordinator, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
 } from './monitoring-progress';
 export {
   MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, type MonevStatus, type ReviewState, type WindowState,

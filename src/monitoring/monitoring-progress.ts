@@ -46,6 +46,12 @@ export interface RowSemesterProgress {
   version: number | null;
 }
 
+export interface Coordinator {
+  unitId: number;
+  name: string;
+  named: boolean;
+}
+
 export interface RowProgress {
   rowId: number;
   /** Its number in Lampiran I (I.1, II.3). */
@@ -57,8 +63,11 @@ export interface RowProgress {
   outputIndicator: string;
   schedule: string;
   responsible: string;
-  /** The coordinating PD that reports the row; null when none is named or found (Diskominfo reports it). */
-  coordinator: { unitId: number; name: string } | null;
+  /**
+   * The coordinating PD that reports the row (`named`: chosen by the admin or tim_renaksi, else found from the
+   * penanggung jawab text); null when neither gives one (Diskominfo reports it).
+   */
+  coordinator: Coordinator | null;
   semesters: RowSemesterProgress[];
 }
 
@@ -120,7 +129,7 @@ export interface ProgressInput {
   period: MonevProgress['period'];
   plan: MonevProgress['plan'];
   groups: { aspectCode: string; aspectName: string; number: string; rows: { no: string; row: PlanRowSource }[] }[];
-  coordinators: Map<number, { unitId: number; name: string }>;
+  coordinators: Map<number, Coordinator>;
   rowReports: RowReport[];
   unitReports: UnitReport[];
   windows: StoredWindow[];

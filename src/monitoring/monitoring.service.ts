@@ -5,7 +5,7 @@ import type { PeriodsService } from '../periods';
 import type { RenaksiPlan, RenaksiService } from '../renaksi';
 import type { Unit, UnitsService } from '../units';
 import { matchCoordinator } from './monitoring-calc';
-import { buildProgress, type MonevProgress } from './monitoring-progress';
+import { buildProgress, type Coordinator, type MonevProgress } from './monitoring-progress';
 import type { MonitoringRepo } from './monitoring.repo';
 
 /** What the monitoring module is given: its repositories and the services of the modules it reads. */
@@ -25,15 +25,16 @@ export interface MonitoringDeps {
  */
 export function rowCoordinators(
   deps: MonitoringDeps, plan: RenaksiPlan, rows: { id: number; responsible: string }[],
-): Map<number, { unitId: number; name: string }> {
+): Map<number, Coordinator> {
   const active = deps.units.listActive();
   const byId = new Map(active.map((u) => [u.id, u]));
   const pds = active.filter((u) => u.group === 'pd');
   const named = deps.monitoring.coordinatorOverrides(plan.id);
-  const out = new Map<number, { unitId: number; name: string }>();
+  const out = new Map<number, Coordinator>();
   for (const row of rows) {
-    const chosen: Unit | null | undefined = named.has(row.id) ? byId.get(named.get(row.id) as number) : matchCoordinator(row.responsible, pds);
-    if (chosen) out.set(row.id, { unitId: chosen.id, name: chosen.name });
+    const isNamed = named.has(row.id);
+    const chosen: Unit | null | undefined = isNamed ? byId.get(named.get(row.id) as number) : matchCoordinator(row.responsible, pds);
+    if (chosen) out.set(row.id, { unitId: chosen.id, name: chosen.name, named: isNamed });
   }
   return out;
 }

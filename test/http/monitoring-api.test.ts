@@ -71,3 +71,27 @@ describe('GET /api/periods/:periodId/renaksi/progress', () => {
     expect((await staff.agent.get('/api/periods/9999/renaksi/progress')).status).toBe(404);
   });
 });
+
+describe('realisasi across a reopened, regenerated and refinalised plan', () => {
+  it('keeps a row report on the same row after the admin reopens, the team regenerates and finalises again', async () => {
+    const ctx = createTestContext();
+    const { tim, url } = await draftedPlan(ctx);
+    const admin = (await buildUser(ctx.repos, { role: 'admin' })).username;
+    const team = await loginAs(ctx.app, tim);
+    await team.agent.post(`${url}/finalize`).type('form').send({ _csrf: team.csrf });
+    const row = rowByKey(ctx, 'kab:A1');
+    const boss = await loginAs(ctx.app, admin);
+    await boss.agent.post(`${url}/monev/rows/${row.id}/2022-1`).type('form')
+      .send({ _csrf: boss.csrf, version: '0', status: 'berjalan', realisasi: '1', action: 'ajukan' });
+
+    await boss.agent.post(`${url}/reopen`).type('form').send({ _csrf: boss.csrf });
+    await team.agent.post(`${url}/generate`).type('form').send({ _csrf: team.csrf });
+    await team.agent.post(`${url}/finalize`).type('form').send({ _csrf: team.csrf });
+    const res = await boss.agent.get(`/api/periods/${ctx.periodId}/renaksi/progress`);
+
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM renaksi_versions').get()).toEqual({ n: 2 });
+    expect(rowByKey(ctx, 'kab:A1').id).toBe(row.id);
+    expect(res.body.monitored).toBe(true);
+    expect(res.body.rows.find((r: { id: number }) => r.id === row.id).semesters[0]).toMatchObject({ realisasi: 1, reviewState: 'diajukan' });
+  });
+});

@@ -29,7 +29,7 @@ function input(): ProgressInput {
       { aspectCode: 'A', aspectName: 'Kebijakan', number: 'I', rows: [{ no: 'I.1', row: row(1, 'A', '9 dokumen') }, { no: 'I.2', row: row(2, 'A', '100 %') }] },
       { aspectCode: 'B', aspectName: 'Kelembagaan', number: 'II', rows: [{ no: 'II.1', row: row(3, 'B', '–') }] },
     ],
-    coordinators: new Map([[1, { unitId: 10, name: 'Diskominfo' }], [2, { unitId: 10, name: 'Diskominfo' }]]),
+    coordinators: new Map([[1, { unitId: 10, name: 'Diskominfo', named: false }], [2, { unitId: 10, name: 'Diskominfo', named: false }]]),
     rowReports: [
       rowReport(100, 1, { realisasi: 6 }),
       rowReport(101, 2, { realisasi: 40, reviewState: 'draf' }),

@@ -1,5 +1,6 @@
 import { parseRealisasi, parseReviewForm, parseRowReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
 import { semestersOf } from '../../src/monitoring/monitoring-calc';
+import { describeAudit } from '../../src/audit/audit-describe';
 
 describe('reading a realisasi as people type it', () => {
   it.each([
@@ -41,5 +42,14 @@ describe('the report, review and windows forms', () => {
 
     expect(parseWindowsForm(semesters, { 'opens_2022-1': '2022-02-30', 'deadline_2022-1': '2022-03-10' }).errors).toEqual({ 'opens_2022-1': 'Semester I 2022 – dibuka: isi tanggal yang valid.' });
     expect(parseWindowsForm(semesters, {}).value?.map((w) => w.window)).toEqual([null, null]);
+  });
+});
+
+describe('the monev in the audit log', () => {
+  it('describes a saved realisasi and a returned report in Indonesian', () => {
+    expect(describeAudit({ action: 'monev.row.submit', oldValue: null, newValue: JSON.stringify({ baris: 'I.1', semester: 'Semester I 2022', status: 'berjalan', realisasi: 2.5 }) }))
+      .toBe('Realisasi baris I.1 Semester I 2022 diajukan: berjalan, realisasi 2,5');
+    expect(describeAudit({ action: 'monev.unit.review', oldValue: null, newValue: JSON.stringify({ semester: 'Semester II 2022', status: 'dikembalikan', komentar: 'Lampirkan SK.' }) }))
+      .toBe('Laporan monev unit Semester II 2022 dikembalikan: Lampirkan SK.');
   });
 });
