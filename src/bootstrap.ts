@@ -2,28 +2,30 @@ import { createModules, type Modules } from './app';
 import type { AppConfig } from './config/config';
 import { openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrate';
-import { seedBase, seedDemo, seedDemoPlan, type SeedResult } from './seed';
+import { seedBase, seedDemo, seedDemoPlan, seedDemoProgress, type SeedResult } from './seed';
 
 /** What the seed stores its data through: the modules' services on the database. */
 export function seedDepsOf(db: Db, m: Modules) {
   return {
     db, instruments: m.instrument.service, units: m.units.service, periods: m.periods.service, users: m.users.service, assessments: m.assessments.service,
     kabupaten: m.kabupaten.service,
-    lapor: m.lapor.service,
+    lapor: m.lapor.service, scoring: m.scoring.service,
   };
 }
 
 /**
  * The demo data (DEMO=1, `npm run cli -- demo:seed`): sample answers, the kabupaten's conditions and an SP4N-LAPOR!
- * export for the 2022 period, then its Renaksi drafted and signed. Each part does nothing when already there.
+ * export for the 2022 period, then its Renaksi drafted and signed, then a 2023 period measured against that plan.
+ * Each part does nothing when already there.
  */
 export async function seedDemoData(db: Db, m: Modules): Promise<void> {
   seedDemo(seedDepsOf(db, m));
   await seedDemoPlan({ periods: m.periods.service, users: m.users.service, renaksi: m.renaksi.service });
+  seedDemoProgress(seedDepsOf(db, m));
 }
 
 /**
- * Opens the data file, applies migrations and the idempotent seed (plus demo answers with DEMO=1).
+ * Opens the data file, applies migrations and the idempotent seed (plus the demo data with DEMO=1).
  * Shared by the server and the CLI so both see the same database state.
  */
 export async function prepareDatabase(config: AppConfig): Promise<{ db: Db; seed: SeedResult }> {
