@@ -23,7 +23,7 @@
   var TONES = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
   var TONE_INK = ['#ffffff', '#ffffff', '#000000', '#000000', '#000000'];
   /** @type {Record<string, string>} */
-  var SERIES = { kabupaten: '#0b4f8a', unit: '#0b4f8a', pd: '#e08214', kecamatan: '#9ecae1', empty: '#e6e6e6' };
+  var SERIES = { kabupaten: '#0b4f8a', unit: '#0b4f8a', pd: '#e08214', kecamatan: '#9ecae1', empty: '#e6e6e6', target: '#bababa', achieved: '#0b4f8a' };
   /** @type {Sp4nChart[]} */
   var charts = [];
 
@@ -69,6 +69,7 @@
     if (key.indexOf('level-') === 0) return TONES[Number(key.slice(6))] || TONES[0];
     if (key === 'pd') return pattern(SERIES.pd, 'hatch');
     if (key === 'kecamatan') return pattern(SERIES.kecamatan, 'dots');
+    if (key === 'target') return pattern(SERIES.target, 'hatch');
     return SERIES[key] || '#777777';
   }
 

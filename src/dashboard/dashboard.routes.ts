@@ -5,6 +5,7 @@ import { idParam } from '../web/params';
 import { sendCsv } from '../web/send-csv';
 import type { DashboardService } from './dashboard.api';
 import { dashboardView } from './dashboard-view';
+import { progressView } from './progress-view';
 import { dashboardCsv, dashboardJson, TABLE_FILE_NAMES } from './dashboard-outputs';
 import { basisOf, isDashboardTable, SCORE_VIEWERS } from './dashboard.schemas';
 
@@ -15,14 +16,17 @@ export function dashboardRoutes(dashboard: DashboardService): Router {
 
   /**
    * @route GET /periods/:periodId/dashboard — index, aspects, the kabupaten's own conditions (when the instrument has
-   * them), heatmap, ranking, level distributions, weakest ten
+   * them), progress against the previous period (?compare) and the signed plan, heatmap, ranking, level distributions,
+   * weakest ten
    */
   router.get('/dashboard', viewers, (req, res) => {
     const periodId = idParam(req, 'periodId');
     const model = dashboard.getDashboard(periodId, basisOf(req.query.basis), req.query);
+    const progress = dashboard.getProgress(periodId, req.query.compare, model.basis);
     res.render('dashboard/show', {
       title: `Dasbor – ${model.period.name}`, m: model, v: dashboardView(model),
       kabupaten: dashboard.kabupatenConditions(periodId), laporSection: dashboard.laporSection(periodId),
+      p: progress, pv: progressView(progress),
     });
   });
 

@@ -130,3 +130,28 @@ describe('progress between periods over HTTP', () => {
     expect(progress.againstPlan(p2023, 2024)).toBeNull();
   });
 });
+
+describe('progress on the dashboard page', () => {
+  it('shows the comparison, the plan per aspect with its chart, and a row per unit', async () => {
+    const ctx = createTestContext();
+    const plan = await draftedPlan(ctx);
+    const { agent, csrf } = await loginAs(ctx.app, plan.tim);
+    await agent.post(`${plan.url}/finalize`).type('form').send({ _csrf: csrf });
+    const p2023 = ctx.repos.periods.insert({ name: 'Penilaian Mandiri 2023', year: 2023, instrumentId: ctx.repos.periods.findById(ctx.periodId)!.instrumentId, deadline: null });
+    for (const unit of ctx.repos.units.listActive()) {
+      buildAssessment({ ...ctx, periodId: p2023 }, { unitId: unit.id, fill: 4, levels: unit.id === plan.ids.busang ? { A1: 2 } : {}, status: 'diajukan', userId: plan.ids.adminId });
+    }
+
+    const page = await agent.get(`/periods/${p2023}/dashboard`);
+    const first = await agent.get(`/periods/${ctx.periodId}/dashboard`);
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Dibandingkan dengan <strong>Penilaian Mandiri SP4N-LAPOR! 2022</strong>');
+    expect(page.text).toMatch(/<canvas id="progress-chart"[^>]+data-chart="[^"]*Target 2023/);
+    // A: A1 expects 56 and 56 reached (Busang 2 < 4), A2 expects 57 and all 57 reached → 113 and 113.
+    expect(page.text).toMatch(/<th scope="row">A\. [^<]+<\/th><td class="num">2<\/td><td class="num">113<\/td><td class="num">113<\/td>/);
+    expect(page.text).toContain('<strong>A1</strong> (tingkat 4): target 56 unit, tercapai 56 dari 57 unit (1 di bawah target)');
+    expect(page.text).toMatch(/Kecamatan Busang<\/a><\/th><td class="num">[\d,]+<\/td><td class="num">[\d,]+<\/td><td class="num">\+[\d,]+<\/td><td class="num">1 dari 2<\/td>/);
+    expect(first.text).toContain('id="progress-none"');
+  });
+});

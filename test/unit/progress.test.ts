@@ -3,6 +3,7 @@ import type { Instrument } from '../../src/instrument';
 import { comparePeriods, compareCodes, rosterAt } from '../../src/progress/progress-compare';
 import { planYearProgress, tallyAtTarget, type PlanInput } from '../../src/progress/progress-plan';
 import { unitTrajectoryOf } from '../../src/progress/progress-trajectory';
+import { achievedText, movementText, progressChart, signedScore } from '../../src/dashboard/progress-view';
 import { buildAnswers, buildInstrument, type AnswerSpec } from './factories';
 
 /**
@@ -189,5 +190,21 @@ describe('a period’s units as they were', () => {
     ]);
 
     expect(rosterAt(withLater, new Set([5, 6])).units.map((u) => u.unitId)).toEqual([1, 6, 7]);
+  });
+});
+
+describe('the progress section’s texts and chart', () => {
+  it('writes changes with their sign in id-ID, and the tally of a row over every unit', () => {
+    expect([signedScore(3.254), signedScore(-1.2), signedScore(0.001), signedScore(null)]).toEqual(['+3,25', '−1,20', '0,00', '–']);
+    expect(achievedText({ total: 57, met: 55, below: 1, na: 0, notSubmitted: 1, incomplete: 0 })).toBe('55 dari 57 unit (1 di bawah target, 1 belum mengajukan penilaian)');
+    expect(movementText({ up: 32, same: 8, down: 2, comparable: 42, added: 1, removed: 0 })).toBe('32 unit naik, 8 tetap, 2 turun (dari 42 unit yang dihitung di kedua periode); 1 unit baru');
+  });
+
+  it('draws target against achieved per aspect on one scale', () => {
+    const chart = progressChart(planYearProgress(PLAN, THEN, NOW, 2023).aspects, 2023);
+
+    expect(chart.labels).toEqual(['A. Aspek A', 'B. Aspek B']);
+    expect(chart.max).toBe(5);
+    expect(chart.series.map((s) => [s.label, s.data, s.colour])).toEqual([['Target 2023', [5, 1], 'target'], ['Tercapai 2023', [3, 1], 'achieved']]);
   });
 });
