@@ -2,6 +2,8 @@ import { categorize, describeBelowTarget, tallyUnits, uncountedParts } from '../
 import { rosterOf } from './aggregates';
 import { formatDateTime } from '../shared/format';
 import { aspectBarsChart, categoryTone, indexGaugeChart, weakestChart, type ChartModel } from './chart-data';
+import { movementText, periodsAspectChart, progressChart, signedScore } from './progress-view';
+import type { PresentedProgress } from './presentation-progress';
 import { hideUnitNames, presentationFingerprint, presentationSlides, type PresentationData, type Slide } from './presentation';
 import { presentedMonthlyChart } from '../lapor';
 
@@ -14,7 +16,9 @@ export interface DeckOptions {
 export interface DeckView {
   data: PresentationData;
   slides: Slide[];
-  charts: { gauge: ChartModel; aspects: ChartModel; groups: ChartModel; weakest: ChartModel; lapor: ChartModel | null };
+  charts: { gauge: ChartModel; aspects: ChartModel; groups: ChartModel; weakest: ChartModel; lapor: ChartModel | null; progress: ChartModel | null };
+  /** The kemajuan slide's sentences; '' when the deck has no such slide. */
+  progressText: { movement: string; signed: (change: number | null) => string };
   tone: (category: string | null) => number | null;
   /** An indicator's units below target over every unit of the period, the rest named for why. */
   belowText: (w: { applicable: number; belowTarget: number }) => string;
@@ -26,6 +30,13 @@ export interface DeckView {
   snapshotId: number | null;
   /** Equals the `fingerprint` of the JSON the live deck polls (same names option). */
   fingerprint: string;
+}
+
+/** The kemajuan slide's chart: the plan's targets against what was reached per aspect, else the aspects in both periods. */
+function progressDeckChart(p: PresentedProgress | undefined): ChartModel | null {
+  if (!p) return null;
+  if (p.plan) return progressChart(p.plan.aspects, p.plan.year);
+  return p.compare ? periodsAspectChart(p.aspects, p.compare.year, p.year) : null;
 }
 
 /** What the deck template needs: the slides in story order, their charts, and the live/snapshot stamp. Pure. */
@@ -41,7 +52,9 @@ export function deckView(raw: PresentationData, opts: DeckOptions): DeckView {
       groups: aspectBarsChart(data.aspects, ['pd', 'kecamatan']),
       weakest: weakestChart(data.weakest, categories, (s) => categorize(s, categories)),
       lapor: data.lapor ? presentedMonthlyChart(data.lapor) : null,
+      progress: progressDeckChart(data.progress),
     },
+    progressText: { movement: data.progress?.movement ? movementText(data.progress.movement) : '', signed: signedScore },
     tone: (category) => categoryTone(category, categories),
     belowText: (w) => describeBelowTarget(tallyUnits(rosterOf(data.counts), w.applicable, w.belowTarget)),
     uncounted: uncountedParts(rosterOf(data.counts)),

@@ -8,8 +8,9 @@ import type { Snapshot, SnapshotSummary } from './snapshots.repo';
 
 /** The presentation's numbers as they are now, with the kabupaten's own conditions. */
 export function livePresentation(deps: DashboardDeps, periodId: number, basis: LevelBasis, now = new Date()): PresentationData {
+  const progress = deps.progress.progress(periodId, undefined, basis);
   return buildPresentationData(
-    buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now, deps.kabupaten.kabupatenConditions(periodId), deps.lapor.presented(periodId),
+    buildDashboard(deps.scoring.computePeriodScores(periodId, basis)), now, deps.kabupaten.kabupatenConditions(periodId), deps.lapor.presented(periodId), progress,
   );
 }
 

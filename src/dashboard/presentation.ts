@@ -5,6 +5,8 @@ import type { UnitGroup } from '../units';
 import { GROUP_KEYS, GROUPS, sortHeatmap, type GroupKey, type HeatmapRow, type UnitCounts } from './aggregates';
 import { weakestRows } from './dashboard-outputs';
 import type { DashboardModel } from './dashboard-model';
+import type { Progress } from '../progress';
+import { presentProgress, type PresentedProgress } from './presentation-progress';
 import type { ConditionState, KabupatenConditions, KabupatenReviewStatus, KabupatenSummary } from '../kabupaten';
 import type { PresentedLapor } from '../lapor';
 
@@ -27,6 +29,8 @@ export interface PresentationData {
   lapor?: PresentedLapor;
   /** Kondisi tingkat kabupaten; absent when the period's instrument has no checklist (and in older snapshots). */
   kabupaten?: PresentedKabupaten;
+  /** Kemajuan: against the previous period and the signed plan; absent without either (and in older snapshots). */
+  progress?: PresentedProgress;
 }
 
 /** The kabupaten's own conditions as the deck shows them (no evidence, no names of people). */
@@ -80,11 +84,12 @@ function presentKabupaten(k: KabupatenConditions): PresentedKabupaten {
 
 /**
  * The presentation's numbers from the dashboard's figures, stamped with the time they were computed, with the
- * kabupaten's own conditions when the period's instrument has them.
+ * kabupaten's own conditions when the period's instrument has them and the progress between periods when there is any.
  */
 export function buildPresentationData(
-  m: DashboardModel, now: Date, kabupaten: KabupatenConditions | null = null, lapor: PresentedLapor | null = null,
+  m: DashboardModel, now: Date, kabupaten: KabupatenConditions | null = null, lapor: PresentedLapor | null = null, progress: Progress | null = null,
 ): PresentationData {
+  const kemajuan = progress ? presentProgress(progress) : null;
   const presented = (c: { mean: number | null; category: string | null; terms: unknown[] }): PresentedMean => ({
     mean: c.mean,
     category: c.category,
@@ -119,6 +124,7 @@ export function buildPresentationData(
     })),
     ...(kabupaten ? { kabupaten: presentKabupaten(kabupaten) } : {}),
     ...(lapor ? { lapor } : {}),
+    ...(kemajuan ? { progress: kemajuan } : {}),
   };
 }
 
@@ -145,6 +151,7 @@ export type Slide =
   | { kind: 'aspects' }
   | { kind: 'groups' }
   | { kind: 'kabupaten'; items: PresentedKabupaten['conditions']; page: number; pages: number }
+  | { kind: 'progress' }
   | { kind: 'heatmap'; group: UnitGroup; rows: HeatmapRow[]; page: number; pages: number }
   | { kind: 'lapor' }
   | { kind: 'weakest' }
@@ -159,8 +166,9 @@ export function balancedPages<T>(items: T[], max: number): T[][] {
 
 /**
  * The story of the FGD, one slide each: index → aspects → groups → kondisi tingkat kabupaten (when the instrument
- * has a checklist) → heatmap (per group, in pages that stay legible) → the SP4N-LAPOR! data, when imported → weakest
- * indicators → next steps (their recommended activities, in pages).
+ * has a checklist) → kemajuan (against the previous period and the signed plan, when there is either) → heatmap (per
+ * group, in pages that stay legible) → the SP4N-LAPOR! data, when imported → weakest indicators → next steps (their
+ * recommended activities, in pages).
  */
 export function presentationSlides(d: PresentationData): Slide[] {
   const heatmap = GROUPS.flatMap((g) => {
@@ -174,6 +182,7 @@ export function presentationSlides(d: PresentationData): Slide[] {
     { kind: 'aspects' },
     { kind: 'groups' },
     ...kabupaten.map((items, i): Slide => ({ kind: 'kabupaten', items, page: i + 1, pages: kabupaten.length })),
+    ...(d.progress ? [{ kind: 'progress' } as const] : []),
     ...heatmap,
     ...(d.lapor ? [{ kind: 'lapor' } as Slide] : []),
     { kind: 'weakest' },

@@ -1,4 +1,4 @@
-import type { AspectProgress, CountedLevel, PeriodComparison, Progress, UnitChange, UnitProgress } from '../progress';
+import type { AspectProgress, CountedLevel, PeriodComparison, Progress, UnitChange, UnitProgress, UnitTrajectory } from '../progress';
 import { tallyParts, type UnitTally } from '../scoring';
 import { formatInt, formatScore } from '../shared/format';
 import type { UnitGroup } from '../units';
@@ -23,7 +23,7 @@ export function levelText(level: CountedLevel): string {
 }
 
 /** Per aspect, the plan's units at target against the units that reached it, in the year (grouped bars). */
-export function progressChart(aspects: AspectProgress[], year: number): ChartModel {
+export function progressChart(aspects: Pick<AspectProgress, 'code' | 'name' | 'expected' | 'achieved'>[], year: number): ChartModel {
   const max = Math.max(1, ...aspects.flatMap((a) => [a.expected, a.achieved]));
   return {
     type: 'bar',
@@ -35,6 +35,22 @@ export function progressChart(aspects: AspectProgress[], year: number): ChartMod
     series: [
       { key: 'target', label: `Target ${year}`, data: aspects.map((a) => a.expected), text: aspects.map((a) => formatInt(a.expected)), colour: 'target' },
       { key: 'achieved', label: `Tercapai ${year}`, data: aspects.map((a) => a.achieved), text: aspects.map((a) => formatInt(a.achieved)), colour: 'achieved' },
+    ],
+  };
+}
+
+/** Each aspect's kabupaten score in the earlier and the later period (grouped bars, 0–100). */
+export function periodsAspectChart(aspects: { code: string; name: string; then: number | null; now: number | null }[], thenYear: number, nowYear: number): ChartModel {
+  return {
+    type: 'bar',
+    horizontal: false,
+    stacked: false,
+    labels: aspects.map((a) => `${a.code}. ${a.name}`),
+    max: 100,
+    axisTitle: 'Skor (0–100)',
+    series: [
+      { key: 'then', label: String(thenYear), data: aspects.map((a) => a.then), text: aspects.map((a) => formatScore(a.then)), colour: 'target' },
+      { key: 'now', label: String(nowYear), data: aspects.map((a) => a.now), text: aspects.map((a) => formatScore(a.now)), colour: 'achieved' },
     ],
   };
 }
@@ -114,4 +130,30 @@ export function progressView(p: Progress): ProgressView {
     signed: signedScore,
     tally: (t) => (t === null ? '–' : achievedText(t)),
   };
+}
+
+export interface TrajectoryLine {
+  year: number;
+  /** The assessment that measured the year, null while there is none (or the plan's own year). */
+  periodName: string | null;
+  /** "A1 3", or "A1 3/2" (target level / level reached) for a measured year. */
+  items: { code: string; text: string; met: boolean }[];
+  /** "2 dari 3 indikator mencapai target tingkat tahun ini" for a measured year; '' otherwise. */
+  summary: string;
+}
+
+/** A unit's Renaksi trajectory as one line per plan year, short enough for the one-page rapor. */
+export function trajectoryLines(t: UnitTrajectory): TrajectoryLine[] {
+  return t.years.map((year, i) => {
+    const period = t.measured[i]?.period ?? null;
+    const cells = t.items.map((it) => ({ code: it.code, cell: it.cells[i] }));
+    const items = cells.map(({ code, cell }) => {
+      const target = cell?.targetLevel ?? 0;
+      if (!period || !cell) return { code, text: `${code} ${target}`, met: false };
+      return { code, text: `${code} ${target}/${levelText(cell.reached)}`, met: cell.status === 'met' };
+    });
+    const m = t.metByYear[String(year)];
+    const summary = period && m ? `${formatInt(m.met)} dari ${formatInt(t.items.length)} indikator mencapai target tingkat tahun ini${m.measured < t.items.length ? ` (${formatInt(t.items.length - m.measured)} tidak terukur)` : ''}` : '';
+    return { year, periodName: period?.name ?? null, items, summary };
+  });
 }

@@ -4,6 +4,7 @@ import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { sendCsv } from '../web/send-csv';
 import { categoryTone } from './chart-data';
+import { trajectoryLines } from './progress-view';
 import type { DashboardService } from './dashboard.api';
 import { basisOf, SCORE_VIEWERS } from './dashboard.schemas';
 import { unitAspectsCsv, unitFileStem, unitGapsCsv, unitRadarChart, unitReportJson } from './unit-report-outputs';
@@ -66,6 +67,7 @@ export function unitScoresRoutes(dashboard: DashboardService, renaksiPlanStatus:
       printedAt: new Date().toISOString(),
       laporRapor: dashboard.laporRaporLine(r.period.id, r.unit.unitId),
       unitPlanUrl: planUrl(req),
+      trajectory: rapor.trajectory && { planPeriodName: rapor.trajectory.planPeriod.name, years: rapor.trajectory.years, lines: trajectoryLines(rapor.trajectory) },
     });
   });
 

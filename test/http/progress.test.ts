@@ -132,7 +132,7 @@ describe('progress between periods over HTTP', () => {
 });
 
 describe('progress on the dashboard page', () => {
-  it('shows the comparison, the plan per aspect with its chart, and a row per unit', async () => {
+  it('shows the comparison, the plan per aspect with its chart and a row per unit; the kemajuan slide; the unit’s trajectory on its rapor', async () => {
     const ctx = createTestContext();
     const plan = await draftedPlan(ctx);
     const { agent, csrf } = await loginAs(ctx.app, plan.tim);
@@ -153,5 +153,13 @@ describe('progress on the dashboard page', () => {
     expect(page.text).toContain('<strong>A1</strong> (tingkat 4): target 56 unit, tercapai 56 dari 57 unit (1 di bawah target)');
     expect(page.text).toMatch(/Kecamatan Busang<\/a><\/th><td class="num">[\d,]+<\/td><td class="num">[\d,]+<\/td><td class="num">\+[\d,]+<\/td><td class="num">1 dari 2<\/td>/);
     expect(first.text).toContain('id="progress-none"');
+    const deck = await agent.get(`/periods/${p2023}/presentation`);
+    expect(deck.text).toContain('class="slide slide-progress"');
+    expect(deck.text).toContain('Kemajuan sejak 2022 dan capaian Renaksi 2023');
+    expect(deck.text).toMatch(/<strong>3 dari 3<\/strong>\s*indikator Renaksi 2022–2024 mencapai jumlah unit yang ditargetkan untuk 2023/);
+    const rapor = await agent.get(`/periods/${p2023}/units/${plan.ids.busang}/rapor`);
+    expect(rapor.text).toContain('<strong>2022</strong> (target): <span class="">A1 2</span> · <span class="">A2 3</span>');
+    expect(rapor.text).toContain('<strong>2023</strong> (target/dicapai): <span class="">A1 3/2</span> · <span class="met">A2 4/4 ✓</span> — <em>1 dari 2 indikator mencapai target tingkat tahun ini</em>');
+    expect(rapor.text).toContain('<strong>2024</strong> (target): <span class="">A1 4</span> · <span class="">A2 4</span>');
   });
 });

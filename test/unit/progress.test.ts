@@ -5,6 +5,9 @@ import { planYearProgress, tallyAtTarget, type PlanInput } from '../../src/progr
 import { unitTrajectoryOf } from '../../src/progress/progress-trajectory';
 import { achievedText, movementText, progressChart, signedScore } from '../../src/dashboard/progress-view';
 import { buildAnswers, buildInstrument, type AnswerSpec } from './factories';
+import { buildDashboard } from '../../src/dashboard/dashboard-model';
+import { buildPresentationData, presentationSlides } from '../../src/dashboard/presentation';
+import type { Progress } from '../../src/progress';
 
 /**
  * Hand-computed scenario (all weights 50/50, scale 0–4):
@@ -206,5 +209,30 @@ describe('the progress section’s texts and chart', () => {
     expect(chart.labels).toEqual(['A. Aspek A', 'B. Aspek B']);
     expect(chart.max).toBe(5);
     expect(chart.series.map((s) => [s.label, s.data, s.colour])).toEqual([['Target 2023', [5, 1], 'target'], ['Tercapai 2023', [3, 1], 'achieved']]);
+  });
+});
+
+describe('the kemajuan slide', () => {
+  const ref = (s: PeriodScores) => ({ id: s.period.id, name: s.period.name, year: s.period.year, isDemo: false, instrumentVersion: s.instrument.version });
+  const progress: Progress = {
+    period: ref(NOW), compare: ref(THEN), basis: 'verified', comparison: comparePeriods(THEN, NOW),
+    plan: { planPeriod: ref(THEN), versionNo: 1, finalizedAt: '2022-12-01T00:00:00Z', years: PLAN.years, measuredPeriod: ref(NOW), progress: planYearProgress(PLAN, THEN, NOW, 2023) },
+  };
+
+  it('follows the groups slide with the kabupaten’s progress and the plan’s rows on target, no unit named', () => {
+    const data = buildPresentationData(buildDashboard(NOW), new Date('2026-11-29T10:00:00Z'), null, null, progress);
+
+    expect(presentationSlides(data).map((s) => s.kind).slice(0, 4)).toEqual(['index', 'aspects', 'groups', 'progress']);
+    expect(data.progress?.index).toEqual({ then: 162.5 / 3, now: 68.75, change: 68.75 - 162.5 / 3 });
+    // Measured rows: A1 (2 expected, 3 reached) and B1 (1, 1); A2 is not in the 2023 instrument.
+    expect(data.progress?.plan).toMatchObject({ year: 2023, rows: 2, rowsOnTarget: 2, aspects: [{ code: 'A', expected: 5, achieved: 3 }, { code: 'B', expected: 1, achieved: 1 }] });
+    expect(JSON.stringify(data.progress)).not.toContain('Unit 1');
+  });
+
+  it('has no kemajuan slide for a first period', () => {
+    const data = buildPresentationData(buildDashboard(NOW), new Date(), null, null, { ...progress, compare: null, comparison: null, plan: null });
+
+    expect(data.progress).toBeUndefined();
+    expect(presentationSlides(data).map((s) => s.kind)).not.toContain('progress');
   });
 });
