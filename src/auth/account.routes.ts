@@ -4,14 +4,16 @@ import type { UsersService } from '../users';
 import { formBody } from '../web/body';
 import { requireUser } from '../web/guards';
 import { flash } from '../web/view-locals';
+import { formatPhone } from '../shared/phone';
 
-/** One's own account: password and sessions. Mounted at /akun. */
+/** One's own account: mobile number, password and sessions. Mounted at /akun. */
 export function accountRoutes(users: UsersService): Router {
   const router = Router();
 
-  const renderAccount = (req: Request, res: Response, status: number, errors: Record<string, string> = {}) =>
+  const renderAccount = (req: Request, res: Response, status: number, errors: Record<string, string> = {}, phone?: unknown) =>
     res.status(status).render('account/show', {
       title: 'Akun Saya', sessions: users.sessionsOf(requireUser(req).id, req.sessionID), errors,
+      phone: typeof phone === 'string' ? phone : formatPhone(requireUser(req).phone),
     });
 
   /** @route GET /akun — own account: change password, own sessions */
@@ -28,6 +30,19 @@ export function accountRoutes(users: UsersService): Router {
       throw err;
     }
     flash(req, 'success', 'Kata sandi diganti. Sesi lain akun ini telah diakhiri.');
+    res.redirect('/akun');
+  });
+
+  /** @route POST /akun/hp — field phone: one's own mobile number (blank removes it) */
+  router.post('/hp', formBody, (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    try {
+      users.updateOwnPhone(requireUser(req), body);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 422) return renderAccount(req, res, 422, err.fields, body.phone);
+      throw err;
+    }
+    flash(req, 'success', 'Nomor HP disimpan.');
     res.redirect('/akun');
   });
 

@@ -15,5 +15,7 @@ export interface User {
   active: boolean;
   /** False until the owner of an imported account sets a password through their one-time link. */
   passwordSet: boolean;
+  /** Mobile number normalised as 62… (shared/phone.ts), null when none is known. */
+  phone: string | null;
   createdAt: string;
 }

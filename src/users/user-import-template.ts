@@ -12,6 +12,7 @@ const GUIDE_LINES = [
   `${USER_IMPORT_COLUMNS.username}: 3–40 karakter (huruf, angka, titik, garis bawah, tanda hubung), tidak boleh dipakai dua kali.`,
   `${USER_IMPORT_COLUMNS.displayName}: nama orang yang memegang akun, maksimal 120 karakter.`,
   `${USER_IMPORT_COLUMNS.role}: salah satu dari ${ROLE_CHOICES.join(', ')} (huruf besar/kecil bebas; boleh juga "Admin", "Fasilitator", "Tim Renaksi").`,
+  `${USER_IMPORT_COLUMNS.phone} (boleh dikosongkan): nomor ponsel/WhatsApp narahubung, diawali 08, +62 atau 62 (misalnya 0812 3456 7890), untuk pengingat pelaporan. Bila kolom ini dihapus dari berkas, nomor yang tersimpan tidak berubah; sel kosong menghapus nomor akun itu.`,
   `${USER_IMPORT_COLUMNS.unitCode}: wajib untuk narahubung, diisi kode unit yang aktif (lihat lembar "${UNITS_SHEET}"); untuk peran lain dikosongkan atau diabaikan.`,
   'Nama pengguna yang sudah ada: nama lengkap, peran dan unitnya diperbarui sesuai berkas; kata sandinya tidak berubah.',
   'Akun baru belum punya kata sandi: setelah impor diterapkan, admin mendapat tautan atur kata sandi sekali pakai untuk setiap akun baru.',
@@ -27,7 +28,9 @@ export function buildUserImportTemplate(units: Unit[]): ExcelJS.Workbook {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   const ws = wb.addWorksheet(USER_IMPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = Object.values(USER_IMPORT_COLUMNS);
-  ws.columns = headers.map((h, i) => ({ header: h, width: [22, 36, 24, 18][i] }));
+  ws.columns = headers.map((h, i) => ({ header: h, width: [22, 36, 24, 18, 20][i] }));
+  // NOTE: typed as a number, 0812… would lose its leading 0; the column is text.
+  ws.getColumn(5).numFmt = '@';
   headers.forEach((_h, i) => styleHeader(ws.getCell(1, i + 1)));
   const active = units.filter((u) => u.active);
   // NOTE: an inline list is limited to 255 characters in Excel; the role labels fit.

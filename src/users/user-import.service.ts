@@ -56,7 +56,7 @@ export function previewUserImport(deps: UsersDeps, user: User, token: string): U
   const staged = loadStaged(deps, user, token);
   const plan = planUserImport(staged.lines, { users: deps.users.listAll(), units: deps.units.listUnits(), actorId: user.id });
   const summary = userPlanSummary(plan);
-  const fingerprint = plan.map((p) => [p.line, p.username, p.displayName, p.action, p.role, p.unitId, p.userId, p.details]);
+  const fingerprint = plan.map((p) => [p.line, p.username, p.displayName, p.action, p.role, p.unitId, p.phone, p.userId, p.details]);
   return {
     token,
     fileName: staged.fileName,
@@ -86,7 +86,7 @@ export interface UserImportResult {
 
 /**
  * Applies a staged import in one transaction: creates the new accounts without a usable password, each with a
- * one-time set-password link, and updates name, role and unit of the existing ones (ending their sessions when the
+ * one-time set-password link, and updates name, role, unit (and phone, with that column) of the existing ones (ending their sessions when the
  * role or unit changes). Nothing is applied when it was applied already (409), a row is refused (422), or the plan
  * changed since the preview (409). Every account change is audited, plus one summary row for the file.
  */
@@ -102,11 +102,11 @@ export function applyUserImport(deps: UsersDeps, actor: User, token: string, pla
     for (const line of preview.plan) {
       const role = line.role as Role;
       if (line.action === 'baru') {
-        const id = insertAccount(deps, actor.id, { username: line.username, displayName: line.displayName, passwordHash: UNSET_PASSWORD_HASH, role, unitId: line.unitId }, source);
+        const id = insertAccount(deps, actor.id, { username: line.username, displayName: line.displayName, passwordHash: UNSET_PASSWORD_HASH, role, unitId: line.unitId, phone: line.phone }, source);
         created.push({ username: line.username, displayName: line.displayName, role, unitName: line.unitName, token: issueLinkToken(deps, actor.id, id) });
       } else if (line.action === 'diubah') {
         const existing = deps.users.findById(line.userId as number) as User;
-        applyAccountEdit(deps, actor.id, existing, { displayName: line.displayName, role, unitId: line.unitId }, source);
+        applyAccountEdit(deps, actor.id, existing, { displayName: line.displayName, role, unitId: line.unitId, phone: line.phone }, source);
       }
     }
     const s = preview.summary;

@@ -1,6 +1,7 @@
 import { formatInt, ROLE_LABELS } from '../shared/format';
 import type { Unit } from '../units';
 import { ROLES, type Role, type User } from '../shared/identity';
+import { formatPhone } from '../shared/phone';
 import { NEW_ACCOUNT_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, dropsOwnAdminRole } from './users.schemas';
 
 /**
@@ -20,9 +21,12 @@ export const USER_IMPORT_COLUMNS = {
   displayName: 'Nama lengkap',
   role: 'Peran',
   unitCode: 'Kode unit',
+  phone: 'Nomor HP',
 } as const;
 type Column = keyof typeof USER_IMPORT_COLUMNS;
 const COLUMN_ORDER = Object.keys(USER_IMPORT_COLUMNS) as Column[];
+/** Columns a file may leave out: without "Nomor HP" the stored numbers stay as they are. */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['phone']);
 
 /** One data row of the file as typed; `line` is the row number the spreadsheet shows. */
 export interface UserImportRow {
@@ -31,6 +35,8 @@ export interface UserImportRow {
   displayName: string;
   roleText: string;
   unitCode: string;
+  /** The "Nomor HP" cell as typed; undefined when the file has no such column (numbers then stay unchanged). */
+  phoneText?: string;
 }
 
 export type UserPlanAction = 'baru' | 'diubah' | 'tidak berubah' | 'ditolak';
@@ -41,6 +47,8 @@ export interface UserPlanLine extends UserImportRow {
   /** The unit the account is bound to after the import (narahubung only). */
   unitId: number | null;
   unitName: string | null;
+  /** The number after the import, normalised as 62… (null: none; the stored one when the file has no such column). */
+  phone: string | null;
   /** The existing account the row updates. */
   userId: number | null;
   /** "Baris 4, kolom Kode unit: unit "X" tidak ditemukan", one per column in the file's column order. */
@@ -70,7 +78,7 @@ export function readUserRows(table: string[][]): { rows: UserImportRow[] } | { e
   const headerIndex = table.slice(0, 10).findIndex((r) => r.some((c) => normalize(c) === normalize(USER_IMPORT_COLUMNS.username)));
   const header = (table[headerIndex] ?? []).map(normalize);
   const index = Object.fromEntries(COLUMN_ORDER.map((c) => [c, header.indexOf(normalize(USER_IMPORT_COLUMNS[c]))])) as Record<Column, number>;
-  const missing = COLUMN_ORDER.filter((c) => index[c] < 0).map((c) => `"${USER_IMPORT_COLUMNS[c]}"`);
+  const missing = COLUMN_ORDER.filter((c) => index[c] < 0 && !OPTIONAL_COLUMNS.has(c)).map((c) => `"${USER_IMPORT_COLUMNS[c]}"`);
   if (missing.length > 0) {
     return { error: `Baris judul kolom harus memuat "Nama pengguna", "Nama lengkap", "Peran" dan "Kode unit" (tidak ditemukan: ${missing.join(', ')}). Pakai templat dari halaman impor.` };
   }
@@ -84,6 +92,7 @@ export function readUserRows(table: string[][]): { rows: UserImportRow[] } | { e
       displayName: cell('displayName').replace(/\s+/g, ' '),
       roleText: cell('role'),
       unitCode: cell('unitCode').toUpperCase(),
+      ...(index.phone >= 0 ? { phoneText: cell('phone') } : {}),
     });
   });
   if (rows.length === 0) return { error: 'Berkas tidak berisi baris pengguna di bawah baris judul kolom.' };
@@ -96,7 +105,7 @@ export function readUserRows(table: string[][]): { rows: UserImportRow[] } | { e
 /** A schema message as a clause after "kolom X: " (first letter lower case unless it is "Anda"; no final period). */
 const clause = (message: string) => (/^Anda\b/.test(message) ? message : message.charAt(0).toLowerCase() + message.slice(1)).replace(/\.$/, '');
 
-const SCHEMA_COLUMN: Record<string, Column> = { username: 'username', displayName: 'displayName', role: 'role', unitId: 'unitCode' };
+const SCHEMA_COLUMN: Record<string, Column> = { username: 'username', displayName: 'displayName', role: 'role', unitId: 'unitCode', phone: 'phone' };
 
 interface PlanContext {
   users: User[];
@@ -121,7 +130,7 @@ function checkRow(row: UserImportRow, unitsByCode: Map<string, Unit>) {
     notes.push(`kode unit "${row.unitCode}" diabaikan: hanya narahubung yang terikat pada unit`);
   }
   const parsed = NEW_ACCOUNT_SCHEMA.safeParse({
-    username: row.username, displayName: row.displayName, role: role ?? row.roleText, unitId: unit?.active ? unit.id : '',
+    username: row.username, displayName: row.displayName, role: role ?? row.roleText, unitId: unit?.active ? unit.id : '', phone: row.phoneText ?? '',
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -132,9 +141,10 @@ function checkRow(row: UserImportRow, unitsByCode: Map<string, Unit>) {
   return { errors, notes, input: parsed.success ? parsed.data : null, unit };
 }
 
-function describeChanges(user: User, input: { displayName: string; role: Role; unitId: number | null }, unitName: string | null): string[] {
+function describeChanges(user: User, input: { displayName: string; role: Role; unitId: number | null; phone: string | null }, unitName: string | null): string[] {
   const out: string[] = [];
   if (user.displayName !== input.displayName) out.push(`nama: ${user.displayName} → ${input.displayName}`);
+  if (user.phone !== input.phone) out.push(`nomor HP: ${formatPhone(user.phone) || '–'} → ${formatPhone(input.phone) || '–'}`);
   if (user.role !== input.role) out.push(`peran: ${ROLE_LABELS[user.role]} → ${ROLE_LABELS[input.role]}`);
   if (user.unitId !== input.unitId) out.push(`unit: ${user.unitName ?? '–'} → ${unitName ?? '–'}`);
   if (user.role !== input.role || user.unitId !== input.unitId) out.push('sesi akun ini diakhiri agar hak barunya langsung berlaku');
@@ -143,7 +153,7 @@ function describeChanges(user: User, input: { displayName: string; role: Role; u
 
 /**
  * Plans each row: a new account (baru), an update of the existing account with that user name (diubah: name, role,
- * unit), nothing to do (tidak berubah), or refused (ditolak) with every error naming its row and column. User names
+ * unit, and phone when the file has a "Nomor HP" column: a blank cell there clears it), nothing to do (tidak berubah), or refused (ditolak) with every error naming its row and column. User names
  * are matched case-insensitively, as the database does; a name twice in the file is refused on its later rows, and
  * so is a deactivated account or the importing admin losing their own admin role.
  */
@@ -160,11 +170,13 @@ export function planUserImport(rows: UserImportRow[], ctx: PlanContext): UserPla
     const existing = usersByName.get(key);
     if (existing && !existing.active) errors.username ??= `akun "${existing.username}" sudah ada dan nonaktif; aktifkan kembali di halaman Pengguna atau hapus baris ini`;
     if (existing && input && dropsOwnAdminRole(ctx.actorId, existing.id, input.role)) errors.role ??= clause(OWN_ADMIN_ROLE_MESSAGE);
-    const base = { ...row, role: input?.role ?? null, unitId: input?.unitId ?? null, unitName: input?.unitId ? (unit?.name ?? null) : null, userId: existing?.id ?? null };
+    // Without a "Nomor HP" column the stored number stays.
+    const phone = row.phoneText === undefined ? (existing?.phone ?? null) : (input?.phone ?? null);
+    const base = { ...row, role: input?.role ?? null, unitId: input?.unitId ?? null, unitName: input?.unitId ? (unit?.name ?? null) : null, phone, userId: existing?.id ?? null };
     const messages = COLUMN_ORDER.flatMap((c) => (errors[c] ? [`Baris ${row.line}, kolom ${USER_IMPORT_COLUMNS[c]}: ${errors[c]}`] : []));
     if (messages.length > 0 || !input) return { ...base, action: 'ditolak', errors: messages, details: [] };
     if (!existing) return { ...base, action: 'baru', errors: [], details: notes };
-    const changes = describeChanges(existing, input, base.unitName);
+    const changes = describeChanges(existing, { ...input, phone }, base.unitName);
     return { ...base, action: changes.length > 0 ? 'diubah' : 'tidak berubah', errors: [], details: [...changes, ...notes] };
   });
 }

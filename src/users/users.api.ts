@@ -1,7 +1,7 @@
 import { notFound } from '../errors/app-error';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import { createUser, changeOwnPassword, issuePasswordLink, setPasswordWithToken, setUserActive, updateUser, type UsersDeps } from './users.service';
+import { createUser, changeOwnPassword, issuePasswordLink, setPasswordWithToken, setUserActive, updateOwnPhone, updateUser, type UsersDeps } from './users.service';
 import { applyUserImport, previewUserImport, stageUserImport, userImportTemplate } from './user-import.service';
 import type { SessionInfo } from './sessions.repo';
 
@@ -44,7 +44,7 @@ export function createUsersService(deps: UsersDeps) {
     findById, findCredentials, listAll, listByUnit, insert, purgeExpiredSessions: deps.sessions.purgeExpired,
     ...bindDeps(deps, {
       requireAccount, sessionsOf, revokeOwnSession, revokeSession, passwordLinkValid,
-      createUser, updateUser, setUserActive, issuePasswordLink, setPasswordWithToken, changeOwnPassword,
+      createUser, updateUser, setUserActive, issuePasswordLink, setPasswordWithToken, changeOwnPassword, updateOwnPhone,
       userImportTemplate, stageUserImport, previewUserImport, applyUserImport,
     }),
   };

@@ -6,6 +6,7 @@ import { formBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
+import { formatPhone } from '../shared/phone';
 import { passwordLinkUrl } from './password-link-url';
 import type { UsersService } from './users.api';
 import { userImportRoutes } from './user-import.routes';
@@ -43,7 +44,7 @@ export function usersRoutes(users: UsersService, units: UnitsService): Router {
     renderList(res, 200, { role: 'narahubung' }, {});
   });
 
-  /** @route POST /admin/users — creates an account; fields username, displayName, role, unitId, password */
+  /** @route POST /admin/users — creates an account; fields username, displayName, role, unitId, phone, password */
   router.post('/', formBody, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const { password: _password, ...values } = body;
@@ -58,12 +59,12 @@ export function usersRoutes(users: UsersService, units: UnitsService): Router {
     const target = loadTarget(req);
     res.render('admin/user-edit', {
       title: `Ubah Pengguna ${target.username}`, target, units: units.listActive(), roles: ROLES,
-      values: { displayName: target.displayName, role: target.role, unitId: target.unitId ?? '' },
+      values: { displayName: target.displayName, role: target.role, unitId: target.unitId ?? '', phone: formatPhone(target.phone) },
       sessions: users.sessionsOf(target.id, req.sessionID),
     });
   });
 
-  /** @route POST /admin/users/:userId — saves name, role and unit */
+  /** @route POST /admin/users/:userId — saves name, role, unit and phone (Nomor HP) */
   router.post('/:userId', formBody, async (req, res) => {
     const target = loadTarget(req);
     const body = req.body as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../shared/identity';
+import { normalisePhone } from '../shared/phone';
 
 export const PASSWORD_MIN = 8;
 
@@ -38,6 +39,19 @@ const UNIT_ID_SCHEMA = z
   .nullable()
   .default(null);
 
+/** A mobile number (optional): normalised to 62…, null when left blank; the message names the field "Nomor HP". */
+export const PHONE_SCHEMA = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): string | null => {
+    const parsed = normalisePhone(raw);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.phone;
+  });
+
 function requireUnitForNarahubung(u: { role: string; unitId: number | null }, ctx: z.RefinementCtx): void {
   if (u.role === 'narahubung' && u.unitId === null) {
     ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Narahubung harus terikat pada satu unit.' });
@@ -48,7 +62,7 @@ function requireUnitForNarahubung(u: { role: string; unitId: number | null }, ct
 const unitOnlyForNarahubung = <T extends { role: string; unitId: number | null }>(u: T): T => ({ ...u, unitId: u.role === 'narahubung' ? u.unitId : null });
 
 /** The fields every account has, with the rules every way of creating one shares. */
-const ACCOUNT_FIELDS = { username: USERNAME_SCHEMA, displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA };
+const ACCOUNT_FIELDS = { username: USERNAME_SCHEMA, displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA, phone: PHONE_SCHEMA };
 
 export const NEW_USER_SCHEMA = z
   .object({ ...ACCOUNT_FIELDS, password: PASSWORD_SCHEMA })
@@ -67,9 +81,12 @@ export const NEW_USER_SCHEMA = z
 export const NEW_ACCOUNT_SCHEMA = z.object(ACCOUNT_FIELDS).superRefine(requireUnitForNarahubung).transform(unitOnlyForNarahubung);
 
 export const EDIT_USER_SCHEMA = z
-  .object({ displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA })
+  .object({ displayName: DISPLAY_NAME_SCHEMA, role: ROLE_SCHEMA, unitId: UNIT_ID_SCHEMA, phone: PHONE_SCHEMA })
   .superRefine(requireUnitForNarahubung)
   .transform(unitOnlyForNarahubung);
+
+/** One's own number on the account page. */
+export const OWN_PHONE_SCHEMA = z.object({ phone: PHONE_SCHEMA });
 
 export const SET_PASSWORD_SCHEMA = z
   .object({ password: PASSWORD_SCHEMA, confirm: z.string({ error: 'Ulangi kata sandi baru.' }) })

@@ -7,7 +7,7 @@ import type { UnitsService } from '../units';
 import type { Role, User } from '../shared/identity';
 import { validate } from '../web/validate';
 import {
-  EDIT_USER_SCHEMA, NEW_USER_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, SET_PASSWORD_SCHEMA, dropsOwnAdminRole, passwordMentionsUsername,
+  EDIT_USER_SCHEMA, NEW_USER_SCHEMA, OWN_ADMIN_ROLE_MESSAGE, OWN_PHONE_SCHEMA, SET_PASSWORD_SCHEMA, dropsOwnAdminRole, passwordMentionsUsername,
 } from './users.schemas';
 import type { UsersRepo } from './users.repo';
 import type { SessionsRepo } from './sessions.repo';
@@ -52,42 +52,64 @@ export async function createUser(deps: UsersDeps, raw: unknown, actorId: number 
   return deps.db.transaction(() => {
     // NOTE: re-checked inside the transaction: another request may have taken the name while we were hashing.
     if (deps.users.findCredentials(input.username)) throw taken();
-    return insertAccount(deps, actorId, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId });
+    return insertAccount(deps, actorId, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId: input.unitId, phone: input.phone });
   })();
 }
 
 /** Inserts a validated account with its audit row (`source` adds to what the row records); the caller owns the transaction. */
 export function insertAccount(
   deps: UsersDeps, actorId: number | null,
-  a: { username: string; displayName: string; passwordHash: string; role: Role; unitId: number | null }, source: Record<string, unknown> = {},
+  a: { username: string; displayName: string; passwordHash: string; role: Role; unitId: number | null; phone: string | null }, source: Record<string, unknown> = {},
 ): number {
   const id = deps.users.insert(a);
   deps.audit.record({ userId: actorId, action: 'user.create', entity: 'user', entityId: id, unitId: a.unitId, newValue: { username: a.username, role: a.role, ...source } });
   return id;
 }
 
+/** The account's editable data as its audit rows record it. */
+const auditedData = (a: { displayName: string; phone: string | null }) => ({ nama: a.displayName, nomorHp: a.phone });
+
 /**
- * Saves validated name, role and unit of an account with its audit row; a role or unit change ends the account's
- * sessions so the new rights apply at once. The caller owns the transaction.
+ * Saves validated name, role, unit and phone of an account with its audit row; a role or unit change ends the
+ * account's sessions so the new rights apply at once. The caller owns the transaction.
  */
-export function applyAccountEdit(deps: UsersDeps, actorId: number, user: User, input: { displayName: string; role: Role; unitId: number | null }, source: Record<string, unknown> = {}): void {
+export function applyAccountEdit(deps: UsersDeps, actorId: number, user: User, input: AccountEdit, source: Record<string, unknown> = {}): void {
   deps.users.update({ id: user.id, ...input });
   if (user.role !== input.role || user.unitId !== input.unitId) {
     deps.sessions.revokeAllForUser(user.id);
     deps.audit.record({ userId: actorId, action: 'user.role_change', entity: 'user', entityId: user.id, unitId: input.unitId,
       oldValue: { peran: user.role, unit: user.unitName }, newValue: { peran: input.role, unit: input.unitId, ...source } });
   } else {
-    deps.audit.record({ userId: actorId, action: 'user.update', entity: 'user', entityId: user.id, oldValue: user.displayName, newValue: input.displayName });
+    deps.audit.record({ userId: actorId, action: 'user.update', entity: 'user', entityId: user.id, oldValue: auditedData(user), newValue: { ...auditedData(input), ...source } });
   }
 }
 
-/** Changes name, role and unit; a role change ends the user's sessions so the new rights apply at once. */
+/** What the admin edits on an account (name, role, unit, phone). */
+export interface AccountEdit {
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  phone: string | null;
+}
+
+/** Changes name, role, unit and phone; a role change ends the user's sessions so the new rights apply at once. */
 export function updateUser(deps: UsersDeps, actor: User, id: number, raw: unknown): void {
   const user = loadUser(deps, id);
   const input = validate(EDIT_USER_SCHEMA, raw);
   requireUnit(deps, input.unitId);
   if (dropsOwnAdminRole(actor.id, user.id, input.role)) throw badInput({ role: OWN_ADMIN_ROLE_MESSAGE });
   deps.db.transaction(() => applyAccountEdit(deps, actor.id, user, input))();
+}
+
+/** One's own mobile number (account page): normalised, audited; a 422 on `phone` changes nothing. */
+export function updateOwnPhone(deps: UsersDeps, user: User, raw: unknown): void {
+  const { phone } = validate(OWN_PHONE_SCHEMA, raw);
+  const current = loadUser(deps, user.id);
+  if (current.phone === phone) return;
+  deps.db.transaction(() => {
+    deps.users.setPhone(user.id, phone);
+    deps.audit.record({ userId: user.id, action: 'user.update', entity: 'user', entityId: user.id, oldValue: { nomorHp: current.phone }, newValue: { nomorHp: phone } });
+  })();
 }
 
 /** Deactivates (soft-deletes; ends every session) or restores an account. An admin cannot deactivate themselves. */

@@ -20,6 +20,7 @@ const RULES: Record<string, Rule> = {
   'GET /': { roles: 'signed-in' },
   'GET /akun': { roles: 'signed-in' },
   'POST /akun/sandi': { roles: 'signed-in' },
+  'POST /akun/hp': { roles: 'signed-in' },
   'POST /akun/sesi/:handle/revoke': { roles: 'signed-in' },
   'GET /api/periods': { roles: 'signed-in' },
   'GET /api/periods/:periodId/scores': { roles: ALL_STAFF },

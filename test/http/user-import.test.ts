@@ -76,7 +76,7 @@ describe('bulk import of user accounts', () => {
     expect(up.headers.location).toMatch(/^\/admin\/users\/import\/[A-Za-z0-9_-]{20,}$/);
     expect({ ...dbSnapshot(ctx.db), user_imports: [] }).toEqual({ ...before, user_imports: [] });
     expect(preview.status).toBe(200);
-    expect(preview.text).toMatch(/<td class="num">2<\/td>\s*<td>nara\.busang<\/td>\s*<td>Siti Rahma<\/td>\s*<td>Narahubung<\/td>\s*<td>Kecamatan Busang<\/td>\s*<td><strong>akun baru<\/strong><\/td>/);
+    expect(preview.text).toMatch(/<td class="num">2<\/td>\s*<td>nara\.busang<\/td>\s*<td>Siti Rahma<\/td>\s*<td>Narahubung<\/td>\s*<td>Kecamatan Busang<\/td>\s*<td>–<\/td>\s*<td><strong>akun baru<\/strong><\/td>/);
     expect(preview.text).toMatch(/<td class="num">4<\/td>[\s\S]*?kode unit &#34;KEC-TELEN&#34; diabaikan: hanya narahubung yang terikat pada unit/);
     expect(preview.text).toMatch(/<td class="num">5<\/td>[\s\S]*?<strong>diubah<\/strong><\/td>\s*<td>nama: Pengguna fasil.lama → Dewi Fasilitator; peran: Fasilitator FGD → Verifikator; sesi akun ini diakhiri/);
     expect(preview.text).toContain('Akun baru: <strong>3</strong>');
@@ -99,7 +99,7 @@ describe('bulk import of user accounts', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFFNama pengguna;Nama lengkap;Peran;Unit;Tautan atur kata sandi');
     expect(csv).toMatch(new RegExp(`nara\\.busang;Siti Rahma;Narahubung;Kecamatan Busang;http://[^/]+/atur-sandi/${tokens[0]}`));
 
-    const pendingRow = /nara\.busang<\/a><\/td>(?:<td>[^<]*<\/td>){3}<td>([^<]*)<\/td>/;
+    const pendingRow = /nara\.busang<\/a><\/td>(?:<td>[^<]*<\/td>){4}<td>([^<]*)<\/td>/;
     expect(pendingRow.exec((await agent.get('/admin/users')).text)?.[1]).toBe('aktif, belum mengatur kata sandi');
     expect(await signInFails(ctx, 'nara.busang', UNSET_PASSWORD_HASH)).toBe(422);
     const person = request.agent(ctx.app);
@@ -276,7 +276,7 @@ describe('bulk import of user accounts', () => {
 
     expect(res.headers['content-disposition']).toContain('templat-impor-pengguna.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Pengguna', 'Petunjuk', 'Kode Unit']);
-    expect((wb.getWorksheet('Pengguna')?.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect((wb.getWorksheet('Pengguna')?.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADER, 'Nomor HP']);
     const codes = (wb.getWorksheet('Kode Unit')?.getColumn(1).values as unknown[]).slice(2);
     expect(codes).toContain('KEC-BUSANG');
     expect(codes).not.toContain('KEC-TELEN');

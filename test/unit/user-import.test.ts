@@ -5,7 +5,7 @@ import { buildUnit } from './factories';
 
 const unit = (over: Partial<Unit> & { id: number; code: string }): Unit => buildUnit({ group: 'kecamatan', ...over });
 const user = (over: Partial<User> & { id: number; username: string }): User => ({
-  displayName: `Pengguna ${over.username}`, role: 'fasilitator', unitId: null, unitName: null, active: true, passwordSet: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
+  displayName: `Pengguna ${over.username}`, role: 'fasilitator', unitId: null, unitName: null, active: true, passwordSet: true, phone: null, createdAt: '2026-01-01T00:00:00.000Z', ...over,
 });
 const row = (line: number, username: string, displayName: string, roleText: string, unitCode = ''): UserImportRow => ({ line, username, displayName, roleText, unitCode });
 
