@@ -30,6 +30,7 @@ import { createRenaksiModule } from './renaksi';
 import { createRenaksiNarrativeModule } from './renaksi-narrative';
 import { createMonitoringModule } from './monitoring';
 import { createProgressModule } from './progress';
+import { createMonevDocumentsModule } from './monev-documents';
 import { createHomeModule } from './home';
 import { createKabupatenModule } from './kabupaten';
 import { createLaporModule } from './lapor';
@@ -79,10 +80,11 @@ export function createModules({ db, config }: AppDeps) {
   });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
   const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
+  const monevDocuments = createMonevDocumentsModule({ db, monitoring: monitoring.service, progress: progress.service, periods: periods.service, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service, renaksiPlanStatus });
   return {
     audit, instrument, units, users, auth, periods, evidence, assessments, scoring, periodSetup, verification, questionnaire,
-    offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, home, lapor,
+    offline, kabupaten, dashboard, board, exports, renaksi, progress, renaksiNarrative, monitoring, monevDocuments, home, lapor,
   };
 }
 export type Modules = ReturnType<typeof createModules>;
@@ -157,6 +159,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   app.use('/periods/:periodId', m.renaksiNarrative.router); //           /renaksi.docx, /renaksi/narasi, /units/:unitId/renaksi.docx
   app.use('/periods/:periodId', m.exports.router); //                    /rekap.xlsx
   app.use('/periods/:periodId', m.monitoring.router); //                 /renaksi/monev…
+  app.use('/periods/:periodId', m.monevDocuments.router); //             /renaksi/monev.xlsx, /renaksi/monev/laporan
   app.use('/periods/:periodId', m.lapor.router); //                      /lapor…
 
   app.use(notFoundHandler);

@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS = {
   'export.renaksi.version': 'Versi final Renaksi diunduh (Excel)',
   'export.renaksi.docx': 'Dokumen narasi Renaksi diunduh (Word)',
   'export.renaksi.unit': 'Renaksi unit diunduh (Word)',
+  'export.monev': 'Matriks monitoring dan evaluasi Renaksi diunduh (Excel)',
   'export.rekap': 'Rekap penilaian diunduh (Excel)',
   'export.board': 'Status pengisian unit diunduh (Excel)',
   'assessment.verify': 'Verifikasi selesai',

@@ -16,7 +16,7 @@ export type {
   AspectProgress, AspectSemester, Coordinator, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
 } from './monitoring-progress';
 export {
-  MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, type MonevStatus, type ReviewState, type WindowState,
+  MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, witaDate, type MonevStatus, type ReviewState, type WindowState,
 } from './monitoring-calc';
 export { MONEV_READERS, MONEV_EDITORS } from './monitoring-roles';
 

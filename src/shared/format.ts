@@ -31,6 +31,13 @@ export function formatInt(value: number): string {
   return INTEGER.format(value);
 }
 
+const DECIMAL_UP_TO_2 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
+/** A measured quantity as people write it: 12.5 → "12,5", 1234 → "1.234", 2 → "2"; null → "–". */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : DECIMAL_UP_TO_2.format(value);
+}
+
 /** ISO string → "27 November 2026" (WITA, Kutai Timur's time zone). */
 export function formatDate(iso: string | null | undefined): string {
   return iso ? DATE.format(new Date(iso)) : '–';

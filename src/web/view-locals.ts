@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { formatDate, formatDateTime, formatInt, formatScore, GROUP_LABELS, ROLE_LABELS, STATUS_LABELS } from '../shared/format';
-import { formatFileSize, formatPercent, formatTime } from '../shared/format';
+import { formatFileSize, formatNumber, formatPercent, formatTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { csrfToken } from './csrf';
 
@@ -15,7 +15,7 @@ export function viewLocals(req: Request, res: Response, next: NextFunction): voi
   if (req.session.flash) delete req.session.flash;
   res.locals.currentPath = req.path;
   res.locals.fmt = { score: formatScore, int: formatInt, date: formatDate, dateTime: formatDateTime };
-  Object.assign(res.locals.fmt, { time: formatTime, fileSize: formatFileSize, percent: formatPercent, phone: formatPhone });
+  Object.assign(res.locals.fmt, { time: formatTime, fileSize: formatFileSize, percent: formatPercent, phone: formatPhone, number: formatNumber });
   res.locals.labels = { role: ROLE_LABELS, group: GROUP_LABELS, status: STATUS_LABELS };
   res.locals.errors = {};
   next();

@@ -45,6 +45,8 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'POST /periods/:periodId/renaksi/generate': { roles: ['tim_renaksi', 'admin'] },
   'GET /periods/:periodId/renaksi.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'GET /periods/:periodId/renaksi/monev.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
+  'GET /periods/:periodId/renaksi/monev/laporan': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'GET /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
   'POST /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', 'admin'], ownUnit: true },
   'POST /periods/:periodId/units/:unitId/assessment/submit': { roles: ['narahubung', 'admin'], ownUnit: true },

@@ -1,0 +1,95 @@
+import type { MonevProgress, RowProgress, RowSemesterProgress } from '../monitoring';
+import { MONEV_STATUS_LABELS } from '../monitoring';
+import type { PlanProgress } from '../progress';
+import type { KemajuanDoc, MonevDocCell, MonevYearSheet } from './monev-document';
+
+/**
+ * The monev documents' content from the monitoring progress, as plain data. Pure.
+ */
+
+/** Whether a semester has begun on `today` (YYYY-MM-DD, WITA): semester I on 1 January, II on 1 July. */
+export function semesterStarted(s: { year: number; semester: 1 | 2 }, today: string): boolean {
+  return today >= `${s.year}-${s.semester === 1 ? '01' : '07'}-01`;
+}
+
+/**
+ * What the matrix says of a row's status in a semester: the reported status (marked while the verifikator has not
+ * accepted it), "Belum dilaporkan" once the semester has begun without a submitted report, '' before it begins.
+ * A draft or a returned report is not reported: its content is not the kabupaten's word yet.
+ */
+export function statusText(c: Pick<RowSemesterProgress, 'reported' | 'status' | 'reviewState'>, started: boolean): string {
+  if (c.reported) {
+    const label = c.status ? MONEV_STATUS_LABELS[c.status] : 'Tanpa status';
+    return c.reviewState === 'diajukan' ? `${label} (belum diverifikasi)` : label;
+  }
+  return started ? 'Belum dilaporkan' : '';
+}
+
+/** The evidence as the matrix prints it: the list given, or the count when names are not known. */
+export function buktiText(names: string[] | undefined, count: number): string {
+  if (names && names.length > 0) {
+    const shown = names.slice(0, 4);
+    return `${names.length} bukti: ${shown.join('; ')}${names.length > shown.length ? `; dan ${names.length - shown.length} lainnya` : ''}`;
+  }
+  return count > 0 ? `${count} bukti` : '';
+}
+
+function docCell(c: RowSemesterProgress, started: boolean, evidence: Map<number, string[]>): MonevDocCell {
+  if (!c.reported) {
+    return { realisasi: null, capaian: null, overTarget: false, status: statusText(c, started), kendala: '', tindakLanjut: '', bukti: '' };
+  }
+  return {
+    realisasi: c.realisasi, capaian: c.capaian, overTarget: c.overTarget, status: statusText(c, started),
+    kendala: c.kendala, tindakLanjut: c.tindakLanjut, bukti: buktiText(c.reportId === null ? undefined : evidence.get(c.reportId), c.evidenceCount),
+  };
+}
+
+const responsibleOf = (r: RowProgress) => r.responsible || r.coordinator?.name || '';
+
+/**
+ * One sheet per plan year, rows grouped under their sasaran exactly as Lampiran I numbers them, each with that year's
+ * output target and its two semesters. `evidence`: names of each row report's evidence by report id (optional).
+ */
+export function monevSheets(p: MonevProgress, today: string, evidence: Map<number, string[]> = new Map()): MonevYearSheet[] {
+  const years = [...new Set(p.semesters.map((s) => s.year))];
+  const groups = p.aspects.map((a) => ({ aspect: a, rows: p.rows.filter((r) => r.aspectCode === a.aspectCode) }));
+  return years.map((year) => {
+    const semesters = p.semesters.filter((s) => s.year === year);
+    const index = semesters.map((s) => p.semesters.indexOf(s));
+    return {
+      year,
+      semesters: semesters.map((s) => ({ semester: s.semester, label: s.label.replace(/ \d{4}$/, '') })),
+      groups: groups.map(({ aspect, rows }) => ({
+        number: aspect.number, aspectCode: aspect.aspectCode, aspectName: aspect.aspectName,
+        rows: rows.map((r) => ({
+          no: r.no, activity: r.activity, outputIndicator: r.outputIndicator, responsible: responsibleOf(r),
+          targetText: r.semesters[index[0] ?? 0]?.targetText ?? '',
+          cells: index.map((i, k) => docCell(r.semesters[i] as RowSemesterProgress, semesterStarted(semesters[k] as { year: number; semester: 1 | 2 }, today), evidence)),
+        })),
+      })),
+    };
+  });
+}
+
+/**
+ * The Kemajuan sheet: per row (as numbered in Lampiran I) and plan year the units expected at target and reached,
+ * from the progress module's plan-year figures (one per plan year, null where the plan has no final version).
+ */
+export function kemajuanDoc(p: MonevProgress, perYear: { year: number; plan: PlanProgress | null }[], titles: Map<string, string>): KemajuanDoc | null {
+  const first = perYear.find((y) => y.plan)?.plan;
+  if (!first) return null;
+  const byYear = perYear.map((y) => new Map((y.plan?.progress.rows ?? []).map((r) => [r.rowId, r])));
+  return {
+    years: perYear.map((y) => ({ year: y.year, measuredBy: y.plan?.measuredPeriod?.name ?? null })),
+    unitTotal: first.progress.units.filter((u) => u.presence !== 'added').length,
+    groups: p.aspects.map((a) => ({
+      number: a.number, aspectCode: a.aspectCode, aspectName: a.aspectName,
+      rows: p.rows.filter((r) => r.aspectCode === a.aspectCode).map((r) => ({
+        no: r.no,
+        indicator: r.indicatorCode ? `${r.indicatorCode} ${titles.get(r.indicatorCode) ?? ''}`.trim() : '(baris tanpa indikator)',
+        activity: r.activity,
+        cells: byYear.map((m) => ({ expected: m.get(r.rowId)?.expected ?? null, achieved: m.get(r.rowId)?.achieved ?? null })),
+      })),
+    })),
+  };
+}
