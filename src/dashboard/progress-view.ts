@@ -24,14 +24,15 @@ export function levelText(level: CountedLevel): string {
 
 /** Per aspect, the plan's units at target against the units that reached it, in the year (grouped bars). */
 export function progressChart(aspects: Pick<AspectProgress, 'code' | 'name' | 'expected' | 'achieved'>[], year: number): ChartModel {
-  const max = Math.max(1, ...aspects.flatMap((a) => [a.expected, a.achieved]));
+  // A tenth of headroom keeps the number above the tallest bar clear of the legend.
+  const max = Math.ceil(Math.max(1, ...aspects.flatMap((a) => [a.expected, a.achieved])) * 1.1);
   return {
     type: 'bar',
     horizontal: false,
     stacked: false,
     labels: aspects.map((a) => `${a.code}. ${a.name}`),
     max,
-    axisTitle: 'Unit pada target (dijumlah atas indikator Renaksi)',
+    axisTitle: 'Unit pada target',
     series: [
       { key: 'target', label: `Target ${year}`, data: aspects.map((a) => a.expected), text: aspects.map((a) => formatInt(a.expected)), colour: 'target' },
       { key: 'achieved', label: `Tercapai ${year}`, data: aspects.map((a) => a.achieved), text: aspects.map((a) => formatInt(a.achieved)), colour: 'achieved' },
@@ -134,26 +135,42 @@ export function progressView(p: Progress): ProgressView {
 
 export interface TrajectoryLine {
   year: number;
-  /** The assessment that measured the year, null while there is none (or the plan's own year). */
+  /** The assessment that measured the year; null for a year still ahead. */
   periodName: string | null;
-  /** "A1 3", or "A1 3/2" (target level / level reached) for a measured year. */
-  items: { code: string; text: string; met: boolean }[];
-  /** "2 dari 3 indikator mencapai target tingkat tahun ini" for a measured year; '' otherwise. */
+  /** Measured: "31 dari 33 indikator mencapai target tingkat tahun ini"; ahead: "tingkat 4: 30 indikator; tingkat 3: A1, B2". */
   summary: string;
+  /** Measured years only: the indicators not at the year's target level, "A1 3/2" (target / reached). */
+  behind: string[];
 }
 
-/** A unit's Renaksi trajectory as one line per plan year, short enough for the one-page rapor. */
-export function trajectoryLines(t: UnitTrajectory): TrajectoryLine[] {
-  return t.years.map((year, i) => {
+/** Codes by the year's target level, highest first: "tingkat 4: 30 indikator; tingkat 3: A1, B2" (a long list as a count). */
+function targetsByLevel(items: { code: string; level: number }[]): string {
+  const levels = [...new Set(items.map((i) => i.level))].sort((a, b) => b - a);
+  return levels.map((l) => {
+    const codes = items.filter((i) => i.level === l).map((i) => i.code);
+    return `tingkat ${l}: ${codes.length > 6 ? `${formatInt(codes.length)} indikator` : codes.join(', ')}`;
+  }).join('; ');
+}
+
+/**
+ * A unit's Renaksi trajectory, short enough for the one-page rapor: per measured year how many indicators reached
+ * that year's target level and which did not ("A1 3/2"), per year still ahead (after `periodYear`) its target levels.
+ * A year before or at `periodYear` without an assessment (the plan's own year) is left out: nothing measured it.
+ */
+export function trajectoryLines(t: UnitTrajectory, periodYear: number): TrajectoryLine[] {
+  return t.years.flatMap((year, i): TrajectoryLine[] => {
     const period = t.measured[i]?.period ?? null;
     const cells = t.items.map((it) => ({ code: it.code, cell: it.cells[i] }));
-    const items = cells.map(({ code, cell }) => {
-      const target = cell?.targetLevel ?? 0;
-      if (!period || !cell) return { code, text: `${code} ${target}`, met: false };
-      return { code, text: `${code} ${target}/${levelText(cell.reached)}`, met: cell.status === 'met' };
-    });
-    const m = t.metByYear[String(year)];
-    const summary = period && m ? `${formatInt(m.met)} dari ${formatInt(t.items.length)} indikator mencapai target tingkat tahun ini${m.measured < t.items.length ? ` (${formatInt(t.items.length - m.measured)} tidak terukur)` : ''}` : '';
-    return { year, periodName: period?.name ?? null, items, summary };
+    if (!period) {
+      if (year <= periodYear) return [];
+      return [{ year, periodName: null, summary: targetsByLevel(cells.map(({ code, cell }) => ({ code, level: cell?.targetLevel ?? 0 }))), behind: [] }];
+    }
+    const m = t.metByYear[String(year)] ?? { met: 0, measured: 0 };
+    const unmeasured = t.items.length - m.measured;
+    return [{
+      year, periodName: period.name,
+      summary: `${formatInt(m.met)} dari ${formatInt(t.items.length)} indikator mencapai target tingkat tahun ini${unmeasured > 0 ? ` (${formatInt(unmeasured)} tidak terukur)` : ''}`,
+      behind: cells.filter(({ cell }) => cell && cell.status !== 'met').map(({ code, cell }) => `${code} ${cell?.targetLevel}/${levelText(cell?.reached ?? null)}`),
+    }];
   });
 }

@@ -67,7 +67,7 @@ export function unitScoresRoutes(dashboard: DashboardService, renaksiPlanStatus:
       printedAt: new Date().toISOString(),
       laporRapor: dashboard.laporRaporLine(r.period.id, r.unit.unitId),
       unitPlanUrl: planUrl(req),
-      trajectory: rapor.trajectory && { planPeriodName: rapor.trajectory.planPeriod.name, years: rapor.trajectory.years, lines: trajectoryLines(rapor.trajectory) },
+      trajectory: rapor.trajectory && { planPeriodName: rapor.trajectory.planPeriod.name, years: rapor.trajectory.years, lines: trajectoryLines(rapor.trajectory, r.period.year), itemCount: rapor.trajectory.items.length },
     });
   });
 

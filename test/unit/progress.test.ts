@@ -207,7 +207,7 @@ describe('the progress section’s texts and chart', () => {
     const chart = progressChart(planYearProgress(PLAN, THEN, NOW, 2023).aspects, 2023);
 
     expect(chart.labels).toEqual(['A. Aspek A', 'B. Aspek B']);
-    expect(chart.max).toBe(5);
+    expect(chart.max).toBe(6);
     expect(chart.series.map((s) => [s.label, s.data, s.colour])).toEqual([['Target 2023', [5, 1], 'target'], ['Tercapai 2023', [3, 1], 'achieved']]);
   });
 });
