@@ -11,6 +11,8 @@ import { createMonitoringService } from './monitoring.api';
 import { monitoringApiRoutes } from './monitoring-api.routes';
 import { monitoringRoutes } from './monitoring.routes';
 import { monitoringReportRoutes } from './monitoring-reports.routes';
+import { monevBoardRoutes } from './monev-board.routes';
+import { createMonevBoardRepo } from './monev-board.repo';
 
 export type {
   AspectProgress, AspectSemester, Coordinator, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
@@ -41,6 +43,7 @@ export function createMonitoringModule(deps: MonitoringModuleDeps) {
   });
   const router = Router({ mergeParams: true });
   router.use(monitoringRoutes(service, deps.evidence), monitoringReportRoutes(service, deps.evidence));
+  router.use(monevBoardRoutes({ progress: (periodId) => service.progress(periodId), listContacts: createMonevBoardRepo(deps.db).listContacts }));
   return { service, router, apiRouter: monitoringApiRoutes(service) };
 }
 export type { MonitoringPagesService as MonitoringService } from './monitoring.api';

@@ -25,6 +25,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/periods': { roles: 'signed-in' },
   'GET /api/periods/:periodId/scores': { roles: ALL_STAFF },
   'GET /api/periods/:periodId/renaksi/progress': { roles: ALL_STAFF },
+  'GET /periods/:periodId/renaksi/monev/board': { roles: ALL_STAFF },
   'GET /api/periods/:periodId/progress': { roles: ALL_STAFF },
   'GET /admin/users': { roles: ['admin'] },
   'POST /admin/users': { roles: ['admin'] },

@@ -1,0 +1,163 @@
+import { formatDate } from '../shared/format';
+import { isReported, type ReviewState, type WindowState } from './monitoring-calc';
+import type { MonevProgress, RowSemesterProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
+
+/**
+ * The monev reporting board of one semester as plain data: every unit that reports (official order) with what is due,
+ * what is reported and its review state, "terlambat" once the window closed, and for each unit still owing a report
+ * a ready-to-send reminder (WhatsApp link per narahubung with a number, and the plain text). Pure.
+ */
+
+/** A unit's state in the semester, over its coordinated rows and its own part. */
+export type BoardState = 'diterima' | 'diajukan' | 'dikembalikan' | 'belum';
+
+export const BOARD_STATE_LABELS: Record<BoardState, string> = {
+  diterima: 'Diterima',
+  diajukan: 'Menunggu verifikasi',
+  dikembalikan: 'Dikembalikan',
+  belum: 'Belum melapor',
+};
+
+/** An active narahubung of a unit, with their stored number (62…) or null. */
+export interface BoardContact {
+  unitId: number;
+  name: string;
+  phone: string | null;
+}
+
+export interface BoardReminder {
+  text: string;
+  /** One per narahubung with a number; empty when none has one (the page says so and shows the text). */
+  links: { name: string; phone: string; href: string }[];
+}
+
+export interface BoardUnit {
+  no: number;
+  unitId: number;
+  code: string;
+  name: string;
+  group: 'pd' | 'kecamatan';
+  rowsDue: number;
+  rowsReported: number;
+  rowsReturned: number;
+  ownPartDue: boolean;
+  ownPart: ReviewState | null;
+  state: BoardState;
+  /** Not reported and the window's deadline has passed. */
+  late: boolean;
+  /** Where the unit reports this semester (path on this server). */
+  reportPath: string;
+  contacts: BoardContact[];
+  /** For a unit still owing a report while reports are taken or after the deadline; null otherwise. */
+  reminder: BoardReminder | null;
+}
+
+export interface MonevBoard {
+  semester: SemesterProgress;
+  units: BoardUnit[];
+  counts: Record<BoardState, number> & { terlambat: number; total: number };
+}
+
+/** What the reminder says: who, which semester, the deadline, what is missing and where to report. */
+export interface ReminderInput {
+  unitName: string;
+  semesterLabel: string;
+  /** YYYY-MM-DD, or null when the semester has no window. */
+  deadline: string | null;
+  late: boolean;
+  missing: string[];
+  url: string;
+}
+
+/** The reminder's plain text (also what the WhatsApp link carries). */
+export function reminderText(r: ReminderInput): string {
+  const owed = `Laporan monev Renaksi SP4N-LAPOR! ${r.semesterLabel} dari ${r.unitName} belum kami terima`;
+  const deadline = r.deadline === null ? '.' : r.late
+    ? `, padahal batas pelaporannya ${formatDate(r.deadline)} sudah lewat.`
+    : `. Batas pelaporan: ${formatDate(r.deadline)}.`;
+  return [
+    `Yth. Narahubung ${r.unitName},`,
+    '',
+    owed + deadline,
+    `Yang belum dilaporkan: ${r.missing.join('; ')}.`,
+    `Silakan laporkan melalui: ${r.url}`,
+    '',
+    'Terima kasih.',
+    'Tim Monev Renaksi SP4N-LAPOR! (Diskominfo)',
+  ].join('\n');
+}
+
+/** https://wa.me/<62…>?text=<the text, URL-encoded>. */
+export function whatsAppLink(phone: string, text: string): string {
+  return `https://wa.me/${phone}?text=${encodeURIComponent(text)}`;
+}
+
+/** What is still owed, in the reminder's words. */
+export function missingParts(u: { rowsDue: number; rowsReported: number; ownPartDue: boolean; ownPart: ReviewState | null }): string[] {
+  const out: string[] = [];
+  if (u.rowsReported < u.rowsDue) out.push(`${u.rowsDue - u.rowsReported} dari ${u.rowsDue} baris Renaksi yang dikoordinasikan unit Anda`);
+  if (u.ownPartDue && !isReported(u.ownPart)) {
+    out.push(u.ownPart === 'dikembalikan' ? 'bagian unit Anda (dikembalikan verifikator, perlu diperbaiki lalu diajukan lagi)' : 'bagian unit Anda (indikator Lampiran II)');
+  }
+  return out;
+}
+
+/** The unit's state over every part it owes: a returned part first, then all accepted, all submitted, else not yet. */
+export function boardState(parts: (ReviewState | null)[]): BoardState {
+  if (parts.includes('dikembalikan')) return 'dikembalikan';
+  if (parts.length > 0 && parts.every((s) => s === 'diterima')) return 'diterima';
+  return parts.length > 0 && parts.every((s) => isReported(s)) ? 'diajukan' : 'belum';
+}
+
+/** Reminders are offered while reports are taken (or with no window set) and after the deadline, not before opening. */
+const remindable = (w: WindowState) => w !== 'belum_dibuka';
+
+interface BoardContext {
+  p: MonevProgress;
+  index: number;
+  contacts: Map<number, BoardContact[]>;
+  /** The server's address (scheme and host, no trailing slash) for the reminder's link. */
+  origin: string;
+}
+
+function boardUnit(ctx: BoardContext, u: UnitProgress, no: number): BoardUnit {
+  const s = ctx.p.semesters[ctx.index] as SemesterProgress;
+  const cell = u.semesters[ctx.index];
+  const rowStates = ctx.p.rows.filter((r) => u.coordinatedRowIds.includes(r.rowId)).map((r) => (r.semesters[ctx.index] as RowSemesterProgress).reviewState);
+  const ownPart = cell?.ownPart ?? null;
+  const ownPartDue = cell?.ownPartDue ?? false;
+  const state = boardState(ownPartDue ? [...rowStates, ownPart] : rowStates);
+  const reported = cell?.reported ?? false;
+  const base = `/periods/${ctx.p.period.id}/renaksi/monev`;
+  const reportPath = rowStates.length === 0 && ownPartDue ? `${base}/units/${u.unitId}/${s.key}` : `${base}?semester=${s.key}`;
+  const contacts = ctx.contacts.get(u.unitId) ?? [];
+  const late = !reported && s.windowState === 'ditutup';
+  const counts = { rowsDue: cell?.rowsDue ?? 0, rowsReported: cell?.rowsReported ?? 0, ownPartDue, ownPart };
+  const text = reported || !remindable(s.windowState) ? null : reminderText({
+    unitName: u.name, semesterLabel: s.label, deadline: s.window?.deadline ?? null, late, missing: missingParts(counts), url: ctx.origin + reportPath,
+  });
+  return {
+    no, unitId: u.unitId, code: u.code, name: u.name, group: u.group, ...counts,
+    rowsReturned: rowStates.filter((x) => x === 'dikembalikan').length, state, late, reportPath, contacts,
+    reminder: text === null ? null : {
+      text, links: contacts.flatMap((c) => (c.phone ? [{ name: c.name, phone: c.phone, href: whatsAppLink(c.phone, text) }] : [])),
+    },
+  };
+}
+
+/**
+ * The board of the semester at `index` of `p.semesters`: the reporting units in official order, with counts per
+ * state and of late units.
+ */
+export function buildMonevBoard(p: MonevProgress, index: number, contacts: BoardContact[], origin: string): MonevBoard {
+  const byUnit = new Map<number, BoardContact[]>();
+  for (const c of contacts) byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), c]);
+  const ctx: BoardContext = { p, index, contacts: byUnit, origin };
+  const units = p.units.map((u, i) => boardUnit(ctx, u, i + 1));
+  const counts = { diterima: 0, diajukan: 0, dikembalikan: 0, belum: 0, terlambat: 0, total: units.length };
+  for (const u of units) {
+    counts[u.state]++;
+    if (u.late) counts.terlambat++;
+  }
+  return { semester: p.semesters[index] as SemesterProgress, units, counts };
+}
