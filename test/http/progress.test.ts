@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, REVISION_1, unitId, type TestContext } from '../helpers/test-app';
 import { draftedPlan } from '../helpers/renaksi';
 
 type Tally = { total: number; met: number; below: number; na: number; notSubmitted: number; incomplete: number };
@@ -161,5 +161,33 @@ describe('progress on the dashboard page', () => {
     expect(rapor.text).not.toContain('<strong>2022</strong>');
     expect(rapor.text).toContain('<li><strong>2023</strong> 1 dari 2 indikator mencapai target tingkat tahun ini; belum: A1 3/2</li>');
     expect(rapor.text).toContain('<li><strong>2024</strong> (target) tingkat 4: A1, A2</li>');
+  });
+});
+
+describe('progress across instrument revisions', () => {
+  it('compares a revision 1 period with a revision 2 one by indicator code and says so on the dashboard', async () => {
+    const ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
+    const admin = await buildUser(ctx.repos, { role: 'admin' });
+    const rev2 = ctx.repos.periodSetup.listInstruments().find((i) => i.version === '2022.2')!.id;
+    const p2023 = ctx.repos.periods.insert({ name: 'Penilaian Mandiri 2023', year: 2023, instrumentId: rev2, deadline: null });
+    const busang = unitId(ctx.repos, 'KEC-BUSANG');
+    buildAssessment(ctx, { unitId: busang, fill: 2, status: 'diajukan', userId: admin.id });
+    const rev2Codes = ctx.repos.instruments.findById(rev2)!.aspects.flatMap((a) => a.indicators.map((i) => i.code));
+    const next = ctx.repos.assessments.findOrCreate(p2023, busang);
+    for (const code of rev2Codes) ctx.repos.assessments.upsertAnswer({ assessmentId: next.id, code, level: 3, isNa: false, note: '', userId: admin.id });
+    ctx.repos.assessments.setStatus(next.id, 'diajukan', null);
+    const { agent } = await loginAs(ctx.app, admin.username);
+
+    const res = await agent.get(`/api/periods/${p2023}/progress`);
+    const page = await agent.get(`/periods/${p2023}/dashboard`);
+
+    expect(res.body.compare).toMatchObject({ id: ctx.periodId, instrumentVersion: REVISION_1 });
+    expect(res.body.comparison.instrumentChanged).toBe(true);
+    expect(res.body.comparison.indicatorCodes).toMatchObject({ onlyThen: [], onlyNow: ['C5', 'C6', 'C7'] });
+    const row = res.body.comparison.units.find((u: { code: string }) => u.code === 'KEC-BUSANG');
+    expect(row.indicators.find((i: { code: string }) => i.code === 'A1')).toEqual({ code: 'A1', then: 2, now: 3, change: 1, inThen: true, inNow: true });
+    expect(row.indicators.find((i: { code: string }) => i.code === 'C6')).toEqual({ code: 'C6', then: null, now: 3, change: null, inThen: false, inNow: true });
+    expect(row).toMatchObject({ then: { index: 50 }, now: { index: 75 }, indexChange: 25 });
+    expect(page.text).toContain('Instrumen berbeda (versi 2022.1 → 2022.2): indikator dibandingkan menurut kodenya; hanya di periode sebelumnya: –; hanya di periode ini: C5, C6, C7.');
   });
 });
