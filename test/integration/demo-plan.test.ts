@@ -49,4 +49,33 @@ describe('the demo data signs its Renaksi', () => {
 
     expect(planState(db, periodId)).toEqual(state);
   });
+
+  it('gives the signed plan three semesters of realisasi through the monitoring module: 2022 reported and mostly accepted, 2023 I partly', async () => {
+    const { db, modules, periodId } = seededBase();
+
+    await seedDemoData(db, modules);
+    const p = modules.monitoring.service.progress(periodId);
+    const reported = (key: string) => p.rows.filter((r) => r.semesters.find((c) => c.key === key)?.reported).length;
+    const states = db.prepare('SELECT year, semester, review_state AS state, COUNT(*) AS n FROM monev_row_reports GROUP BY 1, 2, 3').all();
+    const before = JSON.stringify([states, db.prepare('SELECT COUNT(*) AS n FROM monev_unit_reports').get(), db.prepare('SELECT COUNT(*) AS n FROM monev_evidence').get()]);
+
+    expect([reported('2022-1'), reported('2022-2')]).toEqual([p.rows.length, p.rows.length]);
+    expect(reported('2023-1')).toBeGreaterThan(p.rows.length / 2);
+    expect(reported('2023-1')).toBeLessThan(p.rows.length);
+    expect(reported('2023-2')).toBe(0);
+    expect(states).toEqual(expect.arrayContaining([
+      { year: 2022, semester: 2, state: 'diterima', n: expect.any(Number) }, { year: 2023, semester: 1, state: 'dikembalikan', n: 1 },
+    ]));
+    expect(p.rows.some((r) => r.semesters.some((c) => c.kendala !== '' && !c.onSchedule))).toBe(true);
+    expect(p.rows.some((r) => r.semesters.some((c) => c.overTarget))).toBe(true);
+    expect(p.units.filter((u) => u.semesters[0]?.reported).length).toBeGreaterThan(p.units.length / 2);
+    expect(p.semesters.slice(0, 3).map((s) => s.window?.deadline)).toEqual(['2022-07-22', '2023-01-20', '2023-07-21']);
+
+    await seedDemoData(db, modules);
+
+    expect(JSON.stringify([
+      db.prepare('SELECT year, semester, review_state AS state, COUNT(*) AS n FROM monev_row_reports GROUP BY 1, 2, 3').all(),
+      db.prepare('SELECT COUNT(*) AS n FROM monev_unit_reports').get(), db.prepare('SELECT COUNT(*) AS n FROM monev_evidence').get(),
+    ])).toBe(before);
+  });
 });
