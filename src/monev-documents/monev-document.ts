@@ -57,7 +57,7 @@ export interface KemajuanDoc {
     number: string;
     aspectCode: string;
     aspectName: string;
-    rows: { no: string; indicator: string; activity: string; cells: { expected: number | null; achieved: number | null }[] }[];
+    rows: { no: string; indicator: string; cells: { expected: number | null; achieved: number | null }[] }[];
   }[];
   /** Units in the plan's period (the denominator of every count). */
   unitTotal: number;

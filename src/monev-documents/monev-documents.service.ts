@@ -55,7 +55,8 @@ export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: D
     years,
     paper: documentPaper(deps.settings),
     decree: { nomor: setting(deps, 'renaksi.decreeNumber'), tanggal: setting(deps, 'renaksi.decreeDate') },
-    closing: { office: setting(deps, 'renaksi.office'), name: setting(deps, 'renaksi.signer'), place: setting(deps, 'renaksi.place'), date: setting(deps, 'renaksi.date') },
+    // NOTE: without the decree's date: the matrix carries realisasi reported after the Bupati signed the plan.
+    closing: { office: setting(deps, 'renaksi.office'), name: setting(deps, 'renaksi.signer'), place: setting(deps, 'renaksi.place'), date: '' },
     asOf: formatDate(now.toISOString()),
     sheets: monevSheets(p, witaDate(now)),
     kemajuan: kemajuanDoc(p, perYear, titles),

@@ -19,19 +19,17 @@ export function kemajuanShare(expected: number | null, achieved: number | null):
 
 function widthsFor(doc: MonevDocument, years: number): number[] {
   const available = landscapeWidthUnits(doc.paper, 0.8) * 0.96;
-  return fitColumnWidths([
-    { fixed: 5 }, { weight: 14, min: 14 }, { weight: 20, min: 16 }, ...Array.from({ length: years * PER_YEAR.length }, () => ({ fixed: 7.5 })),
-  ], available);
+  return fitColumnWidths([{ fixed: 5 }, { weight: 1, min: 30 }, ...Array.from({ length: years * PER_YEAR.length }, () => ({ fixed: 8.5 }))], available);
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, k: KemajuanDoc, width: number): void {
   const top = KEMAJUAN_HEADER_ROW;
-  ['No', 'Indikator', 'Kegiatan'].forEach((h, i) => {
+  ['No', 'Indikator'].forEach((h, i) => {
     ws.mergeCells(top, i + 1, top + 1, i + 1);
     ws.getCell(top, i + 1).value = h;
   });
   k.years.forEach((y, yi) => {
-    const from = 4 + yi * PER_YEAR.length;
+    const from = 3 + yi * PER_YEAR.length;
     ws.mergeCells(top, from, top, from + PER_YEAR.length - 1);
     ws.getCell(top, from).value = `${y.year} (${y.measuredBy ? `diukur: ${y.measuredBy}` : 'belum ada penilaian yang mengukur'})`;
     PER_YEAR.forEach((h, i) => { ws.getCell(top + 1, from + i).value = h; });
@@ -57,13 +55,13 @@ function writeBody(ws: ExcelJS.Worksheet, k: KemajuanDoc, widths: number[]): num
     r++;
     for (const row of g.rows) {
       const values: (string | number | null)[] = [
-        row.no, row.indicator, row.activity, ...row.cells.flatMap((c) => [c.expected, c.achieved, kemajuanShare(c.expected, c.achieved)]),
+        row.no, row.indicator, ...row.cells.flatMap((c) => [c.expected, c.achieved, kemajuanShare(c.expected, c.achieved)]),
       ];
       values.forEach((v, i) => {
         const cell = ws.getCell(r, i + 1);
         cell.value = v;
-        const share = i >= 3 && (i - 3) % PER_YEAR.length === 2;
-        styleCell(cell, { align: i === 0 || i >= 3 ? 'center' : 'left', size: FONT_SIZE, numFmt: i < 3 ? undefined : share ? '0.0' : '0' });
+        const share = i >= 2 && (i - 2) % PER_YEAR.length === 2;
+        styleCell(cell, { align: i === 1 ? 'left' : 'center', size: FONT_SIZE, numFmt: i < 2 ? undefined : share ? '0.0' : '0' });
       });
       ws.getRow(r).height = estimateRowHeight(values.map((v, i) => ({ text: typeof v === 'string' ? v : '', width: (widths[i] ?? 8) * TEXT_FIT })), FONT_SIZE);
       r++;
@@ -78,7 +76,7 @@ function writeBody(ws: ExcelJS.Worksheet, k: KemajuanDoc, widths: number[]): num
  * with the share; blank while no assessment measures the year.
  */
 export function addKemajuanSheet(wb: ExcelJS.Workbook, doc: MonevDocument, k: KemajuanDoc): ExcelJS.Worksheet {
-  const width = 3 + k.years.length * PER_YEAR.length;
+  const width = 2 + k.years.length * PER_YEAR.length;
   const ws = wb.addWorksheet(KEMAJUAN_SHEET, {
     ...lampiranPageSetup(doc.paper, [KEMAJUAN_HEADER_ROW, KEMAJUAN_HEADER_ROW + 1], 'III – Kemajuan'),
     views: [{ state: 'frozen', ySplit: KEMAJUAN_HEADER_ROW + 1, xSplit: 0 }],

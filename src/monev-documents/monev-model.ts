@@ -87,7 +87,6 @@ export function kemajuanDoc(p: MonevProgress, perYear: { year: number; plan: Pla
       rows: p.rows.filter((r) => r.aspectCode === a.aspectCode).map((r) => ({
         no: r.no,
         indicator: r.indicatorCode ? `${r.indicatorCode} ${titles.get(r.indicatorCode) ?? ''}`.trim() : '(baris tanpa indikator)',
-        activity: r.activity,
         cells: byYear.map((m) => ({ expected: m.get(r.rowId)?.expected ?? null, achieved: m.get(r.rowId)?.achieved ?? null })),
       })),
     })),

@@ -29,9 +29,9 @@ export const SEMESTER_COLUMNS: SemesterColumn[] = [
   { header: 'Realisasi', field: 'realisasi', fixed: 6.5 },
   { header: 'Capaian (%)', field: 'capaian', fixed: 6.5 },
   { header: 'Status', field: 'status', fixed: 9 },
-  { header: 'Kendala', field: 'kendala', weight: 11 },
-  { header: 'Tindak Lanjut', field: 'tindakLanjut', weight: 11 },
-  { header: 'Bukti Dukung', field: 'bukti', weight: 7 },
+  { header: 'Kendala', field: 'kendala', weight: 9 },
+  { header: 'Tindak Lanjut', field: 'tindakLanjut', weight: 9 },
+  { header: 'Bukti Dukung', field: 'bukti', weight: 5 },
 ];
 /** Columns of a year sheet: the plan's five, then six per semester. */
 export const MONEV_WIDTH = PLAN_HEADERS.length + 2 * SEMESTER_COLUMNS.length;
@@ -45,11 +45,12 @@ const OVER_TARGET_FILL = 'FFFFF2CC';
 /** Column widths that fill the landscape page at 100 % scale; text columns never narrower than their header words. */
 export function monevColumnWidths(paper: PaperKind, noWidth = 5): number[] {
   const available = landscapeWidthUnits(paper, 0.8) * 0.96;
-  const min = (header: string) => Math.max(widthForWord('Penganggaran', BODY_FONT, false), ...header.split(/\s+/).map((w) => widthForWord(w, HEADER_FONT)));
+  // A long word of the body ("Penganggaran") fits unbroken: LibreOffice fits TEXT_FIT × the estimated characters.
+  const min = (header: string) => Math.max(widthForWord('Penganggaran', BODY_FONT, false) / TEXT_FIT, ...header.split(/\s+/).map((w) => widthForWord(w, HEADER_FONT)));
   const semester = SEMESTER_COLUMNS.map((c) => (c.fixed !== undefined ? { fixed: c.fixed } : { weight: c.weight as number, min: min(c.header) }));
   return fitColumnWidths([
-    { fixed: noWidth }, { weight: 17, min: min('Kegiatan') }, { weight: 11, min: min(PLAN_HEADERS[2] as string) }, { fixed: 7.5 },
-    { weight: 10, min: min('Penanggung Jawab') }, ...semester, ...semester,
+    { fixed: noWidth }, { weight: 26, min: min('Kegiatan') }, { weight: 13, min: min(PLAN_HEADERS[2] as string) }, { fixed: 7.5 },
+    { weight: 9, min: min('Penanggung Jawab') }, ...semester, ...semester,
   ], available);
 }
 
@@ -151,7 +152,8 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
   const longestNo = sheet.groups.reduce((m, g) => Math.max(m, `${g.number}.${g.rows.length}`.length), 0);
   const widths = monevColumnWidths(doc.paper, Math.max(5, Math.ceil(widthForWord('0'.repeat(longestNo), BODY_FONT, false) * 2) / 2));
   ws.columns = widths.map((w) => ({ width: w }));
-  const blockFrom = PLAN_HEADERS.length + SEMESTER_COLUMNS.length + 3;
+  // The block sits over semester II, its label over the two number columns.
+  const blockFrom = PLAN_HEADERS.length + SEMESTER_COLUMNS.length + 1;
   writeLampiranBlock(ws, 'III', { regionName: doc.regionName, years: doc.years, ...doc.decree }, {
     fromCol: blockFrom, width: MONEV_WIDTH, labelSpan: 2, valueWidth: widths.slice(blockFrom + 1).reduce((s, w) => s + w, 0),
   });

@@ -83,7 +83,7 @@ describe('the monev documents of a final Renaksi', () => {
     const kemajuan = wb.getWorksheet('Kemajuan') as ExcelJS.Worksheet;
     const k1 = rowOf(kemajuan, 'I.1');
     // seedGaps: kab:A1 expects 56, 56, 57 units at target; no later assessment measures any year yet.
-    expect([k1.getCell(4).value, k1.getCell(5).value, k1.getCell(7).value, k1.getCell(10).value]).toEqual([56, null, 56, 57]);
+    expect([k1.getCell(3).value, k1.getCell(4).value, k1.getCell(6).value, k1.getCell(9).value]).toEqual([56, null, 56, 57]);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.monev'").get()).toEqual({ n: 1 });
   });
 
