@@ -43,12 +43,17 @@ export function monitoredProgress(deps: MonevDocumentsDeps, periodId: number, no
 
 const setting = (deps: MonevDocumentsDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 
+/** The titles of the period's instrument's indicators by code. */
+function indicatorTitles(deps: MonevDocumentsDeps, periodId: number): Map<string, string> {
+  const { instrument } = deps.periods.loadPeriod(periodId);
+  return new Map(instrument.aspects.flatMap((a) => a.indicators.map((i) => [i.code, i.title] as const)));
+}
+
 /** Everything the monev workbook prints for a period's final plan, as of `now`. */
 export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: Date): MonevDocument {
   const p = monitoredProgress(deps, periodId, now);
   const years = [...new Set(p.semesters.map((s) => s.year))];
-  const { instrument } = deps.periods.loadPeriod(periodId);
-  const titles = new Map(instrument.aspects.flatMap((a) => a.indicators.map((i) => [i.code, i.title] as const)));
+  const titles = indicatorTitles(deps, periodId);
   const perYear = years.map((year) => ({ year, plan: deps.progress.againstPlan(periodId, year) }));
   return {
     regionName: setting(deps, 'renaksi.region'),
@@ -92,7 +97,7 @@ export function semesterReportPage(deps: MonevDocumentsDeps, periodId: number, r
     const message = 'Semester: tulis TTTT-1 atau TTTT-2, misalnya 2023-1.';
     throw badInput({ semester: message }, message);
   }
-  const report = semesterReport(p, key, today);
+  const report = semesterReport(p, key, today, indicatorTitles(deps, periodId));
   if (!report) {
     const first = p.semesters[0]?.year;
     const last = p.semesters[p.semesters.length - 1]?.year;

@@ -19,9 +19,13 @@ export interface ReportAspect {
 
 export interface ReportRow {
   no: string;
+  /** What the row is about in a few words: its indicator ("A5 Integrasi Rencana Aksi …"), else its first activity. */
+  title: string;
   activity: string;
   responsible: string;
   targetText: string;
+  /** The number of the year's output target that capaian is computed against. */
+  target: number | null;
   status: string;
   realisasi: number | null;
   capaian: number | null;
@@ -32,8 +36,12 @@ export interface ReportRow {
 export interface ReportUnit {
   name: string;
   group: 'pd' | 'kecamatan';
-  /** What is missing, in words: "2 dari 3 baris koordinasi belum dilaporkan; bagian unit: dikembalikan". */
+  /** What is missing, in words: "2 dari 3 baris koordinasi belum dilaporkan; bagian unit dikembalikan, belum diperbaiki". */
   missing: string;
+  /** Rows it coordinates that are not reported. */
+  rowsMissing: number;
+  /** Its own part when missing: "belum dilaporkan", "masih draf", "dikembalikan, belum diperbaiki"; null when reported or not due. */
+  ownPartMissing: string | null;
 }
 
 export interface SemesterReport {
@@ -59,9 +67,20 @@ export function defaultSemesterKey(p: MonevProgress, today: string): string | nu
 
 const share = (n: number, of: number): number | null => (of === 0 ? null : (n / of) * 100);
 
-function reportRow(r: RowProgress, c: RowSemesterProgress, started: boolean): ReportRow {
+/** "A5 Integrasi Rencana Aksi …" from the indicator's title, else the first line of the activity without its "1) ". */
+export function rowTitle(r: Pick<RowProgress, 'indicatorCode' | 'activity'>, titles: Map<string, string>): string {
+  const title = r.indicatorCode ? titles.get(r.indicatorCode) : undefined;
+  if (r.indicatorCode && title) return `${r.indicatorCode} ${title}`;
+  return (r.activity.split('\n')[0] ?? '').replace(/^\s*\d+\)\s*/, '');
+}
+
+/** Why a row that has a report is still not reported. */
+const UNREPORTED_WORDS: Record<string, string> = { draf: 'Masih draf', dikembalikan: 'Dikembalikan untuk diperbaiki' };
+
+function reportRow(r: RowProgress, c: RowSemesterProgress, started: boolean, titles: Map<string, string>): ReportRow {
   return {
-    no: r.no, activity: r.activity, responsible: r.coordinator?.name ?? r.responsible, targetText: c.targetText, status: statusText(c, started),
+    no: r.no, title: rowTitle(r, titles), activity: r.activity, target: c.target, responsible: r.coordinator?.name ?? r.responsible, targetText: c.targetText,
+    status: c.reported ? statusText(c, started) : UNREPORTED_WORDS[c.reviewState ?? ''] ?? statusText(c, started),
     realisasi: c.reported ? c.realisasi : null, capaian: c.reported ? c.capaian : null,
     kendala: c.reported ? c.kendala : '', tindakLanjut: c.reported ? c.tindakLanjut : '',
   };
@@ -69,20 +88,26 @@ function reportRow(r: RowProgress, c: RowSemesterProgress, started: boolean): Re
 
 const OWN_PART_WORDS: Record<string, string> = { draf: 'masih draf', dikembalikan: 'dikembalikan, belum diperbaiki' };
 
-function missingText(u: MonevProgress['units'][number]['semesters'][number]): string {
-  const parts: string[] = [];
-  if (u.rowsReported < u.rowsDue) parts.push(`${u.rowsDue - u.rowsReported} dari ${u.rowsDue} baris koordinasi belum dilaporkan`);
-  if (u.ownPartDue && u.ownPart !== 'diajukan' && u.ownPart !== 'diterima') {
-    parts.push(`bagian unit ${u.ownPart ? OWN_PART_WORDS[u.ownPart] ?? u.ownPart : 'belum dilaporkan'}`);
-  }
-  return parts.join('; ');
+type UnitSemester = MonevProgress['units'][number]['semesters'][number];
+
+function ownPartMissing(u: UnitSemester): string | null {
+  if (!u.ownPartDue || u.ownPart === 'diajukan' || u.ownPart === 'diterima') return null;
+  return u.ownPart ? OWN_PART_WORDS[u.ownPart] ?? u.ownPart : 'belum dilaporkan';
+}
+
+function reportUnit(u: { name: string; group: 'pd' | 'kecamatan' }, s: UnitSemester): ReportUnit {
+  const rowsMissing = s.rowsDue - s.rowsReported;
+  const own = ownPartMissing(s);
+  const parts = [rowsMissing > 0 ? `${rowsMissing} dari ${s.rowsDue} baris koordinasi belum dilaporkan` : '', own ? `bagian unit ${own}` : ''];
+  return { name: u.name, group: u.group, missing: parts.filter(Boolean).join('; '), rowsMissing, ownPartMissing: own };
 }
 
 /**
  * The report of semester `key` of a plan's progress; null when the plan has no such semester. `today` (YYYY-MM-DD,
- * WITA) decides whether the semester has begun, so an unreported row of a later semester is not called late.
+ * WITA) decides whether the semester has begun, so an unreported row of a later semester is not called late. `titles`:
+ * the indicators' titles by code, which name the rows.
  */
-export function semesterReport(p: MonevProgress, key: string, today: string): SemesterReport | null {
+export function semesterReport(p: MonevProgress, key: string, today: string, titles: Map<string, string> = new Map()): SemesterReport | null {
   const i = p.semesters.findIndex((s) => s.key === key);
   const semester = p.semesters[i];
   if (!semester) return null;
@@ -95,15 +120,15 @@ export function semesterReport(p: MonevProgress, key: string, today: string): Se
   const onSchedule = cells.filter(({ c }) => c.onSchedule).length;
   const units = p.units.flatMap((u) => {
     const s = u.semesters[i];
-    return s && !s.reported ? [{ name: u.name, group: u.group, missing: missingText(s) }] : [];
+    return s && !s.reported ? [reportUnit(u, s)] : [];
   });
   return {
     semester,
     semesters: p.semesters.map((s) => ({ key: s.key, label: s.label, current: s.key === key })),
     totals: { rows: cells.length, reported: cells.filter(({ c }) => c.reported).length, onSchedule, share: share(onSchedule, cells.length) },
     aspects,
-    behind: cells.filter(({ c }) => c.reported && !c.onSchedule).map(({ r, c }) => reportRow(r, c, started)),
-    unreported: started ? cells.filter(({ c }) => !c.reported).map(({ r, c }) => reportRow(r, c, started)) : [],
+    behind: cells.filter(({ c }) => c.reported && !c.onSchedule).map(({ r, c }) => reportRow(r, c, started, titles)),
+    unreported: started ? cells.filter(({ c }) => !c.reported).map(({ r, c }) => reportRow(r, c, started, titles)) : [],
     units: started ? units : [],
     reportingUnits: p.units.length,
   };
