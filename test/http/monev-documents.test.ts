@@ -116,6 +116,7 @@ describe('the monev documents of a final Renaksi', () => {
 
     const res = await agent.get(`${url}/monev/laporan?semester=2022-1`);
     const second = await agent.get(`${url}/monev/laporan?semester=2022-2`);
+    const overview = await agent.get(`${url}/monev?semester=2022-1`);
 
     expect(res.status).toBe(200);
     expect(res.text).toContain('Semester I 2022');
@@ -125,6 +126,8 @@ describe('the monev documents of a final Renaksi', () => {
     expect(res.text).not.toContain('draf yang belum diajukan');
     const unreported = /<ul class="compact" id="unreported">([\s\S]*?)<\/ul>/.exec(res.text)?.[1] ?? '';
     expect(unreported.match(/<li>/g)).toHaveLength(2);
+    expect(overview.text).toContain(`href="${url}/monev/laporan?semester=2022-1"`);
+    expect(overview.text).toContain(`href="${url}/monev.xlsx"`);
     expect(second.text).toMatch(/id="share-on-schedule">33,3 %<\/span> baris rencana aksi sesuai jadwal \(1 dari 3\)/);
   });
 
