@@ -63,6 +63,19 @@ export interface KemajuanDoc {
   unitTotal: number;
 }
 
+/** One evidence item of a reported row, for the Bukti Dukung sheet. */
+export interface MonevDocEvidence {
+  year: number;
+  /** "Semester I". */
+  semester: string;
+  no: string;
+  kind: 'berkas' | 'tautan';
+  /** The file's name or the link. */
+  name: string;
+  /** The link to open; null for a file (kept in the application). */
+  url: string | null;
+}
+
 export interface MonevDocument {
   regionName: string;
   years: number[];
@@ -72,6 +85,8 @@ export interface MonevDocument {
   /** "29 November 2026": the day the reports were read. */
   asOf: string;
   sheets: MonevYearSheet[];
+  /** Every evidence item of the submitted reports, in plan order. */
+  evidence: MonevDocEvidence[];
   /** null when the progress of the plan cannot be read (no final version). */
   kemajuan: KemajuanDoc | null;
 }

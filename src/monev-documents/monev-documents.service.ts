@@ -13,14 +13,14 @@ import type { User } from '../shared/identity';
 import type { SettingsRepo } from '../shared/settings.repo';
 import { workerTask } from '../shared/worker-pool';
 import type { MonevDocument } from './monev-document';
-import { kemajuanDoc, monevSheets } from './monev-model';
+import { evidenceByReport, evidenceList, kemajuanDoc, monevSheets } from './monev-model';
 import { defaultSemesterKey, semesterReport, type SemesterReport } from './monev-report';
 import type * as MonevWorkbookTask from './monev-workbook.task';
 
 export const MONEV_WORKBOOK_TASK = workerTask<typeof MonevWorkbookTask, 'buildMonevXlsx'>(path.join(__dirname, 'monev-workbook.task'), 'buildMonevXlsx');
 
 export interface MonevDocumentsDeps {
-  monitoring: Pick<MonitoringService, 'progress'>;
+  monitoring: Pick<MonitoringService, 'progress' | 'rowEvidence'>;
   progress: Pick<ProgressService, 'againstPlan'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
   settings: Pick<SettingsRepo, 'get'>;
@@ -55,6 +55,7 @@ export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: D
   const years = [...new Set(p.semesters.map((s) => s.year))];
   const titles = indicatorTitles(deps, periodId);
   const perYear = years.map((year) => ({ year, plan: deps.progress.againstPlan(periodId, year) }));
+  const evidence = deps.monitoring.rowEvidence(periodId);
   return {
     regionName: setting(deps, 'renaksi.region'),
     years,
@@ -63,7 +64,8 @@ export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: D
     // NOTE: without the decree's date: the matrix carries realisasi reported after the Bupati signed the plan.
     closing: { office: setting(deps, 'renaksi.office'), name: setting(deps, 'renaksi.signer'), place: setting(deps, 'renaksi.place'), date: '' },
     asOf: formatDate(now.toISOString()),
-    sheets: monevSheets(p, witaDate(now)),
+    sheets: monevSheets(p, witaDate(now), evidenceByReport(evidence)),
+    evidence: evidenceList(p, evidence),
     kemajuan: kemajuanDoc(p, perYear, titles),
   };
 }

@@ -1,7 +1,7 @@
-import type { MonevProgress, RowProgress, RowSemesterProgress } from '../monitoring';
+import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress } from '../monitoring';
 import { MONEV_STATUS_LABELS } from '../monitoring';
 import type { PlanProgress } from '../progress';
-import type { KemajuanDoc, MonevDocCell, MonevYearSheet } from './monev-document';
+import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevYearSheet } from './monev-document';
 
 /**
  * The monev documents' content from the monitoring progress, as plain data. Pure.
@@ -25,11 +25,40 @@ export function statusText(c: Pick<RowSemesterProgress, 'reported' | 'status' | 
   return started ? 'Belum dilaporkan' : '';
 }
 
-/** The evidence as the matrix prints it: the list given, or the count when names are not known. */
-export function buktiText(names: string[] | undefined, count: number): string {
-  if (names && names.length > 0) {
-    const shown = names.slice(0, 4);
-    return `${names.length} bukti: ${shown.join('; ')}${names.length > shown.length ? `; dan ${names.length - shown.length} lainnya` : ''}`;
+/**
+ * Each row report's evidence in a few words for the matrix's narrow column, by report id: files by name, links
+ * counted ("SK Tim.pdf; 2 tautan"); the Bukti Dukung sheet carries every link whole.
+ */
+export function evidenceByReport(evidence: Pick<MonevEvidence, 'rowReportId' | 'kind' | 'fileName'>[]): Map<number, string[]> {
+  const files = new Map<number, string[]>();
+  const links = new Map<number, number>();
+  for (const e of evidence) {
+    if (e.rowReportId === null) continue;
+    if (e.kind === 'file') files.set(e.rowReportId, [...(files.get(e.rowReportId) ?? []), e.fileName ?? 'berkas']);
+    else links.set(e.rowReportId, (links.get(e.rowReportId) ?? 0) + 1);
+  }
+  const out = new Map<number, string[]>();
+  for (const id of new Set([...files.keys(), ...links.keys()])) {
+    const n = links.get(id) ?? 0;
+    out.set(id, [...(files.get(id) ?? []), ...(n > 0 ? [`${n} tautan`] : [])]);
+  }
+  return out;
+}
+
+/** Every evidence item of a submitted row report, in plan order and semester order, for the Bukti Dukung sheet. */
+export function evidenceList(p: MonevProgress, evidence: MonevEvidence[]): MonevDocEvidence[] {
+  return p.rows.flatMap((r) => r.semesters.filter((c) => c.reported && c.reportId !== null).flatMap((c) =>
+    evidence.filter((e) => e.rowReportId === c.reportId).map((e): MonevDocEvidence => ({
+      year: c.year, semester: `Semester ${c.semester === 1 ? 'I' : 'II'}`, no: r.no, kind: e.kind === 'file' ? 'berkas' : 'tautan',
+      name: e.kind === 'file' ? e.fileName ?? 'berkas' : e.url ?? '', url: e.kind === 'link' ? e.url : null,
+    }))));
+}
+
+/** The evidence as the matrix prints it: the labels given (at most four), or the count when they are not known. */
+export function buktiText(labels: string[] | undefined, count: number): string {
+  if (labels && labels.length > 0) {
+    const shown = labels.slice(0, 4);
+    return `${shown.join('; ')}${labels.length > shown.length ? `; dan ${labels.length - shown.length} lainnya` : ''}`;
   }
   return count > 0 ? `${count} bukti` : '';
 }

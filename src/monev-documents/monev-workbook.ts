@@ -7,6 +7,7 @@ import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 // NOTE: the lampiran form's pure helpers (a named exception in .dependency-cruiser.cjs; this file runs in a worker).
 import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocCell, MonevDocRow, MonevDocument, MonevYearSheet } from './monev-document';
+import { addEvidenceSheet } from './monev-evidence-sheet';
 import { addKemajuanSheet } from './monev-kemajuan-sheet';
 
 /**
@@ -126,7 +127,8 @@ export function monevNotes(asOf: string): string[] {
   return [
     `Keadaan laporan per ${asOf}. Realisasi: keluaran yang dicapai sejak awal tahun sampai akhir semester (kumulatif dalam tahun), ` +
       'dalam satuan target output tahun itu. Capaian (%) = realisasi ÷ target output tahun × 100; sel berwarna = capaian di atas 100 % (periksa kembali).',
-    'Hanya laporan yang telah diajukan yang dimuat; "belum diverifikasi" = diajukan, belum diperiksa verifikator. Kolom semester yang belum berjalan dibiarkan kosong.',
+    'Hanya laporan yang telah diajukan yang dimuat; "belum diverifikasi" = diajukan, belum diperiksa verifikator. Kolom semester yang belum berjalan dibiarkan kosong. ' +
+      'Bukti dukung: berkas menurut namanya, tautan menurut jumlahnya; setiap tautan lengkap ada pada lembar Bukti Dukung.',
   ];
 }
 
@@ -170,7 +172,7 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
 /**
  * Builds the monev workbook: Lampiran III, one sheet per plan year (the lampiran block, the row's plan columns and per
  * semester realisasi, capaian, status, kendala, tindak lanjut and bukti dukung, the notes, the closing), then the
- * Kemajuan sheet when the plan's progress is known. Each sheet prints landscape with its header rows repeated and its
+ * Kemajuan sheet when the plan's progress is known, then every evidence item whole on the Bukti Dukung sheet. Each sheet prints landscape with its header rows repeated and its
  * own page numbers.
  */
 export function buildMonevWorkbook(doc: MonevDocument): ExcelJS.Workbook {
@@ -180,6 +182,7 @@ export function buildMonevWorkbook(doc: MonevDocument): ExcelJS.Workbook {
   wb.modified = wb.created;
   for (const sheet of doc.sheets) addYearSheet(wb, doc, sheet);
   if (doc.kemajuan) addKemajuanSheet(wb, doc, doc.kemajuan);
+  addEvidenceSheet(wb, doc);
   shareStyles(wb);
   return wb;
 }

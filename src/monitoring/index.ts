@@ -17,6 +17,7 @@ import { createMonevBoardRepo } from './monev-board.repo';
 export type {
   AspectProgress, AspectSemester, Coordinator, MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester,
 } from './monitoring-progress';
+export type { MonevEvidence } from './monitoring.repo';
 export {
   MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, witaDate, type MonevStatus, type ReviewState, type WindowState,
 } from './monitoring-calc';

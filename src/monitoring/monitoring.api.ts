@@ -3,7 +3,7 @@ import { monevEvidenceFile, setCoordinator, setWindows } from './monitoring-admi
 import { reviewRowReport, saveRowReport, type MonitoringWriteDeps } from './monitoring-report.service';
 import { reviewUnitReport, saveUnitReport } from './monitoring-unit.service';
 import { overviewPage, rowReportPage, unitReportPage } from './monitoring-view.service';
-import { progress, rowCoordinators, type MonitoringDeps } from './monitoring.service';
+import { progress, rowCoordinators, rowEvidence, type MonitoringDeps } from './monitoring.service';
 
 /** A unit's Lampiran II indicators (what its own report covers); none for a unit without an own part. */
 function unitIndicators(deps: MonitoringDeps, periodId: number, unitId: number): string[] {
@@ -16,7 +16,7 @@ function unitIndicators(deps: MonitoringDeps, periodId: number, unitId: number):
  */
 export function createMonitoringService(deps: MonitoringWriteDeps) {
   return bindDeps(deps, {
-    progress, rowCoordinators, unitIndicators,
+    progress, rowCoordinators, rowEvidence, unitIndicators,
     overviewPage, rowReportPage, unitReportPage,
     saveRowReport, reviewRowReport, saveUnitReport, reviewUnitReport,
     setWindows, setCoordinator, monevEvidenceFile,

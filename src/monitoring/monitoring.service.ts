@@ -6,7 +6,7 @@ import type { RenaksiPlan, RenaksiService } from '../renaksi';
 import type { Unit, UnitsService } from '../units';
 import { matchCoordinator } from './monitoring-calc';
 import { buildProgress, type Coordinator, type MonevProgress } from './monitoring-progress';
-import type { MonitoringRepo } from './monitoring.repo';
+import type { MonevEvidence, MonitoringRepo } from './monitoring.repo';
 
 /** What the monitoring module is given: its repositories and the services of the modules it reads. */
 export interface MonitoringDeps {
@@ -83,4 +83,13 @@ export function progress(deps: MonitoringDeps, periodId: number, now: Date = new
     units: plan ? reportingUnits(deps, periodId) : [],
     now,
   });
+}
+
+/**
+ * The evidence (not deleted) of every Lampiran I row report of the period's plan, oldest first: what the monev
+ * workbook lists under Bukti Dukung. None without a plan. Writes nothing.
+ */
+export function rowEvidence(deps: MonitoringDeps, periodId: number): MonevEvidence[] {
+  const plan = deps.renaksi.findPlan(periodId);
+  return plan ? deps.monitoring.listEvidence(plan.id).filter((e) => e.rowReportId !== null) : [];
 }

@@ -62,7 +62,7 @@ describe('the monev documents of a final Renaksi', () => {
 
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(`monev-renaksi-sp4n-lapor-periode-${ctx.periodId}.xlsx`);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran III 2022', 'Lampiran III 2023', 'Lampiran III 2024', 'Kemajuan']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran III 2022', 'Lampiran III 2023', 'Lampiran III 2024', 'Kemajuan', 'Bukti Dukung']);
     const ws = wb.getWorksheet('Lampiran III 2022') as ExcelJS.Worksheet;
     expect(ws.getRow(1).values).toContain('LAMPIRAN III KEPUTUSAN BUPATI KUTAI TIMUR');
     expect(String(ws.getCell(6, 1).value)).toContain('MATRIKS MONITORING DAN EVALUASI RENCANA AKSI');
@@ -74,7 +74,7 @@ describe('the monev documents of a final Renaksi', () => {
     const i1 = rowOf(ws, 'I.1');
     expect(i1.getCell(4).value).toBe('4 dokumen');
     expect([i1.getCell(6).value, i1.getCell(7).value, i1.getCell(8).value]).toEqual([1, 25, 'Berjalan']);
-    expect([i1.getCell(9).value, i1.getCell(10).value, i1.getCell(11).value]).toEqual(['Templat SOP belum ada', 'Bimtek Juli', '1 bukti']);
+    expect([i1.getCell(9).value, i1.getCell(10).value, i1.getCell(11).value]).toEqual(['Templat SOP belum ada', 'Bimtek Juli', '1 tautan']);
     expect([i1.getCell(12).value, i1.getCell(13).value, i1.getCell(14).value]).toEqual([5, 125, 'Selesai (belum diverifikasi)']);
     expect(i1.getCell(7).numFmt).toBe('0.0');
     const i2 = rowOf(ws, 'I.2');
@@ -84,6 +84,10 @@ describe('the monev documents of a final Renaksi', () => {
     const k1 = rowOf(kemajuan, 'I.1');
     // seedGaps: kab:A1 expects 56, 56, 57 units at target; no later assessment measures any year yet.
     expect([k1.getCell(3).value, k1.getCell(4).value, k1.getCell(6).value, k1.getCell(9).value]).toEqual([56, null, 56, 57]);
+    const bukti = wb.getWorksheet('Bukti Dukung') as ExcelJS.Worksheet;
+    expect([1, 2, 3, 4].map((c) => bukti.getRow(4).getCell(c).value)).toEqual(['I.1', 2022, 'Semester I', 'tautan']);
+    expect(bukti.getRow(4).getCell(5).value).toEqual({ text: 'https://kutaitimurkab.go.id/sop', hyperlink: 'https://kutaitimurkab.go.id/sop' });
+    expect(bukti.rowCount).toBe(4);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export.monev'").get()).toEqual({ n: 1 });
   });
 

@@ -1,5 +1,5 @@
 import type { MonevProgress, RowProgress, RowSemesterProgress } from '../../src/monitoring';
-import { buktiText, kemajuanDoc, monevSheets, semesterStarted, statusText } from '../../src/monev-documents/monev-model';
+import { buktiText, evidenceByReport, kemajuanDoc, monevSheets, semesterStarted, statusText } from '../../src/monev-documents/monev-model';
 import { defaultSemesterKey, rowTitle, semesterReport } from '../../src/monev-documents/monev-report';
 import { kemajuanShare } from '../../src/monev-documents/monev-kemajuan-sheet';
 
@@ -71,8 +71,17 @@ describe('the monev documents as data', () => {
   });
 
   it('lists evidence names up to four, else the count', () => {
-    expect(buktiText(['a.pdf', 'b.pdf', 'c', 'd', 'e'], 5)).toBe('5 bukti: a.pdf; b.pdf; c; d; dan 1 lainnya');
+    expect(buktiText(['a.pdf', 'b.pdf', 'c', 'd', 'e'], 5)).toBe('a.pdf; b.pdf; c; d; dan 1 lainnya');
     expect([buktiText(undefined, 2), buktiText([], 0)]).toEqual(['2 bukti', '']);
+  });
+
+  it("names a report's files and counts its links for the narrow column", () => {
+    const byReport = evidenceByReport([
+      { rowReportId: 7, kind: 'link', fileName: null }, { rowReportId: 7, kind: 'file', fileName: 'SK Tim.pdf' }, { rowReportId: 7, kind: 'link', fileName: null },
+      { rowReportId: 8, kind: 'link', fileName: null }, { rowReportId: null, kind: 'file', fileName: 'unit.pdf' },
+    ]);
+
+    expect([...byReport]).toEqual([[7, ['SK Tim.pdf', '2 tautan']], [8, ['1 tautan']]]);
   });
 
   it('puts each plan year on its own sheet with only submitted reports, the draft left out', () => {
