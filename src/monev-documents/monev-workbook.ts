@@ -126,7 +126,8 @@ function writeBody(ws: ExcelJS.Worksheet, sheet: MonevYearSheet, widths: number[
 export function monevNotes(asOf: string): string[] {
   return [
     `Keadaan laporan per ${asOf}. Realisasi: keluaran yang dicapai sejak awal tahun sampai akhir semester (kumulatif dalam tahun), ` +
-      'dalam satuan target output tahun itu. Capaian (%) = realisasi ÷ target output tahun × 100; sel berwarna = capaian di atas 100 % (periksa kembali).',
+      'dalam satuan target output tahun itu (bila target memuat beberapa keluaran: keluaran pertama). Capaian (%) = realisasi ÷ target output tahun × 100; ' +
+      'sel berwarna = capaian di atas 100 % (periksa kembali).',
     'Hanya laporan yang telah diajukan yang dimuat; "belum diverifikasi" = diajukan, belum diperiksa verifikator. Kolom semester yang belum berjalan dibiarkan kosong. ' +
       'Bukti dukung: berkas menurut namanya, tautan menurut jumlahnya; setiap tautan lengkap ada pada lembar Bukti Dukung.',
   ];
