@@ -45,7 +45,7 @@ describe('bulk user import in a real browser', () => {
     const template = await readWorkbook(fs.readFileSync(await templateDownload.path()));
     const sheet = template.getWorksheet('Pengguna');
     if (!sheet) throw new Error('template without the Pengguna sheet');
-    sheet.getRow(2).values = ['nara.busang', 'Siti Rahma', 'Narahubung', 'KEC-BUSANG'];
+    sheet.getRow(2).values = ['nara.busang', 'Siti Rahma', 'Narahubung', 'KEC-BUSANG', '+62 812-3456-7890'];
     sheet.getRow(3).values = ['verif.kab', 'Budi Santoso', 'Verifikator', ''];
     sheet.getRow(4).values = ['tim.renaksi', 'Ani Lestari', 'Tim Renaksi', ''];
 
@@ -57,7 +57,7 @@ describe('bulk user import in a real browser', () => {
 
     const rows = page.locator('table.import-plan tbody tr');
     expect(await rows.count()).toBe(3);
-    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2', 'nara.busang', 'Siti Rahma', 'Narahubung', 'Kecamatan Busang', 'akun baru', '–']);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2', 'nara.busang', 'Siti Rahma', 'Narahubung', 'Kecamatan Busang', '0812 3456 7890', 'akun baru', '–']);
     expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('Tim Penyusun Renaksi');
     await fullScreenshot(page, 'impor-pengguna-pratinjau-desktop');
 
