@@ -2,7 +2,7 @@ import { createModules, type Modules } from './app';
 import type { AppConfig } from './config/config';
 import { openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrate';
-import { seedBase, seedDemo, seedDemoMonev, seedDemoPlan, seedDemoProgress, type SeedResult } from './seed';
+import { seedBase, seedDemo, seedDemoContacts, seedDemoMonev, seedDemoPlan, seedDemoProgress, type SeedResult } from './seed';
 
 /** What the seed stores its data through: the modules' services on the database. */
 export function seedDepsOf(db: Db, m: Modules) {
@@ -15,14 +15,15 @@ export function seedDepsOf(db: Db, m: Modules) {
 
 /**
  * The demo data (DEMO=1, `npm run cli -- demo:seed`): sample answers, the kabupaten's conditions and an SP4N-LAPOR!
- * export for the 2022 period, then its Renaksi drafted and signed with three semesters of realisasi, then a 2023 period
- * measured against that plan.
+ * export for the 2022 period, then its Renaksi drafted and signed with three semesters of realisasi, narahubung with
+ * sample numbers for some units late in reporting, then a 2023 period measured against that plan.
  * Each part does nothing when already there.
  */
 export async function seedDemoData(db: Db, m: Modules): Promise<void> {
   seedDemo(seedDepsOf(db, m));
   await seedDemoPlan({ periods: m.periods.service, users: m.users.service, renaksi: m.renaksi.service });
   await seedDemoMonev({ periods: m.periods.service, users: m.users.service, monitoring: m.monitoring.service });
+  seedDemoContacts({ periods: m.periods.service, users: m.users.service, monitoring: m.monitoring.service });
   seedDemoProgress(seedDepsOf(db, m));
 }
 

@@ -1,4 +1,4 @@
-import { createModules } from '../../src/app';
+import { createApp, createModules } from '../../src/app';
 import { seedDemoData } from '../../src/bootstrap';
 import { testConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/db/database';
@@ -6,6 +6,7 @@ import { migrate } from '../../src/db/migrate';
 import { DEFAULT_PERIOD_NAME, seedInstruments, seedUnits } from '../../src/seed';
 import { TEMPLATES_DIR } from '../../src/shared/paths';
 import { createRepos } from '../helpers/repos';
+import { buildUser, loginAs } from '../helpers/test-app';
 
 /** A database as `npm run cli -- demo:seed` finds it after the base seed: instruments, units, the period, admin. */
 function seededBase() {
@@ -77,5 +78,33 @@ describe('the demo data signs its Renaksi', () => {
       db.prepare('SELECT year, semester, review_state AS state, COUNT(*) AS n FROM monev_row_reports GROUP BY 1, 2, 3').all(),
       db.prepare('SELECT COUNT(*) AS n FROM monev_unit_reports').get(), db.prepare('SELECT COUNT(*) AS n FROM monev_evidence').get(),
     ])).toBe(before);
+  });
+
+  it('gives some units late in Semester I 2023 a narahubung without a password, most with a number, so the board links WhatsApp reminders, once', async () => {
+    const { db, modules, periodId } = seededBase();
+    const narahubung = () => db.prepare<[], { username: string; unitId: number; phone: string | null; hash: string }>(
+      "SELECT username, unit_id AS unitId, phone, password_hash AS hash FROM users WHERE role = 'narahubung' ORDER BY id",
+    ).all();
+
+    await seedDemoData(db, modules);
+    const accounts = narahubung();
+    const s = modules.monitoring.service.progress(periodId).semesters.findIndex((x) => x.key === '2023-1');
+    const lateIds = modules.monitoring.service.progress(periodId).units.filter((u) => u.semesters[s]?.reported === false).map((u) => u.unitId);
+    const verifier = await buildUser(createRepos(db), { role: 'verifikator' });
+    const { agent } = await loginAs(createApp({ db, config: testConfig() }, modules), verifier.username);
+    const board = await agent.get(`/periods/${periodId}/renaksi/monev/board?semester=2023-1`);
+
+    expect(accounts.length).toBeGreaterThanOrEqual(5);
+    expect(accounts.every((a) => lateIds.includes(a.unitId) && a.hash === '!belum-diatur')).toBe(true);
+    expect(accounts.filter((a) => a.phone !== null).length).toBeGreaterThanOrEqual(4);
+    expect(accounts.some((a) => a.phone === null)).toBe(true);
+    expect(accounts.every((a) => a.phone === null || /^628125550\d{4}$/.test(a.phone))).toBe(true);
+    const links = board.text.match(/href="https:\/\/wa\.me\/628125550\d{4}\?text=[^"]+"/g) ?? [];
+    expect(links).toHaveLength(accounts.filter((a) => a.phone !== null).length);
+    expect(decodeURIComponent(links[0] ?? '')).toContain('Semester I 2023');
+
+    await seedDemoData(db, modules);
+
+    expect(narahubung()).toEqual(accounts);
   });
 });
