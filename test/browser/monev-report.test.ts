@@ -58,4 +58,23 @@ describe('the monev semester report in a real browser', () => {
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.9\d* 842\.88\]/);
     await context.close();
   });
+
+  it('reads on a phone without sideways scrolling: the wide table of rows behind schedule scrolls in its own box', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await login(page, server.baseUrl, m.users.verifikator, TEST_PASSWORD);
+
+    await page.goto(`${server.baseUrl}${m.url}/laporan?semester=2022-1`);
+    await screenshot(page, 'monev-laporan-390');
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      aspects: (document.querySelector('#aspects') as HTMLElement).getBoundingClientRect().right,
+    }));
+
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.aspects).toBeLessThanOrEqual(390);
+    expect(await page.getByRole('region', { name: 'Tabel baris yang tertinggal dari jadwal' }).textContent()).toContain('Templat SOP dari Bagian Organisasi belum terbit');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });
