@@ -50,6 +50,15 @@ export function assertMonitored(p: MonevProgress): void {
   }
 }
 
+/**
+ * A narahubung sees the Renaksi only once it is final (as its own Renaksi .docx): a draft, or a plan reopened as a new
+ * draft, is the team's working copy, so its rows, activities and targets are not shown to them (409). Staff see it.
+ */
+export function requirePlanVisible(user: User, p: MonevProgress): void {
+  if (user.role !== 'narahubung' || p.monitored) return;
+  throw new AppError(409, 'plan-not-final', 'Renaksi belum final: laporan monev unit Anda dapat dibuka setelah Renaksi ditetapkan final oleh tim Renaksi; sampai saat itu laporan belum dapat diisi.');
+}
+
 /** Reports are taken inside the semester's window; the admin may still report or correct outside it (409). */
 export function assertWindowOpen(user: User, s: SemesterProgress): void {
   if (user.role === 'admin' || !s.window) return;

@@ -3,7 +3,7 @@ import type { User } from '../shared/identity';
 import { isReported, parseSemesterKey, witaDate } from './monitoring-calc';
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester } from './monitoring-progress';
 import type { MonevEvidence, RowReport, UnitReport } from './monitoring.repo';
-import { canReportRow, canReportUnit, requireRowViewer, requireUnitViewer, rowContext, unitContext } from './monitoring-access';
+import { canReportRow, canReportUnit, requirePlanVisible, requireRowViewer, requireUnitViewer, rowContext, unitContext } from './monitoring-access';
 import { reportEvidence } from './monitoring-report.service';
 import { findUnitReport } from './monitoring-unit.service';
 import { MONEV_EDITORS } from './monitoring-roles';
@@ -35,6 +35,8 @@ export interface OverviewPage {
   units: { unit: UnitProgress; state: UnitSemester; canReport: boolean }[];
   isStaff: boolean;
   canSetWindows: boolean;
+  /** A narahubung on a plan that is not final: nothing of the draft is shown (see requirePlanVisible). */
+  draftHidden: boolean;
 }
 
 /** The overview of a semester: rows (with realisasi and review state), aspects on schedule, units' own parts. */
@@ -43,13 +45,14 @@ export function overviewPage(deps: MonitoringDeps, user: User, periodId: number,
   const semester = pickSemester(p.semesters, asked, now);
   const i = semester ? p.semesters.indexOf(semester) : -1;
   const narahubung = user.role === 'narahubung';
-  const rows = i < 0 ? [] : p.rows
+  const draftHidden = narahubung && !p.monitored;
+  const rows = i < 0 || draftHidden ? [] : p.rows
     .filter((r) => !narahubung || r.coordinator?.unitId === user.unitId)
     .map((row) => ({ row, cell: row.semesters[i] as RowSemesterProgress, canReport: canReportRow(user, row) }));
-  const units = i < 0 ? [] : p.units
+  const units = i < 0 || draftHidden ? [] : p.units
     .filter((u) => u.indicators.length > 0 && (!narahubung || u.unitId === user.unitId))
     .map((unit) => ({ unit, state: unit.semesters[i] as UnitSemester, canReport: canReportUnit(user, unit.unitId) }));
-  return { p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin' };
+  return { p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin', draftHidden };
 }
 
 export interface RowReportPage {
@@ -69,6 +72,7 @@ export interface RowReportPage {
 /** One row's report for one semester, with what this person may do with it. */
 export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number, rowId: number, key: string): RowReportPage {
   const { p, semester, row } = rowContext(deps, periodId, rowId, key);
+  requirePlanVisible(user, p);
   requireRowViewer(user, row);
   const report = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
   const state = report?.reviewState ?? null;
@@ -101,6 +105,7 @@ export interface UnitReportPage {
 /** A unit's own report for one semester. */
 export function unitReportPage(deps: MonitoringDeps, user: User, periodId: number, unitId: number, key: string): UnitReportPage {
   const { p, semester, unit } = unitContext(deps, periodId, unitId, key);
+  requirePlanVisible(user, p);
   requireUnitViewer(user, unit);
   const planId = (p.plan as { id: number }).id;
   const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
