@@ -82,14 +82,17 @@ function csrfMatches(req: Request): boolean {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
   if (req.session.csrfToken && sameToken(sent, req.session.csrfToken)) return true;
+  // NOTE: a signed-in session takes only its own token. The anonymous pair (cookie and HMAC) can be had by anyone
+  // from the login page, and a site on a sibling subdomain can plant that cookie beside a victim's session.
+  if (req.session.userId !== undefined) return false;
   const nonce = readCookie(req, ANONYMOUS_COOKIE);
   return !!nonce && NONCE.test(nonce) && sameToken(sent, sign(signing(req).secret, nonce));
 }
 
 /**
  * CSRF check for an unsafe request whose body is read (see formBody): the `_csrf` form field or the
- * `X-CSRF-Token` header must equal the signed-in session's token (synchronizer token) or, on a page served before
- * signing in, the HMAC of the browser's anonymous cookie (signed double submit). A request from a session that ended
+ * `X-CSRF-Token` header must equal the signed-in session's token (synchronizer token) or, only for a browser that is
+ * not signed in, the HMAC of its anonymous cookie (signed double submit). A request from a session that ended
  * meanwhile gets 401 `session-expired` ("Sesi Anda berakhir, masuk lagi") instead, so pages can say what happened.
  */
 export function requireCsrf(req: Request, _res: Response, next: NextFunction): void {
