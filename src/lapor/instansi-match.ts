@@ -11,8 +11,11 @@ export interface MatchableUnit {
   name: string;
 }
 
-/** How an instansi reached its unit (or was left out). */
-export type MatchKind = 'sama' | 'dikonfirmasi' | 'dikecualikan' | 'saran' | 'tidak-ada';
+/**
+ * How an instansi reached its unit (or was left out). 'pemerintah-lain': the name carries another government's name
+ * ("Dinas Kesehatan Kabupaten Kutai Kartanegara", "… Provinsi Kalimantan Timur"), so nothing is suggested for it.
+ */
+export type MatchKind = 'sama' | 'dikonfirmasi' | 'dikecualikan' | 'saran' | 'pemerintah-lain' | 'tidak-ada';
 
 export interface InstansiMatch {
   /** The unit the rows go to when applied; null when they are left out. */
@@ -61,6 +64,18 @@ const codeKey = (code: string): string => normalizeWords(code.replace(/^(PD|KEC)
 
 const SUGGEST_AT = 0.5;
 
+/** Words that name a government (another regency, a city, a province) once the regency's own name is set aside. */
+const GOVERNMENT_WORDS = ['kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov', 'kementerian'];
+
+/**
+ * The government words that mark an instansi of another government: those no unit's own name uses (so a kecamatan
+ * named "Kota Bangun" keeps "kota" as an ordinary word).
+ */
+function foreignMarkers(unitKeys: readonly string[]): Set<string> {
+  const used = new Set(unitKeys.flatMap((k) => k.split(' ')));
+  return new Set(GOVERNMENT_WORDS.filter((w) => !used.has(w)));
+}
+
 export interface UnitMatcher {
   /** The unit whose name equals the instansi once case and the regency's name are set aside. */
   exact(instansi: string): MatchableUnit | undefined;
@@ -70,6 +85,8 @@ export interface UnitMatcher {
   match(instansi: string, decisions: InstansiDecisions): InstansiMatch;
   /** The key decisions are remembered under. */
   key(instansi: string): string;
+  /** Whether the name, its own regency set aside, still names a government (another regency, a city, a province). */
+  otherGovernment(instansi: string): boolean;
 }
 
 export function createUnitMatcher(units: readonly MatchableUnit[], regionName: string): UnitMatcher {
@@ -78,8 +95,11 @@ export function createUnitMatcher(units: readonly MatchableUnit[], regionName: s
   const byKey = new Map(units.map((u) => [keyOf(u.name), u]));
   const byCode = new Map(units.map((u) => [codeKey(u.code), u]));
   const unitTokens = units.map((u) => ({ u, t: tokens(keyOf(u.name)) }));
+  const markers = foreignMarkers([...byKey.keys()]);
+  const otherGovernment = (instansi: string) => keyOf(instansi).split(' ').some((w) => markers.has(w));
   const exact = (instansi: string) => byKey.get(keyOf(instansi));
   const suggest = (instansi: string): MatchableUnit | undefined => {
+    if (otherGovernment(instansi)) return undefined;
     const key = keyOf(instansi);
     const t = tokens(key);
     const viaCode = byCode.get(key) ?? t.map((w) => byCode.get(w)).find((u) => u !== undefined);
@@ -95,6 +115,7 @@ export function createUnitMatcher(units: readonly MatchableUnit[], regionName: s
     exact,
     suggest,
     key: keyOf,
+    otherGovernment,
     match: (instansi, decisions) => {
       const key = keyOf(instansi);
       if (decisions.has(key)) {
@@ -103,6 +124,7 @@ export function createUnitMatcher(units: readonly MatchableUnit[], regionName: s
       }
       const e = exact(instansi);
       if (e) return { unitId: e.id, kind: 'sama', suggestedUnitId: e.id };
+      if (otherGovernment(instansi)) return { unitId: null, kind: 'pemerintah-lain', suggestedUnitId: null };
       const s = suggest(instansi);
       return { unitId: null, kind: s ? 'saran' : 'tidak-ada', suggestedUnitId: s?.id ?? null };
     },

@@ -53,7 +53,7 @@ function previewLines(plan: LaporPlan, unitNames: Map<number, string>): string[]
     `Di luar tahun periode (dikecualikan): ${formatInt(plan.outsidePeriod)}`,
     `Instansi lain atau belum dicocokkan (dikecualikan): ${formatInt(plan.leftOut)}`,
     ...plan.instansi.filter((i) => i.match.unitId === null).map((i) => {
-      const hint = i.match.kind === 'saran' && i.match.suggestedUnitId !== null ? ` (saran: ${unitNames.get(i.match.suggestedUnitId)}; konfirmasi di halaman web)` : i.match.kind === 'dikecualikan' ? ' (bukan unit kabupaten)' : '';
+      const hint = i.match.kind === 'saran' && i.match.suggestedUnitId !== null ? ` (saran: ${unitNames.get(i.match.suggestedUnitId)}; konfirmasi di halaman web)` : i.match.kind === 'dikecualikan' ? ' (bukan unit kabupaten)' : i.match.kind === 'pemerintah-lain' ? ' (instansi pemerintah lain)' : '';
       return `  ${i.name}: ${formatInt(i.rows)} baris${hint}`;
     }),
     `ID ganda dalam berkas (baris terakhir dipakai): ${formatInt(plan.duplicates.length)}`,

@@ -42,7 +42,7 @@ const KNOWN = new Map<string, LaporField>(LAPOR_FIELDS.flatMap((f) => KNOWN_HEAD
 /** Words of a header that mark reporter identity or the report's own text. */
 const PERSONAL_WORDS = new Set([
   'nama', 'pelapor', 'nik', 'ktp', 'telepon', 'telp', 'tlp', 'hp', 'ponsel', 'whatsapp', 'wa', 'email', 'mail', 'surel',
-  'alamat', 'isi', 'uraian', 'judul', 'deskripsi', 'lampiran', 'lokasi', 'kronologi', 'tanggapan', 'balasan', 'identitas',
+  'alamat', 'isi', 'uraian', 'kependudukan', 'kontak', 'pengadu', 'judul', 'deskripsi', 'lampiran', 'lokasi', 'kronologi', 'tanggapan', 'balasan', 'identitas',
 ]);
 
 /** A column whose header names a date ("Tanggal Tanggapan Akhir") holds no identity, whatever else it says. */

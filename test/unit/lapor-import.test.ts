@@ -68,7 +68,7 @@ describe('columns', () => {
     expect(findHeaderRow([[], ['Kolom A', 'Kolom B']])).toBe(1);
   });
 
-  it.each([['Nama Pelapor', true], ['Alamat', true], ['E-mail', true], ['Nama Instansi', true], ['Tanggal Tanggapan', false], ['Kode Wilayah', false]])(
+  it.each([['Nama Pelapor', true], ['Alamat', true], ['E-mail', true], ['Nama Instansi', true], ['Tanggal Tanggapan', false], ['Kode Wilayah', false], ['Nomor Induk Kependudukan', true], ['Kontak Pengadu', true], ['Nama Pengadu', true]])(
     'judges %p personal: %p',
     (header, personal) => {
       expect(isPersonalHeader(header)).toBe(personal);
@@ -98,6 +98,24 @@ describe('instansi matching', () => {
     expect(matcher.suggest('Kantor Kecamatan Sangatta Utara')?.id).toBe(3);
     expect(matcher.suggest('Kementerian Agama')).toBeUndefined();
     expect(matcher.match('Disdukcapil Kutim', new Map())).toEqual({ unitId: null, kind: 'saran', suggestedUnitId: 1 });
+  });
+
+  it('suggests nothing for the same office of another regency, city or province, whose rows the admin leaves out', () => {
+    const other = ['Dinas Kesehatan Kabupaten Kutai Kartanegara', 'Dinas Kesehatan Kab. Kutai Kartanegara', 'Disdukcapil Kota Samarinda', 'Dinas Kesehatan Provinsi Kalimantan Timur', 'Kementerian Agama'];
+
+    for (const name of other) {
+      expect(matcher.suggest(name)).toBeUndefined();
+      expect(matcher.match(name, new Map())).toEqual({ unitId: null, kind: 'pemerintah-lain', suggestedUnitId: null });
+    }
+    expect(matcher.match('Dinkes Kab. Kutai Timur', new Map())).toEqual({ unitId: null, kind: 'saran', suggestedUnitId: 2 });
+  });
+
+  it('keeps a government word as an ordinary word where one of the units is named with it ("Kecamatan Kota Bangun")', () => {
+    const kukar = createUnitMatcher([{ id: 7, code: 'KEC-KOTA-BANGUN', name: 'Kecamatan Kota Bangun' }], 'Kabupaten Kutai Kartanegara');
+
+    expect(kukar.otherGovernment('Kantor Kecamatan Kota Bangun')).toBe(false);
+    expect(kukar.suggest('Kantor Kecamatan Kota Bangun')?.id).toBe(7);
+    expect(kukar.otherGovernment('Kecamatan Kota Bangun Kabupaten Kutai Timur')).toBe(true);
   });
 
   it('applies a remembered decision first, including "not one of our units"', () => {
@@ -161,7 +179,7 @@ describe('readReports and planLaporImport', () => {
     expect(plan.instansi.map((i) => [i.name, i.rows, i.match.kind])).toEqual([
       ['Dinas Kesehatan Kabupaten Kutai Timur', 3, 'sama'],
       ['Disdukcapil Kutim', 1, 'dikonfirmasi'],
-      ['Kementerian Agama', 1, 'tidak-ada'],
+      ['Kementerian Agama', 1, 'pemerintah-lain'],
     ]);
   });
 });
