@@ -1,4 +1,4 @@
-import type { Indicator, Instrument } from '../instrument';
+import { activitiesForLevel, type Indicator, type Instrument } from '../instrument';
 import { categorize, gapOf, SCORE_EPSILON, type UnitResult, type UnitRoster } from '../scoring';
 import type { UnitGroup } from '../units';
 
@@ -347,7 +347,10 @@ export interface IndicatorGap {
   activities: Indicator['activities'];
 }
 
-/** Every indicator of a unit with its level, the instrument's target and gap = max(0, T − L), in instrument order. */
+/**
+ * Every indicator of a unit with its level, the instrument's target and gap = max(0, T − L), in instrument order, with
+ * the activities recommended for the level the unit starts from (a unit at level 3 is not told to draw up its SOP).
+ */
 export function unitGaps(instrument: Instrument, unit: UnitResult): IndicatorGap[] {
   return instrument.aspects.flatMap((a) =>
     a.indicators.map((ind) => {
@@ -360,7 +363,7 @@ export function unitGaps(instrument: Instrument, unit: UnitResult): IndicatorGap
         target: ind.target,
         gap: typeof level === 'number' ? gapOf(level, ind.target) : null,
         coordinator: ind.coordinator,
-        activities: ind.activities,
+        activities: typeof level === 'number' ? activitiesForLevel(ind, level) : ind.activities,
       };
     }),
   );

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadInstrumentFile } from '../../src/instrument/instrument.loader';
 import { levelDistributions, unitGaps } from '../../src/dashboard/aggregates';
 import { buildUnitReport, gapsByPriority } from '../../src/dashboard/unit-report';
 import { aggregateScores, gapPriority, scoreUnit } from '../../src/scoring/scoring';
@@ -60,5 +62,24 @@ describe('buildUnitReport', () => {
     const r = buildUnitReport(scores, 4);
 
     expect(r?.indicatorCounts).toEqual({ applicable: 1, na: 0, unanswered: 3 });
+  });
+});
+
+describe('unitGaps on revision 2', () => {
+  const revision2 = loadInstrumentFile(path.join(__dirname, '..', '..', 'templates', 'instrument-2022.2.json'));
+  const codes = revision2.aspects.flatMap((a) => a.indicators.map((i) => i.code));
+  const at = (levels: Record<string, AnswerSpec>): UnitResult => ({
+    unitId: 1, code: 'KEC-KAUBUN', name: 'Kecamatan Kaubun', group: 'kecamatan', status: 'diajukan', included: true,
+    score: scoreUnit(revision2, buildAnswers({ ...Object.fromEntries(codes.map((c) => [c, 4])), ...levels })),
+  });
+
+  it('recommends the activities made for the level the unit starts from: at level 3 on A2 it reviews its SOP instead of drawing one up', () => {
+    const a2 = (u: UnitResult) => unitGaps(revision2, u).find((g) => g.code === 'A2');
+
+    expect(a2(at({ A2: 3 }))?.activities.map((a) => a.activity)).toEqual([
+      'Sosialisasi internal SOP kepada seluruh pegawai yang terlibat dalam pelayanan dan pengaduan',
+      'Peninjauan SOP berdasarkan hasil evaluasi pengelolaan pengaduan',
+    ]);
+    expect(a2(at({ A2: 0 }))?.activities.map((a) => a.activity)).toEqual(['Penyusunan dan penetapan SOP pengelolaan pengaduan berdasarkan templat Bagian Organisasi']);
   });
 });
