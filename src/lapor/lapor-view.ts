@@ -106,7 +106,11 @@ export interface LaporSection {
   asOf: string;
   kabupaten: LaporFigures;
   groups: PeriodLapor['groups'];
+  /** The units that received reports (the table); every active unit counts in `unitCount`. */
   units: UnitLapor[];
+  unitCount: number;
+  /** Names of the active units without any report, in official order. */
+  withoutReports: string[];
   claims: UnitClaims[];
   indicatorCodes: string[];
   charts: { monthly: LaporChart; response: LaporChart };
@@ -116,6 +120,7 @@ export interface LaporSection {
 export function laporSection(l: PeriodLapor, claims: UnitClaims[]): LaporSection {
   return {
     asOf: l.asOf, kabupaten: l.kabupaten, groups: l.groups, units: l.units.filter((u) => u.figures.received > 0),
+    unitCount: l.units.length, withoutReports: l.units.filter((u) => u.figures.received === 0).map((u) => u.unit.name),
     claims: claims.slice(0, 10), indicatorCodes: l.indicatorCodes, charts: { monthly: monthlyChart(l), response: responseChart(l) },
   };
 }
@@ -135,6 +140,8 @@ export interface PresentedLapor {
   notAuthorityPct: number | null;
   monthly: { month: string; pd: number; kecamatan: number }[];
   unitsWithReports: number;
+  /** Every active unit (the denominator of unitsWithReports); absent in snapshots taken before it existed. */
+  unitCount?: number;
   unitsClaimingHigher: number;
 }
 
@@ -143,7 +150,7 @@ export function presentLapor(l: PeriodLapor, claims: readonly UnitClaims[]): Pre
   return {
     asOf: l.asOf, received: k.received, firstResponseWithin5Pct: k.firstResponseWithin5Pct, finishedPct: k.finishedPct,
     medianWorkdaysToFinish: k.medianWorkdaysToFinish, backlogCount: k.backlogCount, backlogPct: k.backlogPct, notAuthorityPct: k.notAuthorityPct,
-    monthly: monthsOf(l), unitsWithReports: l.units.filter((u) => u.figures.received > 0).length,
+    monthly: monthsOf(l), unitsWithReports: l.units.filter((u) => u.figures.received > 0).length, unitCount: l.units.length,
     unitsClaimingHigher: claims.filter((c) => c.higher > 0).length,
   };
 }

@@ -144,8 +144,12 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     const monthly = await admin.agent.get(`/periods/${ctx.periodId}/lapor/monthly.json`);
     const rapor = await admin.agent.get(`/periods/${ctx.periodId}/units/${dinkes}/rapor`);
 
+    const active = (ctx.db.prepare('SELECT COUNT(*) AS n FROM units WHERE active = 1').get() as { n: number }).n;
     expect(dash.text).toContain('id="data-lapor"');
     expect(dash.text).toContain('id="lapor-monthly-chart"');
+    expect(active).toBeGreaterThan(40);
+    expect(dash.text).toMatch(new RegExp(`2 dari ${active} unit menerima laporan pada periode ini; tanpa laporan: Sekretariat Daerah, Sekretariat DPRD, [^<]*Dinas Pendidikan`));
+    expect(dash.text).not.toMatch(/tanpa laporan:[^<]*(Dinas Kesehatan|Kecamatan Sangatta Utara)[,.]/);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('\uFEFFKode unit;Unit;Kelompok;Laporan diterima;Tindak lanjut pertama ≤ 5 HK (%);Selesai (%);Median HK sampai selesai;Tunggakan melewati batas waktu;Tunggakan (%);Bukan wewenang (%);Target laporan;Tingkat D1 menurut data;Tingkat D2 menurut data;Tingkat D4 menurut data;Tingkat E3 menurut data');
     expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,00;50,00;9,00;1;50,00;0,00;;4;1;0;0');
@@ -167,7 +171,9 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(before.body.lapor).toBeUndefined();
     expect(deck.text).toContain('Data SP4N-LAPOR!: laporan yang sebenarnya');
     expect(live.body.fingerprint).not.toBe(before.body.fingerprint);
-    expect(live.body.lapor).toMatchObject({ asOf: '2022-12-30', received: 3, finishedPct: 50, backlogCount: 1, unitsWithReports: 2, medianWorkdaysToFinish: 9 });
+    const active = (ctx.db.prepare('SELECT COUNT(*) AS n FROM units WHERE active = 1').get() as { n: number }).n;
+    expect(live.body.lapor).toMatchObject({ asOf: '2022-12-30', received: 3, finishedPct: 50, backlogCount: 1, unitsWithReports: 2, unitCount: active, medianWorkdaysToFinish: 9 });
+    expect(deck.text).toContain(`2 dari ${active} unit menerima laporan`);
     expect(frozen.body.lapor.medianWorkdaysToFinish).toBe(9);
     expect((await admin.agent.get(`/periods/${ctx.periodId}/presentation.json`)).body.lapor.medianWorkdaysToFinish).toBe(8);
   });
