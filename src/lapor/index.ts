@@ -18,6 +18,7 @@ import type { LaporContext } from './lapor-context';
 
 export type { LaporService } from './lapor.service';
 export type { PresentedLapor, LaporSection, VerifyView } from './lapor-view';
+export type { SampleFrame } from './lapor-sample';
 export { presentedMonthlyChart } from './lapor-view';
 
 export interface LaporModuleDeps {

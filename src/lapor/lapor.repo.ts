@@ -71,6 +71,9 @@ export function createLaporRepo(db: Db) {
     )
     .raw(true);
   const trackingIds = db.prepare<[number], string>('SELECT tracking_id FROM lapor_reports WHERE period_id = ?').pluck(true);
+  const finishedIds = db
+    .prepare<[number, number], string>("SELECT tracking_id FROM lapor_reports WHERE period_id = ? AND unit_id = ? AND status = 'selesai'")
+    .pluck(true);
   const upsert = db.prepare(
     `INSERT INTO lapor_reports (period_id, tracking_id, unit_id, received_on, first_response_on, finished_on, status, classification, channel, category, import_id)
      VALUES (@periodId, @trackingId, @unitId, @receivedOn, @firstResponseOn, @finishedOn, @status, @classification, @channel, @category, @importId)
@@ -123,6 +126,8 @@ export function createLaporRepo(db: Db) {
     reports: (periodId: number): StoredReport[] =>
       reports.all(periodId).map(([unitId, receivedOn, firstResponseOn, finishedOn, status, classification]) => ({ unitId, receivedOn, firstResponseOn, finishedOn, status, classification })),
     trackingIds: (periodId: number): Set<string> => new Set(trackingIds.all(periodId)),
+    /** The tracking IDs of a unit's finished reports in the period (D3's sample population). */
+    finishedTrackingIds: (periodId: number, unitId: number): string[] => finishedIds.all(periodId, unitId),
     /** Records an import; call inside the transaction that stores its reports. */
     insertImport: (i: NewImport): number => Number(insertImport.run({ ...i, appliedAt: new Date().toISOString() }).lastInsertRowid),
     upsertReports: (periodId: number, importId: number, rows: readonly ApplyReport[]): void => {

@@ -3,6 +3,7 @@ import { claimsTable } from './lapor-outputs';
 import { dataReason, figureLine, laporSection, presentLapor, raporLine, verifyView, type LaporSection, type PresentedLapor, type VerifyView } from './lapor-view';
 import { seedLaporDemo, type DemoLaporInput } from './lapor-demo.service';
 import type { LaporContext } from './lapor-context';
+import { sampleFrame, type SampleFrame } from './lapor-sample';
 
 /**
  * What other modules show of the SP4N-LAPOR! figures, each already in the words and levels its page needs. Every
@@ -30,6 +31,13 @@ function dataDecision(ctx: LaporContext, periodId: number, unitId: number, code:
   return { level: check.level, reason: dataReason(check, c.lapor.asOf) };
 }
 
+/** D3's sample on the verification page: the unit's finished reports, a suggested draw, recorded IDs not among them. */
+function d3SampleFrame(ctx: LaporContext, periodId: number, unitId: number, recorded: readonly string[], max: number): SampleFrame | null {
+  const asOf = ctx.repo.stamp(periodId).asOf;
+  if (asOf === null) return null;
+  return sampleFrame(ctx.repo.finishedTrackingIds(periodId, unitId), recorded, asOf, max, `${periodId}:${unitId}`);
+}
+
 function dashboardSection(ctx: LaporContext, periodId: number): LaporSection | null {
   const l = periodLapor(ctx, periodId);
   return l && laporSection(l, claimsTable(l, (unitId) => ctx.answers(periodId, unitId)));
@@ -50,6 +58,7 @@ export function createLaporService(ctx: LaporContext) {
     questionnaireFigures: (periodId: number, unitId: number) => questionnaireFigures(ctx, periodId, unitId),
     verificationChecks: (periodId: number, unitId: number) => verificationChecks(ctx, periodId, unitId),
     dataDecision: (periodId: number, unitId: number, code: string) => dataDecision(ctx, periodId, unitId, code),
+    sampleFrame: (periodId: number, unitId: number, recorded: readonly string[], max: number) => d3SampleFrame(ctx, periodId, unitId, recorded, max),
     dashboardSection: (periodId: number) => dashboardSection(ctx, periodId),
     raporLine: (periodId: number, unitId: number) => unitRaporLine(ctx, periodId, unitId),
     /** The FGD slide's numbers. */

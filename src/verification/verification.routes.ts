@@ -4,11 +4,11 @@ import { AppError, badInput, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import type { PeriodsService } from '../periods';
-import type { LaporService } from '../lapor';
+import type { LaporService, SampleFrame } from '../lapor';
 import { formatTime } from '../shared/format';
 import { formBody } from '../web/body';
 import type { VerificationService } from './verification.api';
-import type { IndicatorSaved } from './verification.service';
+import type { IndicatorSaved, VerificationView } from './verification.service';
 import type { ReviewChanges } from './verification-decisions.service';
 import { parseSampleJson, parseSamplesForm } from './reply-sample';
 import { sampleShareText } from './sample-view';
@@ -41,7 +41,17 @@ function reviewJson(field: string, saved: IndicatorSaved) {
 }
 
 /** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
-export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision'>): Router {
+/** Per sampled indicator (D3), the SP4N-LAPOR! population of its sample, when the period has data. */
+function laporSamples(v: VerificationView, frame: (recorded: string[], max: number) => SampleFrame | null): Record<string, SampleFrame> {
+  const out: Record<string, SampleFrame> = {};
+  for (const r of v.aspects.flatMap((a) => a.indicators)) {
+    const f = r.indicator.sample && r.sample ? frame(r.sample.reports.map((x) => x.trackingId), r.indicator.sample.maxReports) : null;
+    if (f) out[r.indicator.code] = f;
+  }
+  return out;
+}
+
+export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrame'>): Router {
   const router = Router({ mergeParams: true });
   const base = '/units/:unitId/verification';
   const ids = (req: Request) => ({ periodId: idParam(req, 'periodId'), unitId: idParam(req, 'unitId') });
@@ -62,6 +72,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
       showPending: state.showPending ?? false,
       sampleShareText,
       laporChecks: lapor.verificationChecks(periodId, unitId),
+      laporSamples: laporSamples(v, (recorded, max) => lapor.sampleFrame(periodId, unitId, recorded, max)),
     });
   }
 

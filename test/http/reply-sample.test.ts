@@ -1,4 +1,5 @@
 import { buildAssessment, buildUser, createTestContext, loginAs, REVISION_1, unitId, type TestContext } from '../helpers/test-app';
+import { applyExport } from '../helpers/lapor';
 
 interface SampleRow {
   indicator_code: string;
@@ -80,6 +81,31 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     expect(JSON.parse(audit.new_value)).toEqual({ indikator: 'D3', laporan: 5, memenuhi: 2, nomor: ['6110421', '6110577', '6111002', '6111290', '6112034'] });
     expect(shown.text).toContain('2 dari 5 jawaban dalam sampel memenuhi seluruh butir daftar periksa (40,00%).');
     expect(shown.text).toMatch(/name="sample_D3_2_id" value="6110577"/);
+  });
+
+  it('draws the sample from the unit\'s finished reports once SP4N-LAPOR! data is imported, and flags a recorded ID not among them', async () => {
+    const admin = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
+    const finished = Array.from({ length: 12 }, (_, i) => `${7200001 + i},2022-0${(i % 9) + 1}-10,Kecamatan Busang Kabupaten Kutai Timur,Selesai,2022-0${(i % 9) + 1}-11,2022-0${(i % 9) + 1}-20`);
+    await applyExport(admin.agent, admin.csrf, ctx.periodId, [
+      'ID Tracking,Tanggal Laporan,Instansi,Status,Tanggal Tindak Lanjut Pertama,Tanggal Selesai',
+      ...finished,
+      '7200100,2022-10-03,Kecamatan Busang,Proses,2022-10-04,',
+      '7200200,2022-10-03,Dinas Kesehatan,Selesai,2022-10-04,2022-10-05',
+    ].join('\n'));
+    const { agent, csrf } = await loginAs(ctx.app, verifikator);
+
+    const first = await agent.get(page());
+    await agent.post(page()).type('form').send({ _csrf: csrf, sample_D3: '1', ...row(1, '7200003', CHECKS), ...row(2, '7200100', ['bukti']), ...row(3, '7200200', []) });
+    const again = await agent.get(page());
+
+    expect(first.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 12 laporan unit ini berstatus selesai.');
+    const drawn = /Usulan sampel acak dari data itu \(10 laporan\): <strong>([^<]+)<\/strong>/.exec(first.text)?.[1]?.split(', ') ?? [];
+    expect(drawn).toHaveLength(10);
+    expect(new Set(drawn).size).toBe(10);
+    expect(drawn.every((id) => Number(id) >= 7200001 && Number(id) <= 7200012)).toBe(true);
+    expect(again.text).toContain(`<strong>${drawn.join(', ')}</strong>`);
+    expect(again.text).toContain('Tidak ditemukan sebagai laporan selesai unit ini dalam data SP4N-LAPOR!: 7200100, 7200200.');
+    expect(samples()[0]).toMatchObject({ report_count: 3, meeting_all: 1 });
   });
 
   it('saves the sample through the autosave and answers with its share', async () => {
