@@ -109,7 +109,10 @@ function layout(src: RecapSource, name: string, columns: { width: number }[]): S
     name, columns, frozenRows: HEADER_ROW, headerRow: HEADER_ROW, autoFilter: true,
     page: {
       orientation: 'landscape', paperSize: PAPERS[src.paper].code, fitToWidth: true, printTitles: true,
-      footer: `&L&"Arial"&8${footerText(src.periodName)} – &A&R&"Arial"&8Halaman &P dari &N`,
+      // NOTE: each sheet is numbered from its own page 1: "dari &N" would count the pages of the whole workbook in
+      // LibreOffice ("Halaman 1 dari 29" on the two-page Rekap), as on the Renaksi workbook's recap sheets.
+      firstPageNumber: 1,
+      footer: `&L&"Arial"&8${footerText(src.periodName)} – &A&R&"Arial"&8Halaman &P`,
     },
   };
 }

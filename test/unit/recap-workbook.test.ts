@@ -70,8 +70,10 @@ describe('writeAssessmentRecap', () => {
     for (const name of ['Unit', 'Jawaban']) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
       expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 14, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+      // each sheet numbered from its own page 1 (LibreOffice counts &N over the whole workbook)
+      expect(ws.pageSetup.firstPageNumber).toBe(1);
       // '&' in the period name is doubled: a single one would start a footer code
-      expect(ws.headerFooter.oddFooter).toBe('&L&"Arial"&8Penilaian 2022 && FGD – &A&R&"Arial"&8Halaman &P dari &N');
+      expect(ws.headerFooter.oddFooter).toBe('&L&"Arial"&8Penilaian 2022 && FGD – &A&R&"Arial"&8Halaman &P');
     }
   });
 

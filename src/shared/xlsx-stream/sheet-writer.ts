@@ -23,9 +23,10 @@ export interface SheetLayout {
   /**
    * Printing: paper size is Excel's code (9 = A4, 14 = F4/folio); fitToWidth prints all columns across one page;
    * printTitles repeats the header row at the top of every page; footer is Excel's header/footer code
-   * ('&C…&P dari &N' for a centred page number).
+   * ('&C…&P dari &N' for a centred page number); firstPageNumber starts the sheet's own numbering there (LibreOffice
+   * otherwise numbers the pages across the whole workbook).
    */
-  page?: { orientation: 'portrait' | 'landscape'; paperSize: number; fitToWidth?: boolean; printTitles?: boolean; footer?: string };
+  page?: { orientation: 'portrait' | 'landscape'; paperSize: number; fitToWidth?: boolean; printTitles?: boolean; footer?: string; firstPageNumber?: number };
 }
 
 /** The first row of a layout's column headers. */
@@ -112,7 +113,7 @@ function sheetEnd(layout: SheetLayout): string {
   return '</sheetData>'
     + (layout.autoFilter ? `<autoFilter ref="A${header}:${last}${header}"/>` : '')
     + '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-    + (page ? `<pageSetup paperSize="${page.paperSize}" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '')
+    + (page ? `<pageSetup paperSize="${page.paperSize}"${page.firstPageNumber === undefined ? '' : ` firstPageNumber="${page.firstPageNumber}"`} orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}${page.firstPageNumber === undefined ? '' : ' useFirstPageNumber="1"'}/>` : '')
     + (page?.footer ? `<headerFooter><oddFooter>${escapeXml(page.footer)}</oddFooter></headerFooter>` : '')
     + '</worksheet>';
 }
