@@ -99,11 +99,12 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     const again = await agent.get(page());
 
     expect(first.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 12 laporan unit ini berstatus selesai.');
-    const drawn = /Usulan sampel acak dari data itu \(10 laporan\): <strong>([^<]+)<\/strong>/.exec(first.text)?.[1]?.split(', ') ?? [];
+    const drawnHtml = /Usulan sampel acak dari data itu \(10 laporan\): <span data-sample-draw>(.*?)<\/span>/.exec(first.text)?.[1] ?? '';
+    const drawn = [...drawnHtml.matchAll(/<strong>(\d+)<\/strong>/g)].map((m) => m[1] as string);
     expect(drawn).toHaveLength(10);
     expect(new Set(drawn).size).toBe(10);
     expect(drawn.every((id) => Number(id) >= 7200001 && Number(id) <= 7200012)).toBe(true);
-    expect(again.text).toContain(`<strong>${drawn.join(', ')}</strong>`);
+    expect(again.text).toContain(`<span data-sample-draw>${drawnHtml}</span>`);
     expect(again.text).toContain('Tidak ditemukan sebagai laporan selesai unit ini dalam data SP4N-LAPOR!: 7200100, 7200200.');
     expect(samples()[0]).toMatchObject({ report_count: 3, meeting_all: 1 });
   });
