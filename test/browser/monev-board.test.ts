@@ -6,7 +6,8 @@ import { finalPlanForMonev, type MonevSetup } from '../helpers/monev';
 
 /**
  * The monev reporting board on a phone: the tim Renaksi picks a semester whose deadline has passed, sees Kecamatan
- * Busang late with a WhatsApp link to its narahubung and copies the reminder; without JavaScript the text is there.
+ * Busang late with a WhatsApp link to its narahubung, opens the reminder's text (folded, so thirty late units stay a
+ * board) and copies it; without JavaScript the text is there.
  */
 describe('the monev reporting board in a real browser', () => {
   let ctx: TestContext;
@@ -61,7 +62,10 @@ describe('the monev reporting board in a real browser', () => {
     expect(text).toContain('Semester II 2022 dari Kecamatan Busang belum kami terima, padahal batas pelaporannya 31 Januari 2023 sudah lewat.');
     expect(text).toContain(`Silakan laporkan melalui: ${server.baseUrl}/periods/${ctx.periodId}/renaksi/monev/units/${m.busang}/2022-2`);
     expect(await busangReminder(page).getByLabel('Teks pengingat').inputValue()).toBe(text);
+    expect(await busangReminder(page).getByLabel('Teks pengingat').isVisible()).toBe(false);
+    expect(await busangReminder(page).evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(160);
 
+    await busangReminder(page).getByText('Teks pengingat untuk Kecamatan Busang').click();
     await busangReminder(page).getByRole('button', { name: 'Salin teks' }).click();
 
     await busangReminder(page).locator('.copy-status', { hasText: 'Teks disalin.' }).waitFor();
@@ -79,6 +83,9 @@ describe('the monev reporting board in a real browser', () => {
     await page.waitForURL(/semester=2022-2/);
 
     expect(await busangReminder(page).getByRole('link', { name: /Kirim WhatsApp ke Siti Rahma/ }).count()).toBe(1);
+    await busangReminder(page).getByText('Teks pengingat untuk Kecamatan Busang').click();
+
+    expect(await busangReminder(page).getByLabel('Teks pengingat').isVisible()).toBe(true);
     expect(await busangReminder(page).getByLabel('Teks pengingat').inputValue()).toContain('Kecamatan Busang');
     expect(await busangReminder(page).getByRole('button', { name: 'Salin teks' }).isVisible()).toBe(false);
     await page.close();
