@@ -80,11 +80,16 @@ const STATUS_NOTE: Record<string, string> = {
   'not-submitted': 'belum mengajukan penilaian', incomplete: 'penilaian belum lengkap',
 };
 
-function noteOf(c: UnitChange | undefined, p: UnitProgress | undefined): string {
+const notSubmitted = (status: string) => status === 'belum_mulai' || status === 'draf' || status === 'dikembalikan';
+
+/** Why a unit's row lacks a figure (the later period first, then the earlier one, whose year is named). */
+function noteOf(c: UnitChange | undefined, p: UnitProgress | undefined, thenYear: number | null): string {
   if (c?.presence === 'added' || p?.presence === 'added') return 'unit baru (tidak ada di Renaksi)';
   if (c?.presence === 'removed' || p?.presence === 'removed') return 'tidak aktif lagi';
   if (p && STATUS_NOTE[p.measured]) return STATUS_NOTE[p.measured] as string;
-  if (c?.now && !c.now.counted) return c.now.status === 'belum_mulai' || c.now.status === 'draf' || c.now.status === 'dikembalikan' ? 'belum mengajukan penilaian' : 'penilaian belum lengkap';
+  if (c?.now && !c.now.counted) return notSubmitted(c.now.status) ? 'belum mengajukan penilaian' : 'penilaian belum lengkap';
+  const year = thenYear === null ? '' : ` ${thenYear}`;
+  if (c?.then && !c.then.counted) return notSubmitted(c.then.status) ? `tidak mengajukan penilaian${year}` : `penilaian${year} belum lengkap`;
   if (p && p.items.length === 0) return 'sudah di target pada indikator Renaksi';
   return '';
 }
@@ -102,7 +107,7 @@ export function progressUnitRows(p: Progress): ProgressUnitRow[] {
       unitId: u.unitId, name: u.name, group: u.group,
       thenIndex: c?.then?.index ?? null, nowIndex: c?.now?.index ?? null, change: signedScore(c?.indexChange ?? null),
       planText: pu && pu.items.length > 0 ? `${formatInt(pu.met)} dari ${formatInt(pu.items.length)}${measured < pu.items.length ? ` (${formatInt(pu.items.length - measured)} tidak terukur)` : ''}` : '',
-      note: noteOf(c, pu),
+      note: noteOf(c, pu, p.compare?.year ?? null),
       inPeriod: c ? c.now !== null : pu?.presence !== 'removed',
     };
   });

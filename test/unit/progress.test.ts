@@ -3,7 +3,7 @@ import type { Instrument } from '../../src/instrument';
 import { comparePeriods, compareCodes, rosterAt } from '../../src/progress/progress-compare';
 import { planYearProgress, tallyAtTarget, type PlanInput } from '../../src/progress/progress-plan';
 import { unitTrajectoryOf } from '../../src/progress/progress-trajectory';
-import { achievedText, movementText, progressChart, signedScore } from '../../src/dashboard/progress-view';
+import { achievedText, movementText, progressChart, progressUnitRows, signedScore } from '../../src/dashboard/progress-view';
 import { buildAnswers, buildInstrument, type AnswerSpec } from './factories';
 import { buildDashboard } from '../../src/dashboard/dashboard-model';
 import { buildPresentationData, presentationSlides } from '../../src/dashboard/presentation';
@@ -227,6 +227,19 @@ describe('the kemajuan slide', () => {
     // Measured rows: A1 (2 expected, 3 reached) and B1 (1, 1); A2 is not in the 2023 instrument.
     expect(data.progress?.plan).toMatchObject({ year: 2023, rows: 2, rowsOnTarget: 2, aspects: [{ code: 'A', expected: 5, achieved: 3 }, { code: 'B', expected: 1, achieved: 1 }] });
     expect(JSON.stringify(data.progress)).not.toContain('Unit 1');
+  });
+
+  it('says on the dashboard why a unit has no index for the earlier period, as for the later one', () => {
+    const rows = progressUnitRows(progress);
+
+    // U3 did not submit in 2022 (no index then), U5 was formed since, U4 is no longer active.
+    expect(rows.map((r) => [r.name, r.thenIndex, r.nowIndex, r.note])).toEqual([
+      ['Unit 1', 43.75, 75, ''],
+      ['Unit 2', 62.5, 62.5, ''],
+      ['Unit 3', null, 37.5, 'tidak mengajukan penilaian 2022'],
+      ['Unit 5', null, 100, 'unit baru (tidak ada di Renaksi)'],
+      ['Unit 4', 56.25, null, 'tidak aktif lagi'],
+    ]);
   });
 
   it('has no kemajuan slide for a first period', () => {
