@@ -47,6 +47,18 @@ describe('reporting the realisasi of a Lampiran I row', () => {
     expect(file.status).toBe(200);
   });
 
+  it('marks a submitted row short of its schedule on the overview as behind schedule, in the semester report\'s words', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, m.users.setda);
+    await agent.post(rowUrl).type('form').send(rowReportForm(csrf, { realisasi: '0', kendala: 'Anggaran belum tersedia', action: 'ajukan' }));
+
+    const page = await agent.get(`${m.url}?semester=2022-1`);
+
+    expect(report()).toMatchObject({ realisasi: 0, review_state: 'diajukan' });
+    const row = /<tr id="baris-\d+">[\s\S]*?<\/tr>/.exec(page.text)?.[0] ?? '';
+    expect(row).toContain('tertinggal dari jadwal');
+    expect(row).not.toContain('terlambat');
+  });
+
   it('refuses a negative realisasi with a message naming the field, keeps what was typed and changes nothing', async () => {
     const { agent, csrf } = await loginAs(ctx.app, m.users.setda);
     const before = monevState(ctx);
