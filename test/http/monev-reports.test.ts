@@ -116,11 +116,12 @@ describe('reporting the realisasi of a Lampiran I row', () => {
     const setda = await loginAs(ctx.app, m.users.setda);
     const before = monevState(ctx);
 
-    const late = await setda.agent.post(rowUrl).type('form').send(rowReportForm(setda.csrf, { kendala: 'Terlambat diketik' }));
+    const late = await setda.agent.post(rowUrl).type('form').send(rowReportForm(setda.csrf, { kendala: 'Terlambat diketik', link: 'https://setda.example.go.id/sk.pdf' }));
 
     expect(late.status).toBe(409);
     expect(late.text).toContain('Batas pelaporan: pelaporan Semester I 2022 ditutup sejak 15 Juli 2022');
     expect(late.text).toContain('Terlambat diketik');
+    expect(late.text).toContain('<label for="keep-link">Tautan bukti dukung</label>');
     expect(monevState(ctx)).toBe(before);
     const byAdmin = await admin.agent.post(rowUrl).type('form').send(rowReportForm(admin.csrf, { realisasi: '3' }));
     expect(byAdmin.status).toBe(302);

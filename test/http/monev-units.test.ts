@@ -75,6 +75,24 @@ describe("a unit's own part, the reporting windows and the coordinating PD", () 
     expect(monevState(ctx)).toBe(before);
   });
 
+  it('keeps what a narahubung typed after the window closed, each box named in Indonesian, and saves nothing', async () => {
+    const admin = await loginAs(ctx.app, m.users.admin);
+    await admin.agent.post(`${m.url}/windows`).type('form').send({ _csrf: admin.csrf, 'opens_2022-2': '2023-01-02', 'deadline_2022-2': '2023-01-20' });
+    const { agent, csrf } = await loginAs(ctx.app, m.users.busang);
+    const before = monevState(ctx);
+
+    const late = await agent.post(unitUrl).type('form').send(unitForm(csrf, { kendala_A1: 'Jaringan internet terputus', link_A1: 'https://busang.example.go.id/sk.pdf' }));
+
+    expect(late.status).toBe(409);
+    expect(monevState(ctx)).toBe(before);
+    const kept = /<section class="card" id="isian-tertolak">[\s\S]*?<\/section>/.exec(late.text)?.[0] ?? '';
+    expect([...kept.matchAll(/<label for="[^"]+">([^<]+)<\/label><textarea[^>]*>([^<]*)</g)].map((x) => [x[1], x[2]])).toEqual([
+      ['A1 – yang dilakukan', 'Rancangan SK tim disusun'],
+      ['A1 – kendala', 'Jaringan internet terputus'],
+      ['A1 – tautan bukti dukung', 'https://busang.example.go.id/sk.pdf'],
+    ]);
+  });
+
   it('lets the admin set windows, refusing a deadline before the opening with the field named', async () => {
     const { agent, csrf } = await loginAs(ctx.app, m.users.admin);
     const before = monevState(ctx);
