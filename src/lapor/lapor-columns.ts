@@ -43,10 +43,15 @@ const KNOWN = new Map<string, LaporField>(LAPOR_FIELDS.flatMap((f) => KNOWN_HEAD
 const PERSONAL_WORDS = new Set([
   'nama', 'pelapor', 'nik', 'ktp', 'telepon', 'telp', 'tlp', 'hp', 'ponsel', 'whatsapp', 'wa', 'email', 'mail', 'surel',
   'alamat', 'isi', 'uraian', 'kependudukan', 'kontak', 'pengadu', 'judul', 'deskripsi', 'lampiran', 'lokasi', 'kronologi', 'tanggapan', 'balasan', 'identitas',
+  // NIK written out ("Nomor Induk"), and what describes the reporter.
+  'induk', 'kelamin', 'lahir', 'usia', 'umur', 'pekerjaan',
 ]);
 
 /** A column whose header names a date ("Tanggal Tanggapan Akhir") holds no identity, whatever else it says. */
 const DATE_WORDS = new Set(['tanggal', 'tgl', 'waktu']);
+
+/** Words that make a date column personal all the same ("Tanggal Lahir"). */
+const PERSONAL_DATE_WORDS = new Set(['lahir']);
 
 /** A header as it is compared: see normalizeWords. */
 export const headerKey = (header: string): string => normalizeWords(header);
@@ -62,6 +67,7 @@ export function knownField(header: string): LaporField | undefined {
  */
 export function isPersonalHeader(header: string): boolean {
   const words = headerKey(header).split(' ');
+  if (words.some((w) => PERSONAL_DATE_WORDS.has(w))) return true;
   return words.some((w) => PERSONAL_WORDS.has(w)) && !words.some((w) => DATE_WORDS.has(w));
 }
 

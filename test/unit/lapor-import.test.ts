@@ -68,7 +68,11 @@ describe('columns', () => {
     expect(findHeaderRow([[], ['Kolom A', 'Kolom B']])).toBe(1);
   });
 
-  it.each([['Nama Pelapor', true], ['Alamat', true], ['E-mail', true], ['Nama Instansi', true], ['Tanggal Tanggapan', false], ['Kode Wilayah', false], ['Nomor Induk Kependudukan', true], ['Kontak Pengadu', true], ['Nama Pengadu', true]])(
+  it.each([
+    ['Nama Pelapor', true], ['Alamat', true], ['E-mail', true], ['Nama Instansi', true], ['Tanggal Tanggapan', false], ['Kode Wilayah', false],
+    ['Nomor Induk Kependudukan', true], ['Kontak Pengadu', true], ['Nama Pengadu', true], ['Pengadu', true], ['Kontak', true],
+    ['Jenis Kelamin', true], ['Tanggal Lahir', true], ['Usia', true], ['Pekerjaan Pelapor', true], ['Tanggal Selesai', false], ['Jenis Laporan', false],
+  ])(
     'judges %p personal: %p',
     (header, personal) => {
       expect(isPersonalHeader(header)).toBe(personal);
