@@ -110,6 +110,34 @@ describe('importing an SP4N-LAPOR! export', () => {
     expect(second.page.text).toMatch(/Dinkes Kutim<\/label>[\s\S]*?sudah dikonfirmasi/);
   });
 
+  it('offers no unit for the same dinas of another regency: saving the matches as shown leaves its rows out and remembers so', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+    const csv = [
+      'ID Tracking,Tanggal Laporan,Instansi,Status',
+      '4200001,2022-09-05,Dinas Kesehatan Kabupaten Kutai Kartanegara,Selesai',
+      '4200002,2022-09-06,Dinkes Kutim,Selesai',
+    ].join('\n');
+    const { url, page } = await previewOf(agent, await uploadExport(agent, csrf, ctx.periodId, csv));
+    const fields = (html: string) => Object.fromEntries([...html.matchAll(/name="(key_\d+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    const selected = (html: string, n: number) => new RegExp(`name="unit_${n}"[\\s\\S]*?<option value="([^"]*)" selected`).exec(html)?.[1];
+    const kukar = instansiIndex(page.text, 'dinas kesehatan kabupaten kutai kartanegara');
+    const kutim = instansiIndex(page.text, 'dinkes kutim');
+
+    const asShown = { _csrf: csrf, ...fields(page.text), [`unit_${kukar}`]: selected(page.text, kukar), [`unit_${kutim}`]: selected(page.text, kutim) };
+    const saved = await agent.post(`${url}/instansi`).type('form').send(asShown);
+    const after = await agent.get(url);
+
+    expect(page.text).toMatch(/Kutai Kartanegara<\/label>[\s\S]*?instansi pemerintah lain/);
+    expect(selected(page.text, kukar)).toBe('luar');
+    expect(selected(page.text, kutim)).toBe(String(unitId(ctx.repos, 'PD-DINKES')));
+    expect(saved.status).toBe(303);
+    expect(ctx.db.prepare('SELECT instansi_key, unit_id FROM lapor_instansi_units ORDER BY instansi_key').all()).toEqual([
+      { instansi_key: 'dinas kesehatan kabupaten kutai kartanegara', unit_id: null },
+      { instansi_key: 'dinkes kutim', unit_id: unitId(ctx.repos, 'PD-DINKES') },
+    ]);
+    expect(after.text.replace(/\s+/g, ' ')).toContain('Akan disimpan: <strong>1</strong> laporan baru');
+  });
+
   it('maps unusual headers on the preview page and remembers the mapping for the next export', async () => {
     const odd = ['No. Tiket;Tgl Masuk;OPD Tujuan;Keadaan;Respon Awal', '9001;01/03/2022;Dinas Kesehatan;Selesai;02/03/2022', '9002;02/03/2022;Dinas Pendidikan;Proses;'].join('\n');
     const { agent, csrf } = await loginAs(ctx.app, admin.username);
