@@ -73,6 +73,13 @@ describe('SP4N-LAPOR! data in a real browser', () => {
     expect(await dinkesKutim.locator('option:checked').textContent()).toBe('Dinas Kesehatan');
     expect(await page.locator('#lapor-instansi tr', { hasText: 'Dinkes Kutim' }).textContent()).toContain('saran, belum dikonfirmasi');
     await screenshot(page, 'lapor-pratinjau');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const boxes = await page.locator('#lapor-instansi select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(Math.max(...boxes)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'lapor-pratinjau-ponsel');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Simpan pencocokan' }).click();
     await page.locator('#lapor-instansi').waitFor();
