@@ -101,12 +101,17 @@ export function checkClaims(
 
 /**
  * The settlement deadline of a report's classification: the instrument's D4 deadlines where the export's classification
- * names one of its classes exactly (case and spacing aside), else 60 hari kerja.
+ * names one of its classes (case and spacing aside), or one part of a class joined by "dan" (SP4N-LAPOR!'s own
+ * "Permintaan Informasi" is the 5-day class "Permintaan informasi dan pengaduan sederhana"), else 60 hari kerja.
  */
 export function deadlineLookup(instrument: Instrument): (classification: string | null) => number {
   const byClass = new Map<string, number>();
   for (const ind of indicatorsWithThresholds(instrument)) {
-    for (const d of ind.laporThresholds?.deadlines ?? []) byClass.set(normalizeWords(d.classification), d.workdays);
+    for (const d of ind.laporThresholds?.deadlines ?? []) {
+      const name = normalizeWords(d.classification);
+      for (const part of name.split(' dan ')) if (!byClass.has(part)) byClass.set(part, d.workdays);
+      byClass.set(name, d.workdays);
+    }
   }
   const seen = new Map<string, number>();
   return (c) => {

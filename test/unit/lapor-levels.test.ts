@@ -95,12 +95,22 @@ describe('checkClaims', () => {
 });
 
 describe('deadlineLookup', () => {
+  it('reads SP4N-LAPOR!\'s own "Permintaan Informasi" (and "Pengaduan Sederhana") as the 5-day class', () => {
+    const deadline = deadlineLookup(revision2);
+
+    expect(deadline('Permintaan Informasi')).toBe(5);
+    expect(deadline('PERMINTAAN  INFORMASI')).toBe(5);
+    expect(deadline('Pengaduan sederhana')).toBe(5);
+    expect(deadlineLookup(revision1)('Permintaan Informasi')).toBe(60);
+  });
+
   it('takes the instrument\'s D4 deadline where the classification names its class, else 60 hari kerja', () => {
     const deadline = deadlineLookup(revision2);
 
     expect(deadline('permintaan informasi dan pengaduan sederhana')).toBe(5);
     expect(deadline('Pengaduan yang tidak memerlukan pemeriksaan lapangan')).toBe(14);
     expect(deadline('Pengaduan')).toBe(60);
+    expect(deadline('Aspirasi')).toBe(60);
     expect(deadline(null)).toBe(60);
     expect(deadlineLookup(revision1)('permintaan informasi dan pengaduan sederhana')).toBe(60);
   });
