@@ -25,6 +25,11 @@ export interface ClaimCheck extends DerivedLevel {
   claim: number | 'na' | null;
   /** The claim is a level above the data's. */
   claimHigher: boolean;
+  /**
+   * The unit answered "tidak berlaku" where the data has a figure (it handled reports; on E3, a target was agreed), so
+   * the indicator the data can judge is left out of its index.
+   */
+  naContradicted: boolean;
   /** The verifikator's level where one was set. */
   verified: number | null;
 }
@@ -95,7 +100,8 @@ export function checkClaims(
     const a = answers[d.code];
     const claim = a ? (a.isNa ? 'na' : a.level) : null;
     const claimHigher = typeof claim === 'number' && typeof d.level === 'number' && claim > d.level;
-    return { ...d, claim, claimHigher, verified: a?.verifiedLevel ?? null };
+    const naContradicted = claim === 'na' && d.value !== null && typeof d.level === 'number';
+    return { ...d, claim, claimHigher, naContradicted, verified: a?.verifiedLevel ?? null };
   });
 }
 

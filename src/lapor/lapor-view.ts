@@ -30,6 +30,8 @@ export interface VerifyView {
   dataLevel: string;
   claimLevel: string;
   claimHigher: boolean;
+  /** "Tidak berlaku" claimed where the data has a figure. */
+  naContradicted: boolean;
   /** The level the one-click button sets; null when the data gives "tidak berlaku" (no level to set). */
   useLevel: number | null;
 }
@@ -41,6 +43,7 @@ export function verifyView(c: ClaimCheck, asOf: string): VerifyView {
     dataLevel: levelText(c.level),
     claimLevel: c.claim === null ? 'belum dijawab' : levelText(c.claim),
     claimHigher: c.claimHigher,
+    naContradicted: c.naContradicted,
     useLevel: typeof c.level === 'number' ? c.level : null,
   };
 }

@@ -116,6 +116,22 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(ctx.db.prepare("SELECT decision FROM verification_decisions WHERE indicator_code = 'A1'").get()).toEqual({ decision: 'terima' });
   });
 
+  it('flags "tidak berlaku" on D4 for a unit the data shows handling reports, and the one click sets the data\'s level', async () => {
+    await applyExport(admin.agent, admin.csrf, ctx.periodId, EXPORT_CSV);
+    const n = await buildUser(ctx.repos, { role: 'narahubung', unitId: dinkes });
+    const assessmentId = buildAssessment(ctx, { unitId: dinkes, status: 'diajukan', fill: 3, levels: { D4: 'na' }, userId: n.id });
+    const v = await buildUser(ctx.repos, { role: 'verifikator' });
+    const verifier = await loginAs(ctx.app, v.username);
+    const url = `/periods/${ctx.periodId}/units/${dinkes}/verification`;
+
+    const page = (await verifier.agent.get(url)).text.replace(/\s+/g, ' ');
+    await verifier.agent.post(`${url}/lapor/D4`).type('form').send({ _csrf: verifier.csrf });
+
+    expect(page).toMatch(/data-lapor="D4">.*?Klaim unit: <strong>tidak berlaku<\/strong>.*?Menurut data SP4N-LAPOR!: <strong>tingkat 0<\/strong>.*?Unit menjawab tidak berlaku, padahal data SP4N-LAPOR! dapat menilai indikator ini/);
+    expect(page).not.toMatch(/data-lapor="D1">[^]*?padahal data[^]*?data-lapor="D2"/);
+    expect(ctx.db.prepare('SELECT is_na, verified_level FROM answers WHERE assessment_id = ? AND indicator_code = ?').get(assessmentId, 'D4')).toEqual({ is_na: 1, verified_level: 0 });
+  });
+
   it('refuses the one click where the data gives no level, and to a narahubung', async () => {
     await applyExport(admin.agent, admin.csrf, ctx.periodId, EXPORT_CSV);
     const kec = unitId(ctx.repos, 'KEC-SANGATTA-UTARA');

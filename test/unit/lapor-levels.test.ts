@@ -79,6 +79,19 @@ describe('the level SP4N-LAPOR! data gives (revision 2 thresholds)', () => {
 });
 
 describe('checkClaims', () => {
+  it('marks "tidak berlaku" that the data contradicts: reports handled on D1, D2, D4, a target agreed on E3', () => {
+    const na = { level: null, isNa: true, verifiedLevel: null };
+    const all = { D1: na, D2: na, D4: na, E3: na };
+
+    const withReports = checkClaims(deriveLevels(revision2, answered(10, 5), 12), all);
+    const noTarget = checkClaims(deriveLevels(revision2, answered(10, 5), null), all);
+    const noReports = checkClaims(deriveLevels(revision2, answered(0, 0), 4), all);
+
+    expect(withReports.map((c) => [c.code, c.naContradicted, c.claimHigher])).toEqual([['D1', true, false], ['D2', true, false], ['D4', true, false], ['E3', true, false]]);
+    expect(noTarget.find((c) => c.code === 'E3')?.naContradicted).toBe(false);
+    expect(noReports.map((c) => [c.code, c.level, c.naContradicted])).toEqual([['D1', 'na', false], ['D2', 'na', false], ['D4', 'na', false], ['E3', 1, true]]);
+  });
+
   it('flags a claim above the data, not one at or below it, nor "tidak berlaku" or an unanswered one', () => {
     const levels = deriveLevels(revision2, answered(10, 5), null);
 
