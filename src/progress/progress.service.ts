@@ -23,6 +23,23 @@ function scoresAsThen(deps: ProgressDeps, periodId: number, basis: LevelBasis): 
   return opened === undefined ? scores : rosterAt(scores, new Set(deps.units.idsCreatedAfter(opened)));
 }
 
+/**
+ * The plan period's scores with each unit's levels as the plan counted them when it was signed (FinalPlan.units), so a
+ * verification changed after signing moves no starting level or yearly target level. A version finalised before the
+ * units were stored (null) keeps the current levels: there is nothing else to read.
+ */
+export function asSigned(baseline: PeriodScores, plan: Pick<FinalPlan, 'units'>): PeriodScores {
+  if (!plan.units) return baseline;
+  const signed = new Map(plan.units.map((u) => [u.unitId, u]));
+  return {
+    ...baseline,
+    units: baseline.units.map((u) => {
+      const s = signed.get(u.unitId);
+      return s ? { ...u, included: s.submitted, score: { ...u.score, levels: s.levels } } : u;
+    }),
+  };
+}
+
 /** The signed plan of an earlier period against one plan year's assessment. */
 export interface PlanProgress {
   planPeriod: PeriodRef;
@@ -93,7 +110,7 @@ export function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: nu
 }
 
 function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
-  const baseline = scoresAsThen(deps, planPeriod.id, 'verified');
+  const baseline = asSigned(scoresAsThen(deps, planPeriod.id, 'verified'), plan);
   return {
     planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
     measuredPeriod: measured ? refOf(measured) : null,
@@ -104,7 +121,7 @@ function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, m
 /**
  * A period's progress: compared with `compareRaw` (default: the previous period), and the earlier final plan covering
  * its year against its own assessment. Both under `basis` for the period's levels; the plan starts from its period's
- * verified levels, as it was drafted.
+ * verified levels as they were when it was signed (asSigned).
  */
 export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified'): Progress {
   const now = deps.scoring.computePeriodScores(periodId, basis);
@@ -147,7 +164,7 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
   const planPeriod = covering?.planPeriod ?? period;
   const plan = covering?.plan ?? own;
   if (!plan) return null;
-  const baseline = scoresAsThen(deps, planPeriod.id, 'verified');
+  const baseline = asSigned(scoresAsThen(deps, planPeriod.id, 'verified'), plan);
   const perYear = plan.years.map((year) => {
     const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(deps, planPeriod, year)) : null;
     const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;

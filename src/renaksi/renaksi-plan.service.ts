@@ -6,11 +6,18 @@ import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service
 import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
+import type { MatrixUnit } from './renaksi-matrix';
+import { currentUnits, versionRows, versionUnits } from './renaksi-signed';
 
-/** What must not change while a version is being written: the plan years and every live row's version. */
-function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): string {
+/**
+ * What must not change while a version is being written: the plan years, every live row's version, and the units with
+ * their levels and notes (stored with the version as `unitsJson`, and printed in the workbook's Lampiran II).
+ */
+function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): { key: string; unitsJson: string } {
   const plan = deps.renaksi.findPlan(periodId);
-  return JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, deps.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder])]);
+  const unitsJson = JSON.stringify(currentUnits(deps, periodId, planId));
+  const rows = deps.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder]);
+  return { key: JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, rows, unitsJson]), unitsJson };
 }
 
 /**
@@ -22,8 +29,9 @@ export function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number): Promi
 }
 
 /**
- * Finalises the plan: stores a dated, read-only version (the exact workbook bytes and the rows as JSON) and sets the
- * plan to final. If anyone changed the plan while the workbook was being built, nothing is stored (409).
+ * Finalises the plan: stores a dated, read-only version (the exact workbook bytes, the rows, and the units with the
+ * levels and notes Lampiran II was built from, as JSON) and sets the plan to final. If anyone changed the plan or a
+ * level while the workbook was being built, nothing is stored (409).
  * Returns the new version number.
  */
 export async function finalizePlan(deps: RenaksiDeps, user: User, periodId: number, now = new Date()): Promise<number> {
@@ -34,12 +42,12 @@ export async function finalizePlan(deps: RenaksiDeps, user: User, periodId: numb
   return deps.db.transaction(() => {
     const current = ensurePlan(deps, periodId);
     assertDraft(current);
-    if (fingerprint(deps, plan.id, periodId) !== before) throw conflict('Renaksi berubah ketika sedang difinalkan. Periksa perubahan terbaru lalu finalkan lagi.');
+    if (fingerprint(deps, plan.id, periodId).key !== before.key) throw conflict('Renaksi berubah ketika sedang difinalkan. Periksa perubahan terbaru lalu finalkan lagi.');
     const rows = deps.renaksi.listRows(plan.id);
     const versionNo = deps.renaksiVersions.nextVersionNo(plan.id);
     deps.renaksiVersions.insertVersion({
       planId: plan.id, versionNo, startYear: current.startYear, endYear: current.endYear, rowCount: rows.length,
-      finalizedAt: now.toISOString(), userId: user.id, rowsJson: JSON.stringify(rows), xlsx,
+      finalizedAt: now.toISOString(), userId: user.id, rowsJson: JSON.stringify(rows), unitsJson: before.unitsJson, xlsx,
     });
     deps.renaksi.setStatus(plan.id, 'final');
     deps.audit.record({ userId: user.id, action: 'renaksi.finalize', entity: 'renaksi_plan', entityId: plan.id, newValue: { versionNo, rows: rows.length } });
@@ -101,6 +109,11 @@ export interface FinalPlan {
   years: number[];
   /** Lampiran I's rows as stored in the version (rows deleted before finalising are not in it). */
   rows: RenaksiRow[];
+  /**
+   * The active units of the period with the levels the plan counted when it was finalised; null for a version
+   * finalised before they were stored (migration 021): then the plan period's current levels stand in for them.
+   */
+  units: MatrixUnit[] | null;
 }
 
 /**
@@ -112,6 +125,7 @@ export function finalPlan(deps: RenaksiDeps, periodId: number): FinalPlan | null
   const plan = deps.renaksi.findPlan(periodId);
   const v = plan && deps.renaksiVersions.latestVersionRows(plan.id);
   if (!v) return null;
-  const rows = (JSON.parse(v.rowsJson) as RenaksiRow[]).filter((r) => r.deletedAt === null);
-  return { periodId, versionNo: v.versionNo, finalizedAt: v.finalizedAt, years: planYears(v.startYear, v.endYear), rows };
+  return {
+    periodId, versionNo: v.versionNo, finalizedAt: v.finalizedAt, years: planYears(v.startYear, v.endYear), rows: versionRows(v), units: versionUnits(v)?.units ?? null,
+  };
 }

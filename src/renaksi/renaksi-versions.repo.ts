@@ -20,6 +20,17 @@ export interface RenaksiUpload {
   appliedAt: string | null;
 }
 
+/** A final version's content as stored (JSON still to be read). */
+export interface StoredVersion {
+  versionNo: number;
+  startYear: number;
+  endYear: number;
+  finalizedAt: string;
+  rowsJson: string;
+  /** null: finalised before the units were stored with the version (migration 021). */
+  unitsJson: string | null;
+}
+
 interface VersionRecord {
   version_no: number;
   start_year: number;
@@ -47,14 +58,14 @@ export function createRenaksiVersionsRepo(db: Db) {
        length(v.xlsx) AS size_bytes
      FROM renaksi_versions v LEFT JOIN users u ON u.id = v.finalized_by WHERE v.plan_id = ? ORDER BY v.version_no DESC`,
   );
-  const latestRows = db.prepare<[number], { version_no: number; start_year: number; end_year: number; finalized_at: string; rows_json: string }>(
-    'SELECT version_no, start_year, end_year, finalized_at, rows_json FROM renaksi_versions WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1',
+  const latestRows = db.prepare<[number], { version_no: number; start_year: number; end_year: number; finalized_at: string; rows_json: string; units_json: string | null }>(
+    'SELECT version_no, start_year, end_year, finalized_at, rows_json, units_json FROM renaksi_versions WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1',
   );
   const xlsx = db.prepare<[number, number], { xlsx: Buffer }>('SELECT xlsx FROM renaksi_versions WHERE plan_id = ? AND version_no = ?');
   const nextNo = db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(version_no), 0) + 1 AS n FROM renaksi_versions WHERE plan_id = ?');
   const insert = db.prepare(
-    `INSERT INTO renaksi_versions (plan_id, version_no, start_year, end_year, row_count, finalized_at, finalized_by, rows_json, xlsx)
-     VALUES (@planId, @versionNo, @startYear, @endYear, @rowCount, @finalizedAt, @userId, @rowsJson, @xlsx)`,
+    `INSERT INTO renaksi_versions (plan_id, version_no, start_year, end_year, row_count, finalized_at, finalized_by, rows_json, units_json, xlsx)
+     VALUES (@planId, @versionNo, @startYear, @endYear, @rowCount, @finalizedAt, @userId, @rowsJson, @unitsJson, @xlsx)`,
   );
   const insertUpload = db.prepare(
     'INSERT INTO renaksi_uploads (plan_id, user_id, file_name, changes, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -66,15 +77,23 @@ export function createRenaksiVersionsRepo(db: Db) {
 
   return {
     listVersions: (planId: number): RenaksiVersion[] => list.all(planId).map(toVersion),
-    /** The newest final version's plan years and rows as they were stored (JSON of the live rows then); undefined when none. */
-    latestVersionRows: (planId: number): { versionNo: number; startYear: number; endYear: number; finalizedAt: string; rowsJson: string } | undefined => {
+    /**
+     * The newest final version's plan years, rows and units as they were stored (JSON of the live rows then, and of the
+     * units with their levels; `unitsJson` is null for a version finalised before migration 021); undefined when none.
+     */
+    latestVersionRows: (planId: number): StoredVersion | undefined => {
       const r = latestRows.get(planId);
-      return r && { versionNo: r.version_no, startYear: r.start_year, endYear: r.end_year, finalizedAt: r.finalized_at, rowsJson: r.rows_json };
+      return r && {
+        versionNo: r.version_no, startYear: r.start_year, endYear: r.end_year, finalizedAt: r.finalized_at, rowsJson: r.rows_json, unitsJson: r.units_json,
+      };
     },
     /** The exact workbook bytes stored when version `versionNo` was finalised. */
     versionXlsx: (planId: number, versionNo: number): Buffer | undefined => xlsx.get(planId, versionNo)?.xlsx,
     nextVersionNo: (planId: number): number => nextNo.get(planId)?.n ?? 1,
-    insertVersion: (v: { planId: number; versionNo: number; startYear: number; endYear: number; rowCount: number; finalizedAt: string; userId: number; rowsJson: string; xlsx: Buffer }): void => {
+    insertVersion: (v: {
+      planId: number; versionNo: number; startYear: number; endYear: number; rowCount: number; finalizedAt: string; userId: number;
+      rowsJson: string; unitsJson: string; xlsx: Buffer;
+    }): void => {
       insert.run(v);
     },
     insertUpload: (planId: number, userId: number, fileName: string, changes: unknown): number =>
