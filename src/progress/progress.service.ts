@@ -24,20 +24,15 @@ function scoresAsThen(deps: ProgressDeps, periodId: number, basis: LevelBasis): 
 }
 
 /**
- * The plan period's scores with each unit's levels as the plan counted them when it was signed (FinalPlan.units), so a
- * verification changed after signing moves no starting level or yearly target level. A version finalised before the
- * units were stored (null) keeps the current levels: there is nothing else to read.
+ * The plan period's scores with each unit as the plan was signed with it (FinalPlan.units: status, levels, scores), so
+ * a verification changed after signing moves no starting level or yearly target level. A unit not in the signed
+ * version keeps its current scores; a version finalised before the units were stored (null) keeps them all: there is
+ * nothing else to read.
  */
 export function asSigned(baseline: PeriodScores, plan: Pick<FinalPlan, 'units'>): PeriodScores {
   if (!plan.units) return baseline;
   const signed = new Map(plan.units.map((u) => [u.unitId, u]));
-  return {
-    ...baseline,
-    units: baseline.units.map((u) => {
-      const s = signed.get(u.unitId);
-      return s ? { ...u, included: s.submitted, score: { ...u.score, levels: s.levels } } : u;
-    }),
-  };
+  return { ...baseline, units: baseline.units.map((u) => signed.get(u.unitId) ?? u) };
 }
 
 /** The signed plan of an earlier period against one plan year's assessment. */

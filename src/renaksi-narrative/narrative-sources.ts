@@ -13,9 +13,13 @@ export interface NarrativeSources {
   kabupaten: Pick<KabupatenService, 'kabupatenConditions'>;
 }
 
-/** The period's scores on the verified basis (the level the verifikator set, else the unit's own), as the workbook. */
+/**
+ * The period's scores on the verified basis (the level the verifikator set, else the unit's own), as the workbook: for
+ * a final plan as they were when it was signed (stored with its newest version, so a later verification or a unit
+ * formed since changes no figure of the signed narrative); for a draft, and a version stored before migration 021, now.
+ */
 export function periodScores(deps: NarrativeSources, periodId: number): PeriodScores {
-  return deps.scoring.computePeriodScores(periodId, 'verified');
+  return deps.renaksi.signedScores(periodId) ?? deps.scoring.computePeriodScores(periodId, 'verified');
 }
 
 /** The plan's Lampiran I rows grouped under their sasaran and numbered exactly as the workbook numbers them. */

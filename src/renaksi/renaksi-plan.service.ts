@@ -6,7 +6,7 @@ import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service
 import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
-import type { MatrixUnit } from './renaksi-matrix';
+import type { UnitResult } from '../scoring';
 import { currentUnits, versionRows, versionUnits } from './renaksi-signed';
 
 /**
@@ -110,10 +110,10 @@ export interface FinalPlan {
   /** Lampiran I's rows as stored in the version (rows deleted before finalising are not in it). */
   rows: RenaksiRow[];
   /**
-   * The active units of the period with the levels the plan counted when it was finalised; null for a version
-   * finalised before they were stored (migration 021): then the plan period's current levels stand in for them.
+   * The active units of the period as scored when the plan was finalised; null for a version finalised before they
+   * were stored (migration 021): then the plan period's current scores stand in for them.
    */
-  units: MatrixUnit[] | null;
+  units: UnitResult[] | null;
 }
 
 /**

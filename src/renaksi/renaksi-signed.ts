@@ -2,6 +2,7 @@ import type { Instrument } from '../instrument';
 import type { Period } from '../periods';
 import { planYears } from './renaksi-draft';
 import type { MatrixUnit } from './renaksi-matrix';
+import { aggregateScores, type PeriodScores, type UnitResult } from '../scoring';
 import type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
 import type { UnitNote } from './renaksi-unit-notes.repo';
 import type { StoredVersion } from './renaksi-versions.repo';
@@ -9,18 +10,19 @@ import { matrixUnits, planOrDefault, type RenaksiDeps } from './renaksi.service'
 
 /**
  * What a final plan was signed with beside its rows (stored with each version since migration 021): every active
- * unit of the period with the levels the plan counted (MatrixUnit) and the team's notes per unit. Lampiran II, each
- * unit's own Renaksi, monitoring and progress read these for a final plan, so a verification changed after signing
- * changes none of them.
+ * unit of the period as scored on the verified basis then (status, levels, aspect scores, index: what the workbook's
+ * Lampiran II and recap sheets printed) and the team's notes per unit. Lampiran II, each unit's own Renaksi, the
+ * narrative's kondisi awal, monitoring and progress read these for a final plan, so a verification changed (or a unit
+ * added) after signing changes none of them.
  */
 export interface SignedUnits {
-  units: MatrixUnit[];
+  units: UnitResult[];
   notes: UnitNote[];
 }
 
 /** The units and notes of the plan as they stand now: what finalising stores (as JSON) with the version. */
 export function currentUnits(deps: RenaksiDeps, periodId: number, planId: number): SignedUnits {
-  return { units: matrixUnits(deps.scoring.computePeriodScores(periodId, 'verified')), notes: deps.renaksiUnitNotes.listNotes(planId) };
+  return { units: deps.scoring.computePeriodScores(periodId, 'verified').units, notes: deps.renaksiUnitNotes.listNotes(planId) };
 }
 
 /** A version's live rows (rows deleted before it was finalised are kept in its JSON, marked, and left out here). */
@@ -58,6 +60,19 @@ function signedBasis(deps: RenaksiDeps, plan: RenaksiPlan): { v: StoredVersion; 
 }
 
 /**
+ * The period's scores as a final plan was signed with them (its newest version's units, the kabupaten figures
+ * recomputed from them), or null for a draft, without a plan, or for a version stored before migration 021 (then
+ * the current scores are all there is). What the narrative's kondisi awal reads for a final plan.
+ */
+export function signedScores(deps: RenaksiDeps, periodId: number): PeriodScores | null {
+  const plan = deps.renaksi.findPlan(periodId);
+  const signed = plan ? signedBasis(deps, plan) : null;
+  if (!signed) return null;
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  return { period, instrument, basis: 'verified', units: signed.units.units, aggregate: aggregateScores(instrument, signed.units.units) };
+}
+
+/**
  * The plan's basis (see PlanBasis). A final plan reads its newest version; a draft (also one reopened after signing)
  * computes from the current verified levels. NOTE: a version finalised before migration 021 stored no units, so a
  * final plan whose newest version is such a one falls back to the current levels, as every document did before.
@@ -68,7 +83,8 @@ export function planBasis(deps: RenaksiDeps, periodId: number): PlanBasis {
   if (signed) {
     const { period, instrument } = deps.periods.loadPeriod(periodId);
     return {
-      period, instrument, plan, years: planYears(signed.v.startYear, signed.v.endYear), rows: versionRows(signed.v), ...signed.units,
+      period, instrument, plan, years: planYears(signed.v.startYear, signed.v.endYear), rows: versionRows(signed.v),
+      units: matrixUnits(signed.units), notes: signed.units.notes,
       signed: { versionNo: signed.v.versionNo, finalizedAt: signed.v.finalizedAt },
     };
   }

@@ -49,7 +49,7 @@ export function draftUnits(scores: PeriodScores): DraftUnit[] {
  * Every active unit of the period as the plan counts it (in the official order): a unit that did not submit is
  * below target on every indicator, from level 0 (SPEC.md).
  */
-export function matrixUnits(scores: PeriodScores): MatrixUnit[] {
+export function matrixUnits(scores: Pick<PeriodScores, 'units'>): MatrixUnit[] {
   return scores.units.map((u) => ({ unitId: u.unitId, name: u.name, group: u.group, submitted: u.included, levels: u.score.levels }));
 }
 

@@ -47,6 +47,15 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     return m ? m.slice(1).join(' ') : 'no A1 row';
   }
 
+  /** The narrative document's text (BAB II carries the index, the aspects and the units that did not submit). */
+  async function narrative(): Promise<string> {
+    const res = await admin.agent.get(`/periods/${ctx.periodId}/renaksi.docx`).buffer(true).responseType('blob');
+    expect(res.status).toBe(200);
+    return (await readDocx(res.body as Buffer)).text;
+  }
+
+  const kabupatenIndex = (text: string) => /Kabupaten Kutai Timur adalah ([\d,]+)/.exec(text)?.[1] ?? 'no index';
+
   const busangCells = () => {
     const u = ctx.modules.renaksi.service.targetMap(ctx.periodId).units.find((x) => x.unitId === ids.busang);
     return ['A1', 'A2'].map((c) => cellText(u?.cells[c] ?? { kind: 'na' }));
@@ -55,14 +64,21 @@ describe('documents of a final Renaksi read the version that was signed', () => 
   const busangProgressFrom = () =>
     ctx.modules.progress.service.againstPlan(ctx.periodId, 2023)?.progress.units.find((u) => u.unitId === ids.busang)?.items.map((i) => `${i.code}:${i.from}→${i.targetLevel}`);
 
-  it('keeps the signed levels in the unit document, Lampiran II, the monev page and progress after a verification changes a level', async () => {
+  it('keeps the signed levels in the unit document, Lampiran II, the narrative, the monev page and progress after a verification changes a level and a unit is formed', async () => {
     await finalize();
+    const signedNarrative = await narrative();
 
     verifyBusangA1(3);
+    ctx.repos.units.insert({ code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', provisional: false });
     const docLevels = await busangA1Levels();
+    const narrativeAfter = await narrative();
     const monev = await admin.agent.get(`${plan()}/monev/units/${ids.busang}/2022-2`);
 
     expect(docLevels).toBe('1 2 3 4');
+    expect(narrativeAfter).toBe(signedNarrative);
+    expect(kabupatenIndex(signedNarrative)).toMatch(/^\d+,\d\d$/);
+    expect(signedNarrative).toContain('seluruh 57 unit');
+    expect(narrativeAfter).not.toContain('Badan Riset dan Inovasi Daerah');
     expect(busangCells()).toEqual(['1→4', '2→4']);
     expect(ctx.modules.renaksi.service.targetMap(ctx.periodId).signed?.versionNo).toBe(1);
     expect(monev.status).toBe(200);
@@ -76,7 +92,10 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     await finalize();
     verifyBusangA1(3);
 
+    const signedNarrative = await narrative();
+
     await reopen();
+    const draftNarrative = await narrative();
     const draftLevels = await busangA1Levels();
     const draftCells = busangCells();
     const draftSigned = ctx.modules.renaksi.service.targetMap(ctx.periodId).signed;
@@ -84,6 +103,8 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     verifyBusangA1(2);
 
     expect(draftLevels).toBe('3 4 4 4');
+    expect(kabupatenIndex(draftNarrative)).toMatch(/^\d+,\d\d$/);
+    expect(kabupatenIndex(draftNarrative)).not.toBe(kabupatenIndex(signedNarrative));
     expect(draftCells).toEqual(['3→4', '2→4']);
     expect(draftSigned).toBeNull();
     expect(await busangA1Levels()).toBe('3 4 4 4');
@@ -91,7 +112,7 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     expect(ctx.modules.renaksi.service.targetMap(ctx.periodId).signed?.versionNo).toBe(2);
     expect(busangProgressFrom()).toEqual(['A1:3→4', 'A2:2→4']);
     const stored = ctx.db.prepare('SELECT version_no, units_json FROM renaksi_versions ORDER BY version_no').all() as { version_no: number; units_json: string }[];
-    const a1 = (json: string) => (JSON.parse(json) as { units: { unitId: number; levels: Record<string, number> }[] }).units.find((u) => u.unitId === ids.busang)?.levels.A1;
+    const a1 = (json: string) => (JSON.parse(json) as { units: { unitId: number; score: { levels: Record<string, number> } }[] }).units.find((u) => u.unitId === ids.busang)?.score.levels.A1;
     expect(stored.map((v) => [v.version_no, a1(v.units_json)])).toEqual([[1, 1], [2, 3]]);
   });
 
@@ -105,8 +126,10 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     ).run(planRow?.id, rows.length, ids.adminId, JSON.stringify(rows), Buffer.from('PK'));
     ctx.repos.renaksi.setStatus(planRow?.id ?? 0, 'final');
 
+    const before = await narrative();
     verifyBusangA1(3);
 
+    expect(await narrative()).not.toBe(before);
     expect(await busangA1Levels()).toBe('3 4 4 4');
     expect(busangCells()).toEqual(['3→4', '2→4']);
     expect(ctx.modules.renaksi.service.targetMap(ctx.periodId).signed).toBeNull();
