@@ -2,7 +2,7 @@ import {
   AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Tab, Table, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import { FONT, GROUP_FILL, PAPER_MM, TABLE_BORDERS, tableCell, twips, type CellAlign } from './docx-parts';
-import { headLine, summaryLine, type UnitPlanDocument, type UnitPlanRow } from './unit-plan-model';
+import { headLine, summaryLine, unitLine, type UnitPlanDocument, type UnitPlanRow } from './unit-plan-model';
 
 /**
  * A unit's own Renaksi as a .docx in the form of the lampiran it is taken from: landscape F4 or A4 (the document
@@ -67,15 +67,15 @@ function identity(doc: UnitPlanDocument): Paragraph[] {
     ? `${doc.periodName}, tingkat hasil verifikasi (tingkat penilaian mandiri bila belum diverifikasi)`
     : `${doc.periodName}; unit belum mengajukan penilaian mandiri, sehingga setiap indikator dihitung dari tingkat 0`;
   return [
-    labelled('Unit kerja', `${doc.unit.name} (${doc.unit.groupLabel})`, 0),
+    labelled('Unit kerja', unitLine(doc.unit), 0),
     labelled('Kepala unit', headLine(doc.head), 0),
-    labelled('Narahubung', doc.narahubung.length ? doc.narahubung.join(', ') : 'belum ada akun narahubung yang aktif', 0),
+    labelled('Narahubung', doc.narahubung.length ? doc.narahubung.join(', ') : 'belum ditunjuk', 0),
     labelled('Dasar', basis, 0),
     labelled('Ringkasan', summaryLine(doc), 0),
   ];
 }
 
-/** Relative widths: No, Indikator, Sasaran, Tingkat saat ini, one per year, Kegiatan dan keluaran. */
+/** Relative widths: No, Indikator, Sasaran, Tingkat awal, one per year, Kegiatan dan keluaran. */
 function columns(doc: UnitPlanDocument): number[] {
   const rel = [4, 22, 26, 8, ...doc.years.map(() => 6.5), 42];
   const total = rel.reduce((s, w) => s + w, 0);
@@ -87,7 +87,7 @@ function headerRows(doc: UnitPlanDocument, widths: number[]): TableRow[] {
     tableCell(text, widths.slice(i, i + (span.columnSpan ?? 1)).reduce((s, w) => s + w, 0), { align: 'center', header: true, size: TABLE_SIZE, ...span });
   const yearsAt = 4;
   const first = [
-    h('No', 0, { rowSpan: 2 }), h('Indikator', 1, { rowSpan: 2 }), h('Sasaran', 2, { rowSpan: 2 }), h('Tingkat saat ini', 3, { rowSpan: 2 }),
+    h('No', 0, { rowSpan: 2 }), h('Indikator', 1, { rowSpan: 2 }), h('Sasaran', 2, { rowSpan: 2 }), h('Tingkat awal', 3, { rowSpan: 2 }),
     h('Target tingkat pada akhir tahun', yearsAt, { columnSpan: doc.years.length }), h('Kegiatan dan keluaran', yearsAt + doc.years.length, { rowSpan: 2 }),
   ];
   const second = doc.years.map((y, i) => h(String(y), yearsAt + i));

@@ -95,6 +95,11 @@ export function unitPlanSections(
   return { aspects: sections, generalNotes };
 }
 
+/** "Dinas Kesehatan (Perangkat Daerah)", but "Kecamatan Busang" (not "Kecamatan Busang (Kecamatan)"). */
+export function unitLine(unit: { name: string; groupLabel: string }): string {
+  return unit.name.toLowerCase().startsWith(unit.groupLabel.toLowerCase()) ? unit.name : `${unit.name} (${unit.groupLabel})`;
+}
+
 /** "Kepala Dinas Kesehatan, dr. Ani, NIP 19700101 199003 1 001"; dotted places for a name or NIP not yet recorded. */
 export function headLine(head: UnitPlanDocument['head']): string {
   const name = head.name.trim() || '……………………………';

@@ -37,6 +37,7 @@ describe('a unit’s own Renaksi (Word) over HTTP', () => {
     const { kind, text } = await readDocx(res.body as Buffer);
     expect(kind).toBe('docx');
     expect(text).toContain('DRAF – Renaksi kabupaten belum difinalkan; isi dokumen ini dapat berubah.');
+    expect(text).toContain('Narahubung : belum ditunjuk\n');
     expect(audits(ctx)).toEqual([{ unit_id: ids.busang }]);
   });
 
@@ -58,6 +59,8 @@ describe('a unit’s own Renaksi (Word) over HTTP', () => {
     expect(text).toContain('PETIKAN LAMPIRAN II KEPUTUSAN BUPATI KUTAI TIMUR');
     expect(text).toContain('TENTANG : RENCANA AKSI PENGELOLAAN PENGADUAN PELAYANAN PUBLIK MELALUI SP4N-LAPOR! KABUPATEN KUTAI TIMUR TAHUN 2022–2024');
     expect(text).toContain('KECAMATAN BUSANG\nTAHUN 2022–2024');
+    expect(text).toContain('Unit kerja : Kecamatan Busang\n');
+    expect(text).toContain('\nTingkat awal\n');
     expect(text).toContain('Kepala unit : Camat Busang, Drs. Hadi Santoso, NIP 19700101 199003 1 001');
     expect(text).toContain('Narahubung : Pengguna nh.busang');
     expect(text).toContain('Kecamatan Busang berada di bawah tingkat target pada 2 indikator dalam 1 aspek');

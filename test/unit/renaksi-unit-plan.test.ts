@@ -1,5 +1,5 @@
 import { unitHeadTitle } from '../../src/units/unit-head';
-import { activityText, headLine, summaryLine, unitPlanSections, type UnitPlanSourceItem } from '../../src/renaksi-narrative/unit-plan-model';
+import { activityText, headLine, summaryLine, unitLine, unitPlanSections, type UnitPlanSourceItem } from '../../src/renaksi-narrative/unit-plan-model';
 import { unitPlanUrl } from '../../src/renaksi-narrative/unit-plan-access';
 
 const ASPECTS = [{ code: 'A', name: 'Kebijakan' }, { code: 'B', name: 'Kelembagaan' }, { code: 'C', name: 'Kanal' }];
@@ -96,5 +96,15 @@ describe('unitPlanUrl', () => {
     expect(unitPlanUrl({ role: 'narahubung', unitId: 12 }, 'draf', 7, 12)).toBeNull();
     expect(unitPlanUrl({ role: 'narahubung', unitId: 12 }, 'final', 7, 12)).toBe(url);
     expect(unitPlanUrl({ role: 'narahubung', unitId: 13 }, 'final', 7, 12)).toBeNull();
+  });
+});
+
+describe('unitLine', () => {
+  it.each([
+    ['Dinas Kesehatan', 'Perangkat Daerah', 'Dinas Kesehatan (Perangkat Daerah)'],
+    ['Kecamatan Busang', 'Kecamatan', 'Kecamatan Busang'],
+    ['RSUD Kudungga', 'Perangkat Daerah', 'RSUD Kudungga (Perangkat Daerah)'],
+  ])('names %s of group %s as "%s"', (name, groupLabel, expected) => {
+    expect(unitLine({ name, groupLabel })).toBe(expected);
   });
 });
