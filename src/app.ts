@@ -10,6 +10,7 @@ import { createAssets } from './web/assets';
 import { rootFiles } from './web/root-files';
 import { FORM_HELPERS } from './web/view-helpers';
 import { viewLocals } from './web/view-locals';
+import { PUBLIC_URL_SETTING } from './web/request-origin';
 import { createAuditModule } from './audit';
 import { createInstrumentModule } from './instrument';
 import { createUnitsModule } from './units';
@@ -99,6 +100,7 @@ export function createApp({ db, config }: AppDeps, m: Modules = createModules({ 
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
+  app.set(PUBLIC_URL_SETTING, config.publicUrl);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   // NOTE: Express caches compiled views only when NODE_ENV is production; tests and production both want the

@@ -38,6 +38,11 @@ const ENV_SCHEMA = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DEMO: booleanFlag,
   TRUST_PROXY: booleanFlag,
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'harus alamat lengkap, mis. https://sp4n.kutaitimurkab.go.id')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive('harus lebih dari 0').max(200, 'maksimal 200').default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // argon2id cost of new password hashes; the defaults are production's. Lower only on a machine too small for them.
@@ -57,6 +62,11 @@ export interface AppConfig {
   sessionAbsoluteMs: number;
   demo: boolean;
   trustProxy: boolean;
+  /**
+   * The address people reach the app at (PUBLIC_URL, no trailing slash), for links they pass on: set-password links
+   * and WhatsApp reminders. Unset: taken from each request's Host header.
+   */
+  publicUrl: string | null;
   env: 'development' | 'production' | 'test';
   templatesDir: string;
   /** Largest evidence file accepted, in bytes (UPLOAD_MAX_MB). */
@@ -89,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     demo: c.DEMO,
     trustProxy: c.TRUST_PROXY,
+    publicUrl: c.PUBLIC_URL ?? null,
     env: c.NODE_ENV,
     templatesDir: TEMPLATES_DIR,
     uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
@@ -109,6 +120,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionAbsoluteMs: 12 * 3_600_000,
     demo: false,
     trustProxy: false,
+    publicUrl: null,
     env: 'test',
     templatesDir: TEMPLATES_DIR,
     uploadMaxBytes: 10 * 1024 * 1024,
