@@ -61,6 +61,7 @@ export function laporApiJson(period: { id: number; name: string; year: number; i
       ...figuresJson(u.figures),
       target: u.target,
       levels: levelsJson(u),
+      monthly: u.figures.monthly,
     })),
   };
 }
@@ -90,7 +91,12 @@ export function claimsTable(l: PeriodLapor, answersOf: (unitId: number) => Recor
 
 type UnitRow = UnitLapor;
 
-function unitColumns(codes: string[]): CsvColumn<UnitRow>[] {
+/** Per month of the period's year, the unit's reports received (the JSON's `monthly`, received only: a column a month). */
+function monthColumns(months: readonly string[]): CsvColumn<UnitRow>[] {
+  return months.map((month, i) => ({ header: `Diterima ${month}`, kind: 'int', value: (u) => u.figures.monthly[i]?.received ?? 0 }));
+}
+
+function unitColumns(codes: string[], months: readonly string[]): CsvColumn<UnitRow>[] {
   return [
     { header: 'Kode unit', kind: 'text', value: (u) => u.unit.code },
     { header: 'Unit', kind: 'text', value: (u) => u.unit.name },
@@ -111,6 +117,7 @@ function unitColumns(codes: string[]): CsvColumn<UnitRow>[] {
         return l === undefined ? null : l === 'na' ? 'tidak berlaku' : String(l);
       },
     })),
+    ...monthColumns(months),
   ];
 }
 
@@ -149,7 +156,7 @@ export function laporTableJson(l: PeriodLapor, table: LaporTable, claims: UnitCl
 
 /** The same table as CSV for Excel (id-ID). */
 export function laporTableCsv(l: PeriodLapor, table: LaporTable, claims: UnitClaims[]): string {
-  if (table === 'units') return toCsv(unitColumns(l.indicatorCodes), l.units);
+  if (table === 'units') return toCsv(unitColumns(l.indicatorCodes, l.kabupaten.monthly.map((m) => m.month)), l.units);
   if (table === 'monthly') {
     return toCsv<MonthRow>([
       { header: 'Bulan', kind: 'text', value: (m) => m.month },

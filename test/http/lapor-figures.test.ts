@@ -38,6 +38,7 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
       code: 'PD-DINKES', name: 'Dinas Kesehatan', group: 'perangkat daerah', received: 2, firstResponseWithin5Pct: 100, finishedPct: 50,
       medianWorkdaysToFinish: 9, backlogCount: 1, backlogPct: 50, notAuthorityPct: 0, handled: 2, firstResponseDue: 2, firstResponseWithin5: 2,
       finished: 1, notAuthority: 0, target: null, levels: { D1: 4, D2: 1, D4: 0, E3: 0 },
+      monthly: Array.from({ length: 12 }, (_, i) => ({ month: `2022-${String(i + 1).padStart(2, '0')}`, received: i === 7 ? 2 : 0, finished: i === 7 ? 1 : 0 })),
     });
     expect(body.units.find((u) => u.code === 'KEC-SANGATTA-UTARA')).toMatchObject({ received: 1, notAuthorityPct: 100, finishedPct: null, levels: { D1: 'na', D2: 'na', D4: 'na', E3: 0 } });
     expect(body.units.find((u) => u.code === 'PD-DISDIK')).toMatchObject({ received: 0, levels: { D1: 'na' } });
@@ -167,8 +168,9 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(dash.text).toMatch(new RegExp(`2 dari ${active} unit menerima laporan pada periode ini; tanpa laporan: Sekretariat Daerah, Sekretariat DPRD, [^<]*Dinas Pendidikan`));
     expect(dash.text).not.toMatch(/tanpa laporan:[^<]*(Dinas Kesehatan|Kecamatan Sangatta Utara)[,.]/);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFKode unit;Unit;Kelompok;Laporan diterima;Tindak lanjut pertama ≤ 5 HK (%);Selesai (%);Median HK sampai selesai;Tunggakan melewati batas waktu;Tunggakan (%);Bukan wewenang (%);Target laporan;Tingkat D1 menurut data;Tingkat D2 menurut data;Tingkat D4 menurut data;Tingkat E3 menurut data');
-    expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,00;50,00;9,00;1;50,00;0,00;;4;1;0;0');
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFKode unit;Unit;Kelompok;Laporan diterima;Tindak lanjut pertama ≤ 5 HK (%);Selesai (%);Median HK sampai selesai;Tunggakan melewati batas waktu;Tunggakan (%);Bukan wewenang (%);Target laporan;Tingkat D1 menurut data;Tingkat D2 menurut data;Tingkat D4 menurut data;Tingkat E3 menurut data;Diterima 2022-01;Diterima 2022-02;Diterima 2022-03;Diterima 2022-04;Diterima 2022-05;Diterima 2022-06;Diterima 2022-07;Diterima 2022-08;Diterima 2022-09;Diterima 2022-10;Diterima 2022-11;Diterima 2022-12');
+    // Dinkes: both reports received in August
+    expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,00;50,00;9,00;1;50,00;0,00;;4;1;0;0;0;0;0;0;0;0;0;2;0;0;0;0');
     expect(claims.body.units[0]).toMatchObject({ code: 'PD-DINKES', higher: 3, gap: 11 });
     expect(monthly.body.months[7]).toEqual({ month: '2022-08', kabupaten: { month: '2022-08', received: 2, finished: 1 }, groups: { 'perangkat daerah': { month: '2022-08', received: 2, finished: 1 }, kecamatan: { month: '2022-08', received: 0, finished: 0 } } });
     expect(rapor.text).toContain('Data SP4N-LAPOR!: 2 laporan · ≤ 5 HK 100,00 % · selesai 50,00 % · tunggakan 1');
