@@ -76,6 +76,13 @@ export interface MonevDocEvidence {
   url: string | null;
 }
 
+/** The units' own parts (Lampiran II): per reporting unit and semester what its report stands at. */
+export interface MonevUnitReportsDoc {
+  /** "Semester I 2022", … */
+  semesters: string[];
+  units: { no: number; name: string; indicators: number; cells: string[] }[];
+}
+
 export interface MonevDocument {
   regionName: string;
   years: number[];
@@ -89,4 +96,5 @@ export interface MonevDocument {
   evidence: MonevDocEvidence[];
   /** null when the progress of the plan cannot be read (no final version). */
   kemajuan: KemajuanDoc | null;
+  unitReports: MonevUnitReportsDoc;
 }

@@ -13,7 +13,7 @@ import type { User } from '../shared/identity';
 import type { SettingsRepo } from '../shared/settings.repo';
 import { workerTask } from '../shared/worker-pool';
 import type { MonevDocument } from './monev-document';
-import { evidenceByReport, evidenceList, kemajuanDoc, monevSheets } from './monev-model';
+import { evidenceByReport, evidenceList, kemajuanDoc, monevSheets, unitReportsDoc } from './monev-model';
 import { defaultSemesterKey, semesterReport, type SemesterReport } from './monev-report';
 import type * as MonevWorkbookTask from './monev-workbook.task';
 
@@ -67,6 +67,7 @@ export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: D
     sheets: monevSheets(p, witaDate(now), evidenceByReport(evidence)),
     evidence: evidenceList(p, evidence),
     kemajuan: kemajuanDoc(p, perYear, titles),
+    unitReports: unitReportsDoc(p, witaDate(now)),
   };
 }
 

@@ -1,7 +1,7 @@
-import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress } from '../monitoring';
+import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress, UnitSemester } from '../monitoring';
 import { MONEV_STATUS_LABELS } from '../monitoring';
 import type { PlanProgress } from '../progress';
-import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevYearSheet } from './monev-document';
+import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevUnitReportsDoc, MonevYearSheet } from './monev-document';
 
 /**
  * The monev documents' content from the monitoring progress, as plain data. Pure.
@@ -118,6 +118,31 @@ export function kemajuanDoc(p: MonevProgress, perYear: { year: number; plan: Pla
         indicator: r.indicatorCode ? `${r.indicatorCode} ${titles.get(r.indicatorCode) ?? ''}`.trim() : '(baris tanpa indikator)',
         cells: byYear.map((m) => ({ expected: m.get(r.rowId)?.expected ?? null, achieved: m.get(r.rowId)?.achieved ?? null })),
       })),
+    })),
+  };
+}
+
+/**
+ * What the Laporan Unit sheet says of a unit's own part in a semester: a submitted report as accepted or not yet
+ * verified, with its evidence counted; a returned one as such; "Belum dilaporkan" once the semester has begun
+ * (a draft is not reported), '' before.
+ */
+export function unitPartText(c: Pick<UnitSemester, 'ownPart' | 'ownEvidenceCount'>, started: boolean): string {
+  const bukti = c.ownEvidenceCount > 0 ? `; ${c.ownEvidenceCount} bukti` : '';
+  if (c.ownPart === 'diterima') return `Diterima${bukti}`;
+  if (c.ownPart === 'diajukan') return `Diajukan (belum diverifikasi)${bukti}`;
+  if (c.ownPart === 'dikembalikan') return 'Dikembalikan untuk diperbaiki';
+  return started ? 'Belum dilaporkan' : '';
+}
+
+/** The Laporan Unit sheet: every unit with its own part (official order) and its state per semester of the plan. */
+export function unitReportsDoc(p: MonevProgress, today: string): MonevUnitReportsDoc {
+  const started = p.semesters.map((s) => semesterStarted(s, today));
+  return {
+    semesters: p.semesters.map((s) => s.label),
+    units: p.units.filter((u) => u.indicators.length > 0).map((u, i) => ({
+      no: i + 1, name: u.name, indicators: u.indicators.length,
+      cells: u.semesters.map((c, k) => unitPartText(c, started[k] ?? false)),
     })),
   };
 }

@@ -9,6 +9,7 @@ import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from '.
 import type { MonevDocCell, MonevDocRow, MonevDocument, MonevYearSheet } from './monev-document';
 import { addEvidenceSheet } from './monev-evidence-sheet';
 import { addKemajuanSheet } from './monev-kemajuan-sheet';
+import { addUnitReportsSheet } from './monev-units-sheet';
 
 /**
  * Lampiran III — Matriks Monitoring dan Evaluasi, one sheet per plan year. Realisasi is cumulative within a plan
@@ -173,8 +174,9 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
 /**
  * Builds the monev workbook: Lampiran III, one sheet per plan year (the lampiran block, the row's plan columns and per
  * semester realisasi, capaian, status, kendala, tindak lanjut and bukti dukung, the notes, the closing), then the
- * Kemajuan sheet when the plan's progress is known, then every evidence item whole on the Bukti Dukung sheet. Each sheet prints landscape with its header rows repeated and its
- * own page numbers.
+ * Kemajuan sheet when the plan's progress is known, the units' own parts per semester (Laporan Unit), then every
+ * evidence item whole on the Bukti Dukung sheet. Each sheet prints landscape with its header rows repeated and its own
+ * page numbers.
  */
 export function buildMonevWorkbook(doc: MonevDocument): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -183,6 +185,7 @@ export function buildMonevWorkbook(doc: MonevDocument): ExcelJS.Workbook {
   wb.modified = wb.created;
   for (const sheet of doc.sheets) addYearSheet(wb, doc, sheet);
   if (doc.kemajuan) addKemajuanSheet(wb, doc, doc.kemajuan);
+  addUnitReportsSheet(wb, doc);
   addEvidenceSheet(wb, doc);
   shareStyles(wb);
   return wb;

@@ -97,6 +97,8 @@ export interface UnitSemester {
   ownPartDue: boolean;
   /** Its own report's review state; null when none was saved. */
   ownPart: ReviewState | null;
+  /** Evidence items (not deleted) of its own report; 0 without one. */
+  ownEvidenceCount: number;
   /** Every coordinated row reported and, when due, its own part reported. */
   reported: boolean;
 }
@@ -184,10 +186,12 @@ function unitProgress(input: ProgressInput, rows: RowProgress[], semesters: Seme
     if (coordinated.length === 0 && u.indicators.length === 0) return [];
     const perSemester = semesters.map((s, i): UnitSemester => {
       const rowsReported = coordinated.filter((r) => (r.semesters[i] as RowSemesterProgress).reported).length;
-      const ownPart = own.get(`${u.unitId}:${s.key}`)?.reviewState ?? null;
+      const report = own.get(`${u.unitId}:${s.key}`);
+      const ownPart = report?.reviewState ?? null;
       const ownPartDue = u.indicators.length > 0;
       return {
         key: s.key, rowsDue: coordinated.length, rowsReported, ownPartDue, ownPart,
+        ownEvidenceCount: report ? input.evidenceCounts.get(`unit:${report.id}`) ?? 0 : 0,
         reported: rowsReported === coordinated.length && (!ownPartDue || isReported(ownPart)),
       };
     });

@@ -7,10 +7,12 @@ import { launchBrowser, login, screenshot, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { pdfBytes } from '../helpers/evidence-files';
 import { finalPlanForMonev, type MonevSetup } from '../helpers/monev';
+import { readWorkbook } from '../helpers/workbook';
 
 /**
  * The monev in real Chromium: a kecamatan's narahubung on a phone reports its own part of the final Renaksi with a
- * PDF, the verifikator returns it with a comment, the narahubung fixes it and submits it again.
+ * PDF, the verifikator returns it with a comment, the narahubung fixes it and submits it again; the board shows it
+ * reported and the monev workbook carries it.
  */
 describe('monev of the Renaksi in a real browser', () => {
   let ctx: TestContext;
@@ -103,6 +105,25 @@ describe('monev of the Renaksi in a real browser', () => {
     expect(ctx.db.prepare("SELECT status, activity FROM monev_unit_items WHERE indicator_code = 'A1'").get()).toEqual({ status: 'selesai', activity: 'SK Tim Pengelola Pengaduan ditandatangani Camat.' });
     expect(ctx.db.prepare('SELECT file_name FROM monev_evidence WHERE deleted_at IS NULL ORDER BY id').all()).toEqual([{ file_name: 'rancangan-sk.pdf' }, { file_name: 'sk-ditandatangani.pdf' }]);
     expect(await fitsWidth(page)).toBe(true);
+    await page.close();
+  });
+
+  it('shows the verifikator the unit reported on the board, and the monev workbook carries its report', async () => {
+    const page = await desk.newPage();
+    await page.goto(`${server.baseUrl}/periods/${ctx.periodId}/renaksi/monev?semester=2022-2`);
+    await page.getByRole('link', { name: 'Papan pelaporan unit Semester II 2022' }).click();
+    const busangOnBoard = await page.locator(`#unit-${m.busang}`).textContent();
+    await page.getByRole('link', { name: 'Halaman monev semester ini' }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh matriks monev, Lampiran III (Excel)' }).click()]);
+    const wb = await readWorkbook(fs.readFileSync(await download.path()));
+
+    expect(busangOnBoard).toContain('Menunggu verifikasi');
+    expect(busangOnBoard).not.toContain('Belum melapor');
+    const ws = wb.getWorksheet('Laporan Unit');
+    const header = ws?.getRow(4).values as unknown[];
+    const busang = [...Array(ws?.rowCount ?? 0).keys()].map((i) => ws?.getRow(i + 1).values as unknown[]).find((v) => v?.[2] === 'Kecamatan Busang');
+    expect(busang?.[header.indexOf('Semester II 2022')]).toBe('Diajukan (belum diverifikasi); 2 bukti');
     await page.close();
   });
 });

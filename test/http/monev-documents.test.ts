@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { draftedPlan, rowByKey } from '../helpers/renaksi';
 import { readWorkbook } from '../helpers/workbook';
 
@@ -53,6 +53,30 @@ describe('the monev documents of a final Renaksi', () => {
     throw new Error(`no row ${no}`);
   };
 
+  it("carries each unit's own part per semester on Laporan Unit: submitted with its evidence counted, returned, not reported", async () => {
+    await finalize();
+    const planId = (ctx.db.prepare('SELECT id FROM renaksi_plans WHERE period_id = ?').get(ctx.periodId) as { id: number }).id;
+    const busang = unitId(ctx.repos, 'KEC-BUSANG');
+    const unitReport = (year: number, semester: number, state: string) => Number(ctx.db.prepare(
+      `INSERT INTO monev_unit_reports (plan_id, unit_id, year, semester, review_state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2022-07-01', '2022-07-01')`,
+    ).run(planId, busang, year, semester, state).lastInsertRowid);
+    const first = unitReport(2022, 1, 'diajukan');
+    unitReport(2022, 2, 'dikembalikan');
+    for (const kind of ['link', 'link']) {
+      ctx.db.prepare("INSERT INTO monev_evidence (unit_report_id, indicator_code, kind, url, created_at) VALUES (?, 'A1', ?, 'https://busang.example.go.id/sk', '2022-07-01')").run(first, kind);
+    }
+
+    const wb = await readWorkbook((await download()).body as Buffer);
+
+    const ws = wb.getWorksheet('Laporan Unit') as ExcelJS.Worksheet;
+    expect(ws.getRow(4).values).toEqual(expect.arrayContaining(['No', 'Unit', 'Indikator Lampiran II', 'Semester I 2022', 'Semester II 2024']));
+    let r = 5;
+    while (r <= ws.rowCount && ws.getRow(r).getCell(2).value !== 'Kecamatan Busang') r++;
+    const cells = [3, 4, 5, 6].map((c) => ws.getRow(r).getCell(c).value);
+    expect(cells).toEqual([2, 'Diajukan (belum diverifikasi); 2 bukti', 'Dikembalikan untuk diperbaiki', 'Belum dilaporkan']);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '4:4', firstPageNumber: 1 });
+  });
+
   it('prints Lampiran III per plan year with realisasi and capaian as numbers, only what was submitted, and Kemajuan', async () => {
     await finalize();
     reportSome();
@@ -62,7 +86,7 @@ describe('the monev documents of a final Renaksi', () => {
 
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(`monev-renaksi-sp4n-lapor-periode-${ctx.periodId}.xlsx`);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran III 2022', 'Lampiran III 2023', 'Lampiran III 2024', 'Kemajuan', 'Bukti Dukung']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran III 2022', 'Lampiran III 2023', 'Lampiran III 2024', 'Kemajuan', 'Laporan Unit', 'Bukti Dukung']);
     const ws = wb.getWorksheet('Lampiran III 2022') as ExcelJS.Worksheet;
     expect(ws.getRow(1).values).toContain('LAMPIRAN III KEPUTUSAN BUPATI KUTAI TIMUR');
     expect(String(ws.getCell(6, 1).value)).toContain('MATRIKS MONITORING DAN EVALUASI RENCANA AKSI');

@@ -1,5 +1,5 @@
 import type { MonevProgress, RowProgress, RowSemesterProgress } from '../../src/monitoring';
-import { buktiText, evidenceByReport, kemajuanDoc, monevSheets, semesterStarted, statusText } from '../../src/monev-documents/monev-model';
+import { buktiText, evidenceByReport, kemajuanDoc, monevSheets, semesterStarted, statusText, unitReportsDoc } from '../../src/monev-documents/monev-model';
 import { defaultSemesterKey, rowTitle, semesterReport } from '../../src/monev-documents/monev-report';
 import { kemajuanShare } from '../../src/monev-documents/monev-kemajuan-sheet';
 
@@ -33,7 +33,7 @@ function plan(): MonevProgress {
     row('II.1', 'B', { '2022-1': { realisasi: 5, capaian: 125, overTarget: true, status: 'selesai', reviewState: 'diajukan', reported: true, onSchedule: true } }),
   ];
   const sem = (rowsDue: number, rowsReported: number, ownPartDue: boolean, ownPart: RowSemesterProgress['reviewState']) => KEYS.map((key) => ({
-    key, rowsDue, rowsReported: key === '2022-1' ? rowsReported : 0, ownPartDue, ownPart: key === '2022-1' ? ownPart : null, reported: false,
+    key, rowsDue, rowsReported: key === '2022-1' ? rowsReported : 0, ownPartDue, ownPart: key === '2022-1' ? ownPart : null, ownEvidenceCount: key === '2022-1' && ownPart ? 1 : 0, reported: false,
   }));
   return {
     period: { id: 1, name: 'Penilaian 2022', year: 2022 },
@@ -68,6 +68,24 @@ describe('the monev documents as data', () => {
     [{ reported: false, status: null, reviewState: null }, false, ''],
   ] as const)('prints the status of %o (semester begun: %s) as "%s"', (c, started, text) => {
     expect(statusText(c, started)).toBe(text);
+  });
+
+  it("lists the units with their own part and what each semester's report stands at, begun semesters only", () => {
+    const doc = unitReportsDoc(plan(), '2023-03-01');
+
+    // Sekretariat Daerah only coordinates rows (no own part); Busang's 2022-1 part was returned (its evidence not counted).
+    expect(doc.semesters).toEqual(['Semester I 2022', 'Semester II 2022', 'Semester I 2023', 'Semester II 2023']);
+    expect(doc.units).toEqual([{ no: 1, name: 'Kecamatan Busang', indicators: 1, cells: ['Dikembalikan untuk diperbaiki', 'Belum dilaporkan', 'Belum dilaporkan', ''] }]);
+  });
+
+  it.each([
+    ['diterima', 2, 'Diterima; 2 bukti'], ['diajukan', 0, 'Diajukan (belum diverifikasi)'], ['draf', 1, 'Belum dilaporkan'], [null, 0, 'Belum dilaporkan'],
+  ] as const)('prints a unit part %s with %i evidence as "%s"', (ownPart, ownEvidenceCount, text) => {
+    const p = plan();
+    const busang = p.units[1];
+    if (busang?.semesters[0]) Object.assign(busang.semesters[0], { ownPart, ownEvidenceCount });
+
+    expect(unitReportsDoc(p, '2022-06-30').units[0]?.cells[0]).toBe(text);
   });
 
   it('lists evidence names up to four, else the count', () => {
