@@ -38,7 +38,7 @@ function input(): ProgressInput {
     ],
     unitReports: [unitReport(200, 11, {})],
     windows: [{ year: 2022, semester: 1, opensOn: '2022-07-01', deadline: '2022-07-15' }],
-    evidenceCounts: new Map([['row:100', 2]]),
+    evidenceCounts: new Map([['row:100', 2], ['unit:200', 3]]),
     units: [
       { unitId: 10, code: 'PD-KOMINFO', name: 'Diskominfo', group: 'pd', indicators: [] },
       { unitId: 11, code: 'KEC-BUSANG', name: 'Busang', group: 'kecamatan', indicators: ['A1'] },
@@ -77,9 +77,9 @@ describe('the progress of a final Renaksi', () => {
     const p = buildProgress(input());
 
     expect(p.units.map((u) => u.unitId)).toEqual([10, 11]);
-    expect(p.units[0]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 2, rowsReported: 1, ownPartDue: false, ownPart: null, reported: false });
-    expect(p.units[1]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 0, rowsReported: 0, ownPartDue: true, ownPart: 'diajukan', reported: true });
-    expect(p.units[1]?.semesters[1]).toMatchObject({ ownPart: null, reported: false });
+    expect(p.units[0]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 2, rowsReported: 1, ownPartDue: false, ownPart: null, ownEvidenceCount: 0, reported: false });
+    expect(p.units[1]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 0, rowsReported: 0, ownPartDue: true, ownPart: 'diajukan', ownEvidenceCount: 3, reported: true });
+    expect(p.units[1]?.semesters[1]).toMatchObject({ ownPart: null, ownEvidenceCount: 0, reported: false });
   });
 
   it('is not monitored while the plan is a draft, and keeps what was reported', () => {
