@@ -59,15 +59,22 @@ export function requirePlanVisible(user: User, p: MonevProgress): void {
   throw new AppError(409, 'plan-not-final', 'Renaksi belum final: laporan monev unit Anda dapat dibuka setelah Renaksi ditetapkan final oleh tim Renaksi; sampai saat itu laporan belum dapat diisi.');
 }
 
-/** Reports are taken inside the semester's window; the admin may still report or correct outside it (409). */
-export function assertWindowOpen(user: User, s: SemesterProgress): void {
-  if (user.role === 'admin' || !s.window) return;
+/** Why this person may not report in the semester now (outside its window; the admin always may), or null. */
+export function windowProblem(user: User, s: SemesterProgress): { code: string; message: string } | null {
+  if (user.role === 'admin' || !s.window) return null;
   if (s.windowState === 'ditutup') {
-    throw new AppError(409, 'window-closed', `Batas pelaporan: pelaporan ${s.label} ditutup sejak ${formatDate(s.window.deadline)}. Hubungi admin Diskominfo untuk perbaikan. Tidak ada yang disimpan.`);
+    return { code: 'window-closed', message: `Batas pelaporan: pelaporan ${s.label} ditutup sejak ${formatDate(s.window.deadline)}. Hubungi admin Diskominfo untuk perbaikan.` };
   }
   if (s.windowState === 'belum_dibuka') {
-    throw new AppError(409, 'window-not-open', `Batas pelaporan: pelaporan ${s.label} baru dibuka pada ${formatDate(s.window.opensOn)}. Tidak ada yang disimpan.`);
+    return { code: 'window-not-open', message: `Batas pelaporan: pelaporan ${s.label} baru dibuka pada ${formatDate(s.window.opensOn)}.` };
   }
+  return null;
+}
+
+/** Reports are taken inside the semester's window; the admin may still report or correct outside it (409). */
+export function assertWindowOpen(user: User, s: SemesterProgress): void {
+  const problem = windowProblem(user, s);
+  if (problem) throw new AppError(409, problem.code, `${problem.message} Tidak ada yang disimpan.`);
 }
 
 /** The coordinating PD's narahubung reports its rows; Diskominfo (admin, tim_renaksi) any row (403 otherwise). */
@@ -102,12 +109,18 @@ export function requireUnitViewer(user: User, unit: { unitId: number; name: stri
   requireUnitReporter(user, unit);
 }
 
+/** Why this person may not change a report in this state (a narahubung: only a draft or a returned one), or null. */
+export function editProblem(user: User, state: string | null): string | null {
+  if (isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan') return null;
+  return state === 'diterima'
+    ? 'Laporan ini sudah diterima verifikator dan tidak dapat diubah lagi.'
+    : 'Laporan ini sudah diajukan dan menunggu pemeriksaan verifikator; belum dapat diubah.';
+}
+
 /** A narahubung changes a report only while it is a draft or returned; Diskominfo corrects it in any state. */
 export function assertEditable(user: User, state: string | null): void {
-  if (isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan') return;
-  throw new AppError(409, 'report-locked', state === 'diterima'
-    ? 'Laporan ini sudah diterima verifikator dan tidak dapat diubah lagi. Tidak ada yang disimpan.'
-    : 'Laporan ini sudah diajukan dan menunggu pemeriksaan verifikator; belum dapat diubah. Tidak ada yang disimpan.');
+  const problem = editProblem(user, state);
+  if (problem) throw new AppError(409, 'report-locked', `${problem} Tidak ada yang disimpan.`);
 }
 
 /** The report changed since the form was opened (409, the typed values kept by the route). */

@@ -3,7 +3,9 @@ import type { User } from '../shared/identity';
 import { isReported, parseSemesterKey, witaDate } from './monitoring-calc';
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester } from './monitoring-progress';
 import type { MonevEvidence, RowReport, UnitReport } from './monitoring.repo';
-import { canReportRow, canReportUnit, requirePlanVisible, requireRowViewer, requireUnitViewer, rowContext, unitContext } from './monitoring-access';
+import {
+  canReportRow, canReportUnit, editProblem, requirePlanVisible, requireRowViewer, requireUnitViewer, rowContext, unitContext, windowProblem,
+} from './monitoring-access';
 import { reportEvidence } from './monitoring-report.service';
 import { findUnitReport } from './monitoring-unit.service';
 import { MONEV_EDITORS } from './monitoring-roles';
@@ -63,6 +65,8 @@ export interface RowReportPage {
   report: RowReport | undefined;
   evidence: MonevEvidence[];
   canEdit: boolean;
+  /** Why a reporter of this row cannot change the report now (window, review state); null otherwise. */
+  lockNote: string | null;
   canReview: boolean;
   canSetCoordinator: boolean;
   /** Perangkat daerah an editor may name as coordinator. */
@@ -76,12 +80,12 @@ export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number
   requireRowViewer(user, row);
   const report = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
   const state = report?.reviewState ?? null;
-  const open = user.role === 'admin' || semester.windowState === 'terbuka' || semester.windowState === 'tanpa_jadwal';
-  const editable = isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan';
+  const lock = p.monitored && canReportRow(user, row) ? windowProblem(user, semester)?.message ?? editProblem(user, state) : null;
   return {
     p, semester, row, cell: row.semesters[p.semesters.indexOf(semester)] as RowSemesterProgress, report,
     evidence: report && p.plan ? reportEvidence(deps, p.plan.id, { rowReportId: report.id }) : [],
-    canEdit: p.monitored && canReportRow(user, row) && open && editable,
+    canEdit: p.monitored && canReportRow(user, row) && lock === null,
+    lockNote: lock,
     canReview: p.monitored && canReview(user) && state === 'diajukan',
     canSetCoordinator: isEditor(user),
     pds: isEditor(user) ? deps.units.listActive().filter((u) => u.group === 'pd') : [],
@@ -98,6 +102,8 @@ export interface UnitReportPage {
   report: UnitReport | undefined;
   evidence: MonevEvidence[];
   canEdit: boolean;
+  /** Why this unit's reporter cannot change the report now (window, review state); null otherwise. */
+  lockNote: string | null;
   canReview: boolean;
   reported: boolean;
 }
@@ -110,8 +116,7 @@ export function unitReportPage(deps: MonitoringDeps, user: User, periodId: numbe
   const planId = (p.plan as { id: number }).id;
   const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
   const state = report?.reviewState ?? null;
-  const open = user.role === 'admin' || semester.windowState === 'terbuka' || semester.windowState === 'tanpa_jadwal';
-  const editable = isEditor(user) || state === null || state === 'draf' || state === 'dikembalikan';
+  const lock = p.monitored && canReportUnit(user, unitId) ? windowProblem(user, semester)?.message ?? editProblem(user, state) : null;
   const plan = deps.renaksi.unitPlan(periodId, unitId);
   return {
     p, semester, unit, state: unit.semesters[p.semesters.indexOf(semester)] as UnitSemester,
@@ -121,7 +126,8 @@ export function unitReportPage(deps: MonitoringDeps, user: User, periodId: numbe
     })),
     report,
     evidence: report ? reportEvidence(deps, planId, { unitReportId: report.id }) : [],
-    canEdit: p.monitored && canReportUnit(user, unitId) && open && editable,
+    canEdit: p.monitored && canReportUnit(user, unitId) && lock === null,
+    lockNote: lock,
     canReview: p.monitored && canReview(user) && state === 'diajukan',
     reported: isReported(state),
   };

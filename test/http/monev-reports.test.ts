@@ -122,6 +122,7 @@ describe('reporting the realisasi of a Lampiran I row', () => {
     expect(late.text).toContain('Batas pelaporan: pelaporan Semester I 2022 ditutup sejak 15 Juli 2022');
     expect(late.text).toContain('Terlambat diketik');
     expect(late.text).toContain('<label for="keep-link">Tautan bukti dukung</label>');
+    expect((await setda.agent.get(rowUrl)).text).toContain('<p class="note" role="note" id="catatan-laporan">Batas pelaporan: pelaporan Semester I 2022 ditutup sejak 15 Juli 2022. Hubungi admin Diskominfo untuk perbaikan.</p>');
     expect(monevState(ctx)).toBe(before);
     const byAdmin = await admin.agent.post(rowUrl).type('form').send(rowReportForm(admin.csrf, { realisasi: '3' }));
     expect(byAdmin.status).toBe(302);

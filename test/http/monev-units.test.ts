@@ -93,6 +93,25 @@ describe("a unit's own part, the reporting windows and the coordinating PD", () 
     ]);
   });
 
+  it('tells the narahubung on the page why a report cannot be changed: submitted, then the window closed', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, m.users.busang);
+    const open = await agent.get(unitUrl);
+    await agent.post(unitUrl).type('form').send(unitForm(csrf, { status_A2: 'belum_dimulai', action: 'ajukan' }));
+    const submitted = await agent.get(unitUrl);
+    const admin = await loginAs(ctx.app, m.users.admin);
+    await admin.agent.post(`${m.url}/windows`).type('form').send({ _csrf: admin.csrf, 'opens_2022-2': '2023-01-02', 'deadline_2022-2': '2023-01-20' });
+
+    const closed = await agent.get(unitUrl);
+
+    const note = (html: string) => /<p class="note" role="note" id="catatan-laporan">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
+    expect(note(open.text)).toBeNull();
+    expect(open.text).toContain('Untuk setiap indikator unit Anda di Lampiran II');
+    expect(note(submitted.text)).toBe('Laporan ini sudah diajukan dan menunggu pemeriksaan verifikator; belum dapat diubah.');
+    expect(note(closed.text)).toBe('Batas pelaporan: pelaporan Semester II 2022 ditutup sejak 20 Januari 2023. Hubungi admin Diskominfo untuk perbaikan.');
+    expect(closed.text).not.toContain('Untuk setiap indikator unit Anda di Lampiran II');
+    expect(note((await admin.agent.get(unitUrl)).text)).toBeNull();
+  });
+
   it('lets the admin set windows, refusing a deadline before the opening with the field named', async () => {
     const { agent, csrf } = await loginAs(ctx.app, m.users.admin);
     const before = monevState(ctx);
