@@ -64,15 +64,24 @@ function previewLines(plan: LaporPlan, unitNames: Map<number, string>): string[]
   return lines;
 }
 
+/** A file the command line names, or a 422 that says which flag names a file that cannot be read. */
+function readNamedFile(file: string, flag: 'file' | 'mapping'): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new AppError(422, 'lapor-cli', `Berkas --${flag} tidak dapat dibaca: ${file} (periksa nama dan foldernya).`);
+  }
+}
+
 export async function runLaporImportCli(ctx: LaporContext, flags: LaporCliFlags, print: (line: string) => void): Promise<number> {
   const periodId = Number(flags.period);
   if (!flags.period || !Number.isSafeInteger(periodId) || periodId < 1) throw new AppError(422, 'lapor-cli', 'Sebutkan periode: --period ID (lihat GET /api/periods).');
   if (!flags.file) throw new AppError(422, 'lapor-cli', 'Sebutkan berkas ekspor: --file <berkas .xlsx atau .csv>.');
   const { period } = ctx.loadPeriod(periodId);
   const exportDate = exportDateOf(ctx, periodId, flags['export-date'] ?? todayWita());
-  const mapped = flags.mapping ? parseMappingJson(fs.readFileSync(flags.mapping, 'utf8')) : {};
+  const mapped = flags.mapping ? parseMappingJson(readNamedFile(flags.mapping, 'mapping').toString('utf8')) : {};
   const fileName = path.basename(flags.file);
-  const read = await readExport(ctx, { originalName: fileName, data: fs.readFileSync(flags.file) });
+  const read = await readExport(ctx, { originalName: fileName, data: readNamedFile(flags.file, 'file') });
   const { columns, plan } = planHeld(ctx, { ...read, exportDate, periodId }, mapped);
   print(`Periode: ${period.name} · berkas: ${fileName} · tanggal ekspor: ${exportDate}`);
   for (const f of LAPOR_FIELDS) {

@@ -76,13 +76,15 @@ describe('npm run cli -- lapor:import', () => {
     expect(query('SELECT * FROM lapor_header_mappings')).toEqual([]);
   });
 
-  it('refuses an unknown mapping key and a file that is not an export, storing nothing', async () => {
+  it('refuses an unknown mapping key, a file that is not an export and a file that is not there, storing nothing', async () => {
     const file = write('ekspor.csv', EXPORT_CSV);
     const badMapping = write('salah.json', JSON.stringify({ Pelapor: 'Nama Pelapor' }));
     const notExport = write('surat.txt', 'bukan ekspor');
 
     await expect(runCli(['lapor:import', '--period', '1', '--file', file, '--mapping', badMapping], env)).rejects.toMatchObject({ message: expect.stringContaining('Kolom "Pelapor" pada berkas pemetaan tidak dikenal') });
     await expect(runCli(['lapor:import', '--period', '1', '--file', notExport], env)).rejects.toMatchObject({ fields: { file: 'Pilih ekspor laporan SP4N-LAPOR! berupa berkas .xlsx atau .csv.' } });
+    await expect(runCli(['lapor:import', '--period', '1', '--file', `${file}.hilang`], env)).rejects.toMatchObject({ message: `Berkas --file tidak dapat dibaca: ${file}.hilang (periksa nama dan foldernya).` });
+    await expect(runCli(['lapor:import', '--period', '1', '--file', file, '--mapping', `${badMapping}.hilang`], env)).rejects.toMatchObject({ message: expect.stringContaining('Berkas --mapping tidak dapat dibaca') });
     expect(query('SELECT * FROM lapor_reports')).toEqual([]);
   });
 });
