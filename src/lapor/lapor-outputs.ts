@@ -74,19 +74,24 @@ export interface UnitClaims {
   gap: number;
   /** Indicators where the claim is above the data. */
   higher: number;
+  /** Indicators answered "tidak berlaku" where the data has a figure (ClaimCheck.naContradicted). */
+  naContradicted: number;
 }
 
-/** The units whose claims and data are furthest apart first (claims above the data before claims below). */
+/**
+ * The units whose claims and data are furthest apart first: claims above the data or "tidak berlaku" the data
+ * contradicts before claims below, then by the sum of level differences.
+ */
 export function claimsTable(l: PeriodLapor, answersOf: (unitId: number) => Record<string, LaporAnswer>): UnitClaims[] {
   return l.units
     .map((u) => {
       const checks = checkClaims(u.levels, answersOf(u.unit.id));
       const both = checks.filter((c) => typeof c.claim === 'number' && typeof c.level === 'number');
       const gap = both.reduce((s, c) => s + Math.abs((c.claim as number) - (c.level as number)), 0);
-      return { unit: u.unit, checks, gap, higher: checks.filter((c) => c.claimHigher).length };
+      return { unit: u.unit, checks, gap, higher: checks.filter((c) => c.claimHigher).length, naContradicted: checks.filter((c) => c.naContradicted).length };
     })
-    .filter((c) => c.gap > 0)
-    .sort((a, b) => b.higher - a.higher || b.gap - a.gap || a.unit.name.localeCompare(b.unit.name, 'id'));
+    .filter((c) => c.gap > 0 || c.naContradicted > 0)
+    .sort((a, b) => b.higher + b.naContradicted - (a.higher + a.naContradicted) || b.gap - a.gap || a.unit.name.localeCompare(b.unit.name, 'id'));
 }
 
 type UnitRow = UnitLapor;
@@ -148,8 +153,8 @@ export function laporTableJson(l: PeriodLapor, table: LaporTable, claims: UnitCl
     period,
     asOf: l.asOf,
     units: claims.map((c) => ({
-      code: c.unit.code, name: c.unit.name, group: groupName(c.unit.group), gap: c.gap, higher: c.higher,
-      indicators: c.checks.map((k) => ({ code: k.code, claim: k.claim, data: k.level, value: k.value, claimHigher: k.claimHigher })),
+      code: c.unit.code, name: c.unit.name, group: groupName(c.unit.group), gap: c.gap, higher: c.higher, naContradicted: c.naContradicted,
+      indicators: c.checks.map((k) => ({ code: k.code, claim: k.claim, data: k.level, value: k.value, claimHigher: k.claimHigher, naContradicted: k.naContradicted })),
     })),
   };
 }
@@ -174,6 +179,7 @@ export function laporTableCsv(l: PeriodLapor, table: LaporTable, claims: UnitCla
     { header: 'Tingkat klaim unit', kind: 'text', value: (r) => claimText(r.k.claim) },
     { header: 'Tingkat menurut data', kind: 'text', value: (r) => claimText(r.k.level) },
     { header: 'Klaim lebih tinggi', kind: 'text', value: (r) => (r.k.claimHigher ? 'ya' : 'tidak') },
+    { header: 'Tidak berlaku padahal data dapat menilai', kind: 'text', value: (r) => (r.k.naContradicted ? 'ya' : 'tidak') },
     { header: 'Angka data SP4N-LAPOR!', kind: 'text', value: (r) => r.k.text },
   ], rows);
 }

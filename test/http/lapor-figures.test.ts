@@ -120,17 +120,26 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
   it('flags "tidak berlaku" on D4 for a unit the data shows handling reports, and the one click sets the data\'s level', async () => {
     await applyExport(admin.agent, admin.csrf, ctx.periodId, EXPORT_CSV);
     const n = await buildUser(ctx.repos, { role: 'narahubung', unitId: dinkes });
-    const assessmentId = buildAssessment(ctx, { unitId: dinkes, status: 'diajukan', fill: 3, levels: { D4: 'na' }, userId: n.id });
+    // Every other claim agrees with the data (D1 4, D2 1, E3 0), so only the contradicted N/A puts Dinkes in the claims table.
+    const assessmentId = buildAssessment(ctx, { unitId: dinkes, status: 'diajukan', fill: 3, levels: { D1: 4, D2: 1, D4: 'na', E3: 0 }, userId: n.id });
     const v = await buildUser(ctx.repos, { role: 'verifikator' });
     const verifier = await loginAs(ctx.app, v.username);
     const url = `/periods/${ctx.periodId}/units/${dinkes}/verification`;
 
     const page = (await verifier.agent.get(url)).text.replace(/\s+/g, ' ');
+    const claims = (await admin.agent.get(`/periods/${ctx.periodId}/lapor/claims.json`)).body as { units: { code: string; higher: number; naContradicted: number; indicators: { code: string; naContradicted: boolean }[] }[] };
+    const claimsCsv = (await admin.agent.get(`/periods/${ctx.periodId}/lapor/claims.csv`)).text;
+    const dash = (await admin.agent.get(`/periods/${ctx.periodId}/dashboard`)).text.replace(/\s+/g, ' ');
     await verifier.agent.post(`${url}/lapor/D4`).type('form').send({ _csrf: verifier.csrf });
 
     expect(page).toMatch(/data-lapor="D4">.*?Klaim unit: <strong>tidak berlaku<\/strong>.*?Menurut data SP4N-LAPOR!: <strong>tingkat 0<\/strong>.*?Unit menjawab tidak berlaku, padahal data SP4N-LAPOR! dapat menilai indikator ini/);
     expect(page).not.toMatch(/data-lapor="D1">[^]*?padahal data[^]*?data-lapor="D2"/);
     expect(ctx.db.prepare('SELECT is_na, verified_level FROM answers WHERE assessment_id = ? AND indicator_code = ?').get(assessmentId, 'D4')).toEqual({ is_na: 1, verified_level: 0 });
+    const row = claims.units.find((u) => u.code === 'PD-DINKES');
+    expect(row).toMatchObject({ gap: 0, higher: 0, naContradicted: 1 });
+    expect(row?.indicators.filter((i) => i.naContradicted).map((i) => i.code)).toEqual(['D4']);
+    expect(claimsCsv).toContain('PD-DINKES;Dinas Kesehatan;D4;tidak berlaku;0;tidak;ya;');
+    expect(dash).toMatch(/id="lapor-claims".*?Dinas Kesehatan.*?<td class="warn">TB \/ 0 ▲<\/td>/);
   });
 
   it('refuses the one click where the data gives no level, and to a narahubung', async () => {
