@@ -14,7 +14,7 @@ import { laporSettingsRoutes } from './lapor-settings.routes';
 import { laporApiRoutes, laporTableRoutes } from './lapor-api.routes';
 import { runLaporImportCli, type LaporCliFlags } from './lapor-cli';
 import { createLaporService } from './lapor.service';
-import type { LaporContext } from './lapor-context';
+import type { LaporContext, LaporUnit } from './lapor-context';
 
 export type { LaporService } from './lapor.service';
 export type { PresentedLapor, LaporSection, VerifyView } from './lapor-view';
@@ -23,7 +23,7 @@ export { presentedMonthlyChart } from './lapor-view';
 
 export interface LaporModuleDeps {
   db: Db;
-  units: Pick<UnitsService, 'listActive'>;
+  units: Pick<UnitsService, 'listActive' | 'listUnits'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
   assessments: Pick<AssessmentsService, 'find' | 'answers'>;
   audit: Pick<AuditService, 'record'>;
@@ -35,11 +35,18 @@ export interface LaporModuleDeps {
  * (`adminRouter`, at /admin/lapor); integrators read the figures at /api/periods/:periodId/lapor (`apiRouter`). The
  * questionnaire, verification and dashboard modules show the figures through `service`; the CLI runs lapor:import.
  */
+const laporUnit = (u: { id: number; code: string; name: string; group: LaporUnit['group'] }): LaporUnit => ({ id: u.id, code: u.code, name: u.name, group: u.group });
+
 export function createLaporModule(deps: LaporModuleDeps) {
   const settings = createSettingsRepo(deps.db);
+  const repo = createLaporRepo(deps.db);
   const ctx: LaporContext = {
     db: deps.db,
-    listUnits: () => deps.units.listActive().map((u) => ({ id: u.id, code: u.code, name: u.name, group: u.group })),
+    listUnits: () => deps.units.listActive().map(laporUnit),
+    periodUnits: (periodId) => {
+      const reported = new Set(repo.unitIdsWithReports(periodId));
+      return deps.units.listUnits().filter((u) => u.active || reported.has(u.id)).map(laporUnit);
+    },
     loadPeriod: (periodId) => deps.periods.loadPeriod(periodId),
     answers: (periodId, unitId) => {
       const a = deps.assessments.find(periodId, unitId);
@@ -47,7 +54,7 @@ export function createLaporModule(deps: LaporModuleDeps) {
     },
     regionName: () => documentSetting(settings, 'renaksi.region'),
     audit: (entry) => deps.audit.record(entry),
-    repo: createLaporRepo(deps.db),
+    repo,
     held: createHeldUploads(),
     cache: createFiguresCache(),
   };

@@ -31,6 +31,11 @@ export interface LaporDeps {
   db: Db;
   /** The kabupaten's active units, in their usual order. */
   listUnits(): LaporUnit[];
+  /**
+   * The units a period's figures are told for: the active units and any unit deactivated since that holds reports of
+   * the period (so its reports still count in the kabupaten totals), in the official order.
+   */
+  periodUnits(periodId: number): LaporUnit[];
   /** The period and its instrument; throws 404 for an unknown period. */
   loadPeriod(periodId: number): { period: LaporPeriod; instrument: Instrument };
   /** A unit's answers by indicator code ({} when it has not started). */

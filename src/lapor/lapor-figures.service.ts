@@ -39,8 +39,7 @@ function calendarFor(ctx: LaporContext, year: number, asOf: string) {
   return createWorkdayCalendar([...nationalHolidays(years), ...ctx.repo.daysOff().map((d) => d.day)]);
 }
 
-function compute(ctx: LaporContext, period: LaporPeriod, instrument: Instrument, asOf: string, importCount: number): PeriodLapor {
-  const units = ctx.listUnits();
+function compute(ctx: LaporContext, period: LaporPeriod, instrument: Instrument, asOf: string, importCount: number, units: LaporUnit[]): PeriodLapor {
   const byUnit = new Map<number, StoredReport[]>(units.map((u) => [u.id, []]));
   for (const r of ctx.repo.reports(period.id)) byUnit.get(r.unitId)?.push(r);
   const fctx = { calendar: calendarFor(ctx, period.year, asOf), asOf, year: period.year, deadlineOf: deadlineLookup(instrument) };
@@ -73,12 +72,12 @@ export function createFiguresCache(): FiguresCache {
  */
 export function periodLapor(ctx: LaporContext, periodId: number): PeriodLapor | null {
   const { period, instrument } = ctx.loadPeriod(periodId);
-  const units = ctx.listUnits();
+  const units = ctx.periodUnits(periodId);
   const key = `${ctx.repo.versionKey(periodId)}|${units.map((u) => `${u.id}${u.group}${u.code}`).join(',')}|${instrument.version}`;
   const hit = ctx.cache.get(periodId);
   if (hit && hit.key === key) return hit.value as PeriodLapor | null;
   const stamp = ctx.repo.stamp(periodId);
-  const value = stamp.asOf === null ? null : compute(ctx, period, instrument, stamp.asOf, stamp.imports);
+  const value = stamp.asOf === null ? null : compute(ctx, period, instrument, stamp.asOf, stamp.imports, units);
   ctx.cache.set(periodId, { key, value });
   return value;
 }

@@ -71,6 +71,7 @@ export function createLaporRepo(db: Db) {
     )
     .raw(true);
   const trackingIds = db.prepare<[number], string>('SELECT tracking_id FROM lapor_reports WHERE period_id = ?').pluck(true);
+  const reportingUnits = db.prepare<[number], number>('SELECT DISTINCT unit_id FROM lapor_reports WHERE period_id = ?').pluck(true);
   const finishedIds = db
     .prepare<[number, number], string>("SELECT tracking_id FROM lapor_reports WHERE period_id = ? AND unit_id = ? AND status = 'selesai'")
     .pluck(true);
@@ -126,6 +127,8 @@ export function createLaporRepo(db: Db) {
     reports: (periodId: number): StoredReport[] =>
       reports.all(periodId).map(([unitId, receivedOn, firstResponseOn, finishedOn, status, classification]) => ({ unitId, receivedOn, firstResponseOn, finishedOn, status, classification })),
     trackingIds: (periodId: number): Set<string> => new Set(trackingIds.all(periodId)),
+    /** The units holding at least one report of the period. */
+    unitIdsWithReports: (periodId: number): number[] => reportingUnits.all(periodId),
     /** The tracking IDs of a unit's finished reports in the period (D3's sample population). */
     finishedTrackingIds: (periodId: number, unitId: number): string[] => finishedIds.all(periodId, unitId),
     /** Records an import; call inside the transaction that stores its reports. */

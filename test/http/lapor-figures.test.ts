@@ -46,6 +46,21 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect((body.kabupaten as { groups: Record<string, { received: number }> }).groups).toMatchObject({ 'perangkat daerah': { received: 2 }, kecamatan: { received: 1 } });
   });
 
+  it('keeps the reports of a unit deactivated after the import in the period\'s totals and tables', async () => {
+    await applyExport(admin.agent, admin.csrf, ctx.periodId, EXPORT_CSV);
+    const kec = unitId(ctx.repos, 'KEC-SANGATTA-UTARA');
+    const disdik = unitId(ctx.repos, 'PD-DISDIK');
+    ctx.db.prepare('UPDATE units SET active = 0 WHERE id IN (?, ?)').run(kec, disdik);
+
+    const body = await api(admin.agent);
+
+    expect(body.kabupaten).toMatchObject({ received: 3, notAuthorityPct: (1 / 3) * 100 });
+    expect((body.kabupaten as { groups: Record<string, { received: number }> }).groups).toMatchObject({ kecamatan: { received: 1 } });
+    expect(body.units.find((u) => u.code === 'KEC-SANGATTA-UTARA')).toMatchObject({ received: 1 });
+    // a unit deactivated without reports of the period is no longer listed
+    expect(body.units.find((u) => u.code === 'PD-DISDIK')).toBeUndefined();
+  });
+
   it('answers with no figures before any import, and only to the roles that see the scores', async () => {
     const n = await buildUser(ctx.repos, { role: 'narahubung', unitId: dinkes });
     const narahubung = await loginAs(ctx.app, n.username);
