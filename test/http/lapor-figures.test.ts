@@ -188,6 +188,8 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     const active = (ctx.db.prepare('SELECT COUNT(*) AS n FROM units WHERE active = 1').get() as { n: number }).n;
     expect(dash.text).toContain('id="data-lapor"');
     expect(dash.text).toContain('id="lapor-monthly-chart"');
+    expect(dash.text).toContain('<summary>Definisi angka</summary>');
+    expect(dash.text).not.toContain('README');
     expect(active).toBeGreaterThan(40);
     expect(dash.text).toMatch(new RegExp(`2 dari ${active} unit menerima laporan pada periode ini; tanpa laporan: Sekretariat Daerah, Sekretariat DPRD, [^<]*Dinas Pendidikan`));
     expect(dash.text).not.toMatch(/tanpa laporan:[^<]*(Dinas Kesehatan|Kecamatan Sangatta Utara)[,.]/);
