@@ -130,7 +130,7 @@ export function kemajuanDoc(p: MonevProgress, perYear: { year: number; plan: Pla
 export function unitPartText(c: Pick<UnitSemester, 'ownPart' | 'ownEvidenceCount'>, started: boolean): string {
   const bukti = c.ownEvidenceCount > 0 ? `; ${c.ownEvidenceCount} bukti` : '';
   if (c.ownPart === 'diterima') return `Diterima${bukti}`;
-  if (c.ownPart === 'diajukan') return `Diajukan (belum diverifikasi)${bukti}`;
+  if (c.ownPart === 'diajukan') return `Menunggu verifikasi${bukti}`;
   if (c.ownPart === 'dikembalikan') return 'Dikembalikan untuk diperbaiki';
   return started ? 'Belum dilaporkan' : '';
 }

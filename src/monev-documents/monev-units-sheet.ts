@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader } from '../shared/workbook-style';
+import { addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, FONT } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocument } from './monev-document';
@@ -21,17 +21,19 @@ export function addUnitReportsSheet(wb: ExcelJS.Workbook, doc: MonevDocument): E
     views: [{ state: 'frozen', ySplit: UNITS_HEADER_ROW, xSplit: 2 }],
   });
   const widths = fitColumnWidths(
-    [{ fixed: 5 }, { weight: 1, min: 26 }, { fixed: 9 }, ...u.semesters.map(() => ({ fixed: 15 }))], landscapeWidthUnits(doc.paper, 0.8) * 0.96,
+    [{ fixed: 5 }, { weight: 1, min: 26 }, { fixed: 9 }, ...u.semesters.map(() => ({ fixed: 16 }))], landscapeWidthUnits(doc.paper, 0.8) * 0.96,
   );
   ws.columns = widths.map((w) => ({ width: w }));
   addTitle(ws, 1, width, `LAPORAN BAGIAN UNIT (LAMPIRAN II) RENCANA AKSI SP4N-LAPOR! ${doc.regionName.toUpperCase()} TAHUN ${yearSpan(doc.years)}`, 11);
   ws.mergeCells(2, 1, 2, width);
   ws.getCell(2, 1).value = `Keadaan laporan per ${doc.asOf}; rincian per indikator dan bukti dukung ada di aplikasi.`;
-  styleCell(ws.getCell(2, 1), { size: FONT_SIZE, align: 'center' });
+  ws.getCell(2, 1).font = { name: FONT, size: FONT_SIZE, italic: true };
+  ws.getCell(2, 1).alignment = { horizontal: 'center' };
   ['No', 'Unit', 'Indikator Lampiran II', ...u.semesters].forEach((h, i) => {
     ws.getCell(UNITS_HEADER_ROW, i + 1).value = h;
     styleHeader(ws.getCell(UNITS_HEADER_ROW, i + 1), FONT_SIZE);
   });
+  ws.getRow(UNITS_HEADER_ROW).height = 22;
   let r = UNITS_HEADER_ROW + 1;
   for (const unit of u.units) {
     [unit.no, unit.name, unit.indicators, ...unit.cells].forEach((v, i) => {
@@ -39,7 +41,7 @@ export function addUnitReportsSheet(wb: ExcelJS.Workbook, doc: MonevDocument): E
       cell.value = v;
       styleCell(cell, { size: FONT_SIZE, align: i === 0 || i === 2 ? 'center' : 'left', numFmt: i === 0 || i === 2 ? '0' : undefined });
     });
-    ws.getRow(r).height = estimateRowHeight(unit.cells.map((text, i) => ({ text, width: widths[3 + i] ?? 15 })).concat({ text: unit.name, width: widths[1] ?? 26 }), FONT_SIZE);
+    ws.getRow(r).height = estimateRowHeight(unit.cells.map((text, i) => ({ text, width: widths[3 + i] ?? 16 })).concat({ text: unit.name, width: widths[1] ?? 26 }), FONT_SIZE);
     r++;
   }
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${Math.max(r - 1, UNITS_HEADER_ROW)}`;

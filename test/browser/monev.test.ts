@@ -123,7 +123,7 @@ describe('monev of the Renaksi in a real browser', () => {
     const ws = wb.getWorksheet('Laporan Unit');
     const header = ws?.getRow(4).values as unknown[];
     const busang = [...Array(ws?.rowCount ?? 0).keys()].map((i) => ws?.getRow(i + 1).values as unknown[]).find((v) => v?.[2] === 'Kecamatan Busang');
-    expect(busang?.[header.indexOf('Semester II 2022')]).toBe('Diajukan (belum diverifikasi); 2 bukti');
+    expect(busang?.[header.indexOf('Semester II 2022')]).toBe('Menunggu verifikasi; 2 bukti');
     await page.close();
   });
 });

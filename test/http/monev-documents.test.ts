@@ -73,7 +73,7 @@ describe('the monev documents of a final Renaksi', () => {
     let r = 5;
     while (r <= ws.rowCount && ws.getRow(r).getCell(2).value !== 'Kecamatan Busang') r++;
     const cells = [3, 4, 5, 6].map((c) => ws.getRow(r).getCell(c).value);
-    expect(cells).toEqual([2, 'Diajukan (belum diverifikasi); 2 bukti', 'Dikembalikan untuk diperbaiki', 'Belum dilaporkan']);
+    expect(cells).toEqual([2, 'Menunggu verifikasi; 2 bukti', 'Dikembalikan untuk diperbaiki', 'Belum dilaporkan']);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '4:4', firstPageNumber: 1 });
   });
 

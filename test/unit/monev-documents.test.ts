@@ -79,7 +79,7 @@ describe('the monev documents as data', () => {
   });
 
   it.each([
-    ['diterima', 2, 'Diterima; 2 bukti'], ['diajukan', 0, 'Diajukan (belum diverifikasi)'], ['draf', 1, 'Belum dilaporkan'], [null, 0, 'Belum dilaporkan'],
+    ['diterima', 2, 'Diterima; 2 bukti'], ['diajukan', 0, 'Menunggu verifikasi'], ['draf', 1, 'Belum dilaporkan'], [null, 0, 'Belum dilaporkan'],
   ] as const)('prints a unit part %s with %i evidence as "%s"', (ownPart, ownEvidenceCount, text) => {
     const p = plan();
     const busang = p.units[1];
