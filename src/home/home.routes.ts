@@ -32,7 +32,12 @@ export function homeRoutes({ periods, units, assessments, verification, renaksiP
     // Only a period whose instrument has a kabupaten checklist (revision 2 onwards) offers its page.
     const withKabupaten = new Set(all.filter((p) => periods.loadPeriod(p.id).instrument.kabupatenChecklist).map((p) => p.id));
     const planUrls = new Map(unit ? all.map((p) => [p.id, unitPlanUrl(user, renaksiPlanStatus(p.id), p.id, unit.id)] as const) : []);
-    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten, planUrls });
+    // The monev is offered where there is a plan to report on: a narahubung only a final one (the draft is hidden).
+    const withMonev = new Set(all.filter((p) => {
+      const status = renaksiPlanStatus(p.id);
+      return user.role === 'narahubung' ? status === 'final' : status !== null;
+    }).map((p) => p.id));
+    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten, planUrls, withMonev });
   });
 
   return router;

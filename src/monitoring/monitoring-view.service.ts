@@ -9,7 +9,7 @@ import {
 import { reportEvidence } from './monitoring-report.service';
 import { findUnitReport } from './monitoring-unit.service';
 import { MONEV_EDITORS } from './monitoring-roles';
-import { progress, type MonitoringDeps } from './monitoring.service';
+import { coveringPlan, progress, type MonitoringDeps } from './monitoring.service';
 
 /** The page models of the monev: the overview per semester, a row's report, a unit's own report. */
 
@@ -39,6 +39,8 @@ export interface OverviewPage {
   canSetWindows: boolean;
   /** A narahubung on a plan that is not final: nothing of the draft is shown (see requirePlanVisible). */
   draftHidden: boolean;
+  /** Without a plan of its own: the final plan of another period that covers this period's year, or null. */
+  coveringPlan: ReturnType<typeof coveringPlan>;
 }
 
 /** The overview of a semester: rows (with realisasi and review state), aspects on schedule, units' own parts. */
@@ -54,7 +56,10 @@ export function overviewPage(deps: MonitoringDeps, user: User, periodId: number,
   const units = i < 0 || draftHidden ? [] : p.units
     .filter((u) => u.indicators.length > 0 && (!narahubung || u.unitId === user.unitId))
     .map((unit) => ({ unit, state: unit.semesters[i] as UnitSemester, canReport: canReportUnit(user, unit.unitId) }));
-  return { p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin', draftHidden };
+  return {
+    p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin', draftHidden,
+    coveringPlan: p.plan ? null : coveringPlan(deps, periodId),
+  };
 }
 
 export interface RowReportPage {

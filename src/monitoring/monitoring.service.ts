@@ -13,7 +13,7 @@ export interface MonitoringDeps {
   db: Db;
   monitoring: MonitoringRepo;
   renaksi: Pick<RenaksiService, 'findPlan' | 'lampiranGroups' | 'targetMap' | 'unitPlan'>;
-  periods: Pick<PeriodsService, 'loadPeriod'>;
+  periods: Pick<PeriodsService, 'loadPeriod' | 'listAll'>;
   units: Pick<UnitsService, 'listActive' | 'findById'>;
   evidence: Pick<EvidenceService, 'writeEvidenceFiles' | 'evidenceFile'>;
   audit: AuditService;
@@ -92,4 +92,20 @@ export function progress(deps: MonitoringDeps, periodId: number, now: Date = new
 export function rowEvidence(deps: MonitoringDeps, periodId: number): MonevEvidence[] {
   const plan = deps.renaksi.findPlan(periodId);
   return plan ? deps.monitoring.listEvidence(plan.id).filter((e) => e.rowReportId !== null) : [];
+}
+
+/**
+ * The final Renaksi of another period whose plan years cover `periodId`'s year (the plan a 2023 period is monitored
+ * under is the 2022 period's 2022–2024), newest first; null when none. For a period without its own plan.
+ */
+export function coveringPlan(deps: MonitoringDeps, periodId: number): { periodId: number; periodName: string; startYear: number; endYear: number } | null {
+  const { period } = deps.periods.loadPeriod(periodId);
+  for (const other of deps.periods.listAll()) {
+    if (other.id === periodId) continue;
+    const plan = deps.renaksi.findPlan(other.id);
+    if (plan?.status === 'final' && plan.startYear <= period.year && period.year <= plan.endYear) {
+      return { periodId: other.id, periodName: other.name, startYear: plan.startYear, endYear: plan.endYear };
+    }
+  }
+  return null;
 }

@@ -112,6 +112,20 @@ describe("a unit's own part, the reporting windows and the coordinating PD", () 
     expect(note((await admin.agent.get(unitUrl)).text)).toBeNull();
   });
 
+  it('sends the narahubung of a later period without its own plan to the final plan that covers its year, and offers the monev only where there is a plan', async () => {
+    const instrumentId = ctx.db.prepare('SELECT instrument_id AS id FROM periods WHERE id = ?').get(ctx.periodId) as { id: number };
+    const later = ctx.repos.periods.insert({ name: 'Penilaian Mandiri SP4N-LAPOR! 2023', year: 2023, instrumentId: instrumentId.id, deadline: null });
+    const { agent } = await loginAs(ctx.app, m.users.busang);
+
+    const page = await agent.get(`/periods/${later}/renaksi/monev`);
+    const home = await agent.get('/');
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Realisasi tahun 2023 dilaporkan pada Renaksi 2022–2024 yang sudah final dari Penilaian Mandiri SP4N-LAPOR! 2022: <a href="/periods/${ctx.periodId}/renaksi/monev">buka monev Renaksi 2022–2024</a>`);
+    expect(home.text).toContain(`href="/periods/${ctx.periodId}/renaksi/monev"`);
+    expect(home.text).not.toContain(`href="/periods/${later}/renaksi/monev"`);
+  });
+
   it('lets the admin set windows, refusing a deadline before the opening with the field named', async () => {
     const { agent, csrf } = await loginAs(ctx.app, m.users.admin);
     const before = monevState(ctx);
