@@ -80,7 +80,9 @@ export function createModules({ db, config }: AppDeps) {
     kabupaten: kabupaten.service, progress: progress.service, lapor: lapor.service, renaksiPlanStatus,
   });
   const renaksiNarrative = createRenaksiNarrativeModule({ db, scoring: scoring.service, renaksi: renaksi.service, audit: audit.service, kabupaten: kabupaten.service });
-  const monitoring = createMonitoringModule({ db, renaksi: renaksi.service, periods: periods.service, units: units.service, evidence, audit: audit.service });
+  const monitoring = createMonitoringModule({
+    db, renaksi: renaksi.service, periods: periods.service, progress: progress.service, units: units.service, evidence, audit: audit.service,
+  });
   const monevDocuments = createMonevDocumentsModule({ db, monitoring: monitoring.service, progress: progress.service, periods: periods.service, audit: audit.service });
   const home = createHomeModule({ periods: periods.service, units: units.service, assessments: assessments.service, verification: verification.service, renaksiPlanStatus });
   return {

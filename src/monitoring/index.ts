@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { EvidenceModule } from '../evidence';
 import type { PeriodsService } from '../periods';
+import type { ProgressService } from '../progress';
 import type { RenaksiService } from '../renaksi';
 import type { UnitsService } from '../units';
 import { createMonitoringRepo } from './monitoring.repo';
@@ -27,6 +28,8 @@ export interface MonitoringModuleDeps {
   db: Db;
   renaksi: RenaksiService;
   periods: PeriodsService;
+  /** Which final plan covers a year (for a later period without a plan of its own). */
+  progress: Pick<ProgressService, 'planCovering'>;
   units: UnitsService;
   evidence: EvidenceModule;
   audit: AuditService;
@@ -40,7 +43,7 @@ export interface MonitoringModuleDeps {
 export function createMonitoringModule(deps: MonitoringModuleDeps) {
   const service = createMonitoringService({
     db: deps.db, monitoring: createMonitoringRepo(deps.db), writes: createMonitoringWrites(deps.db), renaksi: deps.renaksi, periods: deps.periods,
-    units: deps.units, evidence: deps.evidence.service, audit: deps.audit,
+    progress: deps.progress, units: deps.units, evidence: deps.evidence.service, audit: deps.audit,
   });
   const router = Router({ mergeParams: true });
   router.use(monitoringRoutes(service, deps.evidence), monitoringReportRoutes(service, deps.evidence));

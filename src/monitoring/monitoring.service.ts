@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { EvidenceService } from '../evidence';
 import type { PeriodsService } from '../periods';
+import type { ProgressService } from '../progress';
 import type { RenaksiPlan, RenaksiService } from '../renaksi';
 import type { Unit, UnitsService } from '../units';
 import { matchCoordinator } from './monitoring-calc';
@@ -13,7 +14,8 @@ export interface MonitoringDeps {
   db: Db;
   monitoring: MonitoringRepo;
   renaksi: Pick<RenaksiService, 'findPlan' | 'lampiranGroups' | 'targetMap' | 'unitPlan'>;
-  periods: Pick<PeriodsService, 'loadPeriod' | 'listAll'>;
+  periods: Pick<PeriodsService, 'loadPeriod'>;
+  progress: Pick<ProgressService, 'planCovering'>;
   units: Pick<UnitsService, 'listActive' | 'findById'>;
   evidence: Pick<EvidenceService, 'writeEvidenceFiles' | 'evidenceFile'>;
   audit: AuditService;
@@ -95,17 +97,12 @@ export function rowEvidence(deps: MonitoringDeps, periodId: number): MonevEviden
 }
 
 /**
- * The final Renaksi of another period whose plan years cover `periodId`'s year (the plan a 2023 period is monitored
- * under is the 2022 period's 2022–2024), newest first; null when none. For a period without its own plan.
+ * The final Renaksi of an earlier period whose plan years cover `periodId`'s year (a 2023 period is monitored under
+ * the 2022 period's 2022–2024), as the progress module finds it; null when none.
  */
 export function coveringPlan(deps: MonitoringDeps, periodId: number): { periodId: number; periodName: string; startYear: number; endYear: number } | null {
-  const { period } = deps.periods.loadPeriod(periodId);
-  for (const other of deps.periods.listAll()) {
-    if (other.id === periodId) continue;
-    const plan = deps.renaksi.findPlan(other.id);
-    if (plan?.status === 'final' && plan.startYear <= period.year && period.year <= plan.endYear) {
-      return { periodId: other.id, periodName: other.name, startYear: plan.startYear, endYear: plan.endYear };
-    }
-  }
-  return null;
+  const found = deps.progress.planCovering(deps.periods.loadPeriod(periodId).period.year);
+  if (!found) return null;
+  const years = found.plan.years;
+  return { periodId: found.planPeriod.id, periodName: found.planPeriod.name, startYear: years[0] ?? 0, endYear: years[years.length - 1] ?? 0 };
 }

@@ -170,6 +170,6 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
 
 /** The progress service: a period against another and against the signed plan (dashboard, presentation, rapor, API, monev). */
 export function createProgressService(deps: ProgressDeps) {
-  return bindDeps(deps, { progress, againstPlan, unitTrajectory });
+  return bindDeps(deps, { progress, againstPlan, unitTrajectory, planCovering });
 }
 export type ProgressService = ReturnType<typeof createProgressService>;
