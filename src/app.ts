@@ -74,7 +74,7 @@ export function createModules({ db, config }: AppDeps) {
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
   const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
   const renaksiPlanStatus = (periodId: number) => renaksi.service.findPlan(periodId)?.status ?? null;
-  const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service, units: units.service });
+  const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service });
   const dashboard = createDashboardModule({
     db, scoring: scoring.service, periods: periods.service, assessments: assessments.service, users: users.service, audit: audit.service,
     kabupaten: kabupaten.service, progress: progress.service, lapor: lapor.service, renaksiPlanStatus,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
+import { periodUnitsSql } from '../db/period-units';
 import { UNIT_ORDER_SQL } from '../db/unit-order';
 
 
@@ -126,8 +127,7 @@ export function createAssessmentsRepo(db: Db) {
     assessment_id: number | null; status: AssessmentStatus | null; updated_at: string | null;
   }>(
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, a.id AS assessment_id, a.status, a.updated_at
-     FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
-     WHERE u.active = 1 OR a.id IS NOT NULL
+     ${periodUnitsSql()}
      ORDER BY ${UNIT_ORDER_SQL}`,
   );
   const answersOf = db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE assessment_id = ?');

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { periodUnitsSql } from '../db/period-units';
 import { UNIT_ORDER_SQL } from '../db/unit-order';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
@@ -43,7 +44,7 @@ const NAME_SEPARATOR = '\u001f';
 
 export function createBoardRepo(db: Db) {
   // One query per board: every count is a correlated subquery, so the page never runs a query per unit.
-  // An inactive unit shows only in periods where it already has an assessment (its history stays visible).
+  // The period's units (periodUnitsSql): an inactive unit or one assessed from a later year shows only with an assessment.
   const board = db.prepare<[number], BoardDbRow>(
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, u.active, a.id AS assessment_id, a.status,
        (SELECT COUNT(*) FROM answers an WHERE an.assessment_id = a.id AND (an.level IS NOT NULL OR an.is_na = 1)) AS answered,
@@ -54,10 +55,7 @@ export function createBoardRepo(db: Db) {
        (SELECT GROUP_CONCAT(display_name, char(31)) FROM (SELECT us.display_name FROM users us
           WHERE us.unit_id = u.id AND us.role = 'narahubung' AND us.active = 1 ORDER BY us.display_name)) AS narahubung,
        (c.assessment_id IS NOT NULL AND c.confirmed_at IS NULL) AS copy_pending
-     FROM units u
-     LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
-     LEFT JOIN assessment_copies c ON c.assessment_id = a.id
-     WHERE u.active = 1 OR a.id IS NOT NULL
+     ${periodUnitsSql('?', 'LEFT JOIN assessment_copies c ON c.assessment_id = a.id')}
      ORDER BY ${UNIT_ORDER_SQL}`,
   );
   return {

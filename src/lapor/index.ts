@@ -23,7 +23,7 @@ export { presentedMonthlyChart } from './lapor-view';
 
 export interface LaporModuleDeps {
   db: Db;
-  units: Pick<UnitsService, 'listActive' | 'listUnits'>;
+  units: Pick<UnitsService, 'listActive' | 'listUnits' | 'idsInPeriod'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
   assessments: Pick<AssessmentsService, 'find' | 'answers'>;
   audit: Pick<AuditService, 'record'>;
@@ -44,8 +44,8 @@ export function createLaporModule(deps: LaporModuleDeps) {
     db: deps.db,
     listUnits: () => deps.units.listActive().map(laporUnit),
     periodUnits: (periodId) => {
-      const reported = new Set(repo.unitIdsWithReports(periodId));
-      return deps.units.listUnits().filter((u) => u.active || reported.has(u.id)).map(laporUnit);
+      const counted = new Set([...deps.units.idsInPeriod(periodId), ...repo.unitIdsWithReports(periodId)]);
+      return deps.units.listUnits().filter((u) => counted.has(u.id)).map(laporUnit);
     },
     loadPeriod: (periodId) => deps.periods.loadPeriod(periodId),
     answers: (periodId, unitId) => {

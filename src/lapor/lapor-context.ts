@@ -32,8 +32,8 @@ export interface LaporDeps {
   /** The kabupaten's active units, in their usual order. */
   listUnits(): LaporUnit[];
   /**
-   * The units a period's figures are told for: the active units and any unit deactivated since that holds reports of
-   * the period (so its reports still count in the kabupaten totals), in the official order.
+   * The units a period's figures and targets are told for: the period's units (src/db/period-units.ts) and any other
+   * unit that holds reports of the period (so its reports still count in the kabupaten totals), in the official order.
    */
   periodUnits(periodId: number): LaporUnit[];
   /** The period and its instrument; throws 404 for an unknown period. */

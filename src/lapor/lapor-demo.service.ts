@@ -24,7 +24,7 @@ export function seedLaporDemo(ctx: LaporContext, d: DemoLaporInput): boolean {
   if (!plan) throw new Error('Data demo SP4N-LAPOR! tanpa kolom wajib');
   ctx.db.transaction(() => {
     for (const off of d.daysOff) ctx.repo.addDayOff(off.day, off.note, null);
-    for (const u of ctx.listUnits()) ctx.repo.setTarget(d.periodId, u.id, d.targetOf(u.code));
+    for (const u of ctx.periodUnits(d.periodId)) ctx.repo.setTarget(d.periodId, u.id, d.targetOf(u.code));
     applyPlan(ctx, { periodId: d.periodId, fileName: d.fileName, exportDate: d.exportDate, plan, source: 'demo', userId: null });
   })();
   return true;

@@ -9,12 +9,12 @@ import type { DayOff, InstansiDecisionRow } from './lapor.repo';
 
 const MAX_TARGET = 1_000_000;
 
-/** Saves `target_<unitId>` for every active unit ('' removes it). 422 per field, nothing saved. Returns units with a target. */
+/** Saves `target_<unitId>` for every unit of the period ('' removes it). 422 per field, nothing saved. Returns units with a target. */
 export function saveTargets(ctx: LaporContext, user: User, periodId: number, body: Record<string, unknown>): number {
   ctx.loadPeriod(periodId);
   const errors: Record<string, string> = {};
   const values = new Map<number, number | null>();
-  for (const u of ctx.listUnits()) {
+  for (const u of ctx.periodUnits(periodId)) {
     const raw = body[`target_${u.id}`];
     if (raw === undefined) continue;
     const text = typeof raw === 'string' ? raw.trim().replace(/\./g, '') : '';

@@ -24,7 +24,7 @@ function indexLocals(ctx: LaporContext, periodId: number, values: Record<string,
   const received = new Map((lapor?.units ?? []).map((u) => [u.unit.id, u.figures.received]));
   return {
     title: `Data SP4N-LAPOR! – ${period.name}`, period, lapor, imports: ctx.repo.imports(periodId),
-    targetRows: ctx.listUnits().map((unit) => ({ unit, received: lapor ? (received.get(unit.id) ?? 0) : null, target: targets.get(unit.id) ?? null })),
+    targetRows: ctx.periodUnits(periodId).map((unit) => ({ unit, received: lapor ? (received.get(unit.id) ?? 0) : null, target: targets.get(unit.id) ?? null })),
     values: { exportDate: todayWita(), ...values }, errors, maxRows: LAPOR_MAX_ROWS, maxMb: LAPOR_MAX_BYTES / 1024 / 1024,
     fieldLabels: FIELD_LABELS, fields: LAPOR_FIELDS, required: REQUIRED_FIELDS,
   };

@@ -48,17 +48,19 @@ function checkNewPeriod(deps: PeriodSetupDeps, raw: unknown): { input: NewPeriod
 }
 
 /**
- * Copies every active unit's answers (level, N/A, note; not the verified level nor evidence) for the shared indicator
- * codes into a new draft, flagged "disalin dari periode X" until the unit confirms. Runs in the caller's transaction.
+ * Copies the answers (level, N/A, note; not the verified level nor evidence) of every unit of the new period (active,
+ * assessed from its year or earlier) for the shared indicator codes into a new draft, flagged "disalin dari periode X" until the unit confirms. Runs in the caller's transaction.
  * Returns how many units got a draft.
  */
 function copyAnswers(deps: PeriodSetupDeps, user: User, sourceId: number, targetId: number, shared: string[]): number {
   const source = deps.periods.findById(sourceId);
   const answers = deps.assessments.answersOfPeriod(sourceId);
   const keep = new Set(shared);
+  // The new period has no assessment yet: its units are the active units assessed from its year or earlier.
+  const inTarget = new Set(deps.units.idsInPeriod(targetId));
   let units = 0;
   for (const u of deps.assessments.listPeriodUnits(sourceId)) {
-    if (u.assessmentId === null || !deps.units.findById(u.unitId)?.active) continue;
+    if (u.assessmentId === null || !inTarget.has(u.unitId)) continue;
     const list = Object.values(answers.get(u.assessmentId) ?? {}).filter(
       (a) => keep.has(a.indicatorCode) && (a.level !== null || a.isNa || a.note !== ''),
     );

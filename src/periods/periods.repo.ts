@@ -36,7 +36,6 @@ export function createPeriodsRepo(db: Db) {
      VALUES (@name, @year, @instrumentId, @deadline, @isDemo, @createdAt)`,
   );
   const markDemo = db.prepare('UPDATE periods SET is_demo = 1 WHERE id = ?');
-  const openedAt = db.prepare<[number], { created_at: string }>('SELECT created_at FROM periods WHERE id = ?');
   return {
     listAll: (): Period[] => all.all().map(toPeriod),
     findById: (id: number): Period | undefined => {
@@ -49,8 +48,6 @@ export function createPeriodsRepo(db: Db) {
     },
     insert: (p: Omit<Period, 'id' | 'isDemo'>): number =>
       Number(insert.run({ ...p, isDemo: 0, createdAt: new Date().toISOString() }).lastInsertRowid),
-    /** When the period was created (ISO timestamp); undefined for an unknown period. */
-    openedAt: (id: number): string | undefined => openedAt.get(id)?.created_at,
     markDemo: (id: number): void => {
       markDemo.run(id);
     },

@@ -22,7 +22,7 @@ export function loadPeriod(deps: PeriodsDeps, periodId: number): { period: Perio
  * setup page and the seed).
  */
 export function createPeriodsService(deps: PeriodsDeps) {
-  const { findById, findByName, listAll, insert, markDemo, openedAt } = deps.periods;
-  return { findById, findByName, listAll, insert, markDemo, openedAt, ...bindDeps(deps, { loadPeriod }) };
+  const { findById, findByName, listAll, insert, markDemo } = deps.periods;
+  return { findById, findByName, listAll, insert, markDemo, ...bindDeps(deps, { loadPeriod }) };
 }
 export type PeriodsService = ReturnType<typeof createPeriodsService>;

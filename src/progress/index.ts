@@ -1,7 +1,6 @@
 import type { PeriodsService } from '../periods';
 import type { RenaksiService } from '../renaksi';
 import type { ScoringService } from '../scoring';
-import type { UnitsService } from '../units';
 import { createProgressService } from './progress.service';
 
 export type { PeriodComparison, UnitChange, AspectChange, IndicatorChange, CountedLevel } from './progress-compare';
@@ -16,6 +15,6 @@ export type { Progress, PlanProgress, ProgressService } from './progress.service
  * vs reached, each unit's target levels vs reached). No pages of its own: the dashboard module shows it and answers
  * GET /api/periods/:periodId/progress; the monev workbook reads `service.againstPlan(planPeriodId, year)`.
  */
-export function createProgressModule(deps: { periods: PeriodsService; scoring: ScoringService; renaksi: RenaksiService; units: UnitsService }) {
+export function createProgressModule(deps: { periods: PeriodsService; scoring: ScoringService; renaksi: RenaksiService }) {
   return { service: createProgressService(deps) };
 }

@@ -10,8 +10,9 @@ import type { UnitGroup } from '../units';
  *
  * Rules:
  * - Units are matched by their id (a unit keeps its id through renames). A unit only in the later period is
- *   `added` (created after the earlier period was opened and not assessed in it, see rosterAt), one only in the
- *   earlier period is `removed` (deactivated since, with no assessment in the later one).
+ *   `added` (not one of the earlier period's units: assessed from a later year, "Dinilai mulai tahun", and not
+ *   assessed in it; see src/db/period-units.ts), one only in the earlier period is `removed` (deactivated since, with
+ *   no assessment in the later one). Each period's scores list its own units, so no rule about units is needed here.
  * - Indicators and aspects are compared by code where both instruments have the code; a code in one instrument only
  *   is listed on its side with the other side null (`inThen`/`inNow` say which). Revision 2 changed what some codes
  *   measure (D4, E3, D6, F4, C2), so `instrumentChanged` tells a reader the same code may not mean the same thing.
@@ -82,14 +83,6 @@ export interface PeriodComparison {
   units: UnitChange[];
   /** Units counted in both periods, by the direction of their index (a change within ±0,005 is "same"). */
   movement: { up: number; same: number; down: number; comparable: number; added: number; removed: number };
-}
-
-/**
- * A period's units as they were: the scores list every unit active today, so a unit created after the period was
- * opened (`laterIds`) that has no assessment in it is taken out — it was not a unit of that period.
- */
-export function rosterAt(scores: PeriodScores, laterIds: ReadonlySet<number>): PeriodScores {
-  return { ...scores, units: scores.units.filter((u) => !(laterIds.has(u.unitId) && u.status === 'belum_mulai')) };
 }
 
 const codesOf = (i: Instrument): string[] => i.aspects.flatMap((a) => a.indicators.map((x) => x.code));

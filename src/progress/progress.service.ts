@@ -2,9 +2,8 @@ import { badInput } from '../errors/app-error';
 import type { Period, PeriodsService } from '../periods';
 import type { FinalPlan, RenaksiService } from '../renaksi';
 import type { LevelBasis, PeriodScores, ScoringService } from '../scoring';
-import type { UnitsService } from '../units';
 import { bindDeps } from '../shared/bind-deps';
-import { comparePeriods, rosterAt, type PeriodComparison } from './progress-compare';
+import { comparePeriods, type PeriodComparison } from './progress-compare';
 import { planYearProgress, type PlanYearProgress } from './progress-plan';
 import { unitTrajectoryOf, type UnitTrajectory } from './progress-trajectory';
 import type { PeriodRef } from './progress-types';
@@ -13,14 +12,6 @@ export interface ProgressDeps {
   periods: PeriodsService;
   scoring: ScoringService;
   renaksi: Pick<RenaksiService, 'finalPlan'>;
-  units: Pick<UnitsService, 'idsCreatedAfter'>;
-}
-
-/** A period's scores with its units as they were (rosterAt): units created after it opened and not assessed in it left out. */
-function scoresAsThen(deps: ProgressDeps, periodId: number, basis: LevelBasis): PeriodScores {
-  const scores = deps.scoring.computePeriodScores(periodId, basis);
-  const opened = deps.periods.openedAt(periodId);
-  return opened === undefined ? scores : rosterAt(scores, new Set(deps.units.idsCreatedAfter(opened)));
 }
 
 /**
@@ -105,7 +96,7 @@ export function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: nu
 }
 
 function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
-  const baseline = asSigned(scoresAsThen(deps, planPeriod.id, 'verified'), plan);
+  const baseline = asSigned(deps.scoring.computePeriodScores(planPeriod.id, 'verified'), plan);
   return {
     planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
     measuredPeriod: measured ? refOf(measured) : null,
@@ -121,7 +112,7 @@ function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, m
 export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified'): Progress {
   const now = deps.scoring.computePeriodScores(periodId, basis);
   const other = resolveCompare(deps, now.period, compareRaw);
-  const then = other ? scoresAsThen(deps, other.id, basis) : null;
+  const then = other ? deps.scoring.computePeriodScores(other.id, basis) : null;
   const covering = planCovering(deps, now.period.year);
   return {
     period: refOf(now), compare: then ? refOf(then) : null, basis,
@@ -159,7 +150,7 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
   const planPeriod = covering?.planPeriod ?? period;
   const plan = covering?.plan ?? own;
   if (!plan) return null;
-  const baseline = asSigned(scoresAsThen(deps, planPeriod.id, 'verified'), plan);
+  const baseline = asSigned(deps.scoring.computePeriodScores(planPeriod.id, 'verified'), plan);
   const perYear = plan.years.map((year) => {
     const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(deps, planPeriod, year)) : null;
     const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;

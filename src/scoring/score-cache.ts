@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { periodUnitsSql } from '../db/period-units';
 import { UNIT_ORDER_SQL } from '../db/unit-order';
 import type { Instrument } from '../instrument';
 import type { AssessmentStatus } from '../shared/assessment-status';
@@ -33,8 +34,7 @@ export function createScoreCache(db: Db) {
     status: AssessmentStatus | null; revision: number | null;
   }>(
     `SELECT u.id AS unit_id, u.code, u.name, u.group_kind, a.id AS assessment_id, a.status, a.revision
-     FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.period_id = ?
-     WHERE u.active = 1 OR a.id IS NOT NULL
+     ${periodUnitsSql()}
      ORDER BY ${UNIT_ORDER_SQL}`,
   );
   const answersOf = db.prepare<[string], { assessment_id: number; indicator_code: string; level: number | null; is_na: number; verified_level: number | null }>(
@@ -47,7 +47,7 @@ export function createScoreCache(db: Db) {
                SELECT status || '=' || count(*) AS s FROM assessments WHERE period_id = @periodId GROUP BY status ORDER BY status)), '')
          || '|' || (SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at), '')
                     FROM assessments WHERE period_id = @periodId AND status IN (SELECT value FROM json_each(@counted)))
-         || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM units WHERE active = 1) AS k`,
+         || '|' || (SELECT coalesce(group_concat(u.id), '') ${periodUnitsSql('@periodId')}) AS k`,
   );
 
   /**
@@ -72,7 +72,7 @@ export function createScoreCache(db: Db) {
   return {
     /**
      * A key that changes whenever anything the period's aggregate figures depend on changes: how many assessments
-     * are in each status, an answer or status of a counted assessment (revision, updated_at), or the active units.
+     * are in each status, an answer or status of a counted assessment (revision, updated_at), or the period's units (periodUnitsSql).
      * Lets callers memoise derived data cheaply. Drafts being filled in do not change it: they are not counted.
      */
     countedKey: (periodId: number, counted: ReadonlySet<AssessmentStatus>): string =>

@@ -8,8 +8,11 @@ import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 import { prng, sampleAssessment, writeSampleAssessment, type SampleAnswer, type SampleAssessment } from './sample-answers';
 
 export const DEMO_NEXT_PERIOD_NAME = 'Penilaian Mandiri SP4N-LAPOR! 2023';
-/** A perangkat daerah formed after the 2022 assessment (BRIDA, after Perpres 78/2021): the unit added in the demo. */
-export const DEMO_ADDED_UNIT = { code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', abbreviation: 'BRIDA' } as const;
+/**
+ * A perangkat daerah formed after the 2022 assessment (BRIDA, after Perpres 78/2021): the unit added in the demo,
+ * assessed from 2023 ("Dinilai mulai tahun"), so the 2022 figures stay over the 57 units of that year.
+ */
+export const DEMO_ADDED_UNIT = { code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', abbreviation: 'BRIDA', assessedFrom: '2023' } as const;
 
 export interface DemoProgressDeps extends SeedDeps {
   db: Db;

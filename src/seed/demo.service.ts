@@ -17,7 +17,8 @@ export function seedDemo(
 ): void {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
   if (!period) throw new Error('Periode bawaan belum ada; jalankan seed dasar terlebih dahulu');
-  seedDemoLapor(period, deps.units.listActive(), deps.lapor);
+  const inPeriod = new Set(deps.units.idsInPeriod(period.id));
+  seedDemoLapor(period, deps.units.listUnits().filter((u) => inPeriod.has(u.id)), deps.lapor);
   const instrument = deps.instruments.findById(period.instrumentId) as Instrument;
   const admin = deps.users.findCredentials('admin');
   if (!admin) throw new Error('Akun admin belum ada');

@@ -1,7 +1,8 @@
 import type { UnitGroup } from './units.repo';
 import { GROUP_LABELS } from '../shared/format';
 import type { Unit } from './units.repo';
-import { UNIT_ABBREVIATION_MAX, UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
+import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
+import { parseAssessedFrom, UNIT_ABBREVIATION_MAX, UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
 
 /**
  * One data line of an imported unit list, validated on its own (the file's row number is kept for the report).
@@ -19,6 +20,11 @@ export interface ImportLine {
   order: number | null;
   /** Column "perlu dikonfirmasi". */
   needsConfirmation: boolean | null;
+  /**
+   * Column "dinilai mulai tahun": the year, or null for a blank cell (assessed in every period). Unlike the other
+   * optional columns a blank cell is a value here, so a file without the column leaves the key out (undefined).
+   */
+  assessedFrom?: number | null;
   error: string | null;
 }
 
@@ -41,6 +47,7 @@ const HEADERS = {
   abbreviation: ['singkatan', 'nama singkat'],
   order: ['urutan', 'no', 'no.', 'nomor urut'],
   needsConfirmation: ['perlu dikonfirmasi', 'konfirmasi'],
+  assessedFrom: ['dinilai mulai tahun', 'dinilai mulai', 'tahun mulai dinilai'],
 } as const;
 
 const normalize = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -64,12 +71,14 @@ export function parseConfirmation(text: string): boolean | null {
 type Columns = Record<keyof typeof HEADERS, number>;
 
 /** Values of the optional columns of one row, or the reason the row is refused. */
-function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, number>): Pick<ImportLine, 'abbreviation' | 'order' | 'needsConfirmation'> & { error: string | null } {
+function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, number>): Pick<ImportLine, 'abbreviation' | 'order' | 'needsConfirmation' | 'assessedFrom'> & { error: string | null } {
   const cell = (i: number) => (i < 0 ? null : (cells[i] ?? '').trim().replace(/\s+/g, ' '));
   const abbreviation = cell(col.abbreviation);
   const orderText = cell(col.order);
   const confirmText = cell(col.needsConfirmation);
   const needsConfirmation = confirmText === null ? null : parseConfirmation(confirmText);
+  const fromText = cell(col.assessedFrom);
+  const from = fromText === null ? null : parseAssessedFrom(fromText);
   const order = orderText === null ? null : /^\d{1,6}$/.test(orderText) ? Number(orderText) : NaN;
   let error: string | null = null;
   if (abbreviation !== null && abbreviation.length > UNIT_ABBREVIATION_MAX) error = `singkatan lebih dari ${UNIT_ABBREVIATION_MAX} karakter`;
@@ -77,7 +86,9 @@ function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, num
   else if (order !== null && (Number.isNaN(order) || order < 1 || order > ORDER_MAX)) error = `urutan "${orderText}" bukan nomor urut (bilangan bulat 1–${ORDER_MAX})`;
   else if (order !== null && seenOrder.has(order)) error = `urutan ${order} ganda (sudah ada di baris ${seenOrder.get(order)})`;
   else if (confirmText !== null && needsConfirmation === null) error = `perlu dikonfirmasi "${confirmText}" tidak dikenal (isi "ya" atau kosongkan)`;
-  return { abbreviation, order: Number.isNaN(order) ? null : order, needsConfirmation, error };
+  else if (from && 'error' in from) error = `dinilai mulai tahun "${fromText}" bukan tahun 4 angka ${ASSESSED_FROM_MIN}–${ASSESSED_FROM_MAX} (atau kosongkan)`;
+  const assessed = from && 'value' in from ? { assessedFrom: from.value } : {};
+  return { abbreviation, order: Number.isNaN(order) ? null : order, needsConfirmation, ...assessed, error };
 }
 
 /** The reason a row's required cells are refused, or null. */
@@ -102,7 +113,7 @@ function findColumns(table: string[][]): { headerIndex: number; col: Columns } {
 
 /**
  * Reads the unit lines of a table (from .xlsx or .csv): the header row names the columns kode, nama, kelompok and,
- * optionally, singkatan, urutan and perlu dikonfirmasi, in any order. Returns a file-level error when the header is
+ * optionally, singkatan, urutan, perlu dikonfirmasi and dinilai mulai tahun, in any order. Returns a file-level error when the header is
  * missing or the file holds no or too many lines.
  */
 export function readImportLines(table: string[][]): { lines: ImportLine[] } | { error: string } {
@@ -138,11 +149,13 @@ function changesOf(l: ImportLine & { group: UnitGroup }, u: Unit): string[] {
   const abbreviation = l.abbreviation ?? null;
   const order = l.order ?? null;
   const confirm = l.needsConfirmation ?? null;
+  const from = l.assessedFrom;
   if (u.name !== l.name) details.push(`nama: ${u.name} → ${l.name}`);
   if (u.group !== l.group) details.push(`kelompok: ${GROUP_LABELS[u.group]} → ${GROUP_LABELS[l.group]}`);
   if (abbreviation !== null && abbreviation !== u.abbreviation) details.push(`singkatan: ${u.abbreviation || '–'} → ${abbreviation || '–'}`);
   if (order !== null && order !== u.sortOrder) details.push(`urutan: ${u.sortOrder} → ${order}`);
   if (confirm !== null && confirm !== u.needsConfirmation) details.push(`perlu dikonfirmasi: ${yesNo(u.needsConfirmation)} → ${yesNo(confirm)}`);
+  if (from !== undefined && from !== u.assessedFrom) details.push(`dinilai mulai tahun: ${u.assessedFrom ?? 'setiap periode'} → ${from ?? 'setiap periode'}`);
   if (!u.active) details.push('diaktifkan kembali');
   if (u.provisional) details.push('daftar sementara → daftar resmi');
   return details;
@@ -168,9 +181,19 @@ export function planSummary(plan: PlanLine[]): Record<PlanAction, number> {
 }
 
 /** The columns of the unit-list file, in the order the app writes them (the import reads them in any order). */
-export const UNIT_LIST_HEADERS = ['Urutan', 'Kode', 'Nama', 'Singkatan', 'Kelompok', 'Perlu dikonfirmasi'] as const;
+export const UNIT_LIST_HEADERS = ['Urutan', 'Kode', 'Nama', 'Singkatan', 'Kelompok', 'Perlu dikonfirmasi', 'Dinilai mulai tahun'] as const;
+
+/** What a row of the unit-list file shows of a unit. */
+export interface UnitListUnit {
+  code: string;
+  name: string;
+  group: UnitGroup;
+  abbreviation: string;
+  needsConfirmation: boolean;
+  assessedFrom?: number | null;
+}
 
 /** A unit as one row of the unit-list file (UNIT_LIST_HEADERS), readable back by readImportLines. */
-export function unitListRow(u: { code: string; name: string; group: UnitGroup; abbreviation: string; needsConfirmation: boolean }, order: number): (string | number)[] {
-  return [order, u.code, u.name, u.abbreviation, GROUP_LABELS[u.group], u.needsConfirmation ? 'ya' : ''];
+export function unitListRow(u: UnitListUnit, order: number): (string | number)[] {
+  return [order, u.code, u.name, u.abbreviation, GROUP_LABELS[u.group], u.needsConfirmation ? 'ya' : '', u.assessedFrom ?? ''];
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { addTitle, styleCell, styleHeader } from '../shared/workbook-style';
-import { UNIT_LIST_HEADERS, unitListRow } from './unit-import';
+import { UNIT_LIST_HEADERS, unitListRow, type UnitListUnit } from './unit-import';
 
 export const UNIT_TEMPLATE_FILE = 'units-kutai-timur.json';
 
@@ -28,14 +28,14 @@ export function readUnitTemplate(templatesDir: string): TemplateUnit[] {
   return UNITS_FILE_SCHEMA.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).units;
 }
 
-const WIDTHS = [9, 24, 58, 20, 18, 18];
+const WIDTHS = [9, 24, 58, 20, 18, 18, 14];
 const HEADER_ROW = 3;
 
 /**
  * A unit list as a workbook the units import reads back as it is: a title, then the header row (UNIT_LIST_HEADERS)
  * and one row per unit with its position in the official order. Pure: units in, workbook out.
  */
-export function buildUnitListWorkbook(title: string, units: { code: string; name: string; group: 'pd' | 'kecamatan'; abbreviation: string; needsConfirmation: boolean }[]): ExcelJS.Workbook {
+export function buildUnitListWorkbook(title: string, units: UnitListUnit[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   const ws = wb.addWorksheet('Daftar Unit', {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { periodUnitsSql } from '../db/period-units';
 import { UNIT_ORDER_SQL } from '../db/unit-order';
 
 /** Perangkat daerah or kecamatan: the two groups the kabupaten figures are split by. */
@@ -22,6 +23,8 @@ export interface Unit {
   /** The head's name and NIP ('' until an admin fills them in). */
   headName: string;
   headNip: string;
+  /** "Dinilai mulai tahun": the first year the unit is assessed (a unit formed later); null: every period. */
+  assessedFrom: number | null;
 }
 
 interface UnitRow {
@@ -37,6 +40,7 @@ interface UnitRow {
   head_title: string;
   head_name: string;
   head_nip: string;
+  assessed_from: number | null;
 }
 
 const toUnit = (r: UnitRow): Unit => ({
@@ -52,6 +56,7 @@ const toUnit = (r: UnitRow): Unit => ({
   headTitle: r.head_title,
   headName: r.head_name,
   headNip: r.head_nip,
+  assessedFrom: r.assessed_from,
 });
 
 
@@ -64,6 +69,7 @@ export interface NewUnit {
   /** Position in the official list; left out: after every unit listed so far. */
   sortOrder?: number;
   provisional: boolean;
+  assessedFrom?: number | null;
 }
 
 export interface UnitChange {
@@ -77,6 +83,7 @@ export interface UnitChange {
   headTitle: string;
   headName: string;
   headNip: string;
+  assessedFrom: number | null;
 }
 
 export function createUnitsRepo(db: Db) {
@@ -85,22 +92,22 @@ export function createUnitsRepo(db: Db) {
   const byCode = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE code = ?');
   const nextOrder = db.prepare<[], { n: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM units');
   const insert = db.prepare(
-    `INSERT INTO units (code, name, group_kind, abbreviation, needs_confirmation, sort_order, provisional, created_at)
-     VALUES (@code, @name, @group, @abbreviation, @needsConfirmation, @sortOrder, @provisional, @createdAt)`,
+    `INSERT INTO units (code, name, group_kind, abbreviation, needs_confirmation, sort_order, provisional, assessed_from, created_at)
+     VALUES (@code, @name, @group, @abbreviation, @needsConfirmation, @sortOrder, @provisional, @assessedFrom, @createdAt)`,
   );
   const update = db.prepare(
     `UPDATE units SET code = @code, name = @name, group_kind = @group, abbreviation = @abbreviation,
        needs_confirmation = @needsConfirmation, sort_order = @sortOrder,
-       head_title = @headTitle, head_name = @headName, head_nip = @headNip WHERE id = @id`,
+       head_title = @headTitle, head_name = @headName, head_nip = @headNip, assessed_from = @assessedFrom WHERE id = @id`,
   );
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
-  const createdAfter = db.prepare<[string], { id: number }>('SELECT id FROM units WHERE created_at > ?');
+  const inPeriod = db.prepare<[number], { id: number }>(`SELECT u.id ${periodUnitsSql()}`);
   return {
     /** Every unit, active or not, in the official order. */
     listAll: (): Unit[] => all.all().map(toUnit),
-    /** Ids of the units created after `iso` (an ISO timestamp): units added since a period was opened. */
-    idsCreatedAfter: (iso: string): number[] => createdAfter.all(iso).map((r) => r.id),
+    /** Ids of the period's units (periodUnitsSql): active and assessed from its year or earlier, or assessed in it. */
+    idsInPeriod: (periodId: number): number[] => inPeriod.all(periodId).map((r) => r.id),
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
     findById: (id: number): Unit | undefined => {
       const r = byId.get(id);
@@ -122,6 +129,7 @@ export function createUnitsRepo(db: Db) {
           needsConfirmation: u.needsConfirmation ? 1 : 0,
           sortOrder: u.sortOrder ?? (nextOrder.get() as { n: number }).n,
           provisional: u.provisional ? 1 : 0,
+          assessedFrom: u.assessedFrom ?? null,
           createdAt: new Date().toISOString(),
         }).lastInsertRowid,
       );
@@ -129,7 +137,7 @@ export function createUnitsRepo(db: Db) {
     update: (u: UnitChange): void => {
       update.run({
         id: u.id, code: u.code, name: u.name, group: u.group, abbreviation: u.abbreviation, needsConfirmation: u.needsConfirmation ? 1 : 0,
-        sortOrder: u.sortOrder, headTitle: u.headTitle, headName: u.headName, headNip: u.headNip,
+        sortOrder: u.sortOrder, headTitle: u.headTitle, headName: u.headName, headNip: u.headNip, assessedFrom: u.assessedFrom,
       });
     },
     /** Soft (de)activation: an inactive unit keeps its history but is left out of new periods' boards. */

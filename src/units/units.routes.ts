@@ -42,7 +42,7 @@ export function unitsRoutes(units: UnitsService, audit: AuditService, opts: { te
   const renderEdit = (req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) => {
     const unit = units.requireUnit(idParam(req, 'unitId'));
     const stored = { code: unit.code, name: unit.name, group: unit.group, abbreviation: unit.abbreviation, needsConfirmation: unit.needsConfirmation ? '1' : '',
-      headTitle: unit.headTitle, headName: unit.headName, headNip: unit.headNip };
+      headTitle: unit.headTitle, headName: unit.headName, headNip: unit.headNip, assessedFrom: unit.assessedFrom === null ? '' : String(unit.assessedFrom) };
     res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? stored, errors });
   };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
 
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 export const UNIT_NAME_MAX = 150;
@@ -40,7 +41,28 @@ export const UNIT_FORM_SCHEMA = z.object({
     .trim()
     .default('')
     .refine((s) => s === '' || /^\d{18}$/.test(s.replace(/\s+/g, '')), 'NIP kepala unit terdiri atas 18 angka (spasi di antara kelompok angka boleh).'),
+  /** "Dinilai mulai tahun": blank (every period) or the first year the unit is assessed (parseAssessedFrom). */
+  assessedFrom: z
+    .string({ error: 'Dinilai mulai tahun harus berupa teks.' })
+    .default('')
+    .transform((s, ctx) => {
+      const r = parseAssessedFrom(s);
+      if ('error' in r) {
+        ctx.addIssue({ code: 'custom', message: r.error });
+        return z.NEVER;
+      }
+      return r.value;
+    }),
 });
+/** "Dinilai mulai tahun" as typed: '' → null (every period), else the year, or the message naming the field. */
+export function parseAssessedFrom(text: string): { value: number | null } | { error: string } {
+  const t = text.trim();
+  if (t === '') return { value: null };
+  const year = /^\d{4}$/.test(t) ? Number(t) : NaN;
+  if (year >= ASSESSED_FROM_MIN && year <= ASSESSED_FROM_MAX) return { value: year };
+  return { error: `Dinilai mulai tahun harus tahun 4 angka antara ${ASSESSED_FROM_MIN} dan ${ASSESSED_FROM_MAX}, atau kosong (dinilai di setiap periode).` };
+}
+
 export type UnitFormInput = z.infer<typeof UNIT_FORM_SCHEMA>;
 
 export const IMPORT_EXTENSIONS = ['.xlsx', '.csv'] as const;

@@ -29,7 +29,7 @@ function parseUnitForm(deps: UnitsDeps, raw: unknown, selfId: number | null): Un
 
 const snapshot = (u: Unit) => ({
   kode: u.code, nama: u.name, kelompok: u.group, singkatan: u.abbreviation, urutan: u.sortOrder, perluDikonfirmasi: u.needsConfirmation, aktif: u.active,
-  jabatanKepala: u.headTitle, namaKepala: u.headName, nipKepala: u.headNip,
+  jabatanKepala: u.headTitle, namaKepala: u.headName, nipKepala: u.headNip, dinilaiMulaiTahun: u.assessedFrom,
 });
 
 /** Adds a unit from the admin form at the end of the list; 422 naming each bad field (nothing written). Returns its id. */
@@ -37,7 +37,7 @@ export function createUnit(deps: UnitsDeps, user: User, raw: unknown): number {
   const input = parseUnitForm(deps, raw, null);
   return deps.db.transaction(() => {
     const id = deps.units.insert({ ...input, provisional: false });
-    deps.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group, singkatan: input.abbreviation, perluDikonfirmasi: input.needsConfirmation } });
+    deps.audit.record({ userId: user.id, action: 'unit.create', entity: 'unit', entityId: id, unitId: id, newValue: { kode: input.code, nama: input.name, kelompok: input.group, singkatan: input.abbreviation, perluDikonfirmasi: input.needsConfirmation, dinilaiMulaiTahun: input.assessedFrom } });
     return id;
   })();
 }
@@ -131,7 +131,7 @@ export function previewImport(deps: UnitsDeps, user: User, token: string): Impor
 function applyLine(deps: UnitsDeps, user: User, p: PlanLine, old: Unit | undefined, fileName: string): void {
   const group = p.group as NonNullable<typeof p.group>;
   if (p.action === 'baru') {
-    const id = deps.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false });
+    const id = deps.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false, assessedFrom: p.assessedFrom ?? null });
     deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { ...snapshot(deps.units.findById(id) as Unit), berkas: fileName } });
     return;
   }
@@ -139,6 +139,7 @@ function applyLine(deps: UnitsDeps, user: User, p: PlanLine, old: Unit | undefin
   const next: Unit = {
     ...old, name: p.name, group, abbreviation: p.abbreviation ?? old.abbreviation, sortOrder: p.order ?? old.sortOrder,
     needsConfirmation: p.needsConfirmation ?? old.needsConfirmation, active: true, provisional: false,
+    assessedFrom: p.assessedFrom === undefined ? old.assessedFrom : p.assessedFrom,
   };
   deps.units.update(next);
   if (!old.active) deps.units.setActive(old.id, true);
@@ -195,9 +196,9 @@ function listUnits(deps: UnitsDeps): Unit[] {
  * own (findById, findByCode, listActive).
  */
 export function createUnitsService(deps: UnitsDeps) {
-  const { findById, findByCode, listActive, idsCreatedAfter } = deps.units;
+  const { findById, findByCode, listActive, idsInPeriod } = deps.units;
   return {
-    findById, findByCode, listActive, idsCreatedAfter,
+    findById, findByCode, listActive, idsInPeriod,
     ...bindDeps(deps, { listUnits, addSeedUnits, createUnit, requireUnit, updateUnit, setUnitActive, stageImport, previewImport, applyImport, hasProvisionalUnits }),
   };
 }

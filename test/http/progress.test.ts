@@ -8,8 +8,8 @@ interface UnitPlanJson { code: string; presence: string; measured: string; items
 
 /**
  * The 2022 plan of test/helpers/renaksi.ts (Busang A1 1 / A2 2, Dinkes A1 3, Telen B1 2, all others 4), signed 2022–2024:
- * A1 expects 56 units at level 4 in 2023, A2 57, B1 57. In 2023: Telen is deactivated, a new kecamatan is added (B1
- * at 3), Busang reaches A1 2 and A2 4, Dinas Perhubungan is still a draft; every other unit is at 4.
+ * A1 expects 56 units at level 4 in 2023, A2 57, B1 57. In 2023: Telen is deactivated, a new kecamatan assessed from
+ * 2023 is added (B1 at 3), Busang reaches A1 2 and A2 4, Dinas Perhubungan is still a draft; every other unit is at 4.
  */
 describe('progress between periods over HTTP', () => {
   let ctx: TestContext;
@@ -25,7 +25,8 @@ describe('progress between periods over HTTP', () => {
     const { agent, csrf } = await loginAs(ctx.app, plan.tim);
     expect((await agent.post(`${plan.url}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
     ctx.repos.units.setActive(ids.telen, false);
-    baru = ctx.repos.units.insert({ code: 'KEC-BARU', name: 'Kecamatan Baru', group: 'kecamatan', provisional: false });
+    // Formed in 2023, so assessed from 2023 ("Dinilai mulai tahun"): not one of the 2022 period's units.
+    baru = ctx.repos.units.insert({ code: 'KEC-BARU', name: 'Kecamatan Baru', group: 'kecamatan', provisional: false, assessedFrom: 2023 });
     p2023 = ctx.repos.periods.insert({ name: 'Penilaian Mandiri 2023', year: 2023, instrumentId: ctx.repos.periods.findById(ctx.periodId)!.instrumentId, deadline: null });
     const in2023 = { ...ctx, periodId: p2023 };
     const own: Record<number, Record<string, number>> = { [ids.busang]: { A1: 2, A2: 4 }, [baru]: { B1: 3 } };

@@ -1,6 +1,6 @@
 import { seedDemoData, seedDepsOf } from '../../src/bootstrap';
 import { DEMO_ADDED_UNIT, DEMO_NEXT_PERIOD_NAME, movedLevel, seedDemoProgress } from '../../src/seed';
-import { buildUser, createTestContext, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
 
 describe('the demo data carries a second period to compare with the signed plan', () => {
   let ctx: TestContext;
@@ -44,6 +44,24 @@ describe('the demo data carries a second period to compare with the signed plan'
     expect(rows.some((r) => r.achieved !== null && r.expected !== null && r.achieved >= r.expected)).toBe(true);
     expect(rows.some((r) => r.achieved !== null && r.expected !== null && r.achieved < r.expected)).toBe(true);
     expect(p.plan!.progress.units.find((u) => u.code === DEMO_ADDED_UNIT.code)).toMatchObject({ presence: 'added', measured: 'counted' });
+  });
+
+  it('keeps the 2022 figures over the 57 units of that year: BRIDA is assessed from 2023 and counted only there', async () => {
+    const next = ctx.repos.periods.findByName(DEMO_NEXT_PERIOD_NAME)!;
+    const codes = (periodId: number) => ctx.modules.scoring.service.computePeriodScores(periodId, 'verified').units.map((u) => u.code);
+    const { agent } = await loginAs(ctx.app, 'admin');
+
+    const page = await agent.get(`/periods/${ctx.periodId}/dashboard`);
+    const summary = await agent.get(`/periods/${ctx.periodId}/dashboard/summary.json`);
+
+    expect(ctx.repos.units.findByCode(DEMO_ADDED_UNIT.code)?.assessedFrom).toBe(2023);
+    expect(codes(ctx.periodId)).toHaveLength(57);
+    expect(codes(ctx.periodId)).not.toContain(DEMO_ADDED_UNIT.code);
+    expect(codes(next.id)).toHaveLength(58);
+    expect(codes(next.id)).toContain(DEMO_ADDED_UNIT.code);
+    expect(summary.body.counts.total).toBe(57);
+    expect(page.text).toMatch(/id="unit-count">[\d.]+ <small>dari 57 unit<\/small>/);
+    expect(page.text).not.toContain(DEMO_ADDED_UNIT.name);
   });
 
   it('adds nothing when run again', async () => {

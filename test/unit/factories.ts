@@ -100,7 +100,7 @@ export function buildDraftRow(overrides: Partial<DraftRow> & { sourceKey: string
 export function buildUnit(overrides: Partial<Unit> & { code: string }): Unit {
   return {
     id: 1, name: `Nama ${overrides.code}`, group: 'pd', abbreviation: '', sortOrder: 1, needsConfirmation: false, provisional: false, active: true,
-    headTitle: '', headName: '', headNip: '',
+    headTitle: '', headName: '', headNip: '', assessedFrom: null,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { aggregateScores, scoreUnit, type PeriodScores, type UnitResult } from '../../src/scoring';
 import type { Instrument } from '../../src/instrument';
-import { comparePeriods, compareCodes, rosterAt } from '../../src/progress/progress-compare';
+import { comparePeriods, compareCodes } from '../../src/progress/progress-compare';
 import { planYearProgress, tallyAtTarget, type PlanInput } from '../../src/progress/progress-plan';
 import { unitTrajectoryOf } from '../../src/progress/progress-trajectory';
 import { achievedText, movementText, progressChart, progressUnitRows, signedScore } from '../../src/dashboard/progress-view';
@@ -180,19 +180,6 @@ describe('the signed plan against the next assessment', () => {
     ]);
     expect(t?.metByYear).toEqual({ 2022: { met: 0, measured: 0 }, 2023: { met: 1, measured: 2 }, 2024: { met: 0, measured: 0 } });
     expect(unitTrajectoryOf(5, ref, PLAN.years, perYear)).toBeNull();
-  });
-});
-
-describe('a period’s units as they were', () => {
-  it('leaves out a unit created after the period opened only when it has no assessment in it', () => {
-    const withLater = periodScores(1, 2022, THEN_INSTRUMENT, [
-      { id: 1, group: 'pd', answers: { A1: 2, A2: 3, B1: 1 } },
-      { id: 5, group: 'kecamatan' },
-      { id: 6, group: 'kecamatan', answers: { A1: 1, A2: 1, B1: 1 } },
-      { id: 7, group: 'pd' },
-    ]);
-
-    expect(rosterAt(withLater, new Set([5, 6])).units.map((u) => u.unitId)).toEqual([1, 6, 7]);
   });
 });
 

@@ -1,0 +1,164 @@
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { dbSnapshot } from '../helpers/db-snapshot';
+
+const BRIDA = 'Badan Riset dan Inovasi Daerah';
+const PILOT = 'Dinas Uji Coba';
+
+/**
+ * "Dinilai mulai tahun": the 57 seeded units (no start year), BRIDA assessed from 2023 without an assessment, and a
+ * unit assessed from 2023 that submitted a complete 2022 assessment anyway (level 4 everywhere). So the 2022 period
+ * has 57 + 1 = 58 units (BRIDA left out, the assessed unit kept), the 2023 period 57 + 2 = 59.
+ */
+describe('a unit assessed from a later year', () => {
+  let ctx: TestContext;
+  let fasil: string;
+  let p2023: number;
+
+  beforeAll(async () => {
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
+    const admin = await buildUser(ctx.repos, { role: 'admin' });
+    fasil = (await buildUser(ctx.repos, { role: 'fasilitator' })).username;
+    ctx.repos.units.insert({ code: 'PD-BRIDA', name: BRIDA, group: 'pd', provisional: false, assessedFrom: 2023 });
+    const pilot = ctx.repos.units.insert({ code: 'PD-UJI', name: PILOT, group: 'pd', provisional: false, assessedFrom: 2023 });
+    buildAssessment(ctx, { unitId: pilot, fill: 4, status: 'diajukan', userId: admin.id });
+    p2023 = ctx.repos.periods.insert({ name: 'Penilaian Mandiri 2023', year: 2023, instrumentId: ctx.repos.periods.findById(ctx.periodId)!.instrumentId, deadline: null });
+  });
+
+  const get = async (path: string) => (await loginAs(ctx.app, fasil)).agent.get(path);
+
+  it('is not on the board of a 2022 period unless it has an assessment there, and is on the 2023 board', async () => {
+    const b2022 = await get(`/periods/${ctx.periodId}/units`);
+    const b2023 = await get(`/periods/${p2023}/units`);
+
+    expect(b2022.status).toBe(200);
+    expect(b2022.text).not.toContain(BRIDA);
+    expect(b2022.text).toContain(PILOT);
+    expect(b2023.text).toContain(BRIDA);
+    expect(b2023.text).toContain(PILOT);
+  });
+
+  it('is not counted in the 2022 dashboard figures: 1 of 58 units, 57 not submitted', async () => {
+    const page = await get(`/periods/${ctx.periodId}/dashboard`);
+    const summary = await get(`/periods/${ctx.periodId}/dashboard/summary.json`);
+    const later = await get(`/periods/${p2023}/dashboard/summary.json`);
+
+    expect(page.text).toMatch(/id="unit-count">1 <small>dari 58 unit<\/small>/);
+    expect(summary.body.counts).toMatchObject({ total: 58, counted: 1, notSubmitted: 57 });
+    expect(summary.body.kabupaten.units.map((u: { name: string }) => u.name)).toEqual([PILOT]);
+    expect(later.body.counts).toMatchObject({ total: 59, counted: 0, notSubmitted: 59 });
+  });
+
+  it('is absent from the 2022 scores API and present in the 2023 one', async () => {
+    const s2022 = await get(`/api/periods/${ctx.periodId}/scores`);
+    const s2023 = await get(`/api/periods/${p2023}/scores`);
+    const codes = (res: typeof s2022) => (res.body.units as { code: string }[]).map((u) => u.code);
+
+    expect(s2022.body.units).toHaveLength(58);
+    expect(codes(s2022)).not.toContain('PD-BRIDA');
+    expect(s2022.body.units.find((u: { code: string }) => u.code === 'PD-UJI')).toMatchObject({ status: 'diajukan', index: 100 });
+    expect(s2023.body.units).toHaveLength(59);
+    expect(codes(s2023)).toContain('PD-BRIDA');
+  });
+
+  it('counts from its year once the admin changes it: BRIDA from 2022 is on the 2022 board again', async () => {
+    const brida = unitId(ctx.repos, 'PD-BRIDA');
+    const unit = ctx.repos.units.findById(brida)!;
+    ctx.repos.units.update({ ...unit, assessedFrom: 2022 });
+
+    const summary = await get(`/periods/${ctx.periodId}/dashboard/summary.json`);
+
+    expect(summary.body.counts).toMatchObject({ total: 59, notSubmitted: 58 });
+    ctx.repos.units.update({ ...unit, assessedFrom: 2023 });
+    expect((await get(`/periods/${ctx.periodId}/dashboard/summary.json`)).body.counts.total).toBe(58);
+  });
+
+  it('is an added unit when 2023 is compared with 2022', async () => {
+    const res = await get(`/api/periods/${p2023}/progress`);
+
+    expect(res.status).toBe(200);
+    const units = res.body.comparison.units as { code: string; presence: string }[];
+    expect(units.find((u) => u.code === 'PD-BRIDA')?.presence).toBe('added');
+    expect(units.find((u) => u.code === 'PD-UJI')?.presence).not.toBe('added');
+  });
+});
+
+describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
+  let ctx: TestContext;
+  let admin: { id: number; username: string };
+
+  beforeEach(async () => {
+    ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
+    admin = await buildUser(ctx.repos, { role: 'admin' });
+  });
+
+  it('adds a unit with its start year, edits it and clears it, audited', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+
+    const add = await agent.post('/admin/units').type('form').send({ _csrf: csrf, code: 'PD-BRIDA', name: BRIDA, group: 'pd', assessedFrom: ' 2023 ' });
+    const id = unitId(ctx.repos, 'PD-BRIDA');
+    const form = await agent.get(`/admin/units/${id}/edit`);
+    const list = await agent.get('/admin/units');
+
+    expect(add.status).toBe(302);
+    expect(ctx.repos.units.findById(id)?.assessedFrom).toBe(2023);
+    expect(form.text).toMatch(/id="assessedFrom" name="assessedFrom" value="2023"/);
+    expect(list.text).toContain('dinilai mulai 2023');
+
+    const edit = await agent.post(`/admin/units/${id}`).type('form').send({ _csrf: csrf, code: 'PD-BRIDA', name: BRIDA, group: 'pd', assessedFrom: '2024' });
+    expect(edit.status).toBe(302);
+    expect(ctx.repos.units.findById(id)?.assessedFrom).toBe(2024);
+    const log = ctx.db.prepare("SELECT old_value, new_value FROM audit_log WHERE action = 'unit.update'").get() as { old_value: string; new_value: string };
+    expect(JSON.parse(log.old_value)).toMatchObject({ dinilaiMulaiTahun: 2023 });
+    expect(JSON.parse(log.new_value)).toMatchObject({ dinilaiMulaiTahun: 2024 });
+
+    await agent.post(`/admin/units/${id}`).type('form').send({ _csrf: csrf, code: 'PD-BRIDA', name: BRIDA, group: 'pd', assessedFrom: '' });
+    expect(ctx.repos.units.findById(id)?.assessedFrom).toBeNull();
+  });
+
+  it.each([['2014'], ['2101'], ['23'], ['20231'], ['dua ribu'], ['2023.5']])(
+    'refuses %s with 422 naming the field, keeps the value and saves nothing',
+    async (typed) => {
+      const id = unitId(ctx.repos, 'PD-DINKES');
+      const { agent, csrf } = await loginAs(ctx.app, admin.username);
+      const before = dbSnapshot(ctx.db);
+
+      const res = await agent.post(`/admin/units/${id}`).type('form').send({ _csrf: csrf, code: 'PD-DINKES', name: 'Dinas Kesehatan Baru', group: 'pd', assessedFrom: typed });
+
+      expect(res.status).toBe(422);
+      expect(res.text).toContain('id="err-assessedFrom"');
+      expect(res.text).toContain('Dinilai mulai tahun harus tahun 4 angka antara 2015 dan 2100, atau kosong');
+      expect(res.text).toContain(`value="${typed}"`);
+      expect(res.text).toContain('value="Dinas Kesehatan Baru"');
+      expect(dbSnapshot(ctx.db)).toEqual(before);
+    },
+  );
+
+  it('reads the optional column in the import: a year sets it, a bad one refuses the line, no column leaves it', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+    const apply = async (csv: string) => {
+      const up = await agent.post('/admin/units/import/upload').field('_csrf', csrf).attach('file', Buffer.from(csv), 'daftar.csv');
+      const preview = await agent.get(up.headers.location as string);
+      const planHash = /name="planHash" value="([0-9a-f]+)"/.exec(preview.text)?.[1] ?? '';
+      return { preview, res: await agent.post(up.headers.location as string).type('form').send({ _csrf: csrf, planHash }) };
+    };
+
+    const bad = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;23');
+    expect(bad.preview.text).toContain('dinilai mulai tahun &#34;23&#34; bukan tahun 4 angka 2015–2100');
+    expect(bad.res.status).toBe(422);
+    expect(ctx.repos.units.findByCode('PD-BRIDA')).toBeUndefined();
+
+    const good = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023\nPD-DINKES;Dinas Kesehatan;pd;2022');
+    expect(good.preview.text).toContain('dinilai mulai tahun: setiap periode → 2022');
+    expect(good.res.status).toBe(302);
+    expect(ctx.repos.units.findByCode('PD-BRIDA')?.assessedFrom).toBe(2023);
+    expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBe(2022);
+
+    const without = await apply('kode;nama;kelompok\nPD-BRIDA;Badan Riset dan Inovasi Daerah (BRIDA);pd');
+    expect(without.res.status).toBe(302);
+    expect(ctx.repos.units.findByCode('PD-BRIDA')).toMatchObject({ name: 'Badan Riset dan Inovasi Daerah (BRIDA)', assessedFrom: 2023 });
+
+    const cleared = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-DINKES;Dinas Kesehatan;pd;');
+    expect(cleared.res.status).toBe(302);
+    expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBeNull();
+  });
+});
