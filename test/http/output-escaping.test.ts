@@ -53,9 +53,10 @@ describe('user text in pages and exports', () => {
   beforeEach(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-escape-'));
     ctx = createTestContext({ dataDir });
-    m = await finalPlanForMonev(ctx);
-    ctx.db.prepare('UPDATE units SET name = ? WHERE id = ?').run(PAYLOAD, m.busang);
+    // Named before the plan is signed: a final plan shows its units as they were signed.
+    ctx.db.prepare("UPDATE units SET name = ? WHERE code = 'KEC-BUSANG'").run(PAYLOAD);
     ctx.db.prepare("UPDATE units SET name = ? WHERE code = 'PD-SETKAB'").run(`Sekretariat Daerah ${SCRIPT}`);
+    m = await finalPlanForMonev(ctx);
   });
 
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
