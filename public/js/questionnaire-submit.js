@@ -67,7 +67,7 @@ window.sp4nConfirmSubmit = function (form, button, page) {
   }
   if (!blocked) {
     if (bare.length > 0) {
-      add('p', 'Level 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
+      add('p', 'Tingkat 1 ke atas tanpa bukti dukung (' + bare.length + '). Penilaian tetap dapat diajukan; verifikator akan memeriksa bukti dukungnya.', 'warn');
       list(bare);
     }
     add('p', 'Setelah diajukan, jawaban terkunci sampai verifikator mengembalikannya.');

@@ -30,7 +30,7 @@
   }
   /** @param {Sp4nAnswerJob} job */
   function levelText(job) {
-    return job.na ? 'tidak berlaku' : job.level === null || job.level === undefined ? 'level belum dipilih' : 'Level ' + job.level;
+    return job.na ? 'tidak berlaku' : job.level === null || job.level === undefined ? 'tingkat belum dipilih' : 'Tingkat ' + job.level;
   }
 
   /** @type {Sp4nQueue} */
@@ -65,7 +65,7 @@
         localStorage.removeItem('sp4n:signed-out:' + user);
       } catch (e) { /* storage blocked: nothing was stored */ }
     },
-    /** One waiting change in words: "A1: Level 3, penjelasan “…”" or "A1: tautan https://…". */
+    /** One waiting change in words: "A1: Tingkat 3, penjelasan “…”" or "A1: tautan https://…". */
     describe: function (job) {
       var text = job.t === 'l' ? job.code + ': tautan bukti dukung ' + job.url
         : job.code + ': ' + levelText(job) + (job.note ? ', penjelasan “' + job.note + '”' : '');

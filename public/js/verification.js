@@ -34,7 +34,7 @@
   var HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf };
   var STATES = {
     saved: 'Tersimpan', saving: 'Menyimpan…', dirty: 'Belum tersimpan', offline: 'Belum tersimpan – menunggu koneksi',
-    incomplete: 'Belum tersimpan – pilih level hasil verifikasi dan tulis alasannya', expired: 'Belum tersimpan – sesi berakhir',
+    incomplete: 'Belum tersimpan – pilih tingkat hasil verifikasi dan tulis alasannya', expired: 'Belum tersimpan – sesi berakhir',
     error: 'Gagal disimpan', idle: '\u00a0'
   };
   /** @type {Map<string, VerifierChange>} */
@@ -324,7 +324,7 @@
       if (expired) { showExpired(); return; }
       if (!button) {
         var open = Array.from(queue.values()).filter(incomplete).map(function (j) { return j.code; });
-        live.textContent = open.length > 0 ? 'Belum tersimpan: ' + open.join(', ') + ' – pilih level hasil verifikasi dan tulis alasannya.'
+        live.textContent = open.length > 0 ? 'Belum tersimpan: ' + open.join(', ') + ' – pilih tingkat hasil verifikasi dan tulis alasannya.'
           : queue.size === 0 ? 'Semua keputusan dan catatan tersimpan' + (lastSaved ? ' · pukul ' + lastSaved : '') + '.' : live.textContent;
         return;
       }

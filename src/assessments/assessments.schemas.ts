@@ -55,7 +55,7 @@ export function parseAnswerForm(instrument: Instrument, body: Record<string, unk
         else errors[`level_${ind.code}`] = `Indikator ${ind.code}: pilihan "tidak berlaku" tidak tersedia untuk indikator ini.`;
       } else if (rawLevel !== undefined && rawLevel !== '') {
         const n = typeof rawLevel === 'string' && /^[0-4]$/.test(rawLevel) ? Number(rawLevel) : NaN;
-        if (Number.isNaN(n)) errors[`level_${ind.code}`] = `Indikator ${ind.code}: level harus 0, 1, 2, 3 atau 4.`;
+        if (Number.isNaN(n)) errors[`level_${ind.code}`] = `Indikator ${ind.code}: tingkat harus 0, 1, 2, 3 atau 4.`;
         else level = n;
       }
       const note = typeof rawNote === 'string' ? rawNote : rawNote === undefined ? '' : null;
@@ -87,7 +87,7 @@ const ANSWER_BODY_SCHEMA = z.object({
 });
 
 const ANSWER_BODY_MESSAGES: Record<string, string> = {
-  level: 'level harus 0, 1, 2, 3 atau 4 (atau null)',
+  level: 'tingkat harus 0, 1, 2, 3 atau 4 (atau null)',
   na: '"tidak berlaku" harus true atau false',
   note: `penjelasan harus teks, maksimal ${NOTE_MAX} karakter`,
   version: 'versi jawaban wajib berupa bilangan bulat 0 atau lebih',
@@ -104,7 +104,7 @@ export function parseAnswerBody(ind: Indicator, body: unknown): AnswerInput {
     message: (field) => `Indikator ${ind.code}: ${ANSWER_BODY_MESSAGES[field] ?? 'isian tidak valid'}.`,
   });
   if (na && !ind.allowNa) throw oneField('na', `Indikator ${ind.code}: pilihan "tidak berlaku" tidak tersedia untuk indikator ini.`);
-  if (na && level !== null) throw oneField('level', `Indikator ${ind.code}: pilih level atau "tidak berlaku", tidak keduanya.`);
+  if (na && level !== null) throw oneField('level', `Indikator ${ind.code}: pilih tingkat atau "tidak berlaku", tidak keduanya.`);
   return { code: ind.code, level, isNa: na, note, link: '', version };
 }
 

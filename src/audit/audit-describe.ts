@@ -23,10 +23,10 @@ function parse(v: string | null): unknown {
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
-/** 3 → "Level 3", 'na' → "tidak berlaku", null → "kosong". */
+/** 3 → "Tingkat 3", 'na' → "tidak berlaku", null → "kosong". */
 export function levelText(v: unknown): string {
   if (v === 'na') return 'tidak berlaku';
-  if (typeof v === 'number') return `Level ${v}`;
+  if (typeof v === 'number') return `Tingkat ${v}`;
   return 'kosong';
 }
 
@@ -65,8 +65,8 @@ const DESCRIBE: Record<string, (o: unknown, n: unknown) => string> = {
     const after = obj(n);
     const code = str(after.indikator);
     const before = o ? ` (sebelumnya: ${obj(o).keputusan === 'terima' ? 'diterima' : `${levelText(obj(o).level)}`})` : '';
-    if (after.keputusan === 'terima') return `Verifikasi ${code}: level mandiri diterima (${levelText(after.level)})${before}`;
-    if (after.keputusan === 'ubah') return `Verifikasi ${code}: level hasil verifikasi ditetapkan ${levelText(after.level)}${before}; alasan: ${str(after.alasan)}`;
+    if (after.keputusan === 'terima') return `Verifikasi ${code}: tingkat mandiri diterima (${levelText(after.level)})${before}`;
+    if (after.keputusan === 'ubah') return `Verifikasi ${code}: tingkat hasil verifikasi ditetapkan ${levelText(after.level)}${before}; alasan: ${str(after.alasan)}`;
     return `Verifikasi ${code}: keputusan dibatalkan${before}`;
   },
   'verification.sample': (o, n) => {

@@ -14,11 +14,11 @@ export type { ChartModel, ChartSeries } from './chart-model';
 
 export const GROUP_SERIES_LABELS: Record<GroupKey, string> = { kabupaten: 'Kabupaten', pd: 'Perangkat Daerah', kecamatan: 'Kecamatan' };
 export const LEVEL_LABELS: Record<(typeof LEVEL_KEYS)[number], string> = {
-  '0': 'Level 0',
-  '1': 'Level 1',
-  '2': 'Level 2',
-  '3': 'Level 3',
-  '4': 'Level 4',
+  '0': 'Tingkat 0',
+  '1': 'Tingkat 1',
+  '2': 'Tingkat 2',
+  '3': 'Tingkat 3',
+  '4': 'Tingkat 4',
   na: 'Tidak berlaku',
 };
 

@@ -20,7 +20,7 @@ export const TABLE_FILE_NAMES: Record<DashboardTable, string> = {
   aspects: 'skor-aspek',
   heatmap: 'peta-panas-unit-aspek',
   ranking: 'peringkat-unit',
-  distribution: 'sebaran-level-indikator',
+  distribution: 'sebaran-tingkat-indikator',
   weakest: 'sepuluh-indikator-terlemah',
 };
 
@@ -161,7 +161,7 @@ function distributionCsv(m: DashboardModel): string {
     ...(['0', '1', '2', '3', '4', 'na'] as const).map((k): CsvColumn<Row> => ({ header: LEVEL_LABELS[k], kind: 'int', value: (d) => d.counts[k] })),
     { header: 'Unit berlaku', kind: 'int', value: (d) => d.applicable },
     { header: 'Rata-rata skor', kind: 'score', value: (d) => d.mean },
-    { header: 'Target level', kind: 'int', value: (d) => d.target },
+    { header: 'Target tingkat', kind: 'int', value: (d) => d.target },
     { header: 'Unit di bawah target', kind: 'int', value: (d) => d.belowTarget },
   ];
   return toCsv(cols, m.distributions);

@@ -44,6 +44,6 @@ export function parseHideNames(query: unknown): boolean {
 }
 
 export const SNAPSHOT_FORM = z.object({
-  basis: z.enum(['self', 'verified'], { error: 'dasar level harus self atau verified' }),
+  basis: z.enum(['self', 'verified'], { error: 'dasar tingkat harus self atau verified' }),
   anon: z.enum(['0', '1']).optional(),
 });

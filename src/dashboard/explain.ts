@@ -46,7 +46,7 @@ export function aspectExpression(instrument: Instrument, aspectCode: string, sco
     if (lv === 'na') return { text: `${ind.code} tidak berlaku`, term: null };
     if (typeof lv !== 'number') return { text: `${ind.code} belum dijawab`, term: null };
     const s = (lv / instrument.levelScaleMax) * 100;
-    return { text: `${ind.code} level ${lv} → ${formatScore(s)}`, term: { s, w: ind.weight ?? 1 } };
+    return { text: `${ind.code} tingkat ${lv} → ${formatScore(s)}`, term: { s, w: ind.weight ?? 1 } };
   });
   const terms = parts.flatMap((p) => (p.term ? [p.term] : []));
   const listing = parts.map((p) => p.text).join('; ');

@@ -46,7 +46,7 @@ export function unitGapsCsv(r: UnitReport): string {
     { header: 'Kode indikator', kind: 'text', value: (g) => g.code },
     { header: 'Indikator', kind: 'text', value: (g) => g.title },
     { header: 'Aspek', kind: 'text', value: (g) => g.aspectCode },
-    { header: 'Level', kind: 'int', value: (g) => levelText(g.level) },
+    { header: 'Tingkat', kind: 'int', value: (g) => levelText(g.level) },
     { header: 'Target', kind: 'int', value: (g) => g.target },
     { header: 'Kesenjangan', kind: 'int', value: (g) => g.gap },
     { header: 'Kegiatan rekomendasi', kind: 'text', value: (g) => (g.gap ? g.activities.map((a) => a.activity).join(' | ') : '') },

@@ -56,7 +56,7 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
     ['Indeks kabupaten', d.index],
     ['Kategori', d.category ?? 'Belum dapat dihitung'],
     ['Jumlah unit yang dihitung', `${formatInt(d.includedCount)} dari ${formatInt(d.unitTotal)} unit${d.uncounted.length > 0 ? ` (tidak dihitung: ${d.uncounted.join(', ')})` : ''}`],
-    ['Dasar level', d.basisLabel],
+    ['Dasar tingkat', d.basisLabel],
   ];
   facts.forEach(([label, value], i) => {
     const l = ws.getCell(3 + i, 2);
@@ -96,7 +96,7 @@ function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
   writeTable(
     ws,
     3,
-    ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Level saat ini', 'Target', 'Kesenjangan'],
+    ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Tingkat saat ini', 'Target', 'Kesenjangan'],
     d.gaps.map((g) => [g.unit, g.group, g.indicator, g.title, g.level, g.target, g.gap]),
     (c) => (c >= 4 ? '0' : undefined),
   );

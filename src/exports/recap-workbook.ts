@@ -67,12 +67,12 @@ const ANSWER_COLUMNS = [
   { header: 'Aspek', width: 30 },
   { header: 'Kode indikator', width: 10 },
   { header: 'Indikator', width: 44 },
-  { header: 'Level mandiri', width: 10 },
+  { header: 'Tingkat mandiri', width: 10 },
   { header: 'Tidak berlaku', width: 10 },
   { header: 'Catatan unit', width: 44 },
-  { header: 'Level verifikasi', width: 11 },
+  { header: 'Tingkat verifikasi', width: 11 },
   { header: 'Catatan verifikator', width: 40 },
-  { header: 'Level dipakai', width: 10 },
+  { header: 'Tingkat dipakai', width: 10 },
   { header: 'Jumlah bukti dukung', width: 10 },
   { header: 'Bukti dukung (tautan / nama berkas)', width: 60 },
 ];
@@ -163,7 +163,7 @@ const asOf = (src: RecapSource) => `${src.regionName} · keadaan ${formatDateTim
 
 const answersTitle = (src: RecapSource): [string, string] => [
   `Jawaban per Indikator – ${src.periodName}`,
-  `${asOf(src)} · level dipakai = level hasil verifikasi bila ada, selain itu level mandiri`,
+  `${asOf(src)} · tingkat dipakai = tingkat hasil verifikasi bila ada, selain itu tingkat mandiri`,
 ];
 
 /** The Unit sheet's title: how many units the kabupaten figures rest on, of every unit, and why the rest do not. */

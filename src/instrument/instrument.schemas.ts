@@ -53,7 +53,7 @@ export const INDICATOR_SCHEMA = z
       code: z.string().regex(/^[A-Z][0-9]{1,2}$/, 'kode indikator harus seperti A1'),
       title: text,
       question: text,
-      levels: z.array(text).length(5, 'harus berisi tepat 5 kriteria (level 0–4)'),
+      levels: z.array(text).length(5, 'harus berisi tepat 5 kriteria (tingkat 0–4)'),
       evidence: text,
       /** N/A selectable by every unit. */
       allowNa: z.boolean(),

@@ -40,7 +40,7 @@ const LOCKED: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi
 const LINK_PATTERN = /^https?:\/\/[^\s]+\.[^\s]+$/i;
 
 const cleanNote = (s: string) => s.replace(/\r\n/g, '\n').trim();
-const describeLevel = (t: string) => (t === '' ? 'kosong' : t === NA_TOKEN ? 'tidak berlaku' : `Level ${t}`);
+const describeLevel = (t: string) => (t === '' ? 'kosong' : t === NA_TOKEN ? 'tidak berlaku' : `Tingkat ${t}`);
 
 /** "3", "TB", "tidak berlaku", "" → the canonical Level text, or null when it is not a level at all. */
 export function normalizeLevel(raw: string): string | null {
@@ -84,7 +84,7 @@ export function checkQuestionnaire(i: CheckInput): CheckResult {
     if (!ind) { refuse(`indikator "${l.code}" tidak dikenal pada instrumen ini`); continue; }
     if (seen.has(code)) { refuse(`indikator ganda (juga di baris ${seen.get(code)})`); continue; }
     seen.set(code, l.row);
-    if (level === null) { refuse(`level "${l.level}" di luar rentang (isi 0, 1, 2, 3, 4${ind.allowNa ? ' atau TB' : ''})`); continue; }
+    if (level === null) { refuse(`tingkat "${l.level}" di luar rentang (isi 0, 1, 2, 3, 4${ind.allowNa ? ' atau TB' : ''})`); continue; }
     if (level === NA_TOKEN && !ind.allowNa) { refuse('"tidak berlaku" (TB) tidak tersedia untuk indikator ini'); continue; }
     if (note.length > NOTE_MAX) { refuse(`penjelasan lebih dari ${NOTE_MAX} karakter`); continue; }
     if (l.link !== '' && (l.link.length > URL_MAX || !LINK_PATTERN.test(l.link))) { refuse('tautan bukti dukung harus diawali http:// atau https://'); continue; }

@@ -1,6 +1,6 @@
 import { cellText, sheetNamed } from '../shared/spreadsheet/read-spreadsheet';
 import type { SheetData, SpreadsheetData } from '../shared/spreadsheet/sheet-limits';
-import { COLUMN_HEADERS, META_SHEET, QUESTIONNAIRE_FORMAT, QUESTIONNAIRE_SHEET } from './questionnaire-workbook';
+import { COLUMN_HEADERS, LEGACY_LEVEL_HEADER, META_SHEET, QUESTIONNAIRE_FORMAT, QUESTIONNAIRE_SHEET } from './questionnaire-workbook';
 
 /** What the hidden metadata sheet says about the file. */
 export interface WorkbookMeta {
@@ -65,7 +65,7 @@ export function readQuestionnaire(file: SpreadsheetData): ReadResult {
   }
   const header = headerRow ? ws.rows[headerRow - 1] ?? [] : [];
   const col = (title: string) => header.indexOf(title) + 1;
-  const [levelCol, noteCol, linkCol] = [col(COLUMN_HEADERS.level), col(COLUMN_HEADERS.note), col(COLUMN_HEADERS.link)];
+  const [levelCol, noteCol, linkCol] = [col(COLUMN_HEADERS.level) || col(LEGACY_LEVEL_HEADER), col(COLUMN_HEADERS.note), col(COLUMN_HEADERS.link)];
   if (!headerRow || !levelCol || !noteCol || !linkCol) return { error: 'Judul kolom lembar "Kuesioner" berubah; unduh ulang kuesioner lalu isi tanpa mengubah susunan kolom.' };
   const lines: SheetLine[] = [];
   for (let r = headerRow + 1; r <= ws.rows.length; r++) {

@@ -12,10 +12,13 @@ export const NA_TOKEN = 'TB';
 
 export const COLUMN_HEADERS = {
   code: 'Kode',
-  level: 'Level (isian)',
+  level: 'Tingkat (isian)',
   note: 'Penjelasan (isian)',
   link: 'Tautan bukti dukung baru (isian)',
 } as const;
+
+/** The Level column's title in questionnaires downloaded before the wording became "tingkat"; still read. */
+export const LEGACY_LEVEL_HEADER = 'Level (isian)';
 
 export interface OfflineAnswer {
   level: number | null;
@@ -51,8 +54,8 @@ export function noteDigest(note: string): string {
 }
 
 const HEADERS = [
-  COLUMN_HEADERS.code, 'Aspek', 'Indikator dan pertanyaan', 'Kriteria level 0', 'Kriteria level 1', 'Kriteria level 2',
-  'Kriteria level 3', 'Kriteria level 4', 'Bukti dukung yang diharapkan', 'Bukti dukung tersimpan',
+  COLUMN_HEADERS.code, 'Aspek', 'Indikator dan pertanyaan', 'Kriteria tingkat 0', 'Kriteria tingkat 1', 'Kriteria tingkat 2',
+  'Kriteria tingkat 3', 'Kriteria tingkat 4', 'Bukti dukung yang diharapkan', 'Bukti dukung tersimpan',
   COLUMN_HEADERS.level, COLUMN_HEADERS.note, COLUMN_HEADERS.link,
 ];
 const WIDTHS = [8, 22, 40, 24, 24, 24, 24, 24, 30, 30, 12, 44, 36];
@@ -102,7 +105,7 @@ export async function buildQuestionnaireWorkbook(d: QuestionnaireDocument): Prom
   ws.getCell(2, 1).value = `${d.periodName} · Instrumen ${d.instrument.code} versi ${d.instrument.version} · diunduh ${d.generatedLabel}`;
   ws.mergeCells(3, 1, 3, HEADERS.length);
   ws.getCell(3, 1).value =
-    'Isi kolom berwarna kuning: Level (pilih 0–4, atau TB = tidak berlaku bila tersedia), Penjelasan (fakta dan analisis terhadap level yang dipilih) dan Tautan bukti dukung baru (diawali https://). Kolom lain terkunci. Simpan lalu unggah kembali berkas ini di aplikasi; jangan mengubah nama lembar.';
+    'Isi kolom berwarna kuning: Tingkat (pilih 0–4, atau TB = tidak berlaku bila tersedia), Penjelasan (fakta dan analisis terhadap tingkat yang dipilih) dan Tautan bukti dukung baru (diawali https://). Kolom lain terkunci. Simpan lalu unggah kembali berkas ini di aplikasi; jangan mengubah nama lembar.';
   ws.getCell(3, 1).alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(3).height = 45;
   HEADERS.forEach((h, i) => {
@@ -132,8 +135,8 @@ export async function buildQuestionnaireWorkbook(d: QuestionnaireDocument): Prom
       const allowed = ind.allowNa ? `0,1,2,3,4,${NA_TOKEN}` : '0,1,2,3,4';
       ws.getCell(row, 11).dataValidation = {
         type: 'list', allowBlank: true, formulae: [`"${allowed}"`], showErrorMessage: true, errorStyle: 'stop',
-        errorTitle: 'Level tidak valid', error: `Pilih salah satu: ${allowed.replace(/,/g, ', ')}.`,
-        showInputMessage: true, promptTitle: `Level ${ind.code}`, prompt: ind.allowNa ? '0–4, atau TB bila tidak berlaku' : 'Pilih level 0–4',
+        errorTitle: 'Tingkat tidak valid', error: `Pilih salah satu: ${allowed.replace(/,/g, ', ')}.`,
+        showInputMessage: true, promptTitle: `Tingkat ${ind.code}`, prompt: ind.allowNa ? '0–4, atau TB bila tidak berlaku' : 'Pilih tingkat 0–4',
       };
       row++;
     }

@@ -56,7 +56,7 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number): RenaksiDoc
   const { instrument, aggregate } = scores;
   const recap: RecapData = {
     periodName: scores.period.name,
-    basisLabel: 'Level hasil verifikasi (level mandiri bila belum diverifikasi)',
+    basisLabel: 'Tingkat hasil verifikasi (tingkat mandiri bila belum diverifikasi)',
     index: aggregate.index,
     category: aggregate.category,
     includedCount: aggregate.unitCount,

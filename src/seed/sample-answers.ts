@@ -21,7 +21,7 @@ const SAMPLE_NOTES = [
   'Dilaksanakan sebagian, perlu penguatan tahun depan.',
   '',
 ];
-const VERIFIER_NOTE = 'Bukti dukung belum sepenuhnya memenuhi kriteria level yang dipilih.';
+const VERIFIER_NOTE = 'Bukti dukung belum sepenuhnya memenuhi kriteria tingkat yang dipilih.';
 
 export interface SampleAnswer {
   code: string;

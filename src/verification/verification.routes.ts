@@ -170,7 +170,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
     if (!parsed) return;
     let accepted = 0;
     if (!orRerender(req, res, () => { accepted = verification.acceptRemaining(requireUser(req), periodId, unitId, parsed); })) return;
-    flash(req, 'success', accepted > 0 ? `${accepted} indikator diterima dengan level mandiri.` : 'Tidak ada indikator tanpa perubahan yang belum diperiksa.');
+    flash(req, 'success', accepted > 0 ? `${accepted} indikator diterima dengan tingkat mandiri.` : 'Tidak ada indikator tanpa perubahan yang belum diperiksa.');
     res.redirect(pageUrl(periodId, unitId));
   });
 
@@ -184,14 +184,14 @@ export function verificationRoutes(verification: VerificationService, periods: P
     const code = String(req.params.code);
     const data = lapor.dataDecision(periodId, unitId, code);
     if (!data) {
-      flash(req, 'error', `Data SP4N-LAPOR! tidak memberi tingkat untuk ${code.slice(0, 10)}; tetapkan levelnya sendiri.`);
+      flash(req, 'error', `Data SP4N-LAPOR! tidak memberi tingkat untuk ${code.slice(0, 10)}; tetapkan tingkatnya sendiri.`);
       return res.redirect(303, pageUrl(periodId, unitId));
     }
     Object.assign(req.body as Record<string, unknown>, { [`decision_${code}`]: 'ubah', [`vlevel_${code}`]: String(data.level), [`reason_${code}`]: data.reason });
     const parsed = parsedOr422(req, res);
     if (!parsed) return;
     if (!orRerender(req, res, () => verification.saveDecisions(requireUser(req), periodId, unitId, parsed))) return;
-    flash(req, 'success', `Level hasil verifikasi ${code} ditetapkan menurut data SP4N-LAPOR!: tingkat ${data.level}.`);
+    flash(req, 'success', `Tingkat hasil verifikasi ${code} ditetapkan menurut data SP4N-LAPOR!: tingkat ${data.level}.`);
     res.redirect(`${pageUrl(periodId, unitId)}#ind-${code}`);
   });
 

@@ -78,8 +78,8 @@ export function parseIndicatorReview(code: string, f: IndicatorFields): Indicato
     if (decision === undefined) errors[`decision_${code}`] = `Indikator ${code}: pilih keputusan yang tersedia.`;
     if (decision === 'ubah') {
       level = readLevel(f.level);
-      if (level === null) errors[`vlevel_${code}`] = `Indikator ${code}: pilih level hasil verifikasi 0, 1, 2, 3 atau 4.`;
-      if (reason === '') errors[`reason_${code}`] = `Indikator ${code}: alasan penetapan level wajib diisi.`;
+      if (level === null) errors[`vlevel_${code}`] = `Indikator ${code}: pilih tingkat hasil verifikasi 0, 1, 2, 3 atau 4.`;
+      if (reason === '') errors[`reason_${code}`] = `Indikator ${code}: alasan penetapan tingkat wajib diisi.`;
     }
     if (reason.length > REASON_MAX) errors[`reason_${code}`] = `Indikator ${code}: alasan maksimal ${REASON_MAX} karakter.`;
     if (decision !== undefined) out.decision = { code, decision, level, reason: decision === 'ubah' ? reason : '', revision: readRevision(f.revision) };

@@ -42,7 +42,7 @@ describe('D3 reply sample on the verification page (Chromium)', () => {
     await fillRow(page, 2, '6110577', [1, 2]);
     await fillRow(page, 3, '6111002', [1, 2, 3, 4]);
     await fillRow(page, 4, '6111290', [1, 2, 3, 4]);
-    await page.locator('#ind-D3').getByRole('radio', { name: 'Tetapkan level hasil verifikasi' }).check();
+    await page.locator('#ind-D3').getByRole('radio', { name: 'Tetapkan tingkat hasil verifikasi' }).check();
     await page.locator('#vlevel_D3').selectOption('3');
     await page.locator('#reason_D3').fill('Tiga dari empat jawaban memenuhi keempat butir (75%).');
     const share = page.locator('#ind-D3 [data-sample-share]');

@@ -61,7 +61,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
     const { context, page } = await signedIn(server, 'verif');
     await page.goto(url);
 
-    await page.locator('#ind-A1').getByText('Terima level mandiri').click();
+    await page.locator('#ind-A1').getByText('Terima tingkat mandiri').click();
     await page.locator('#comment_A3').fill('Unggah SK yang sudah ditandatangani camat.');
     await page.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
     await allSaved(page);
@@ -84,12 +84,12 @@ describe('verification work is never lost or hidden (Chromium)', () => {
     const { ctx, server, url, assessmentId, verifId } = await setUp({ sessionIdleMs: 3000 });
     const { context, page } = await signedIn(server, 'verif');
     await page.goto(url);
-    await page.locator('#ind-A1').getByText('Terima level mandiri').click();
+    await page.locator('#ind-A1').getByText('Terima tingkat mandiri').click();
     const live = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?').get(verifId, Date.now()) as { n: number }).n;
 
     await until(() => live() === 0);
-    await page.locator('#ind-B1').getByText('Terima level mandiri').click();
-    await page.locator('#ind-A2').getByText('Tetapkan level hasil verifikasi').click();
+    await page.locator('#ind-B1').getByText('Terima tingkat mandiri').click();
+    await page.locator('#ind-A2').getByText('Tetapkan tingkat hasil verifikasi').click();
     await page.locator('#vlevel_A2').selectOption('1');
     await page.locator('#reason_A2').fill('SOP belum ditetapkan dengan keputusan camat.');
     await page.locator('#comment_B2').fill('Tautan kanal pengaduan tidak dapat dibuka.');
@@ -120,7 +120,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
     await v.page.goto(url);
     await v.page.locator('#comment_umum').fill('Lengkapi bukti dukung indikator A1.');
     await v.page.getByRole('button', { name: 'Terima semua yang belum diperiksa (30)' }).click();
-    await v.page.getByText('30 indikator diterima dengan level mandiri.').waitFor();
+    await v.page.getByText('30 indikator diterima dengan tingkat mandiri.').waitFor();
     await v.page.getByRole('button', { name: 'Kembalikan ke narahubung' }).click();
     await v.page.getByText('Penilaian dikembalikan ke narahubung dengan 1 catatan.').waitFor();
 
@@ -146,7 +146,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
     await v.page.getByRole('button', { name: 'Selesaikan verifikasi' }).click();
     await v.page.getByText('Masih ada 1 indikator yang belum diperiksa: A1.').waitFor();
     const refusedStatus = ctx.db.prepare('SELECT status FROM assessments WHERE id = ?').get(assessmentId);
-    await v.page.locator('#ind-A1').getByText('Terima level mandiri').click();
+    await v.page.locator('#ind-A1').getByText('Terima tingkat mandiri').click();
     await allSaved(v.page);
     const cleared = await warning.count();
     await v.page.getByRole('button', { name: 'Selesaikan verifikasi' }).click();
@@ -180,7 +180,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
 
     const n = await signedIn(server, 'nara.busang', { width: 390, height: 844 });
     await n.page.goto(`${copy}/assessment`);
-    await n.page.locator('#ind-A1 label.level', { hasText: 'Level 4' }).click();
+    await n.page.locator('#ind-A1 label.level', { hasText: 'Tingkat 4' }).click();
     await n.page.waitForFunction(() => (document.getElementById('save-live')?.textContent ?? '').startsWith('Semua perubahan tersimpan'));
     await n.page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     const dialog = n.page.getByRole('dialog');

@@ -69,7 +69,7 @@ describe('return and resubmit in a real browser', () => {
     await page.getByRole('link', { name: 'Kecamatan Busang' }).click();
     await page.locator('#ind-A2').getByRole('link', { name: 'https://busang.kutaitimurkab.go.id/sop-pengaduan.pdf' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator('#ind-A1').getByText('Terima level mandiri').click();
+    await page.locator('#ind-A1').getByText('Terima tingkat mandiri').click();
     await page.getByLabel('Catatan untuk narahubung (dikirim bila penilaian dikembalikan)').nth(1).fill(comment);
     await screenshot(page, 'verifikasi-kembalikan');
     await page.getByRole('button', { name: 'Kembalikan ke narahubung' }).click();
@@ -94,7 +94,7 @@ describe('return and resubmit in a real browser', () => {
     await page.getByRole('link', { name: /^A2/ }).click();
 
     await page.waitForURL(/\/assessment#ind-A2$/);
-    await page.locator('#ind-A2 label.level', { hasText: 'Level 2' }).click();
+    await page.locator('#ind-A2 label.level', { hasText: 'Tingkat 2' }).click();
     await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ya, ajukan sekarang' }).click();
     await page.getByText('Penilaian mandiri berhasil diajukan untuk diverifikasi.').waitFor();
@@ -117,9 +117,9 @@ describe('return and resubmit in a real browser', () => {
     expect(await page.getByText('1 dari 30 indikator').isVisible()).toBe(true);
     for (const code of ctx.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code))) {
       if (code === 'B1') continue;
-      await page.locator(`#ind-${code}`).getByText('Terima level mandiri').click();
+      await page.locator(`#ind-${code}`).getByText('Terima tingkat mandiri').click();
     }
-    await page.locator('#ind-B1').getByText('Tetapkan level hasil verifikasi').click();
+    await page.locator('#ind-B1').getByText('Tetapkan tingkat hasil verifikasi').click();
     await page.locator('#vlevel_B1').selectOption('1');
     await page.locator('#reason_B1').fill('SK tim belum ditandatangani.');
     await page.getByRole('button', { name: 'Selesaikan verifikasi' }).click();

@@ -61,7 +61,7 @@ describe('autosave of one answer (PUT /api/periods/:p/units/:u/answers/:code) an
     expect(res.body.error.code).toBe('answer-conflict');
     expect(res.body.conflict).toMatchObject({ code: 'A1', level: 3, na: false, note: 'diubah rekan', version: 2 });
     expect(res.body.conflict.html).toContain('oleh Pengguna rekan.busang');
-    expect(res.body.conflict.html).toContain('Level 3 –');
+    expect(res.body.conflict.html).toContain('Tingkat 3 –');
     expect(res.body.conflict.html).toContain('versi saya');
     expect(questionnaireRows(ctx)).toEqual(before);
   });

@@ -73,7 +73,7 @@ describe('penilaian mandiri questionnaire over HTTP', () => {
     const res = await agent.post(url(busang)).type('form').send({ _csrf: csrf, level_A1: '2', level_A2: '7', note_A1: 'catatan yang diketik' });
 
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Indikator A2: level harus 0, 1, 2, 3 atau 4.');
+    expect(res.text).toContain('Indikator A2: tingkat harus 0, 1, 2, 3 atau 4.');
     expect(res.text).toContain('catatan yang diketik');
     expect(answersOf(ctx, busang)).toEqual([]);
   });
@@ -137,7 +137,7 @@ describe('penilaian mandiri questionnaire over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('30 dari 30 indikator');
     expect(res.text).not.toContain('name="level_A1"');
-    expect(res.text).toContain('Level dipilih:</strong> Level 3');
+    expect(res.text).toContain('Tingkat dipilih:</strong> Tingkat 3');
   });
 
   it('answers a malformed unit id with 404 and an unknown period with 404', async () => {

@@ -272,7 +272,7 @@ describe('evidence files and links', () => {
       expect(ctx.db.prepare('SELECT deleted_at IS NOT NULL AS gone FROM evidence').get()).toEqual({ gone: 1 });
       expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'evidence.delete'").get()).toEqual({ n: 1 });
       expect(shown.text).not.toContain('>sk.pdf</a>');
-      expect(shown.text).toContain('Level 1 ke atas memerlukan bukti dukung');
+      expect(shown.text).toContain('Tingkat 1 ke atas memerlukan bukti dukung');
       expect(evidenceFiles(dataDir)).toHaveLength(1);
     });
 

@@ -30,11 +30,11 @@ describe('unit history for the admin', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('Halaman 1 dari 2');
     const text = (res.text + older.text).replace(/&#34;/g, '"');
-    expect(text).toContain('Jawaban A1: belum ada → Level 1; penjelasan diubah');
-    expect(text).toContain('Jawaban A1: Level 1 → Level 2; penjelasan diubah');
+    expect(text).toContain('Jawaban A1: belum ada → Tingkat 1; penjelasan diubah');
+    expect(text).toContain('Jawaban A1: Tingkat 1 → Tingkat 2; penjelasan diubah');
     expect(text).toContain('Bukti dukung A1 ditambahkan: https://busang.go.id/sk.pdf');
     expect(text).toContain('Penilaian diajukan (Draf → Diajukan)');
-    expect(text).toContain('Verifikasi B1: level hasil verifikasi ditetapkan Level 1; alasan: SK belum ditandatangani');
+    expect(text).toContain('Verifikasi B1: tingkat hasil verifikasi ditetapkan Tingkat 1; alasan: SK belum ditandatangani');
     expect(text).toContain('Penilaian dikembalikan ke narahubung dengan 1 catatan (Diajukan → Dikembalikan)');
     expect(text).toContain('Penilaian diajukan (Dikembalikan → Diajukan)');
     expect(text).toContain('Penilaian dibuka kembali oleh admin (Diajukan → Draf); alasan: Permintaan camat');

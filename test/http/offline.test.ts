@@ -116,7 +116,7 @@ describe('offline questionnaire workbook', () => {
     ]);
     expect(ctx.db.prepare('SELECT indicator_code, url FROM evidence').all()).toEqual([{ indicator_code: 'A1', url: 'https://busang.kutaitimurkab.go.id/sk.pdf' }]);
     expect(report.text).toContain('Berkas diterapkan: 4 baris diambil');
-    expect(report.text).toMatch(/A1<\/td><td><strong>diambil<\/strong><\/td><td>kosong → Level 3; penjelasan diubah; tautan bukti dukung ditambahkan/);
+    expect(report.text).toMatch(/A1<\/td><td><strong>diambil<\/strong><\/td><td>kosong → Tingkat 3; penjelasan diubah; tautan bukti dukung ditambahkan/);
     expect(report.text).toMatch(/A3<\/td><td><strong>tidak berubah<\/strong>/);
     expect(reportAgain.text).not.toContain('Berkas diterapkan');
     const audit = ctx.db.prepare("SELECT action, COUNT(*) AS n FROM audit_log WHERE unit_id = ? AND action IN ('answer.update', 'evidence.add', 'questionnaire.import') GROUP BY action ORDER BY action").all(busang);
@@ -147,7 +147,7 @@ describe('offline questionnaire workbook', () => {
     const res = await send(await toBuffer(wb as ExcelJS.Workbook));
 
     expect(res.status).toBe(422);
-    expect(res.text).toMatch(/A2<\/td><td><strong>ditolak<\/strong><\/td><td>jawaban ini juga diubah di aplikasi setelah berkas diunduh \(di aplikasi: Level 4, di berkas: Level 1\)/);
+    expect(res.text).toMatch(/A2<\/td><td><strong>ditolak<\/strong><\/td><td>jawaban ini juga diubah di aplikasi setelah berkas diunduh \(di aplikasi: Tingkat 4, di berkas: Tingkat 1\)/);
     expect(res.text).toMatch(/A1<\/td><td><strong>tidak berubah<\/strong><\/td><td>jawaban di aplikasi lebih baru, dipertahankan/);
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });

@@ -130,7 +130,7 @@ describe('the FGD presentation: live deck and frozen snapshots', () => {
 
     expect(noToken.status).toBe(403);
     expect(badBasis.status).toBe(422);
-    expect(badBasis.body.error.fields).toEqual({ basis: 'dasar level harus self atau verified' });
+    expect(badBasis.body.error.fields).toEqual({ basis: 'dasar tingkat harus self atau verified' });
     expect(snapshotCount(ctx)).toBe(0);
   });
 

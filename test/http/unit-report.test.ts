@@ -55,7 +55,7 @@ describe('a unit’s scores page and its rapor', () => {
     expect(res.text).toContain('id="radar-chart"');
     expect(res.text).toContain('<span class="kpi-value" id="unit-index">73,50</span>');
     expect(res.text).toContain('(15 × 65,00 + 20 × 75,00 + 10 × 75,00 + 30 × 75,00 + 10 × 75,00 + 15 × 75,00) ÷ 100 = 73,50');
-    expect(res.text).toContain('A1 level 1 → 25,00; A2 level 3 → 75,00');
+    expect(res.text).toContain('A1 tingkat 1 → 25,00; A2 tingkat 3 → 75,00');
     expect(res.text).toContain('maks(0, 4 − 1) = 3');
     expect(res.text).toContain('Penetapan/pemutakhiran SK Tim Pengelola Pengaduan SP4N-LAPOR! unit');
   });
@@ -98,8 +98,8 @@ describe('a unit’s scores page and its rapor', () => {
     expect(res.text).toContain('Rapor Penilaian Mandiri SP4N-LAPOR!: Dinas Kesehatan');
     expect(res.text).toContain('<span class="big" id="rapor-index">73,50</span>');
     expect(res.text).toContain('<strong id="rapor-kabupaten">64,50</strong>');
-    expect(res.text).toMatch(/<strong>A1 Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!<\/strong> <span class="gap-nums">level 1 → 4 \(<strong>3<\/strong>\)<\/span>/);
-    expect(res.text).toContain('(level unit 3 → level verifikasi 1): SK belum ditetapkan; baru konsep.');
+    expect(res.text).toMatch(/<strong>A1 Penetapan Tim Pengelola Pengaduan SP4N-LAPOR!<\/strong> <span class="gap-nums">tingkat 1 → 4 \(<strong>3<\/strong>\)<\/span>/);
+    expect(res.text).toContain('(tingkat unit 3 → tingkat verifikasi 1): SK belum ditetapkan; baru konsep.');
   });
 
   it('names the verifikator and the verification date, and counts the kabupaten mean over every unit', async () => {

@@ -84,7 +84,7 @@ describe('decisions follow every change the unit makes', () => {
     const after = await v.agent.get(page());
 
     expect(res.status).toBe(302);
-    expect(after.text).toContain('28 indikator diterima dengan level mandiri.');
+    expect(after.text).toContain('28 indikator diterima dengan tingkat mandiri.');
     expect(after.text).toContain('29 dari 30 indikator</strong> sudah diperiksa');
     const rows = ctx.db.prepare('SELECT indicator_code, decision FROM verification_decisions WHERE assessment_id = ? ORDER BY indicator_code').all(assessmentId) as { indicator_code: string; decision: string }[];
     expect(rows.map((r) => r.indicator_code)).toEqual(codes(ctx).filter((c) => c !== 'A3').sort());
@@ -103,7 +103,7 @@ describe('decisions follow every change the unit makes', () => {
     const after = await v.agent.get(page());
 
     expect(res.status).toBe(302);
-    expect(after.text).toContain('28 indikator diterima dengan level mandiri.');
+    expect(after.text).toContain('28 indikator diterima dengan tingkat mandiri.');
     expect(after.text).toContain('Diubah unit setelah dikembalikan.');
     expect(ctx.db.prepare("SELECT indicator_code FROM verification_decisions WHERE assessment_id = ? AND indicator_code IN ('A1', 'A2')").all(assessmentId)).toEqual([{ indicator_code: 'A1' }]);
     expect(after.text).toContain('28 dari 30 indikator</strong> sudah diperiksa');

@@ -89,7 +89,7 @@ describe('verifier comments and decisions are kept as they are typed', () => {
   });
 
   it.each([
-    ['a changed level without a reason', 'A2', { decision: 'ubah', level: 1, reason: ' ' }, 422, 'Indikator A2: alasan penetapan level wajib diisi.'],
+    ['a changed level without a reason', 'A2', { decision: 'ubah', level: 1, reason: ' ' }, 422, 'Indikator A2: alasan penetapan tingkat wajib diisi.'],
     ['a decision on an answer newer than the page', 'A2', { decision: 'terima', revision: 7 }, 422, 'Indikator A2: jawaban unit berubah sejak halaman ini dibuka'],
     ['an unknown indicator', 'Z9', { decision: 'terima' }, 404, 'Indikator tidak ditemukan.'],
     ['a comment over 2000 characters', 'umum', { comment: 'x'.repeat(2001) }, 422, 'Catatan umum maksimal 2000 karakter.'],

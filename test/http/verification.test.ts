@@ -57,8 +57,8 @@ describe('verification of a submitted assessment', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('0 dari 30 indikator</strong> sudah diperiksa');
     expect(res.text).toContain('href="https://busang.example.go.id/sk-camat.pdf"');
-    expect(res.text).toMatch(/Level mandiri<\/dt><dd>Level 3 – /);
-    expect(res.text).toContain('Terima level mandiri (tidak berlaku)');
+    expect(res.text).toMatch(/Tingkat mandiri<\/dt><dd>Tingkat 3 – /);
+    expect(res.text).toContain('Terima tingkat mandiri (tidak berlaku)');
   });
 
   it('lists uploaded evidence files with name and size, linked to the download route', async () => {
@@ -100,7 +100,7 @@ describe('verification of a submitted assessment', () => {
     expect(res.status).toBe(302);
     expect(statusOf(ctx, busang)).toBe('diajukan');
     expect(after.text).toContain('2 dari 30 indikator</strong> sudah diperiksa');
-    expect(after.text).toContain('level hasil verifikasi Level 2');
+    expect(after.text).toContain('tingkat hasil verifikasi 2');
   });
 
   it('refuses a changed level without a reason with 422 naming the indicator, keeps the typed values and changes nothing', async () => {
@@ -110,7 +110,7 @@ describe('verification of a submitted assessment', () => {
     const res = await agent.post(page()).type('form').send({ _csrf: csrf, decision_A1: 'terima', decision_A2: 'ubah', vlevel_A2: '1', reason_A2: '  ', comment_A3: 'catatan yang diketik' });
 
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Indikator A2: alasan penetapan level wajib diisi.');
+    expect(res.text).toContain('Indikator A2: alasan penetapan tingkat wajib diisi.');
     expect(res.text).toContain('catatan yang diketik');
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
@@ -122,7 +122,7 @@ describe('verification of a submitted assessment', () => {
     const res = await agent.post(page()).type('form').send({ _csrf: csrf, decision_A2: 'ubah', vlevel_A2: '5', reason_A2: 'x', decision_A3: 'setuju' });
 
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Indikator A2: pilih level hasil verifikasi 0, 1, 2, 3 atau 4.');
+    expect(res.text).toContain('Indikator A2: pilih tingkat hasil verifikasi 0, 1, 2, 3 atau 4.');
     expect(res.text).toContain('Indikator A3: pilih keputusan yang tersedia.');
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });

@@ -40,8 +40,8 @@ describe('the "Cara menghitung" expressions', () => {
   it('writes an aspect score from its indicator levels, N/A left out', () => {
     const score = scoreUnit(instrument, buildAnswers({ A1: 4, A2: 2, B1: 'na', B2: 3, B3: 1 }));
 
-    expect(aspectExpression(instrument, 'A', score)).toBe('A1 level 4 → 100,00; A2 level 2 → 50,00; (100,00 + 50,00) ÷ 2 = 75,00');
-    expect(aspectExpression(instrument, 'B', score)).toBe('B1 tidak berlaku; B2 level 3 → 75,00; B3 level 1 → 25,00; (75,00 + 25,00) ÷ 2 = 50,00');
+    expect(aspectExpression(instrument, 'A', score)).toBe('A1 tingkat 4 → 100,00; A2 tingkat 2 → 50,00; (100,00 + 50,00) ÷ 2 = 75,00');
+    expect(aspectExpression(instrument, 'B', score)).toBe('B1 tidak berlaku; B2 tingkat 3 → 75,00; B3 tingkat 1 → 25,00; (75,00 + 25,00) ÷ 2 = 50,00');
   });
 
   it('writes a weighted aspect mean when the template weighs indicators', () => {
@@ -49,7 +49,7 @@ describe('the "Cara menghitung" expressions', () => {
     const score = scoreUnit(weighted, buildAnswers({ A1: 4, A2: 1 }));
 
     // (2 × 100 + 1 × 25) / 3 = 75
-    expect(aspectExpression(weighted, 'A', score)).toBe('A1 level 4 → 100,00; A2 level 1 → 25,00; (2 × 100,00 + 1 × 25,00) ÷ 3 = 75,00');
+    expect(aspectExpression(weighted, 'A', score)).toBe('A1 tingkat 4 → 100,00; A2 tingkat 1 → 25,00; (2 × 100,00 + 1 × 25,00) ÷ 3 = 75,00');
   });
 
   it('writes an indicator mean from the level counts', () => {

@@ -137,7 +137,7 @@ describe('parseInstrument', () => {
 
     expect(message).toContain(LABEL);
     expect(message).toContain('aspek B, indikator B2, field "levels"');
-    expect(message).toContain('harus berisi tepat 5 kriteria (level 0–4)');
+    expect(message).toContain('harus berisi tepat 5 kriteria (tingkat 0–4)');
   });
 
   it('names the item of an empty level criterion', () => {

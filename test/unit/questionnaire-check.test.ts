@@ -36,7 +36,7 @@ describe('checkQuestionnaire', () => {
 
     expect(r.valid).toBe(true);
     expect(r.lines).toEqual([
-      { row: 6, code: 'A1', status: 'diambil', message: 'kosong → Level 3; penjelasan diubah; tautan bukti dukung ditambahkan' },
+      { row: 6, code: 'A1', status: 'diambil', message: 'kosong → Tingkat 3; penjelasan diubah; tautan bukti dukung ditambahkan' },
       { row: 7, code: 'A2', status: 'tidak berubah', message: 'sama dengan jawaban tersimpan' },
       { row: 8, code: 'D1', status: 'diambil', message: 'kosong → tidak berlaku' },
     ]);
@@ -48,8 +48,8 @@ describe('checkQuestionnaire', () => {
 
   it.each([
     [line(6, 'Z9', '1'), 'indikator "Z9" tidak dikenal pada instrumen ini'],
-    [line(6, 'A1', '5'), 'level "5" di luar rentang (isi 0, 1, 2, 3, 4)'],
-    [line(6, 'D1', 'x'), 'level "x" di luar rentang (isi 0, 1, 2, 3, 4 atau TB)'],
+    [line(6, 'A1', '5'), 'tingkat "5" di luar rentang (isi 0, 1, 2, 3, 4)'],
+    [line(6, 'D1', 'x'), 'tingkat "x" di luar rentang (isi 0, 1, 2, 3, 4 atau TB)'],
     [line(6, 'A1', 'TB'), '"tidak berlaku" (TB) tidak tersedia untuk indikator ini'],
     [line(6, 'A1', '1', '', 'www.contoh.go.id'), 'tautan bukti dukung harus diawali http:// atau https://'],
     [line(6, '', '1'), 'kode indikator kosong'],
@@ -78,7 +78,7 @@ describe('checkQuestionnaire', () => {
     expect(kept.inputs).toEqual([]);
     expect(kept.lines.map((l) => l.message)).toEqual(['jawaban di aplikasi lebih baru, dipertahankan', 'jawaban di aplikasi lebih baru, dipertahankan']);
     expect(clash.valid).toBe(false);
-    expect(clash.lines[0]?.message).toBe('jawaban ini juga diubah di aplikasi setelah berkas diunduh (di aplikasi: Level 3, di berkas: Level 1); unduh ulang kuesioner');
+    expect(clash.lines[0]?.message).toBe('jawaban ini juga diubah di aplikasi setelah berkas diunduh (di aplikasi: Tingkat 3, di berkas: Tingkat 1); unduh ulang kuesioner');
   });
 
   it.each([

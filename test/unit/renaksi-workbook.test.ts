@@ -42,7 +42,7 @@ function buildDocRow(tag: string, overrides: Partial<RenaksiDocRow> = {}): Renak
 function buildRecap(overrides: Partial<RecapData> = {}): RecapData {
   return {
     periodName: 'Penilaian Mandiri 2022',
-    basisLabel: 'Level terverifikasi',
+    basisLabel: 'Tingkat terverifikasi',
     index: 72.5,
     category: 'Baik',
     includedCount: 2,
@@ -271,7 +271,7 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       ['Indeks kabupaten', 72.5],
       ['Kategori', 'Baik'],
       ['Jumlah unit yang dihitung', '2 dari 3 unit (tidak dihitung: 1 belum mengajukan penilaian)'],
-      ['Dasar level', 'Level terverifikasi'],
+      ['Dasar tingkat', 'Tingkat terverifikasi'],
     ]);
     expect(ws.getCell('C3').numFmt).toBe('0.00');
     expect(ws.getCell('C4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF5EC962' } });
@@ -340,7 +340,7 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
     const table = [3, 4, 5].map((r) => rowValues(ws, r, 1, 7));
 
     expect(table).toEqual([
-      ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Level saat ini', 'Target', 'Kesenjangan'],
+      ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Tingkat saat ini', 'Target', 'Kesenjangan'],
       ['Bappeda', 'Perangkat daerah', 'A1', 'Judul A1', 2, 4, 2],
       ['Telen', 'Kecamatan', 'B2', 'Judul B2', 3, 4, 1],
     ]);

@@ -27,8 +27,8 @@ describe('parseVerificationForm', () => {
     const r = parseVerificationForm(instrument, { decision_A1: 'ubah', vlevel_A1: '', decision_A2: 'tolak', comment_A3: 'x'.repeat(2001) });
 
     expect(r.errors).toEqual({
-      vlevel_A1: 'Indikator A1: pilih level hasil verifikasi 0, 1, 2, 3 atau 4.',
-      reason_A1: 'Indikator A1: alasan penetapan level wajib diisi.',
+      vlevel_A1: 'Indikator A1: pilih tingkat hasil verifikasi 0, 1, 2, 3 atau 4.',
+      reason_A1: 'Indikator A1: alasan penetapan tingkat wajib diisi.',
       decision_A2: 'Indikator A2: pilih keputusan yang tersedia.',
       comment_A3: 'Indikator A3: catatan maksimal 2000 karakter.',
     });
