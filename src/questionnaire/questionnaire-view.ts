@@ -25,11 +25,11 @@ export const EDITORS = ['narahubung', 'admin'] as const;
 
 export const questionnairePath = (periodId: number, unitId: number) => `/periods/${periodId}/units/${unitId}/assessment`;
 
-/** "Level 3 – criterion", "Tidak berlaku" or "Belum dijawab": an answer as words. */
+/** "Tingkat 3 – criterion", "Tidak berlaku" or "Belum dijawab": an answer as words. */
 export function answerText(ind: Indicator, a: { level: number | null; isNa: boolean } | undefined): string {
   if (!a || (!a.isNa && a.level === null)) return 'Belum dijawab';
   if (a.isNa) return 'Tidak berlaku';
-  return `Level ${a.level} – ${ind.levels[a.level as number] ?? ''}`;
+  return `Tingkat ${a.level} – ${ind.levels[a.level as number] ?? ''}`;
 }
 
 /** Whether this user may delete this evidence: its uploader, or an admin. */

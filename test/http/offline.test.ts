@@ -80,6 +80,7 @@ describe('offline questionnaire workbook', () => {
     expect(ws.getCell(FIRST_ROW, COL.question).value).toBe(`${a1?.title}\n${a1?.question}`);
     expect(ws.getCell(FIRST_ROW, COL.level0).value).toBe(a1?.levels[0]);
     expect(ws.getCell(FIRST_ROW, COL.level4).value).toBe(a1?.levels[4]);
+    expect([ws.getCell(FIRST_ROW - 1, COL.level0).value, ws.getCell(FIRST_ROW - 1, COL.level).value]).toEqual(['Kriteria tingkat 0', 'Tingkat (isian)']);
     expect(ws.getCell(FIRST_ROW, COL.level).value).toBe(3);
     expect(ws.getCell(rowOf(ws, 'D1'), COL.level).value).toBe('TB');
     expect(ws.getCell(FIRST_ROW, COL.level).dataValidation).toMatchObject({ type: 'list', formulae: ['"0,1,2,3,4"'] });
@@ -123,6 +124,17 @@ describe('offline questionnaire workbook', () => {
     expect(audit).toEqual([{ action: 'answer.update', n: 4 }, { action: 'evidence.add', n: 1 }, { action: 'questionnaire.import', n: 1 }]);
   });
 
+  it('still takes a questionnaire downloaded when its column was titled "Level (isian)"', async () => {
+    const { wb } = await download(nara.agent, ctx.periodId, busang);
+    (wb?.getWorksheet('Kuesioner') as ExcelJS.Worksheet).getCell(FIRST_ROW - 1, COL.level).value = 'Level (isian)';
+    fill(wb as ExcelJS.Workbook, { A1: { level: 2, note: 'SK lama' } });
+
+    const res = await send(await toBuffer(wb as ExcelJS.Workbook));
+
+    expect(res.status).toBe(302);
+    expect(answers()).toEqual([{ code: 'A1', level: 2, is_na: 0, note: 'SK lama' }]);
+  });
+
   it('uploading the same file twice changes nothing the second time (no duplicate links)', async () => {
     const { wb } = await download(nara.agent, ctx.periodId, busang);
     fill(wb as ExcelJS.Workbook, { A1: { level: 2, link: 'https://busang.kutaitimurkab.go.id/a1.pdf' } });
@@ -154,8 +166,8 @@ describe('offline questionnaire workbook', () => {
 
   it.each([
     ['an unknown indicator', { A2: { code: 'Z9', level: 1 } }, 'indikator &#34;Z9&#34; tidak dikenal pada instrumen ini'],
-    ['a level out of range', { A2: { level: 7 } }, 'level &#34;7&#34; di luar rentang (isi 0, 1, 2, 3, 4)'],
-    ['a level that is text', { A2: { level: 'tinggi' } }, 'level &#34;tinggi&#34; di luar rentang'],
+    ['a level out of range', { A2: { level: 7 } }, 'tingkat &#34;7&#34; di luar rentang (isi 0, 1, 2, 3, 4)'],
+    ['a level that is text', { A2: { level: 'tinggi' } }, 'tingkat &#34;tinggi&#34; di luar rentang'],
     ['TB where the indicator does not allow it', { A2: { level: 'TB' } }, 'tidak tersedia untuk indikator ini'],
     ['a link that is not http(s)', { A2: { level: 1, link: 'file://c:/sk.pdf' } }, 'tautan bukti dukung harus diawali http:// atau https://'],
     ['a duplicated indicator row', { A3: { code: 'A2', level: 1 } }, 'indikator ganda (juga di baris 7)'],
