@@ -59,7 +59,7 @@ describe('the whole cycle in a real browser', () => {
     await page.getByRole('link', { name: 'Isi penilaian mandiri' }).click();
     for (const ind of ctx.instrument.aspects.flatMap((a) => a.indicators)) {
       const level = ind.code.startsWith('D') && ind.allowNa ? 'Tidak berlaku' : `Tingkat ${ind.code === 'A1' ? 3 : 2}`;
-      await page.locator(`#ind-${ind.code} label.level`, { hasText: level }).click();
+      await page.locator(`#ind-${ind.code} label.level`, { hasText: new RegExp(`^\\s*${level}\\b`) }).click();
     }
     await page.getByLabel('Penjelasan', { exact: false }).first().fill('SK Camat Busang Nomor 5 Tahun 2022 sudah ditetapkan.');
     await page.locator('#link_A1').fill('https://busang.kutaitimurkab.go.id/sk-pengaduan.pdf');

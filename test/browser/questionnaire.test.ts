@@ -69,7 +69,7 @@ describe('the questionnaire in a real browser', () => {
     for (const [i, ind] of indicators().entries()) {
       const choice = ind.allowNa && i % 2 === 0 ? 'Tidak berlaku' : `Tingkat ${i % 5}`;
       chosen.set(ind.code, choice);
-      await page.locator(`#ind-${ind.code} label.level`, { hasText: choice }).click();
+      await page.locator(`#ind-${ind.code} label.level`, { hasText: new RegExp(`^\\s*${choice}\\b`) }).click();
     }
     await page.locator('#note_A1').fill('SK Camat Nomor 5 Tahun 2022 berlaku sejak Maret.');
     await page.locator('#note_F5').fill('Data pengaduan dibahas dalam rapat staf setiap bulan.');
@@ -82,7 +82,7 @@ describe('the questionnaire in a real browser', () => {
     await page.reload();
     for (const ind of indicators()) {
       const choice = chosen.get(ind.code) as string;
-      expect(await page.locator(`#ind-${ind.code} label.level`, { hasText: choice }).locator('input').isChecked()).toBe(true);
+      expect(await page.locator(`#ind-${ind.code} label.level`, { hasText: new RegExp(`^\\s*${choice}\\b`) }).locator('input').isChecked()).toBe(true);
     }
     expect(await page.locator('#note_A1').inputValue()).toBe('SK Camat Nomor 5 Tahun 2022 berlaku sejak Maret.');
     expect(await page.locator('#note_F5').inputValue()).toBe('Data pengaduan dibahas dalam rapat staf setiap bulan.');
@@ -92,11 +92,11 @@ describe('the questionnaire in a real browser', () => {
 
   it('keeps changes made offline in the browser, shows them as not saved, and sends them when the connection returns', async () => {
     const { context, page } = await openAsNarahubung();
-    await page.locator('#ind-A1 label.level', { hasText: 'Tingkat 1' }).click();
+    await page.locator('#ind-A1 label.level', { hasText: /^\s*Tingkat 1\b/ }).click();
     await allSaved(page);
 
     await context.setOffline(true);
-    await page.locator('#ind-A1 label.level', { hasText: 'Tingkat 3' }).click();
+    await page.locator('#ind-A1 label.level', { hasText: /^\s*Tingkat 3\b/ }).click();
     await page.locator('#note_A2').fill('Diketik tanpa sinyal di Long Mesangat.');
     await page.locator('#note_A2').blur();
     await page.waitForFunction(() => document.querySelector('#ind-A2 .st')?.textContent === 'Belum tersimpan – menunggu koneksi');
@@ -121,7 +121,7 @@ describe('the questionnaire in a real browser', () => {
   it('warns before closing a tab with unsaved changes, and sends them from the browser on the next visit', async () => {
     const { context, page } = await openAsNarahubung();
     await context.setOffline(true);
-    await page.locator('#ind-B1 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-B1 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.locator('#note_B1').fill('Ditulis saat sinyal hilang.');
     await page.locator('#note_B1').blur();
     const dialogs: string[] = [];
@@ -172,7 +172,7 @@ describe('the questionnaire in a real browser', () => {
 
   it('uploads evidence in place, refuses a disguised program, and lifts and restores the missing-evidence warning', async () => {
     const { context, page } = await openAsNarahubung();
-    await page.locator('#ind-A1 label.level', { hasText: 'Tingkat 3' }).click();
+    await page.locator('#ind-A1 label.level', { hasText: /^\s*Tingkat 3\b/ }).click();
     await page.locator('#ind-A1 p.warn').waitFor();
 
     await page.locator('#file_A1').setInputFiles({ name: 'program.pdf', mimeType: 'application/pdf', buffer: EXE_BYTES });
@@ -204,11 +204,11 @@ describe('the questionnaire in a real browser', () => {
     const rekan = await buildUser(ctx.repos, { role: 'narahubung', unitId: unit, username: `rekan${unit}` });
     buildAssessment(ctx, { unitId: unit, levels: { C1: 4, C2: 4 }, userId: rekan.id });
 
-    await page.locator('#ind-C1 label.level', { hasText: 'Tingkat 1' }).click();
+    await page.locator('#ind-C1 label.level', { hasText: /^\s*Tingkat 1\b/ }).click();
     await page.locator('#ind-C1 .conflict').waitFor();
     const box = await page.locator('#ind-C1 .conflict').textContent();
     await page.locator('#ind-C1').getByRole('button', { name: 'Pakai nilai tersimpan' }).click();
-    await page.locator('#ind-C2 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-C2 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.locator('#ind-C2').getByRole('button', { name: 'Pakai nilai saya' }).click();
     await allSaved(page);
 
@@ -246,9 +246,9 @@ describe('the questionnaire in a real browser', () => {
     await page.locator('#file_A1').setInputFiles({ name: 'SK Camat.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
     await page.locator('#ind-A1 .evidence a').waitFor();
     ctx.repos.assessments.upsertAnswer({ assessmentId: ctx.repos.assessments.find(ctx.periodId, unit)!.id, code: 'A2', level: 4, isNa: false, note: 'oleh rekan', userId: rekan.id });
-    await page.locator('#ind-A2 label.level', { hasText: 'Tingkat 1' }).click();
+    await page.locator('#ind-A2 label.level', { hasText: /^\s*Tingkat 1\b/ }).click();
     await page.locator('#ind-A2 .conflict').waitFor();
-    await page.locator('#ind-A3 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-A3 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.locator('#ind-A3 p.warn').waitFor();
     await page.locator('#ind-A1 .evidence').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kuesioner-ponsel-bukti.png') });
@@ -271,14 +271,14 @@ describe('the questionnaire in a real browser', () => {
   it('works without JavaScript: a level, a file and Enter in a link field all save, landing back at the indicator', async () => {
     const { context, page } = await openAsNarahubung({ javaScriptEnabled: false });
 
-    await page.locator('#ind-B2 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-B2 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.locator('#file_B2').setInputFiles({ name: 'daftar-hadir.pdf', mimeType: 'application/pdf', buffer: pdfBytes('hadir') });
     await page.locator('#ind-B2').getByRole('button', { name: 'Simpan & unggah' }).click();
     await page.getByText('1 berkas bukti dukung diunggah.').waitFor();
 
     expect(new URL(page.url()).hash).toBe('#ind-B2');
     expect(await page.locator('#ind-B2 .evidence a', { hasText: 'daftar-hadir.pdf' }).count()).toBe(1);
-    await page.locator('#ind-C1 label.level', { hasText: 'Tingkat 1' }).click();
+    await page.locator('#ind-C1 label.level', { hasText: /^\s*Tingkat 1\b/ }).click();
     await page.locator('#link_C1').fill('https://kutaitimurkab.go.id/lapor');
     await page.locator('#link_C1').press('Enter');
     await page.getByText('Jawaban tersimpan (2 perubahan).').waitFor();

@@ -59,7 +59,7 @@ describe('the browser queue on a shared computer', () => {
   /** Types two changes while the answers API cannot be reached (the rest of the site can). */
   async function typeWithoutApi(page: Page): Promise<void> {
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.locator('#ind-A1 label.level', { hasText: 'Tingkat 3' }).click();
+    await page.locator('#ind-A1 label.level', { hasText: /^\s*Tingkat 3\b/ }).click();
     await page.locator('#note_A2').fill('Diketik oleh narahubung pertama tanpa sinyal.');
     await page.locator('#note_A2').blur();
     await waitingOffline(page, 'A2');
@@ -155,12 +155,12 @@ describe('the browser queue on a shared computer', () => {
     const page = await context.newPage();
     await login(page, server.baseUrl, first.username, TEST_PASSWORD);
     await page.goto(url);
-    await page.locator('#ind-B1 label.level', { hasText: 'Tingkat 1' }).click();
+    await page.locator('#ind-B1 label.level', { hasText: /^\s*Tingkat 1\b/ }).click();
     await allSaved(page);
     const assessmentId = ctx.repos.assessments.find(ctx.periodId, unit)?.id as number;
     ctx.repos.assessments.setStatus(assessmentId, 'diajukan'); // a colleague submitted meanwhile
 
-    await page.locator('#ind-B1 label.level', { hasText: 'Tingkat 4' }).click();
+    await page.locator('#ind-B1 label.level', { hasText: /^\s*Tingkat 4\b/ }).click();
     const refusal = page.locator('#ind-B1 p.refused');
     await refusal.waitFor();
     const shown = { text: await refusal.textContent(), state: await page.locator('#ind-B1 .st').textContent(), live: await page.locator('#save-live').textContent() };
@@ -222,7 +222,7 @@ describe('the browser queue on a shared computer', () => {
     await page.goto(ownUrl);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await own.close();
-    await page.locator('#ind-D2 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-D2 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.locator('#note_D2').fill('Rapat evaluasi triwulan.');
     await page.locator('#note_D2').blur();
     await waitingOffline(page, 'D2');

@@ -180,7 +180,7 @@ describe('verification work is never lost or hidden (Chromium)', () => {
 
     const n = await signedIn(server, 'nara.busang', { width: 390, height: 844 });
     await n.page.goto(`${copy}/assessment`);
-    await n.page.locator('#ind-A1 label.level', { hasText: 'Tingkat 4' }).click();
+    await n.page.locator('#ind-A1 label.level', { hasText: /^\s*Tingkat 4\b/ }).click();
     await n.page.waitForFunction(() => (document.getElementById('save-live')?.textContent ?? '').startsWith('Semua perubahan tersimpan'));
     await n.page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     const dialog = n.page.getByRole('dialog');

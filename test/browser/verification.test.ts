@@ -94,7 +94,7 @@ describe('return and resubmit in a real browser', () => {
     await page.getByRole('link', { name: /^A2/ }).click();
 
     await page.waitForURL(/\/assessment#ind-A2$/);
-    await page.locator('#ind-A2 label.level', { hasText: 'Tingkat 2' }).click();
+    await page.locator('#ind-A2 label.level', { hasText: /^\s*Tingkat 2\b/ }).click();
     await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ya, ajukan sekarang' }).click();
     await page.getByText('Penilaian mandiri berhasil diajukan untuk diverifikasi.').waitFor();
