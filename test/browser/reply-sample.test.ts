@@ -5,16 +5,11 @@ import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId } 
 import { launchBrowser, login, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 
-/** Types sample row n's tracking ID and ticks the checklist boxes by their position (1-based). */
+/** Ticks sample row n's tracking ID and the checklist boxes by their position (1-based). */
 async function fillRow(page: Page, n: number, trackingId: string, boxes: number[]): Promise<void> {
   const d3 = page.locator('#ind-D3');
   await d3.getByLabel(`Nomor pelacakan laporan sampel ke-${n}`, { exact: true }).fill(trackingId);
-  for (const b of boxes) {
-    const box = d3.getByRole('checkbox', { name: new RegExp(`^Laporan ke-${n}: butir ${b},`) });
-    // Clear of the sticky action bar at the bottom, which otherwise takes the click for a box right above it.
-    await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await box.check();
-  }
+  for (const b of boxes) await d3.getByRole('checkbox', { name: new RegExp(`^Laporan ke-${n}: butir ${b},`) }).check();
 }
 
 /**
