@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatInt } from '../shared/format';
 import { LEGAL_ITEM_MAX, NARRATIVE_LABELS, NARRATIVE_SECTIONS, NARRATIVE_TEXT_MAX, legalBasisItems, type NarrativeSection } from './narrative-texts';
 
 /** Line breaks as \n, no blanks around lines or the text: how a narrative text is stored and compared. */
@@ -16,7 +17,7 @@ function checkLegalItems(text: string, ctx: z.RefinementCtx): void {
 
 function sectionSchema(section: NarrativeSection) {
   const label = NARRATIVE_LABELS[section];
-  const text = z.string().min(1, `${label} wajib diisi.`).max(NARRATIVE_TEXT_MAX, `${label} paling banyak ${NARRATIVE_TEXT_MAX.toLocaleString('id-ID')} karakter.`);
+  const text = z.string().min(1, `${label} wajib diisi.`).max(NARRATIVE_TEXT_MAX, `${label} paling banyak ${formatInt(NARRATIVE_TEXT_MAX)} karakter.`);
   return z
     .string({ error: `${label} harus berupa teks.` })
     .default('')
