@@ -5,14 +5,6 @@
 export const LAPOR_STATUSES = ['belum', 'proses', 'selesai', 'bukan_wewenang', 'arsip'] as const;
 export type LaporStatus = (typeof LAPOR_STATUSES)[number];
 
-export const LAPOR_STATUS_LABELS: Record<LaporStatus, string> = {
-  belum: 'Belum ditindaklanjuti',
-  proses: 'Dalam proses',
-  selesai: 'Selesai',
-  bukan_wewenang: 'Bukan wewenang',
-  arsip: 'Diarsipkan',
-};
-
 const NAMES: Record<LaporStatus, string[]> = {
   belum: [
     'belum terverifikasi', 'belum diverifikasi', 'menunggu verifikasi', 'baru', 'belum diproses', 'belum ditindaklanjuti',
