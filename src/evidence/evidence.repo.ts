@@ -24,9 +24,9 @@ export interface EvidenceRecord extends Evidence {
   deletedAt: string | null;
 }
 
-interface EvidenceRow {
+/** The columns an evidence row has wherever it is kept (the units' `evidence`, the kabupaten's `kabupaten_evidence`). */
+export interface EvidenceColumns {
   id: number;
-  assessment_id: number;
   indicator_code: string;
   kind: 'link' | 'file';
   url: string | null;
@@ -40,7 +40,10 @@ interface EvidenceRow {
   deleted_at: string | null;
 }
 
-const toEvidence = (r: EvidenceRow): Evidence => ({
+type EvidenceRow = EvidenceColumns & { assessment_id: number };
+
+/** An evidence row as the pages show it. */
+export const toEvidence = (r: EvidenceColumns): Evidence => ({
   id: r.id,
   indicatorCode: r.indicator_code,
   kind: r.kind,

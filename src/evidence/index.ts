@@ -7,7 +7,8 @@ import { createEvidenceService } from './evidence.service';
 import { evidenceUpload, uploadedFiles, uploadHints } from './evidence-upload';
 import { checkUploadedFiles, type CheckedUploads } from './evidence.schemas';
 
-export type { Evidence, EvidenceRecord } from './evidence.repo';
+export type { Evidence, EvidenceColumns, EvidenceRecord } from './evidence.repo';
+export { toEvidence } from './evidence.repo';
 export type { CheckedFile } from './evidence.schemas';
 export type { EvidenceOwner, EvidenceService, StoredFile } from './evidence.service';
 export type { UploadHints } from './evidence-upload';

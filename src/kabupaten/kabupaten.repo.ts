@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { Evidence } from '../evidence';
+import { toEvidence, type EvidenceColumns, type EvidenceRecord } from '../evidence';
 import type { StoredKabupatenAnswer } from './kabupaten-state';
 
 /** One stored answer of a kabupaten condition with who answered and who decided. */
@@ -14,12 +14,7 @@ export interface KabupatenAnswer extends StoredKabupatenAnswer {
 }
 
 /** A kabupaten evidence row with what a download and a delete check. */
-export interface KabupatenEvidenceRecord extends Evidence {
-  periodId: number;
-  sha256: string | null;
-  mimeType: string | null;
-  deletedAt: string | null;
-}
+export type KabupatenEvidenceRecord = Omit<EvidenceRecord, 'assessmentId' | 'unitId' | 'assessmentStatus'>;
 
 interface AnswerRow {
   item_code: string;
@@ -35,21 +30,8 @@ interface AnswerRow {
   decided_at: string | null;
 }
 
-interface EvidenceRow {
-  id: number;
-  period_id: number;
-  item_code: string;
-  kind: 'link' | 'file';
-  url: string | null;
-  file_name: string | null;
-  file_size: number | null;
-  file_sha256: string | null;
-  mime_type: string | null;
-  created_by: number | null;
-  created_by_name: string | null;
-  created_at: string;
-  deleted_at: string | null;
-}
+/** A kabupaten_evidence row, its item_code read as indicator_code (the units' evidence columns). */
+type EvidenceRow = EvidenceColumns & { period_id: number };
 
 const toAnswer = (r: AnswerRow): KabupatenAnswer => ({
   itemCode: r.item_code,
@@ -65,16 +47,8 @@ const toAnswer = (r: AnswerRow): KabupatenAnswer => ({
   decidedAt: r.decided_at,
 });
 
-const toEvidence = (r: EvidenceRow): KabupatenEvidenceRecord => ({
-  id: r.id,
-  indicatorCode: r.item_code,
-  kind: r.kind,
-  url: r.url,
-  fileName: r.file_name,
-  fileSize: r.file_size,
-  createdById: r.created_by,
-  createdBy: r.created_by_name,
-  createdAt: r.created_at,
+const toRecord = (r: EvidenceRow): KabupatenEvidenceRecord => ({
+  ...toEvidence(r),
   periodId: r.period_id,
   sha256: r.file_sha256,
   mimeType: r.mime_type,
@@ -99,13 +73,10 @@ export function createKabupatenRepo(db: Db) {
        verifier_comment = @comment, decided_by = @userId, decided_at = @now, revision = revision + 1
      WHERE period_id = @periodId AND item_code = @code`,
   );
-  const evidence = db.prepare<[number], EvidenceRow>(
-    `SELECT e.*, u.display_name AS created_by_name FROM kabupaten_evidence e LEFT JOIN users u ON u.id = e.created_by
-     WHERE e.period_id = ? AND e.deleted_at IS NULL ORDER BY e.id`,
-  );
-  const evidenceById = db.prepare<[number], EvidenceRow>(
-    `SELECT e.*, u.display_name AS created_by_name FROM kabupaten_evidence e LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?`,
-  );
+  const EVIDENCE_SELECT = `SELECT e.*, e.item_code AS indicator_code, u.display_name AS created_by_name
+     FROM kabupaten_evidence e LEFT JOIN users u ON u.id = e.created_by`;
+  const evidence = db.prepare<[number], EvidenceRow>(`${EVIDENCE_SELECT} WHERE e.period_id = ? AND e.deleted_at IS NULL ORDER BY e.id`);
+  const evidenceById = db.prepare<[number], EvidenceRow>(`${EVIDENCE_SELECT} WHERE e.id = ?`);
   const insertLink = db.prepare(
     `INSERT INTO kabupaten_evidence (period_id, item_code, kind, url, created_by, created_at) VALUES (?, ?, 'link', ?, ?, ?)`,
   );
@@ -133,12 +104,12 @@ export function createKabupatenRepo(db: Db) {
     /** Evidence of the period grouped by item code (deleted rows left out). */
     evidenceByItem(periodId: number): Record<string, KabupatenEvidenceRecord[]> {
       const out: Record<string, KabupatenEvidenceRecord[]> = {};
-      for (const r of evidence.all(periodId)) (out[r.item_code] ??= []).push(toEvidence(r));
+      for (const r of evidence.all(periodId)) (out[r.indicator_code] ??= []).push(toRecord(r));
       return out;
     },
     findEvidence(id: number): KabupatenEvidenceRecord | undefined {
       const r = evidenceById.get(id);
-      return r && toEvidence(r);
+      return r && toRecord(r);
     },
     insertLink: (periodId: number, code: string, url: string, userId: number): number =>
       Number(insertLink.run(periodId, code, url, userId, now()).lastInsertRowid),
