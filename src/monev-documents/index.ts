@@ -11,7 +11,7 @@ import { monevDocumentsRoutes } from './monev-documents.routes';
 /** Monev workbooks kept by the fingerprint of their content (a few hundred KB each). */
 const WORKBOOK_CACHE_BYTES = 8 * 1024 * 1024;
 
-export interface MonevDocumentsModuleDeps {
+interface MonevDocumentsModuleDeps {
   db: Db;
   monitoring: MonitoringService;
   progress: ProgressService;

@@ -35,7 +35,7 @@ export interface MonevDocRow {
   cells: MonevDocCell[];
 }
 
-export interface MonevDocGroup {
+interface MonevDocGroup {
   /** I, II, … as in Lampiran I. */
   number: string;
   aspectCode: string;

@@ -17,9 +17,9 @@ import { evidenceByReport, evidenceList, kemajuanDoc, monevSheets, unitReportsDo
 import { defaultSemesterKey, semesterReport, type SemesterReport } from './monev-report';
 import type * as MonevWorkbookTask from './monev-workbook.task';
 
-export const MONEV_WORKBOOK_TASK = workerTask<typeof MonevWorkbookTask, 'buildMonevXlsx'>(path.join(__dirname, 'monev-workbook.task'), 'buildMonevXlsx');
+const MONEV_WORKBOOK_TASK = workerTask<typeof MonevWorkbookTask, 'buildMonevXlsx'>(path.join(__dirname, 'monev-workbook.task'), 'buildMonevXlsx');
 
-export interface MonevDocumentsDeps {
+interface MonevDocumentsDeps {
   monitoring: Pick<MonitoringService, 'progress' | 'rowEvidence'>;
   progress: Pick<ProgressService, 'againstPlan'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
@@ -32,7 +32,7 @@ export interface MonevDocumentsDeps {
  * The monev of a final plan; 404 without a plan (or for an unknown period), 409 for a plan that is not final: the
  * monitoring matrix and its report exist only for the plan the Bupati signed.
  */
-export function monitoredProgress(deps: MonevDocumentsDeps, periodId: number, now: Date): MonevProgress {
+function monitoredProgress(deps: MonevDocumentsDeps, periodId: number, now: Date): MonevProgress {
   const p = deps.monitoring.progress(periodId, now);
   if (!p.plan) throw notFound('Renaksi');
   if (!p.monitored) {
@@ -50,7 +50,7 @@ function indicatorTitles(deps: MonevDocumentsDeps, periodId: number): Map<string
 }
 
 /** Everything the monev workbook prints for a period's final plan, as of `now`. */
-export function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: Date): MonevDocument {
+function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: Date): MonevDocument {
   const p = monitoredProgress(deps, periodId, now);
   const years = [...new Set(p.semesters.map((s) => s.year))];
   const titles = indicatorTitles(deps, periodId);
@@ -79,7 +79,7 @@ export async function exportMonevWorkbook(deps: MonevDocumentsDeps, user: User, 
   return bytes;
 }
 
-export interface SemesterReportPage {
+interface SemesterReportPage {
   period: Period;
   p: MonevProgress;
   report: SemesterReport;

@@ -4,8 +4,8 @@ import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocument } from './monev-document';
 
-export const EVIDENCE_SHEET = 'Bukti Dukung';
-export const EVIDENCE_HEADER_ROW = 3;
+const EVIDENCE_SHEET = 'Bukti Dukung';
+const EVIDENCE_HEADER_ROW = 3;
 const HEADERS = ['No', 'Tahun', 'Semester', 'Jenis', 'Berkas / tautan'];
 const FONT_SIZE = 8;
 

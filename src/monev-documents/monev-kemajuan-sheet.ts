@@ -6,8 +6,8 @@ import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { KemajuanDoc, MonevDocument } from './monev-document';
 
-export const KEMAJUAN_SHEET = 'Kemajuan';
-export const KEMAJUAN_HEADER_ROW = 4;
+const KEMAJUAN_SHEET = 'Kemajuan';
+const KEMAJUAN_HEADER_ROW = 4;
 const PER_YEAR = ['Target (unit)', 'Tercapai (unit)', 'Capaian (%)'];
 const FONT_SIZE = 8;
 const TEXT_FIT = 1.4;

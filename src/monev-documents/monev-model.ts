@@ -127,7 +127,7 @@ export function kemajuanDoc(p: MonevProgress, perYear: { year: number; plan: Pla
  * verified, with its evidence counted; a returned one as such; "Belum dilaporkan" once the semester has begun
  * (a draft is not reported), '' before.
  */
-export function unitPartText(c: Pick<UnitSemester, 'ownPart' | 'ownEvidenceCount'>, started: boolean): string {
+function unitPartText(c: Pick<UnitSemester, 'ownPart' | 'ownEvidenceCount'>, started: boolean): string {
   const bukti = c.ownEvidenceCount > 0 ? `; ${c.ownEvidenceCount} bukti` : '';
   if (c.ownPart === 'diterima') return `Diterima${bukti}`;
   if (c.ownPart === 'diajukan') return `Menunggu verifikasi${bukti}`;

@@ -6,7 +6,7 @@ import { semesterStarted, statusText } from './monev-model';
  * kendala, rows not reported, units that did not report. Pure: from the monitoring progress.
  */
 
-export interface ReportAspect {
+interface ReportAspect {
   number: string;
   code: string;
   name: string;
@@ -17,7 +17,7 @@ export interface ReportAspect {
   share: number | null;
 }
 
-export interface ReportRow {
+interface ReportRow {
   no: string;
   /** What the row is about in a few words: its indicator ("A5 Integrasi Rencana Aksi …"), else its first activity. */
   title: string;
@@ -33,7 +33,7 @@ export interface ReportRow {
   tindakLanjut: string;
 }
 
-export interface ReportUnit {
+interface ReportUnit {
   name: string;
   group: 'pd' | 'kecamatan';
   /** What is missing, in words: "2 dari 3 baris koordinasi belum dilaporkan; bagian unit dikembalikan, belum diperbaiki". */

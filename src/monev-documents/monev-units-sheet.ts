@@ -5,7 +5,7 @@ import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocument } from './monev-document';
 
 export const UNITS_SHEET = 'Laporan Unit';
-export const UNITS_HEADER_ROW = 4;
+const UNITS_HEADER_ROW = 4;
 const FONT_SIZE = 8;
 
 /**

@@ -18,16 +18,16 @@ import { addUnitReportsSheet } from './monev-units-sheet';
  * plan has (a 2022–2026 plan simply has five sheets).
  */
 
-export const monevSheetName = (year: number): string => `Lampiran III ${year}`;
+const monevSheetName = (year: number): string => `Lampiran III ${year}`;
 /** First row of the column headers (rows above hold the lampiran block and the titles). */
-export const MONEV_HEADER_ROW = 8;
-export const MONEV_FIRST_BODY_ROW = MONEV_HEADER_ROW + 3;
+const MONEV_HEADER_ROW = 8;
+const MONEV_FIRST_BODY_ROW = MONEV_HEADER_ROW + 3;
 
 type Field = keyof MonevDocCell;
 interface SemesterColumn { header: string; field: Field; fixed?: number; weight?: number }
 
 const PLAN_HEADERS = ['No', 'Kegiatan', 'Indikator Keberhasilan (Output, Satuan)', 'Target Output', 'Penanggung Jawab'];
-export const SEMESTER_COLUMNS: SemesterColumn[] = [
+const SEMESTER_COLUMNS: SemesterColumn[] = [
   { header: 'Realisasi', field: 'realisasi', fixed: 6.5 },
   { header: 'Capaian (%)', field: 'capaian', fixed: 6.5 },
   { header: 'Status', field: 'status', fixed: 9 },
@@ -36,7 +36,7 @@ export const SEMESTER_COLUMNS: SemesterColumn[] = [
   { header: 'Bukti Dukung', field: 'bukti', weight: 5 },
 ];
 /** Columns of a year sheet: the plan's five, then six per semester. */
-export const MONEV_WIDTH = PLAN_HEADERS.length + 2 * SEMESTER_COLUMNS.length;
+const MONEV_WIDTH = PLAN_HEADERS.length + 2 * SEMESTER_COLUMNS.length;
 
 const BODY_FONT = 8;
 const HEADER_FONT = 7.5;
@@ -45,7 +45,7 @@ const TEXT_FIT = 1.4;
 const OVER_TARGET_FILL = 'FFFFF2CC';
 
 /** Column widths that fill the landscape page at 100 % scale; text columns never narrower than their header words. */
-export function monevColumnWidths(paper: PaperKind, noWidth = 5): number[] {
+function monevColumnWidths(paper: PaperKind, noWidth = 5): number[] {
   const available = landscapeWidthUnits(paper, 0.8) * 0.96;
   // A long word of the body ("Penganggaran") fits unbroken: LibreOffice fits TEXT_FIT × the estimated characters.
   const min = (header: string) => Math.max(widthForWord('Penganggaran', BODY_FONT, false) / TEXT_FIT, ...header.split(/\s+/).map((w) => widthForWord(w, HEADER_FONT)));
@@ -124,7 +124,7 @@ function writeBody(ws: ExcelJS.Worksheet, sheet: MonevYearSheet, widths: number[
 }
 
 /** The notes a reader needs to read the numbers, under the table. */
-export function monevNotes(asOf: string): string[] {
+function monevNotes(asOf: string): string[] {
   return [
     `Keadaan laporan per ${asOf}. Realisasi: keluaran yang dicapai sejak awal tahun sampai akhir semester (kumulatif dalam tahun), ` +
       'dalam satuan target output tahun itu (bila target memuat beberapa keluaran: keluaran pertama). Capaian (%) = realisasi ÷ target output tahun × 100; ' +

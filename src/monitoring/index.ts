@@ -24,7 +24,7 @@ export {
 } from './monitoring-calc';
 export { MONEV_READERS, MONEV_EDITORS } from './monitoring-roles';
 
-export interface MonitoringModuleDeps {
+interface MonitoringModuleDeps {
   db: Db;
   renaksi: RenaksiService;
   periods: PeriodsService;

@@ -11,4 +11,3 @@ export function createMonevBoardRepo(db: Db) {
     listContacts: (): BoardContact[] => contacts.all().map((r) => ({ unitId: r.unit_id, name: r.display_name, phone: r.phone })),
   };
 }
-export type MonevBoardRepo = ReturnType<typeof createMonevBoardRepo>;

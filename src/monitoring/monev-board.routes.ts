@@ -10,9 +10,9 @@ import { BOARD_STATE_LABELS, buildMonevBoard, type BoardContact } from './monev-
 import { pickSemester } from './monitoring-view.service';
 
 /** Who sees the narahubung's numbers and the reminders: not the fasilitator, whose screen is projected in the FGD. */
-export const MONEV_REMINDER_ROLES: readonly Role[] = ['admin', 'tim_renaksi', 'verifikator'];
+const MONEV_REMINDER_ROLES: readonly Role[] = ['admin', 'tim_renaksi', 'verifikator'];
 
-export interface MonevBoardDeps {
+interface MonevBoardDeps {
   progress: (periodId: number) => MonevProgress;
   /** Every unit's active narahubung with their numbers. */
   listContacts: () => BoardContact[];

@@ -9,7 +9,7 @@ import type { MonevProgress, RowSemesterProgress, SemesterProgress, UnitProgress
  */
 
 /** A unit's state in the semester, over its coordinated rows and its own part. */
-export type BoardState = 'diterima' | 'diajukan' | 'dikembalikan' | 'belum';
+type BoardState = 'diterima' | 'diajukan' | 'dikembalikan' | 'belum';
 
 export const BOARD_STATE_LABELS: Record<BoardState, string> = {
   diterima: 'Diterima',
@@ -25,13 +25,13 @@ export interface BoardContact {
   phone: string | null;
 }
 
-export interface BoardReminder {
+interface BoardReminder {
   text: string;
   /** One per narahubung with a number; empty when none has one (the page says so and shows the text). */
   links: { name: string; phone: string; href: string }[];
 }
 
-export interface BoardUnit {
+interface BoardUnit {
   no: number;
   unitId: number;
   code: string;
@@ -52,14 +52,14 @@ export interface BoardUnit {
   reminder: BoardReminder | null;
 }
 
-export interface MonevBoard {
+interface MonevBoard {
   semester: SemesterProgress;
   units: BoardUnit[];
   counts: Record<BoardState, number> & { terlambat: number; total: number };
 }
 
 /** What the reminder says: who, which semester, the deadline, what is missing and where to report. */
-export interface ReminderInput {
+interface ReminderInput {
   unitName: string;
   semesterLabel: string;
   /** YYYY-MM-DD, or null when the semester has no window. */

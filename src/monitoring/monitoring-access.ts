@@ -15,7 +15,7 @@ const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(u
 const isReader = (user: User) => (MONEV_READERS as readonly string[]).includes(user.role);
 
 /** The progress with the semester a URL names; 404 without a plan or for a malformed key, 422 outside the plan years. */
-export function semesterContext(deps: MonitoringDeps, periodId: number, key: string): { p: MonevProgress; semester: SemesterProgress } {
+function semesterContext(deps: MonitoringDeps, periodId: number, key: string): { p: MonevProgress; semester: SemesterProgress } {
   const p = progress(deps, periodId);
   if (!p.plan) throw notFound('Renaksi');
   const wanted = parseSemesterKey(key);

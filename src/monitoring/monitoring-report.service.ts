@@ -12,7 +12,7 @@ export interface MonitoringWriteDeps extends MonitoringDeps {
   writes: MonitoringWrites;
 }
 
-export interface EvidenceChanges {
+interface EvidenceChanges {
   /** Links to add, each with the indicator it is for (null on a row report). */
   links: { indicatorCode: string | null; url: string }[];
   files: CheckedFile[];

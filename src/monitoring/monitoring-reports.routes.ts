@@ -13,7 +13,7 @@ import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
 import type { MonitoringPagesService } from './monitoring.api';
 
 /** The one file field of a row report's form: the evidence checks name files by a code (`file_<code>`). */
-export const ROW_FILE_CODE = 'R1';
+const ROW_FILE_CODE = 'R1';
 
 const REPORTERS = ['narahubung', ...MONEV_EDITORS] as const;
 const VIEWERS = ['narahubung', ...MONEV_READERS] as const;

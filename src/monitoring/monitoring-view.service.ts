@@ -28,7 +28,7 @@ export function pickSemester(semesters: SemesterProgress[], asked: unknown, now:
   return begun[begun.length - 1] ?? semesters[0];
 }
 
-export interface OverviewPage {
+interface OverviewPage {
   p: MonevProgress;
   semester: SemesterProgress | undefined;
   /** The rows this person sees: a narahubung only its unit's. */
@@ -62,7 +62,7 @@ export function overviewPage(deps: MonitoringDeps, user: User, periodId: number,
   };
 }
 
-export interface RowReportPage {
+interface RowReportPage {
   p: MonevProgress;
   semester: SemesterProgress;
   row: RowProgress;
@@ -97,7 +97,7 @@ export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number
   };
 }
 
-export interface UnitReportPage {
+interface UnitReportPage {
   p: MonevProgress;
   semester: SemesterProgress;
   unit: UnitProgress;

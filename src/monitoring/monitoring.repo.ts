@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { MonevStatus, ReportingWindow, ReviewState } from './monitoring-calc';
 
 /** The review bookkeeping every report carries. */
-export interface ReviewFields {
+interface ReviewFields {
   id: number;
   year: number;
   semester: 1 | 2;
@@ -32,7 +32,7 @@ export interface UnitReport extends ReviewFields {
   items: UnitItem[];
 }
 
-export interface UnitItem {
+interface UnitItem {
   indicatorCode: string;
   status: MonevStatus | null;
   activity: string;

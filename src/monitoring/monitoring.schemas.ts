@@ -5,12 +5,12 @@ import type { RowReportValues, UnitItemValues } from './monitoring-writes.repo';
 /** The verifikator's comment on a report. */
 export const COMMENT_MAX = 1000;
 /** The largest realisasi accepted: far above any output target, below where a typo turns into nonsense. */
-export const REALISASI_MAX = 1e9;
+const REALISASI_MAX = 1e9;
 
 /** Save as a draft, or save and submit for review. */
-export type ReportAction = 'simpan' | 'ajukan';
+type ReportAction = 'simpan' | 'ajukan';
 
-export interface ParsedForm<T> {
+interface ParsedForm<T> {
   value: T | null;
   errors: Record<string, string>;
 }

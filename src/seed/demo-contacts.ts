@@ -4,7 +4,7 @@ import { UNSET_PASSWORD_HASH } from '../users';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 
 /** What the demo's narahubung accounts are written with and chosen from. */
-export type DemoContactsDeps = Pick<SeedDeps, 'periods'> & {
+type DemoContactsDeps = Pick<SeedDeps, 'periods'> & {
   users: Pick<SeedDeps['users'], 'listAll' | 'insert'>;
   monitoring: Pick<MonitoringService, 'progress'>;
 };
@@ -13,7 +13,7 @@ const FIRST = ['Rina', 'Agus', 'Siti', 'Muhammad', 'Dewi', 'Hendra', 'Nur', 'Yus
 const LAST = ['Wulandari', 'Saputra', 'Rahmawati', 'Ridwan', 'Anggraini', 'Kurniawan', 'Hasanah', 'Pratama', 'Handayani', 'Hidayat', 'Mulyani', 'Baso', 'Nugroho', 'Sari', 'Alam', 'Puspita'];
 
 /** One demo account: the unit's narahubung, with a sample mobile number or none. */
-export interface DemoContact {
+interface DemoContact {
   username: string;
   displayName: string;
   unitId: number;

@@ -3,7 +3,7 @@ import type { User } from '../shared/identity';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 
 /** What the demo's realisasi is written with: the monitoring module's own saves and reviews, as a person would. */
-export type DemoMonevDeps = Pick<SeedDeps, 'periods' | 'users'> & {
+type DemoMonevDeps = Pick<SeedDeps, 'periods' | 'users'> & {
   monitoring: Pick<MonitoringService, 'progress' | 'saveRowReport' | 'reviewRowReport' | 'saveUnitReport' | 'reviewUnitReport' | 'setWindows'>;
 };
 
@@ -38,7 +38,7 @@ const withKendala = (status: DemoReport['status'], share: number | null, k: read
  * rows short of their target with a kendala, one not carried out, one over target; in 2023 semester I two rows in
  * three reported, some still waiting for review, one returned, one saved as a draft. null: nothing reported.
  */
-export function demoRowReport(i: number, key: string, startsLater: boolean): DemoReport | null {
+function demoRowReport(i: number, key: string, startsLater: boolean): DemoReport | null {
   if (key === '2022-1') {
     if (startsLater) return { status: 'belum_dimulai', share: null, kendala: '', tindakLanjut: 'Dimulai sesuai jadwal pada TW III 2022.', plan: 'accept' };
     if (i % 7 === 4) return withKendala('berjalan', 0.25, KENDALA.budget, 'accept');
