@@ -1,7 +1,4 @@
-import type { TestContext } from './test-app';
-import type { loginAs } from './test-app';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
+import type { TestContext, Agent } from './test-app';
 
 /**
  * A small SP4N-LAPOR! export as a Kutai Timur admin downloads it: a title row, the usual headers, the reporters'

@@ -108,3 +108,7 @@ export async function loginAs(app: Express, username: string, password = TEST_PA
   const home = await agent.get('/');
   return { agent, csrf: csrfFrom(home.text) };
 }
+
+/** A signed-in supertest agent with its CSRF token, as loginAs returns it. */
+export type TestSession = Awaited<ReturnType<typeof loginAs>>;
+export type Agent = TestSession['agent'];

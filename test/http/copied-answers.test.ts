@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext, type TestSession } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 /** The part of a page that shows one indicator (from its box to the next one's). */
@@ -17,7 +17,7 @@ describe('answers copied from the previous period', () => {
   let busang: number;
   let periodId: number;
   let assessmentId: number;
-  let n: Awaited<ReturnType<typeof loginAs>>;
+  let n: TestSession;
 
   beforeEach(async () => {
     ctx = createTestContext({}, { instrumentVersion: REVISION_1 });

@@ -1,5 +1,5 @@
 import type { Role } from '../../src/shared/identity';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext, type TestSession } from '../helpers/test-app';
 import { listRoutes } from '../helpers/routes';
 import { watchWrites } from '../helpers/db-snapshot';
 
@@ -44,7 +44,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
   let ctx: TestContext;
   const names: Partial<Record<Actor, string>> = {};
   // NOTE: signed in once up front: fuzzing POST /login trips the per-address lockout for later logins.
-  const sessions: Partial<Record<Actor, Awaited<ReturnType<typeof loginAs>>>> = {};
+  const sessions: Partial<Record<Actor, TestSession>> = {};
   const bodies: Partial<Record<Actor, Body[]>> = {};
   let busang: number;
   let target: number;
@@ -74,7 +74,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
     async (_label, route) => {
       const problems: string[] = [];
       for (const actor of ['admin', 'narahubung'] as const) {
-        const session = sessions[actor] as Awaited<ReturnType<typeof loginAs>>;
+        const session = sessions[actor] as TestSession;
         const normal = route.path.replace(':periodId', String(ctx.periodId)).replace(':unitId', String(busang)).replace(':userId', String(target)).replace(/:\w+/g, 'x');
         const tokenOnly = encoded({ _csrf: session.csrf });
         const attempts: [string, Body][] = route.method === 'GET'
@@ -107,7 +107,7 @@ describe('fuzz: every form and JSON endpoint with malformed input', () => {
     ['a bare string', '"string"'],
     ['2 MB', JSON.stringify({ level: 'x'.repeat(2_000_000) })],
   ])('answers a malformed or oversized JSON body (%s) with a 4xx and no write', async (_label, raw) => {
-      const session = sessions.admin as Awaited<ReturnType<typeof loginAs>>;
+      const session = sessions.admin as TestSession;
       const before = writes();
 
       const res = await session.agent.post('/admin/users').set('Content-Type', 'application/json').set('X-CSRF-Token', session.csrf).send(raw);

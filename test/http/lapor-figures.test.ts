@@ -1,7 +1,5 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, type TestContext, type Agent, type TestSession } from '../helpers/test-app';
 import { applyExport, EXPORT_CSV } from '../helpers/lapor';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 /**
  * EXPORT_CSV exported on Friday 30 December 2022. Dinas Kesehatan keeps two reports (Dinkes Kutim is not confirmed):
@@ -12,7 +10,7 @@ type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
  */
 describe('SP4N-LAPOR! figures beside the self-assessment', () => {
   let ctx: TestContext;
-  let admin: Awaited<ReturnType<typeof loginAs>>;
+  let admin: TestSession;
   let dinkes: number;
 
   beforeEach(async () => {

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
-import { buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, unitId, type TestContext, type Agent } from '../helpers/test-app';
 import { databaseHolds, EXPORT_CSV, instansiIndex, laporRows, PERSONAL_TEXTS, planHashOf, uploadExport } from '../helpers/lapor';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 const reportRow = (ctx: TestContext, trackingId: string) =>
   ctx.db.prepare(`SELECT r.tracking_id, u.code AS unit, r.received_on, r.first_response_on, r.finished_on, r.status, r.classification, r.channel, r.category

@@ -1,9 +1,7 @@
 import type ExcelJS from 'exceljs';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext, type Agent, type TestSession } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 const FIRST_ROW = 6;
 const COL = { code: 1, aspect: 2, question: 3, level0: 4, level4: 8, level: 11, note: 12, link: 13 };
@@ -44,7 +42,7 @@ describe('offline questionnaire workbook', () => {
   let ctx: TestContext;
   let busang: number;
   let telen: number;
-  let nara: Awaited<ReturnType<typeof loginAs>>;
+  let nara: TestSession;
   let admin: { id: number; username: string };
 
   beforeEach(async () => {

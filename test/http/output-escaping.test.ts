@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
 import { finalPlanForMonev, rowReportForm, type MonevSetup } from '../helpers/monev';
 import { planHashOf, uploadExport } from '../helpers/lapor';
 import { parseCsv } from '../helpers/csv';
@@ -20,8 +20,6 @@ const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
 const FORMULA = '=HYPERLINK("https://evil.example/x","klik")';
 /** Both at once: the unit name, the kendala and the note start like a formula and carry a script. */
 const PAYLOAD = `${FORMULA}${SCRIPT}`;
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 const binary = (agent: Agent, url: string) => agent.get(url).buffer(true).parse((res, cb) => {
   const chunks: Buffer[] = [];

@@ -1,7 +1,5 @@
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
 import { draftedPlan, renaksiState, rowByKey, rowForm, storedRows } from '../helpers/renaksi';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 describe('the Renaksi editor: in-place saves, the filter kept, split and merge', () => {
   let ctx: TestContext;

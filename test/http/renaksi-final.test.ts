@@ -1,5 +1,5 @@
 import { readWorkbook } from '../helpers/workbook';
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
 import { renaksiState, rowByKey, rowForm, draftedPlan, type seedGaps } from '../helpers/renaksi';
 
 const binary = { buffer: true, type: 'blob' } as const;
@@ -17,7 +17,7 @@ describe('finalising the Renaksi and its versions over HTTP', () => {
     admin = (await buildUser(ctx.repos, { role: 'admin' })).username;
   });
 
-  const download = async (agent: Awaited<ReturnType<typeof loginAs>>['agent'], path: string) =>
+  const download = async (agent: Agent, path: string) =>
     agent.get(path).buffer(binary.buffer).responseType(binary.type);
 
   it('stores a dated, read-only version with the exact workbook bytes and serves them for download', async () => {

@@ -1,9 +1,7 @@
 import type { Role } from '../../src/shared/identity';
 import { NARRATIVE_DEFAULTS, NARRATIVE_SECTIONS } from '../../src/renaksi-narrative/narrative-texts';
-import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, REVISION_1, type TestContext, type Agent } from '../helpers/test-app';
 import { readDocx } from '../helpers/docx';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 const download = (agent: Agent, url: string) => agent.get(url).buffer(true).responseType('blob');
 const stored = (ctx: TestContext) => ctx.db.prepare('SELECT section, body FROM renaksi_narratives ORDER BY section').all() as { section: string; body: string }[];

@@ -1,9 +1,7 @@
 import { cellText } from '../../src/renaksi/renaksi-matrix';
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
 import { draftedPlan, type seedGaps } from '../helpers/renaksi';
 import { readDocx } from '../helpers/docx';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 /**
  * What a final plan shows is what was signed: a verifikator's correction after finalising changes neither Lampiran II,

@@ -1,9 +1,8 @@
 import type { Role } from '../../src/shared/identity';
-import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext, type Agent } from '../helpers/test-app';
 import { draftedPlan, type seedGaps } from '../helpers/renaksi';
 import { readDocx } from '../helpers/docx';
 
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 const download = (agent: Agent, url: string) => agent.get(url).buffer(true).responseType('blob');
 const audits = (ctx: TestContext) => ctx.db.prepare("SELECT unit_id FROM audit_log WHERE action = 'export.renaksi.unit'").all();
 

@@ -1,9 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { readWorkbook } from '../helpers/workbook';
-import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
 import { renaksiState, rowByKey, rowForm, draftedPlan } from '../helpers/renaksi';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 // Sheet layout for 2022–2024 (see renaksi-workbook.test.ts): row 9 I.1 (A1: 56, 56, 57 units), row 10 I.2 (A2), row 11
 // group II, row 12 II.1 (B1); C Permasalahan, E Kegiatan, G–I unit counts, L Anggaran, O Realisasi (not read), P the row id.

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext, type Agent } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
-
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 
 async function xlsxOf(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import { lyingBomb, questionnaireBomb, xmlBomb } from '../../src/bench/bomb-files';
-import { buildUser, createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, loginAs, unitId, type TestContext, type TestSession } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { draftedPlan, renaksiState } from '../helpers/renaksi';
-
-type Session = Awaited<ReturnType<typeof loginAs>>;
 
 const MB = 1024 * 1024;
 
@@ -12,7 +10,7 @@ const MB = 1024 * 1024;
 interface Upload {
   name: string;
   path: () => string;
-  session: () => Session;
+  session: () => TestSession;
   sheet: string;
   maxDataRows: number;
   /** Where the refusal is shown: the page's text, which always names the upload. */
@@ -30,9 +28,9 @@ const unescape = (html: string) => html.replace(/&#34;/g, '"').replace(/&#39;/g,
 
 describe('every spreadsheet upload refuses hostile and over-limit files, writing nothing', () => {
   let ctx: TestContext;
-  let admin: Session;
-  let tim: Session;
-  let nara: Session;
+  let admin: TestSession;
+  let tim: TestSession;
+  let nara: TestSession;
   let busang: number;
 
   beforeAll(async () => {

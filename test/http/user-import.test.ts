@@ -2,11 +2,10 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { UNSET_PASSWORD_HASH } from '../../src/users/passwords';
 import { xmlBomb } from '../../src/bench/bomb-files';
-import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext, type Agent } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 import { readWorkbook } from '../helpers/workbook';
 
-type Agent = Awaited<ReturnType<typeof loginAs>>['agent'];
 type Cell = string | number | { formula: string; result?: string };
 
 const HEADER = ['Nama pengguna', 'Nama lengkap', 'Peran', 'Kode unit'];

@@ -1,4 +1,4 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext, type TestSession } from '../helpers/test-app';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 function codes(ctx: TestContext): string[] {
@@ -14,8 +14,8 @@ describe('decisions follow every change the unit makes', () => {
   let ctx: TestContext;
   let busang: number;
   let assessmentId: number;
-  let v: Awaited<ReturnType<typeof loginAs>>;
-  let n: Awaited<ReturnType<typeof loginAs>>;
+  let v: TestSession;
+  let n: TestSession;
 
   beforeEach(async () => {
     ctx = createTestContext({}, { instrumentVersion: REVISION_1 });
