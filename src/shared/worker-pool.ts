@@ -78,10 +78,3 @@ export async function runInWorker<I, O>(task: WorkerTask<I, O>, input: I, opts: 
     throw err;
   }
 }
-
-/** Ends the pool's threads (server shutdown); a later task starts a new pool. */
-export async function closeWorkerPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.destroy();
-}
