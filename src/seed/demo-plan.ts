@@ -18,12 +18,13 @@ const SIGNED_AT = new Date('2022-11-30T02:00:00Z');
 /**
  * Gives the demo period the plan a newcomer should see signed: the Renaksi drafted from the demo answers, numbered
  * as a Keputusan Bupati and finalised on 30 November 2022 (the date the monitoring of its semesters starts from).
- * Does nothing when the period already has a plan, so a team's own draft is never touched. Async because
+ * Does nothing for a period that is not demo data or already has a plan, so a team's own period is never given a
+ * signed plan with a made-up decree and a team's own draft is never touched. Async because
  * finalising builds the workbook the version keeps.
  */
 export async function seedDemoPlan(deps: DemoPlanDeps): Promise<void> {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
-  if (!period || deps.renaksi.findPlan(period.id)) return;
+  if (!period?.isDemo || deps.renaksi.findPlan(period.id)) return;
   const admin = adminUser(deps);
   deps.renaksi.generateRenaksi(admin, period.id);
   const settings = deps.renaksi.documentSettings();

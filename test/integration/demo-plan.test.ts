@@ -3,7 +3,7 @@ import { seedDemoData } from '../../src/bootstrap';
 import { testConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
-import { DEFAULT_PERIOD_NAME, seedInstruments, seedUnits } from '../../src/seed';
+import { DEFAULT_PERIOD_NAME, seedDemoPlan, seedInstruments, seedUnits } from '../../src/seed';
 import { TEMPLATES_DIR } from '../../src/shared/paths';
 import { createRepos } from '../helpers/repos';
 import { buildUser, loginAs } from '../helpers/test-app';
@@ -49,6 +49,16 @@ describe('the demo data signs its Renaksi', () => {
     await seedDemoData(db, modules);
 
     expect(planState(db, periodId)).toEqual(state);
+  });
+
+  it('signs nothing on a period that is not demo data: no plan, the decree settings untouched', async () => {
+    const { db, modules, periodId } = seededBase();
+    const before = modules.renaksi.service.documentSettings();
+
+    await seedDemoPlan({ periods: modules.periods.service, users: modules.users.service, renaksi: modules.renaksi.service });
+
+    expect(planState(db, periodId)).toBeUndefined();
+    expect(modules.renaksi.service.documentSettings()).toEqual(before);
   });
 
   it('gives the signed plan three semesters of realisasi through the monitoring module: 2022 reported and mostly accepted, 2023 I partly', async () => {
