@@ -46,7 +46,8 @@ interface MonevDocGroup {
 /** One plan year: its two semesters side by side. */
 export interface MonevYearSheet {
   year: number;
-  semesters: { semester: 1 | 2; label: string }[];
+  /** "Semester I" with the months it covers ("Januari–Juni"). */
+  semesters: { semester: 1 | 2; label: string; months: string }[];
   groups: MonevDocGroup[];
 }
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { EXPECTED_SHARE, SEMESTER_MONTHS } from '../monitoring';
 import { RENAKSI_READERS } from '../renaksi';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
@@ -31,6 +32,7 @@ export function monevDocumentsRoutes(service: MonevDocumentsService): Router {
     const page = service.semesterReportPage(periodId, req.query.semester);
     res.render('monev/laporan', {
       title: `Laporan Monev Renaksi ${page.report.semester.label} – ${page.period.name}`, ...page, base: `/periods/${periodId}/renaksi`,
+      expectedShare: EXPECTED_SHARE, semesterMonths: SEMESTER_MONTHS,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress, UnitSemester } from '../monitoring';
-import { MONEV_STATUS_LABELS } from '../monitoring';
+import { MONEV_STATUS_LABELS, SEMESTER_MONTHS } from '../monitoring';
 import type { PlanProgress } from '../progress';
 import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevUnitReportsDoc, MonevYearSheet } from './monev-document';
 
@@ -87,7 +87,7 @@ export function monevSheets(p: MonevProgress, today: string, evidence: Map<numbe
     const index = semesters.map((s) => p.semesters.indexOf(s));
     return {
       year,
-      semesters: semesters.map((s) => ({ semester: s.semester, label: s.label.replace(/ \d{4}$/, '') })),
+      semesters: semesters.map((s) => ({ semester: s.semester, label: s.label.replace(/ \d{4}$/, ''), months: SEMESTER_MONTHS[s.semester] })),
       groups: groups.map(({ aspect, rows }) => ({
         number: aspect.number, aspectCode: aspect.aspectCode, aspectName: aspect.aspectName,
         rows: rows.map((r) => ({

@@ -65,7 +65,7 @@ function writeHeader(ws: ExcelJS.Worksheet, sheet: MonevYearSheet, widths: numbe
   sheet.semesters.forEach((s, si) => {
     const from = PLAN_HEADERS.length + 1 + si * SEMESTER_COLUMNS.length;
     ws.mergeCells(top, from, top, from + SEMESTER_COLUMNS.length - 1);
-    ws.getCell(top, from).value = `${s.label} (${s.semester === 1 ? 'Januari–Juni' : 'Juli–Desember'} ${sheet.year})`;
+    ws.getCell(top, from).value = `${s.label} (${s.months} ${sheet.year})`;
     SEMESTER_COLUMNS.forEach((c, ci) => { ws.getCell(top + 1, from + ci).value = c.header; });
   });
   for (let c = 1; c <= MONEV_WIDTH; c++) {

@@ -83,6 +83,9 @@ export function capaianOf(realisasi: number | null, target: number | null): Capa
 /** Share of the year's output target expected by the end of each semester: half by June, all by December. */
 export const EXPECTED_SHARE: Record<1 | 2, number> = { 1: 50, 2: 100 };
 
+/** The months each semester covers, as the monev page, report and workbook name them. */
+export const SEMESTER_MONTHS: Record<1 | 2, string> = { 1: 'Januari–Juni', 2: 'Juli–Desember' };
+
 /** "TW III 2022 – TW IV 2024" → the first quarter it names ({ year: 2022, quarter: 3 }); null when none. */
 export function scheduleStart(schedule: string): { year: number; quarter: number } | null {
   const m = /TW\s+(IV|I{1,3})\s+(\d{4})/.exec(schedule);

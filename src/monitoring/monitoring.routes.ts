@@ -5,7 +5,7 @@ import { formBody } from '../web/body';
 import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
-import { MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, WINDOW_STATE_LABELS } from './monitoring-calc';
+import { EXPECTED_SHARE, MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, WINDOW_STATE_LABELS } from './monitoring-calc';
 import { parseWindowsForm } from './monitoring.schemas';
 import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
 import type { MonitoringPagesService } from './monitoring.api';
@@ -26,7 +26,7 @@ export function monitoringRoutes(service: MonitoringPagesService, evidence: Pick
     res.status(status).render('monev/index', {
       title: `Monev Renaksi – ${page.p.period.name}`, period: page.p.period, page, base: pageUrl(req),
       values: state.values ?? null, errors: state.errors ?? {},
-      statusLabels: MONEV_STATUS_LABELS, reviewLabels: REVIEW_STATE_LABELS, windowLabels: WINDOW_STATE_LABELS, ...evidence.hints,
+      statusLabels: MONEV_STATUS_LABELS, reviewLabels: REVIEW_STATE_LABELS, windowLabels: WINDOW_STATE_LABELS, expectedShare: EXPECTED_SHARE, ...evidence.hints,
     });
   }
 

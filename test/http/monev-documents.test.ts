@@ -157,6 +157,12 @@ describe('the monev documents of a final Renaksi', () => {
     expect(overview.text).toContain(`href="${url}/monev/laporan?semester=2022-1"`);
     expect(overview.text).toContain(`href="${url}/monev.xlsx"`);
     expect(second.text).toMatch(/id="share-on-schedule">33,3 %<\/span> baris rencana aksi sesuai jadwal \(1 dari 3\)/);
+    // The months and the share expected by the end of each semester come from one place (SEMESTER_MONTHS, EXPECTED_SHARE).
+    expect(res.text).toContain('(Januari–Juni 2022)');
+    expect(second.text).toContain('(Juli–Desember 2022)');
+    expect(res.text).toContain('sekurang-kurangnya 50 % dari target output tahun 2022');
+    expect(second.text).toContain('sekurang-kurangnya 100 % dari target output tahun 2022');
+    expect(overview.text).toContain('capaian minimal 50 %;');
   });
 
   it('refuses a semester outside the plan years or malformed, naming the field', async () => {
