@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { requireRole, requireUser } from '../web/guards';
 import { flash } from '../web/view-locals';
 import { formBody } from '../web/body';
+import { formatDate } from '../shared/format';
 import { addDayOff, changeDecision, daysOffByYear, listDecisions, removeDayOff } from './lapor-settings.service';
 import { todayWita } from './lapor-import.service';
 import type { LaporContext } from './lapor-context';
@@ -42,7 +43,7 @@ export function laporSettingsRoutes(ctx: LaporContext): Router {
   router.post('/hari-libur', formBody, admin, (req: Request, res) => {
     let day = '';
     if (!or422(res, () => { day = addDayOff(ctx, requireUser(req), req.body as Record<string, unknown>); }, (e) => renderDaysOff(res, 422, req.body as Record<string, unknown>, e))) return;
-    flash(req, 'success', `Cuti bersama ${day} disimpan; angka hari kerja dihitung ulang.`);
+    flash(req, 'success', `Cuti bersama ${formatDate(day)} disimpan; angka hari kerja dihitung ulang.`);
     res.redirect(303, '/admin/lapor/hari-libur');
   });
 
@@ -50,7 +51,7 @@ export function laporSettingsRoutes(ctx: LaporContext): Router {
   router.post('/hari-libur/:day/delete', formBody, admin, (req, res) => {
     const day = String(req.params.day);
     const removed = ISO_DAY.test(day) && removeDayOff(ctx, requireUser(req), day);
-    flash(req, removed ? 'success' : 'error', removed ? `Hari libur ${day} dihapus.` : 'Hari libur itu tidak ada dalam daftar.');
+    flash(req, removed ? 'success' : 'error', removed ? `Hari libur ${formatDate(day)} dihapus.` : 'Hari libur itu tidak ada dalam daftar.');
     res.redirect(303, '/admin/lapor/hari-libur');
   });
 

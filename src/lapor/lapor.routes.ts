@@ -5,6 +5,7 @@ import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { receiveUpload } from '../web/upload';
 import { formBody, readBody } from '../web/body';
+import { formatInt } from '../shared/format';
 import { FIELD_LABELS, LAPOR_FIELDS, REQUIRED_FIELDS } from './lapor-columns';
 import { LAPOR_MAX_BYTES, LAPOR_MAX_ROWS } from './lapor-file';
 import { periodLapor } from './lapor-figures.service';
@@ -83,7 +84,7 @@ export function laporRoutes(ctx: LaporContext): Router {
   router.post(`${base}/imports/:token/instansi`, formBody, admin, (req, res) => {
     previewWrite(req, res, () => {
       const n = saveInstansiDecisions(ctx, requireUser(req), idParam(req, 'periodId'), String(req.params.token), req.body as Record<string, unknown>);
-      return `Pencocokan ${n} instansi disimpan dan akan dipakai lagi untuk impor berikutnya.`;
+      return `Pencocokan ${formatInt(n)} instansi disimpan dan akan dipakai lagi untuk impor berikutnya.`;
     }, '#instansi');
   });
 
@@ -93,7 +94,7 @@ export function laporRoutes(ctx: LaporContext): Router {
     const body = req.body as Record<string, unknown>;
     try {
       const r = applyImport(ctx, requireUser(req), periodId, String(req.params.token), typeof body.planHash === 'string' ? body.planHash : '');
-      flash(req, 'success', `Data SP4N-LAPOR! diterapkan: ${r.inserted} laporan baru, ${r.updated} diperbarui, ${r.refused} baris ditolak, ${r.leftOut} dikecualikan.`);
+      flash(req, 'success', `Data SP4N-LAPOR! diterapkan: ${formatInt(r.inserted)} laporan baru, ${formatInt(r.updated)} diperbarui, ${formatInt(r.refused)} baris ditolak, ${formatInt(r.leftOut)} dikecualikan.`);
     } catch (err) {
       if (isFormError(err)) return renderPreview(req, res, err.status, null, formErrors(err));
       throw err;
@@ -105,7 +106,7 @@ export function laporRoutes(ctx: LaporContext): Router {
   router.post(`${base}/targets`, formBody, admin, (req, res) => {
     try {
       const n = saveTargets(ctx, requireUser(req), idParam(req, 'periodId'), req.body as Record<string, unknown>);
-      flash(req, 'success', `Target jumlah laporan disimpan (${n} unit bertarget).`);
+      flash(req, 'success', `Target jumlah laporan disimpan (${formatInt(n)} unit bertarget).`);
     } catch (err) {
       if (isFormError(err)) return renderIndex(req, res, err.status, req.body as Record<string, unknown>, formErrors(err));
       throw err;

@@ -88,6 +88,7 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     await applyExport(admin.agent, admin.csrf, ctx.periodId, EXPORT_CSV);
 
     const added = await admin.agent.post('/admin/lapor/hari-libur').type('form').send({ _csrf: admin.csrf, day: '2022-08-10', note: 'Cuti bersama (uji)' });
+    const flashed = await admin.agent.get('/admin/lapor/hari-libur');
     const body = await api(admin.agent);
     const page = await admin.agent.get('/admin/lapor/hari-libur');
 
@@ -95,6 +96,7 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(body.units.find((u) => u.code === 'PD-DINKES')).toMatchObject({ medianWorkdaysToFinish: 8 });
     expect(page.text).toContain('Cuti bersama (uji)');
     expect(page.text).toContain('17 Agustus 2022');
+    expect(flashed.text).toContain('Cuti bersama 10 Agustus 2022 disimpan');
   });
 
   it('shows the narahubung the figure under D1 on the questionnaire', async () => {
