@@ -75,10 +75,13 @@ export function listDecisions(ctx: LaporContext): InstansiDecisionRow[] {
 /** Changes a remembered instansi (`unit`: a unit id, "luar", or "" to forget it). 422 on `unit`. */
 export function changeDecision(ctx: LaporContext, user: User, key: string, raw: unknown): void {
   const row = ctx.repo.decisions().find((d) => d.key === key);
-  if (!row) throw badInput({ unit: 'Instansi ini tidak ada dalam daftar.' });
+  // The page shows one form per instansi and only the summary line, so the summary carries the field's message.
+  if (!row) throw badInput({ unit: 'Instansi ini tidak ada dalam daftar.' }, 'Instansi ini tidak ada lagi dalam daftar pencocokan; muat ulang halaman.');
   const value = typeof raw === 'string' ? raw : '';
   const units = new Set(ctx.listUnits().map((u) => u.id));
-  if (value !== '' && value !== 'luar' && !(/^[1-9][0-9]{0,9}$/.test(value) && units.has(Number(value)))) throw badInput({ unit: 'Pilih unit dari daftar.' });
+  if (value !== '' && value !== 'luar' && !(/^[1-9][0-9]{0,9}$/.test(value) && units.has(Number(value)))) {
+    throw badInput({ unit: 'Pilih unit dari daftar.' }, `Unit untuk ${row.name}: pilih unit dari daftar.`);
+  }
   ctx.db.transaction(() => {
     if (value === '') ctx.repo.forgetDecision(key);
     else ctx.repo.decide(key, row.name, value === 'luar' ? null : Number(value), user.id);

@@ -106,6 +106,11 @@ describe('importing an SP4N-LAPOR! export', () => {
     expect(after.text.replace(/\s+/g, ' ')).toContain('Akan disimpan: <strong>4</strong> laporan baru');
     const second = await previewOf(agent, await uploadExport(agent, csrf, ctx.periodId, EXPORT_CSV));
     expect(second.page.text).toMatch(/Dinkes Kutim<\/label>[\s\S]*?sudah dikonfirmasi/);
+
+    const refused = await agent.post('/admin/lapor/instansi').type('form').send({ _csrf: csrf, key: 'dinkes kutim', unit: '999999' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Unit untuk Dinkes Kutim: pilih unit dari daftar.');
+    expect(ctx.db.prepare("SELECT unit_id FROM lapor_instansi_units WHERE instansi_key = 'dinkes kutim'").get()).toEqual({ unit_id: unitId(ctx.repos, 'PD-DINKES') });
   });
 
   it('offers no unit for the same dinas of another regency: saving the matches as shown leaves its rows out and remembers so', async () => {
