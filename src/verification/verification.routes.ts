@@ -40,7 +40,6 @@ function reviewJson(field: string, saved: IndicatorSaved) {
   };
 }
 
-/** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
 /** Per sampled indicator (D3), the SP4N-LAPOR! population of its sample, when the period has data. */
 function laporSamples(v: VerificationView, frame: (recorded: string[], max: number) => SampleFrame | null): Record<string, SampleFrame> {
   const out: Record<string, SampleFrame> = {};
@@ -51,6 +50,7 @@ function laporSamples(v: VerificationView, frame: (recorded: string[], max: numb
   return out;
 }
 
+/** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
 export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrame'>): Router {
   const router = Router({ mergeParams: true });
   const base = '/units/:unitId/verification';
