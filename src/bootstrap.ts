@@ -20,11 +20,12 @@ export function seedDepsOf(db: Db, m: Modules) {
  * Each part does nothing when already there.
  */
 export async function seedDemoData(db: Db, m: Modules): Promise<void> {
-  seedDemo(seedDepsOf(db, m));
+  const deps = seedDepsOf(db, m);
+  seedDemo(deps);
   await seedDemoPlan({ periods: m.periods.service, users: m.users.service, renaksi: m.renaksi.service });
   await seedDemoMonev({ periods: m.periods.service, users: m.users.service, monitoring: m.monitoring.service });
   seedDemoContacts({ periods: m.periods.service, users: m.users.service, monitoring: m.monitoring.service });
-  seedDemoProgress(seedDepsOf(db, m));
+  seedDemoProgress(deps);
 }
 
 /**

@@ -14,7 +14,8 @@ Perintah:
       Narahubung wajib --unit (kode unit, mis. KEC-SANGATTA-UTARA).
   units:list        Menampilkan kode dan nama semua unit.
   migrate           Membuat/memperbarui basis data di DATA_DIR dan mengisi data awal.
-  demo:seed         Mengisi jawaban contoh (data demo) untuk periode bawaan.
+  demo:seed         Mengisi data demo: jawaban contoh periode bawaan, Renaksi yang sudah difinalkan
+                    beserta realisasinya, dan periode berikutnya (lihat DEMO di README).
   lapor:import --period ID --file F [--mapping M.json] [--export-date YYYY-MM-DD] [--apply]
       Membaca ekspor laporan SP4N-LAPOR! (.xlsx/.csv) untuk periode ID dan mencetak pratinjaunya; dengan
       --apply menyimpannya (laporan yang sudah ada diperbarui menurut ID tracking). M.json memetakan kolom,
