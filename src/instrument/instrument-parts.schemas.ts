@@ -48,7 +48,7 @@ export const SAMPLE_SCHEMA = z.object({
 });
 
 /** Figures the SP4N-LAPOR! import computes per unit and period (issue 16), by the names of its API. */
-export const LAPOR_METRICS = ['firstResponseWithin5Pct', 'finishedPct', 'backlogPct', 'receivedPctOfTarget'] as const;
+const LAPOR_METRICS = ['firstResponseWithin5Pct', 'finishedPct', 'backlogPct', 'receivedPctOfTarget'] as const;
 export type LaporMetric = (typeof LAPOR_METRICS)[number];
 /** Shares of the unit's own reports, so never above 100; received against target can exceed it. */
 const CAPPED_AT_100: ReadonlySet<LaporMetric> = new Set(['firstResponseWithin5Pct', 'finishedPct', 'backlogPct']);
@@ -100,7 +100,7 @@ export const LAPOR_THRESHOLDS_SCHEMA = z
   });
 
 /** Who may answer "tidak berlaku": any unit without a report, a unit without an agreed target, or named units. */
-export const NA_CASES = ['no-reports', 'no-target', 'named-units'] as const;
+const NA_CASES = ['no-reports', 'no-target', 'named-units'] as const;
 export const NA_CASE_SCHEMA = z.enum(NA_CASES, { error: `harus salah satu dari ${NA_CASES.join(', ')}` });
 export const NA_UNIT_CODES_SCHEMA = z
   .array(UNIT_CODE)
@@ -116,7 +116,7 @@ const KABUPATEN_BASE = {
 };
 
 /** A condition that belongs to the kabupaten, not to a unit; answered by the admin with evidence. */
-export const KABUPATEN_ITEM_SCHEMA = z.discriminatedUnion(
+const KABUPATEN_ITEM_SCHEMA = z.discriminatedUnion(
   'scale',
   [
     z.object({ ...KABUPATEN_BASE, scale: z.literal('tingkat'), levels: z.array(text).length(5, 'harus berisi tepat 5 kriteria (tingkat 0–4)') }),

@@ -47,7 +47,7 @@ function checkActivityLevels(ind: { target: number; activities: { forLevels?: nu
   }
 }
 
-export const INDICATOR_SCHEMA = z
+const INDICATOR_SCHEMA = z
   .strictObject(
     {
       code: z.string().regex(/^[A-Z][0-9]{1,2}$/, 'kode indikator harus seperti A1'),
@@ -81,7 +81,7 @@ export const INDICATOR_SCHEMA = z
     checkActivityLevels(ind, issue);
   });
 
-export const ASPECT_SCHEMA = z.strictObject(
+const ASPECT_SCHEMA = z.strictObject(
   {
     code: z.string().regex(/^[A-Z]$/, 'kode aspek harus satu huruf kapital'),
     name: text,

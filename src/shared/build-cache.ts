@@ -18,7 +18,7 @@ export interface BuildCache {
 const BUILD_TIMEOUT_MS = 60_000;
 
 /** SHA-256 of the task and its input as JSON: equal inputs, equal fingerprints. */
-export function buildFingerprint(task: WorkerTask<unknown, unknown>, input: unknown): string {
+function buildFingerprint(task: WorkerTask<unknown, unknown>, input: unknown): string {
   return crypto.createHash('sha256').update(`${task.filename}#${task.name}\n`).update(JSON.stringify(input ?? null)).digest('hex');
 }
 

@@ -9,7 +9,7 @@ const SEPARATORS = /[\s\-.()]/g;
 /** 8 then 8–11 more digits after the country code: 0812 3456 78 (10 digits with the 0) up to 0812 3456 78901 (13). */
 const SUBSCRIBER = /^8\d{8,11}$/;
 
-export const PHONE_FORMAT_HINT = 'nomor ponsel Indonesia yang diawali 08, +62 atau 62, misalnya 0812 3456 7890';
+const PHONE_FORMAT_HINT = 'nomor ponsel Indonesia yang diawali 08, +62 atau 62, misalnya 0812 3456 7890';
 
 export type PhoneParse = { phone: string | null } | { error: string };
 

@@ -49,7 +49,7 @@ const GLYPHS: Record<string, string> = {
   Z: '##### ....# ...#. ..#.. .#... #.... #####',
 };
 
-export const GLYPH_WIDTH = 5;
+const GLYPH_WIDTH = 5;
 export const GLYPH_HEIGHT = 7;
 /** One pixel of space after each glyph. */
 const ADVANCE = GLYPH_WIDTH + 1;

@@ -40,7 +40,7 @@ export class WorkerLimitError extends Error {
  * Renaksi peaks near 65 MB); a spreadsheet being read holds far less (its unpacked bytes are capped first).
  * NOTE: the server's resident memory includes every worker's heap.
  */
-export const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 256;
 /** Tasks waiting beyond these are refused (503) rather than queued without end. */
 const MAX_QUEUE = 64;
 const IDLE_MS = 60_000;

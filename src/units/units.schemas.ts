@@ -4,7 +4,7 @@ import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 export const UNIT_NAME_MAX = 150;
 export const UNIT_ABBREVIATION_MAX = 40;
-export const UNIT_HEAD_MAX = 150;
+const UNIT_HEAD_MAX = 150;
 
 const headText = (label: string) =>
   z.string({ error: `${label} harus berupa teks.` }).trim().max(UNIT_HEAD_MAX, `${label} maksimal ${UNIT_HEAD_MAX} karakter.`).default('');

@@ -40,7 +40,7 @@ const UNIT_ID_SCHEMA = z
   .default(null);
 
 /** A mobile number (optional): normalised to 62…, null when left blank; the message names the field "Nomor HP". */
-export const PHONE_SCHEMA = z
+const PHONE_SCHEMA = z
   .unknown()
   .optional()
   .transform((raw, ctx): string | null => {

@@ -23,7 +23,7 @@ export function requireUnitAccess(user: User, unitId: number): void {
 }
 
 /** The header a change from the questionnaire's browser queue carries: the id of the user who made it. */
-export const QUEUE_USER_HEADER = 'X-Queue-User';
+const QUEUE_USER_HEADER = 'X-Queue-User';
 
 /**
  * A change queued in the browser is saved only in the session of the person who made it. On a shared PC another

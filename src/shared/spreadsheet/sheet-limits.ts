@@ -71,9 +71,9 @@ export class SheetRefusal extends Error {
   }
 }
 
-export const HEADER_SLACK = 10;
-export const DEFAULT_MAX_COLUMNS = 100;
-export const DEFAULT_MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
+const HEADER_SLACK = 10;
+const DEFAULT_MAX_COLUMNS = 100;
+const DEFAULT_MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
 /** Excel's own limit for the text of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 const FORMULAS_NAMED = 5;

@@ -53,7 +53,7 @@ export function partPath(target: string): string {
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** Whether a custom format code shows a date: d, m, y, h or s outside quoted text, escapes and [colour] brackets. */
-export function isDateFormatCode(code: string): boolean {
+function isDateFormatCode(code: string): boolean {
   const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
