@@ -135,7 +135,7 @@ function measuredState(u: UnitResult | undefined, measured: PeriodScores | null)
 }
 
 /** One indicator of a unit's plan in a year: its target level then, the level reached and how they compare. */
-export function itemProgress(code: string, from: number, T: number, targetLevel: number, reached: CountedLevel, measurable: boolean): UnitItemProgress {
+function itemProgress(code: string, from: number, T: number, targetLevel: number, reached: CountedLevel, measurable: boolean): UnitItemProgress {
   const status = !measurable || reached === null ? 'not-measured' : reached === 'na' ? 'na' : reached >= targetLevel ? 'met' : 'below';
   return { code, from, finalTarget: T, targetLevel, reached: measurable ? reached : null, status };
 }

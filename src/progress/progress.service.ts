@@ -20,7 +20,7 @@ export interface ProgressDeps {
  * version keeps its current scores; a version finalised before the units were stored (null) keeps them all: there is
  * nothing else to read.
  */
-export function asSigned(baseline: PeriodScores, plan: Pick<FinalPlan, 'units'>): PeriodScores {
+function asSigned(baseline: PeriodScores, plan: Pick<FinalPlan, 'units'>): PeriodScores {
   if (!plan.units) return baseline;
   const signed = new Map(plan.units.map((u) => [u.unitId, u]));
   return { ...baseline, units: baseline.units.map((u) => signed.get(u.unitId) ?? u) };
@@ -55,7 +55,7 @@ const refOf = (s: PeriodScores): PeriodRef => ({
 const newestFirst = (deps: ProgressDeps): Period[] => deps.periods.listAll();
 
 /** The period before `period` in time (same year: the one created before it); null for the first. */
-export function previousPeriod(deps: ProgressDeps, period: Period): Period | null {
+function previousPeriod(deps: ProgressDeps, period: Period): Period | null {
   const all = newestFirst(deps);
   const i = all.findIndex((p) => p.id === period.id);
   return i < 0 ? null : (all[i + 1] ?? null);
@@ -65,7 +65,7 @@ export function previousPeriod(deps: ProgressDeps, period: Period): Period | nul
  * The period to compare with: `raw` (the ?compare query) when given, else the previous period. A compare period that
  * is not a number, unknown or the period itself is refused (422) naming `compare`.
  */
-export function resolveCompare(deps: ProgressDeps, period: Period, raw: unknown): Period | null {
+function resolveCompare(deps: ProgressDeps, period: Period, raw: unknown): Period | null {
   if (raw === undefined || raw === '') return previousPeriod(deps, period);
   if (typeof raw !== 'string' || !/^[1-9][0-9]{0,9}$/.test(raw)) throw badInput({ compare: 'Periode pembanding harus berupa nomor periode.' });
   const other = deps.periods.findById(Number(raw));
@@ -90,7 +90,7 @@ export function planCovering(deps: ProgressDeps, year: number): { planPeriod: Pe
  * The assessment that measures a plan year: the newest period of that year, after the plan's own year (the plan's
  * own assessment is its starting point, not a measurement). null when there is none yet.
  */
-export function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: number): Period | null {
+function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: number): Period | null {
   if (year <= planPeriod.year) return null;
   return newestFirst(deps).find((p) => p.year === year) ?? null;
 }

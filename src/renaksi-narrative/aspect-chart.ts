@@ -37,7 +37,7 @@ const G = {
   lineWidth: 3,
 } as const;
 /** The image's resolution: the figure prints at 1600 px ÷ 254 dpi ≈ 16 cm. */
-export const CHART_DPI = 254;
+const CHART_DPI = 254;
 
 const xOf = (score: number) => G.plotLeft + (Math.max(0, Math.min(100, score)) / 100) * G.plotWidth;
 

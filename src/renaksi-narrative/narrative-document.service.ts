@@ -11,7 +11,7 @@ import { storedTexts, type NarrativeDeps } from './narrative.service';
 import type * as NarrativeDocxTask from './narrative-docx.task';
 
 /** Builds the narrative .docx from its document in the worker pool (see BuildCache). */
-export const NARRATIVE_DOCX_TASK = workerTask<typeof NarrativeDocxTask, 'buildNarrativeDocxBytes'>(path.join(__dirname, 'narrative-docx.task'), 'buildNarrativeDocxBytes');
+const NARRATIVE_DOCX_TASK = workerTask<typeof NarrativeDocxTask, 'buildNarrativeDocxBytes'>(path.join(__dirname, 'narrative-docx.task'), 'buildNarrativeDocxBytes');
 
 const setting = (deps: NarrativeDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 

@@ -9,7 +9,7 @@ import { aspectChart } from './aspect-chart';
 type Block = Paragraph | Table;
 
 /** The document's title, as on the lampiran block of the workbook. */
-export function documentTitle(doc: Pick<NarrativeDocument, 'regionName' | 'years'>): string[] {
+function documentTitle(doc: Pick<NarrativeDocument, 'regionName' | 'years'>): string[] {
   const years = doc.years.length > 1 ? `${doc.years[0]}–${doc.years[doc.years.length - 1]}` : String(doc.years[0] ?? '');
   return ['RENCANA AKSI', 'PENGELOLAAN PENGADUAN PELAYANAN PUBLIK', 'MELALUI SP4N-LAPOR!', doc.regionName.toUpperCase(), `TAHUN ${years}`];
 }

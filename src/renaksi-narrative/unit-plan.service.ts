@@ -12,7 +12,7 @@ import type { NarrativeDeps } from './narrative.service';
 import type * as UnitPlanDocxTask from './unit-plan-docx.task';
 
 /** Builds a unit's own Renaksi .docx from its document in the worker pool (see BuildCache). */
-export const UNIT_PLAN_DOCX_TASK = workerTask<typeof UnitPlanDocxTask, 'buildUnitPlanDocxBytes'>(path.join(__dirname, 'unit-plan-docx.task'), 'buildUnitPlanDocxBytes');
+const UNIT_PLAN_DOCX_TASK = workerTask<typeof UnitPlanDocxTask, 'buildUnitPlanDocxBytes'>(path.join(__dirname, 'unit-plan-docx.task'), 'buildUnitPlanDocxBytes');
 
 const setting = (deps: NarrativeDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 

@@ -38,12 +38,12 @@ export function decreeSubject(info: Pick<DecreeInfo, 'regionName' | 'years'>): s
 }
 
 /** The Bupati's office from the region: "Kabupaten Kutai Timur" → "BUPATI KUTAI TIMUR". */
-export function bupatiOf(regionName: string): string {
+function bupatiOf(regionName: string): string {
   return `BUPATI ${regionName.replace(/^kabupaten\s+/i, '').toUpperCase()}`;
 }
 
 /** The four lines of the lampiran block ("LAMPIRAN I KEPUTUSAN BUPATI …", NOMOR, TANGGAL, TENTANG). */
-export function lampiranBlockLines(lampiran: string, info: DecreeInfo): [string, string][] {
+function lampiranBlockLines(lampiran: string, info: DecreeInfo): [string, string][] {
   return [
     [`LAMPIRAN ${lampiran} KEPUTUSAN ${bupatiOf(info.regionName)}`, ''],
     ['NOMOR', `: ${info.nomor}`],

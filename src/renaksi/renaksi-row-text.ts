@@ -37,7 +37,7 @@ export function sasaranText(ind: Pick<PlanIndicatorSource, 'code' | 'title' | 't
 }
 
 /** Levels of the units below target now, lowest first, with how many units are at each. */
-export function levelsBelow(counts: IndicatorCounts, target: number): { level: number; units: number }[] {
+function levelsBelow(counts: IndicatorCounts, target: number): { level: number; units: number }[] {
   const out: { level: number; units: number }[] = [];
   for (let level = 0; level < target; level++) {
     const units = counts.byGap[target - level] ?? 0;

@@ -4,9 +4,9 @@ import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from './renaksi-lampiran';
 import type { RenaksiDocument } from './renaksi-document';
 
-export const TARGET_MAP_SHEET = 'Lampiran II';
+const TARGET_MAP_SHEET = 'Lampiran II';
 /** Row of the indicator codes (the table's header). */
-export const MAP_HEADER_ROW = 8;
+const MAP_HEADER_ROW = 8;
 
 const FONT_SIZE = 8;
 const NO_WIDTH = 4.5;
