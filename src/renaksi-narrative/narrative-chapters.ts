@@ -1,4 +1,5 @@
 import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
+import { yearSpan } from '../renaksi/renaksi-lampiran';
 import { formatInt, formatScore } from '../shared/format';
 import type { ChartImage } from './aspect-chart';
 import {
@@ -16,7 +17,6 @@ function lettering(): (title: string) => Paragraph {
   return (title) => sectionHeading(LETTERS[i++] ?? '?', title);
 }
 
-const yearsText = (years: number[]) => (years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0] ?? ''));
 const tableWidth = (doc: NarrativeDocument) => textWidth(doc.paper) - SECTION_INDENT;
 const scoreText = (score: number | null, category: string | null) => (score === null ? 'belum dapat dihitung' : `${formatScore(score)}, kategori ${category ?? '–'}`);
 
@@ -169,7 +169,7 @@ export function chapterStrategi(doc: NarrativeDocument): Block[] {
   const sasaran = doc.sasaran.length === 0
     ? [bodyParagraph('Sasaran belum dapat diuraikan karena matriks Rencana Aksi belum disusun dari hasil penilaian.')]
     : [
-        bodyParagraph(`Sasaran Rencana Aksi tahun ${yearsText(doc.years)} adalah bertambahnya jumlah unit yang mencapai tingkat target pada setiap indikator yang masih memiliki kesenjangan. Sasaran dikelompokkan menurut aspek penilaian dengan nomor yang sama dengan Lampiran I:`, SECTION_INDENT, { keepNext: true }),
+        bodyParagraph(`Sasaran Rencana Aksi tahun ${yearSpan(doc.years)} adalah bertambahnya jumlah unit yang mencapai tingkat target pada setiap indikator yang masih memiliki kesenjangan. Sasaran dikelompokkan menurut aspek penilaian dengan nomor yang sama dengan Lampiran I:`, SECTION_INDENT, { keepNext: true }),
         ...doc.sasaran.map((s) => itemParagraph(`${s.number}.`, `${s.aspectName} (skor awal ${scoreText(s.score, s.category)}): bertambahnya unit yang mencapai tingkat target pada ${formatInt(s.indicators.length)} indikator, yaitu ${s.indicators.map((i) => `${i.code} ${i.title}`.trim()).join('; ')}.`)),
       ];
   return [chapterHeading('III', 'Strategi dan Sasaran'), section('Strategi'), ...textParagraphs(doc.texts.strategi), section('Sasaran'), ...sasaran];
@@ -180,7 +180,7 @@ export function chapterRencanaAksi(doc: NarrativeDocument): Block[] {
   const summary: Block[] = doc.sasaran.length === 0
     ? [bodyParagraph('Matriks Rencana Aksi belum disusun.', 0)]
     : [
-        bodyParagraph(`Rencana Aksi tahun ${yearsText(doc.years)} memuat ${formatInt(total)} kegiatan dalam ${formatInt(doc.sasaran.length)} sasaran dengan rincian sebagai berikut.`, 0, { keepNext: true }),
+        bodyParagraph(`Rencana Aksi tahun ${yearSpan(doc.years)} memuat ${formatInt(total)} kegiatan dalam ${formatInt(doc.sasaran.length)} sasaran dengan rincian sebagai berikut.`, 0, { keepNext: true }),
         caption('Tabel 4.1 Ringkasan Rencana Aksi per Sasaran'),
         ...spacedTable({
           width: textWidth(doc.paper), widths: [11, 25, 11, 22, 31], align: ['center', 'left', 'center', 'left', 'left'],
@@ -204,6 +204,6 @@ export function chapterMonev(doc: NarrativeDocument): Block[] {
   return [
     chapterHeading('V', 'Mekanisme Monitoring dan Evaluasi'),
     ...textParagraphs(doc.texts.monev, 0),
-    bodyParagraph(`Rencana Aksi berlaku untuk tahun ${yearsText(doc.years)}, sehingga monitoring dan evaluasi dilaksanakan dalam ${formatInt(doc.years.length * 2)} semester pelaporan.`, 0),
+    bodyParagraph(`Rencana Aksi berlaku untuk tahun ${yearSpan(doc.years)}, sehingga monitoring dan evaluasi dilaksanakan dalam ${formatInt(doc.years.length * 2)} semester pelaporan.`, 0),
   ];
 }

@@ -5,13 +5,13 @@ import { BODY_SIZE, chapterHeading, FONT, MARGIN_MM, PAPER_MM, textParagraphs, t
 import { chapterKondisiAwal, chapterMonev, chapterPendahuluan, chapterRencanaAksi, chapterStrategi } from './narrative-chapters';
 import type { NarrativeDocument } from './narrative-model';
 import { aspectChart } from './aspect-chart';
+import { yearSpan } from '../renaksi/renaksi-lampiran';
 
 type Block = Paragraph | Table;
 
 /** The document's title, as on the lampiran block of the workbook. */
 function documentTitle(doc: Pick<NarrativeDocument, 'regionName' | 'years'>): string[] {
-  const years = doc.years.length > 1 ? `${doc.years[0]}–${doc.years[doc.years.length - 1]}` : String(doc.years[0] ?? '');
-  return ['RENCANA AKSI', 'PENGELOLAAN PENGADUAN PELAYANAN PUBLIK', 'MELALUI SP4N-LAPOR!', doc.regionName.toUpperCase(), `TAHUN ${years}`];
+  return ['RENCANA AKSI', 'PENGELOLAAN PENGADUAN PELAYANAN PUBLIK', 'MELALUI SP4N-LAPOR!', doc.regionName.toUpperCase(), `TAHUN ${yearSpan(doc.years)}`];
 }
 
 function centred(text: string, opts: { size?: number; bold?: boolean; before?: number; after?: number } = {}): Paragraph {
