@@ -1,16 +1,11 @@
 import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress, UnitSemester } from '../monitoring';
-import { MONEV_STATUS_LABELS, SEMESTER_MONTHS } from '../monitoring';
+import { MONEV_STATUS_LABELS, SEMESTER_MONTHS, semesterStarted } from '../monitoring';
 import type { PlanProgress } from '../progress';
 import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevUnitReportsDoc, MonevYearSheet } from './monev-document';
 
 /**
  * The monev documents' content from the monitoring progress, as plain data. Pure.
  */
-
-/** Whether a semester has begun on `today` (YYYY-MM-DD, WITA): semester I on 1 January, II on 1 July. */
-export function semesterStarted(s: { year: number; semester: 1 | 2 }, today: string): boolean {
-  return today >= `${s.year}-${s.semester === 1 ? '01' : '07'}-01`;
-}
 
 /**
  * What the matrix says of a row's status in a semester: the reported status (marked while the verifikator has not

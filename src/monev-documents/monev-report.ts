@@ -1,5 +1,6 @@
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress } from '../monitoring';
-import { semesterStarted, statusText } from './monev-model';
+import { semesterStarted } from '../monitoring';
+import { statusText } from './monev-model';
 
 /**
  * The semester report for the Bupati (one A4 page or a few): progress per sasaran, rows behind schedule with their

@@ -83,6 +83,11 @@ export function capaianOf(realisasi: number | null, target: number | null): Capa
 /** Share of the year's output target expected by the end of each semester: half by June, all by December. */
 export const EXPECTED_SHARE: Record<1 | 2, number> = { 1: 50, 2: 100 };
 
+/** Whether a semester has begun on `today` (YYYY-MM-DD, WITA): semester I on 1 January, II on 1 July. */
+export function semesterStarted(s: { year: number; semester: 1 | 2 }, today: string): boolean {
+  return today >= `${s.year}-${s.semester === 1 ? '01' : '07'}-01`;
+}
+
 /** The months each semester covers, as the monev page, report and workbook name them. */
 export const SEMESTER_MONTHS: Record<1 | 2, string> = { 1: 'Januari–Juni', 2: 'Juli–Desember' };
 

@@ -1,6 +1,6 @@
 import type { Unit } from '../units';
 import type { User } from '../shared/identity';
-import { isReported, parseSemesterKey, witaDate } from './monitoring-calc';
+import { isReported, parseSemesterKey, semesterStarted, witaDate } from './monitoring-calc';
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester } from './monitoring-progress';
 import type { MonevEvidence, RowReport, UnitReport } from './monitoring.repo';
 import {
@@ -24,7 +24,7 @@ export function pickSemester(semesters: SemesterProgress[], asked: unknown, now:
   const open = semesters.find((s) => s.windowState === 'terbuka');
   if (open) return open;
   const today = witaDate(now);
-  const begun = semesters.filter((s) => `${s.year}-${s.semester === 1 ? '01' : '07'}-01` <= today);
+  const begun = semesters.filter((s) => semesterStarted(s, today));
   return begun[begun.length - 1] ?? semesters[0];
 }
 

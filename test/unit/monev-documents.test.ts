@@ -1,5 +1,6 @@
 import type { MonevProgress, RowProgress, RowSemesterProgress } from '../../src/monitoring';
-import { buktiText, evidenceByReport, kemajuanDoc, monevSheets, semesterStarted, statusText, unitReportsDoc } from '../../src/monev-documents/monev-model';
+import { buktiText, evidenceByReport, kemajuanDoc, monevSheets, statusText, unitReportsDoc } from '../../src/monev-documents/monev-model';
+import { semesterStarted } from '../../src/monitoring/monitoring-calc';
 import { defaultSemesterKey, rowTitle, semesterReport } from '../../src/monev-documents/monev-report';
 import { kemajuanShare } from '../../src/monev-documents/monev-kemajuan-sheet';
 
