@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, REVISION_1, type TestContext } from '../helpers/test-app';
-import { launchBrowser, login, paintedPixels, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
+import { launchBrowser, login, paintedPixels, signedInContext, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { idNumber, parseCsv } from '../helpers/csv';
 import { seedDemo } from '../../src/seed';
@@ -61,10 +61,7 @@ describe('FGD dashboard, presentation and rapor in a real browser', () => {
     await buildUser(ctx.repos, { role: 'narahubung', unitId: verifiedUnitId, username: 'nara' });
     server = await serve(ctx.app);
     browser = await launchBrowser();
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    await login(page, server.baseUrl, 'fasil', TEST_PASSWORD);
-    await page.close();
+    context = await signedInContext(browser, server.baseUrl, 'fasil', TEST_PASSWORD);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { buildAssessment, buildUser, createTestContext, TEST_PASSWORD, unitId, type TestContext } from '../helpers/test-app';
-import { launchBrowser, login, SCREENSHOT_DIR, serve } from '../helpers/browser';
+import { launchBrowser, SCREENSHOT_DIR, serve, signedInContext } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { pdfBytes } from '../helpers/evidence-files';
 
@@ -29,10 +29,8 @@ describe('kabupaten conditions in a real browser', () => {
     }
     server = await serve(ctx.app);
     browser = await launchBrowser();
-    admin = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-    verifier = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-    await login(await admin.newPage(), server.baseUrl, 'admin', TEST_PASSWORD);
-    await login(await verifier.newPage(), server.baseUrl, 'verif', TEST_PASSWORD);
+    admin = await signedInContext(browser, server.baseUrl, 'admin', TEST_PASSWORD);
+    verifier = await signedInContext(browser, server.baseUrl, 'verif', TEST_PASSWORD);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildUser, createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/test-app';
-import { launchBrowser, login, paintedPixels, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
+import { launchBrowser, paintedPixels, signedInContext, screenshot, SCREENSHOT_DIR, serve } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { seedDemoData } from '../../src/bootstrap';
 import { DEMO_ADDED_UNIT, DEMO_NEXT_PERIOD_NAME } from '../../src/seed';
@@ -32,10 +32,7 @@ describe('progress between periods in a real browser', () => {
     p2023 = ctx.repos.periods.findByName(DEMO_NEXT_PERIOD_NAME)?.id ?? 0;
     server = await serve(ctx.app);
     browser = await launchBrowser();
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    await login(page, server.baseUrl, 'fasil', TEST_PASSWORD);
-    await page.close();
+    context = await signedInContext(browser, server.baseUrl, 'fasil', TEST_PASSWORD);
   });
 
   afterAll(async () => {

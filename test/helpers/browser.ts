@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +41,15 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A desktop-sized (1366×768) browser context signed in as `username`, with no page left open. */
+export async function signedInContext(browser: Browser, baseUrl: string, username: string, password: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await login(page, baseUrl, username, password);
+  await page.close();
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
