@@ -1,5 +1,5 @@
 import type { MonevEvidence, MonevProgress, RowProgress, RowSemesterProgress, UnitSemester } from '../monitoring';
-import { MONEV_STATUS_LABELS, SEMESTER_MONTHS, semesterStarted } from '../monitoring';
+import { MONEV_STATUS_LABELS, SEMESTER_MONTHS, SEMESTER_NAMES, semesterStarted } from '../monitoring';
 import type { PlanProgress } from '../progress';
 import type { KemajuanDoc, MonevDocCell, MonevDocEvidence, MonevUnitReportsDoc, MonevYearSheet } from './monev-document';
 
@@ -44,7 +44,7 @@ export function evidenceByReport(evidence: Pick<MonevEvidence, 'rowReportId' | '
 export function evidenceList(p: MonevProgress, evidence: MonevEvidence[]): MonevDocEvidence[] {
   return p.rows.flatMap((r) => r.semesters.filter((c) => c.reported && c.reportId !== null).flatMap((c) =>
     evidence.filter((e) => e.rowReportId === c.reportId).map((e): MonevDocEvidence => ({
-      year: c.year, semester: `Semester ${c.semester === 1 ? 'I' : 'II'}`, no: r.no, kind: e.kind === 'file' ? 'berkas' : 'tautan',
+      year: c.year, semester: SEMESTER_NAMES[c.semester], no: r.no, kind: e.kind === 'file' ? 'berkas' : 'tautan',
       name: e.kind === 'file' ? e.fileName ?? 'berkas' : e.url ?? '', url: e.kind === 'link' ? e.url : null,
     }))));
 }
@@ -82,7 +82,7 @@ export function monevSheets(p: MonevProgress, today: string, evidence: Map<numbe
     const index = semesters.map((s) => p.semesters.indexOf(s));
     return {
       year,
-      semesters: semesters.map((s) => ({ semester: s.semester, label: s.label.replace(/ \d{4}$/, ''), months: SEMESTER_MONTHS[s.semester] })),
+      semesters: semesters.map((s) => ({ semester: s.semester, label: SEMESTER_NAMES[s.semester], months: SEMESTER_MONTHS[s.semester] })),
       groups: groups.map(({ aspect, rows }) => ({
         number: aspect.number, aspectCode: aspect.aspectCode, aspectName: aspect.aspectName,
         rows: rows.map((r) => ({

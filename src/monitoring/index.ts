@@ -20,7 +20,7 @@ export type {
 } from './monitoring-progress';
 export type { MonevEvidence } from './monitoring.repo';
 export {
-  MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, SEMESTER_MONTHS, semesterStarted, witaDate, type MonevStatus, type ReviewState, type WindowState,
+  MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, EXPECTED_SHARE, SEMESTER_MONTHS, SEMESTER_NAMES, semesterStarted, witaDate, type MonevStatus, type ReviewState, type WindowState,
 } from './monitoring-calc';
 export { MONEV_READERS, MONEV_EDITORS } from './monitoring-roles';
 

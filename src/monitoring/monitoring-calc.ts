@@ -37,11 +37,14 @@ export interface Semester {
   label: string;
 }
 
+/** "Semester I" and "Semester II": a semester's name without its year (the Lampiran III columns, evidence lists). */
+export const SEMESTER_NAMES: Record<1 | 2, string> = { 1: 'Semester I', 2: 'Semester II' };
+
 /** Semester I and II of every plan year from first to last, in order. */
 export function semestersOf(startYear: number, endYear: number): Semester[] {
   const out: Semester[] = [];
   for (let year = startYear; year <= endYear; year++) {
-    for (const semester of [1, 2] as const) out.push({ year, semester, key: `${year}-${semester}`, label: `Semester ${semester === 1 ? 'I' : 'II'} ${year}` });
+    for (const semester of [1, 2] as const) out.push({ year, semester, key: `${year}-${semester}`, label: `${SEMESTER_NAMES[semester]} ${year}` });
   }
   return out;
 }
