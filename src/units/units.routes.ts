@@ -9,6 +9,7 @@ import { receiveUpload } from '../web/upload';
 import { IMPORT_MAX_BYTES } from './units.schemas';
 import type { UnitsService } from './units.service';
 import { buildUnitListWorkbook, readUnitTemplate } from './unit-template';
+import { unitHeadTitle } from './unit-head';
 
 const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
   res.status(status).render('admin/units/import', { title: 'Impor Daftar Unit', errors });
@@ -43,7 +44,9 @@ export function unitsRoutes(units: UnitsService, audit: AuditService, opts: { te
     const unit = units.requireUnit(idParam(req, 'unitId'));
     const stored = { code: unit.code, name: unit.name, group: unit.group, abbreviation: unit.abbreviation, needsConfirmation: unit.needsConfirmation ? '1' : '',
       headTitle: unit.headTitle, headName: unit.headName, headNip: unit.headNip, assessedFrom: unit.assessedFrom === null ? '' : String(unit.assessedFrom) };
-    res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, values: values ?? stored, errors });
+    // The position printed when the field stays blank (what unitHeadTitle derives from the unit's name and kind).
+    const usualHeadTitle = unitHeadTitle({ ...unit, headTitle: '' });
+    res.status(status).render('admin/units/edit', { title: `Ubah Unit – ${unit.name}`, unit, usualHeadTitle, values: values ?? stored, errors });
   };
 
   /** @route GET /admin/units — every unit (active and not) and the add form */

@@ -74,6 +74,18 @@ describe('unit administration', () => {
       expect(JSON.parse(log.new_value)).toMatchObject({ nama: 'Dinas Kesehatan Kabupaten' });
     });
 
+    it("names the head's usual position beside the blank Jabatan field, as the Renaksi will print it", async () => {
+      const { agent } = await loginAs(ctx.app, admin.username);
+      const usual = async (code: string) => {
+        const page = await agent.get(`/admin/units/${unitId(ctx.repos, code)}/edit`).expect(200);
+        return /Jabatan \(kosongkan bila "(.*?)"\)/.exec(page.text)?.[1];
+      };
+
+      expect(await usual('PD-SETKAB')).toBe('Sekretaris Daerah');
+      expect(await usual('PD-RSUD-SANGKULIRANG')).toBe('Direktur RSUD Sangkulirang');
+      expect(await usual('KEC-BUSANG')).toBe('Camat Busang');
+    });
+
     it('confirms a unit marked "perlu dikonfirmasi" and sets its abbreviation, keeping its place in the order', async () => {
       const id = unitId(ctx.repos, 'PD-RSUD-SANGKULIRANG');
       const { agent, csrf } = await loginAs(ctx.app, admin.username);
