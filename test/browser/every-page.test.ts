@@ -55,8 +55,10 @@ describe('every page, desktop and phone', () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 844 }, ...(width < 600 ? { userAgent: PHONE } : {}) });
     const page = await context.newPage();
     const failed: string[] = [];
-    page.on('response', (r) => { if (r.status() === 404 && !r.request().isNavigationRequest()) failed.push(`${r.status()} ${r.url()}`); });
-    page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
+    page.on('response', (r) => { if ((r.status() === 404 || r.status() >= 500) && !r.request().isNavigationRequest()) failed.push(`${r.status()} ${r.url()}`); });
+    // net::ERR_ABORTED is the browser cancelling a request itself (the favicon still loading when the next page is
+    // opened); a server that fails shows as a 404/5xx response or a reset connection, and those are all counted.
+    page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`); });
     await login(page, server.baseUrl, 'admin', TEST_PASSWORD);
     return { context, page, failed };
   }
