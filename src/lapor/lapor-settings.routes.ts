@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../errors/app-error';
 import { requireRole, requireUser } from '../web/guards';
 import { flash } from '../web/view-locals';
 import { formBody } from '../web/body';
+import { or422 } from '../web/or-422';
 import { formatDate } from '../shared/format';
 import { addDayOff, changeDecision, daysOffByYear, listDecisions, removeDayOff } from './lapor-settings.service';
 import { todayWita } from './lapor-import.service';
@@ -21,18 +21,6 @@ export function laporSettingsRoutes(ctx: LaporContext): Router {
   };
   const renderInstansi = (res: Response, status: number, errors: Record<string, string>) =>
     res.status(status).render('lapor/instansi', { title: 'Pencocokan Instansi SP4N-LAPOR!', decisions: listDecisions(ctx), units: ctx.listUnits(), errors });
-  const or422 = (res: Response, action: () => void, rerender: (errors: Record<string, string>) => void): boolean => {
-    try {
-      action();
-      return true;
-    } catch (err) {
-      if (err instanceof AppError && err.status === 422) {
-        rerender({ _form: err.message, ...err.fields });
-        return false;
-      }
-      throw err;
-    }
-  };
 
   /** @route GET /admin/lapor/hari-libur — national holidays per year and the cuti bersama the admin entered */
   router.get('/hari-libur', admin, (_req, res) => {
@@ -42,7 +30,7 @@ export function laporSettingsRoutes(ctx: LaporContext): Router {
   /** @route POST /admin/lapor/hari-libur — adds a cuti bersama day (`day`, `note`) */
   router.post('/hari-libur', formBody, admin, (req: Request, res) => {
     let day = '';
-    if (!or422(res, () => { day = addDayOff(ctx, requireUser(req), req.body as Record<string, unknown>); }, (e) => renderDaysOff(res, 422, req.body as Record<string, unknown>, e))) return;
+    if (!or422(() => { day = addDayOff(ctx, requireUser(req), req.body as Record<string, unknown>); }, (e) => renderDaysOff(res, 422, req.body as Record<string, unknown>, e))) return;
     flash(req, 'success', `Cuti bersama ${formatDate(day)} disimpan; angka hari kerja dihitung ulang.`);
     res.redirect(303, '/admin/lapor/hari-libur');
   });
@@ -63,7 +51,7 @@ export function laporSettingsRoutes(ctx: LaporContext): Router {
   /** @route POST /admin/lapor/instansi — changes or forgets one decision (`key`, `unit`) */
   router.post('/instansi', formBody, admin, (req, res) => {
     const body = req.body as Record<string, unknown>;
-    if (!or422(res, () => changeDecision(ctx, requireUser(req), typeof body.key === 'string' ? body.key : '', body.unit), (e) => renderInstansi(res, 422, e))) return;
+    if (!or422(() => changeDecision(ctx, requireUser(req), typeof body.key === 'string' ? body.key : '', body.unit), (e) => renderInstansi(res, 422, e))) return;
     flash(req, 'success', 'Pencocokan instansi diperbarui.');
     res.redirect(303, '/admin/lapor/instansi');
   });

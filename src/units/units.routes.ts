@@ -6,6 +6,7 @@ import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { receiveUpload } from '../web/upload';
+import { or422 } from '../web/or-422';
 import { IMPORT_MAX_BYTES } from './units.schemas';
 import type { UnitsService } from './units.service';
 import { buildUnitListWorkbook, readUnitTemplate } from './unit-template';
@@ -13,20 +14,6 @@ import { unitHeadTitle } from './unit-head';
 
 const renderImport = (res: Response, status: number, errors: Record<string, string>) =>
   res.status(status).render('admin/units/import', { title: 'Impor Daftar Unit', errors });
-
-/** Runs a write; a 422 becomes a re-rendered form (values kept), anything else propagates. */
-function or422(action: () => void, rerender: (errors: Record<string, string>) => void): boolean {
-  try {
-    action();
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.status === 422) {
-      rerender(Object.keys(err.fields).length > 0 ? err.fields : { _form: err.message });
-      return false;
-    }
-    throw err;
-  }
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
