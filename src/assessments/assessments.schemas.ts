@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { badInput } from '../errors/app-error';
 import { validate } from '../web/validate';
 import type { Indicator, Instrument } from '../instrument';
+import { formatInt } from '../shared/format';
 
 export const NOTE_MAX = 4000;
 export const URL_MAX = 2000;
@@ -29,7 +30,7 @@ export interface ParsedAnswers {
 export const LINK_SCHEMA = z
   .string()
   .trim()
-  .max(URL_MAX, `tautan maksimal ${URL_MAX} karakter`)
+  .max(URL_MAX, `tautan maksimal ${formatInt(URL_MAX)} karakter`)
   .refine((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), 'tautan harus diawali http:// atau https://');
 
 /**
@@ -60,7 +61,7 @@ export function parseAnswerForm(instrument: Instrument, body: Record<string, unk
       }
       const note = typeof rawNote === 'string' ? rawNote : rawNote === undefined ? '' : null;
       if (note === null || note.length > NOTE_MAX) {
-        errors[`note_${ind.code}`] = `Indikator ${ind.code}: penjelasan maksimal ${NOTE_MAX} karakter.`;
+        errors[`note_${ind.code}`] = `Indikator ${ind.code}: penjelasan maksimal ${formatInt(NOTE_MAX)} karakter.`;
       }
       const link = LINK_SCHEMA.safeParse(rawLink ?? '');
       if (!link.success) errors[`link_${ind.code}`] = `Indikator ${ind.code}: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
@@ -89,7 +90,7 @@ const ANSWER_BODY_SCHEMA = z.object({
 const ANSWER_BODY_MESSAGES: Record<string, string> = {
   level: 'tingkat harus 0, 1, 2, 3 atau 4 (atau null)',
   na: '"tidak berlaku" harus true atau false',
-  note: `penjelasan harus teks, maksimal ${NOTE_MAX} karakter`,
+  note: `penjelasan harus teks, maksimal ${formatInt(NOTE_MAX)} karakter`,
   version: 'versi jawaban wajib berupa bilangan bulat 0 atau lebih',
 };
 

@@ -1,6 +1,7 @@
 import type { KabupatenItem } from '../instrument';
 import { LINK_SCHEMA, NOTE_MAX } from '../assessments';
 import { isItemValue } from './kabupaten-state';
+import { formatInt } from '../shared/format';
 
 /** The verifikator's comment, as long as a unit's verification reason. */
 export const COMMENT_MAX = 1000;
@@ -39,7 +40,7 @@ export function parseKabupatenAnswers(items: KabupatenItem[], body: Record<strin
     const value = asText(rawValue);
     if (value === null || (value !== '' && !isItemValue(item, value))) errors[`value_${code}`] = `${label(item)}: pilih salah satu jawaban yang tersedia.`;
     const note = asText(rawNote);
-    if (note === null || note.length > NOTE_MAX) errors[`note_${code}`] = `${label(item)}: penjelasan maksimal ${NOTE_MAX} karakter.`;
+    if (note === null || note.length > NOTE_MAX) errors[`note_${code}`] = `${label(item)}: penjelasan maksimal ${formatInt(NOTE_MAX)} karakter.`;
     const linkText = asText(rawLink);
     const link = linkText === null ? null : LINK_SCHEMA.safeParse(linkText);
     if (!link?.success) errors[`link_${code}`] = `${label(item)}: ${link?.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
@@ -63,7 +64,7 @@ export function parseKabupatenDecisions(items: KabupatenItem[], body: Record<str
     const decision = raw === '' ? null : raw === 'terima' || raw === 'ubah' ? raw : undefined;
     if (decision === undefined) errors[`decision_${code}`] = `${label(item)}: pilih keputusan yang tersedia.`;
     const comment = asText(body[`comment_${code}`]);
-    if (comment === null || comment.length > COMMENT_MAX) errors[`comment_${code}`] = `${label(item)}: catatan maksimal ${COMMENT_MAX} karakter.`;
+    if (comment === null || comment.length > COMMENT_MAX) errors[`comment_${code}`] = `${label(item)}: catatan maksimal ${formatInt(COMMENT_MAX)} karakter.`;
     let value: string | null = null;
     if (decision === 'ubah') {
       const v = body[`vvalue_${code}`];

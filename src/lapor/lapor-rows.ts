@@ -57,7 +57,7 @@ function readRow(cells: Cells, exportDate: string): { report: Omit<ReadReport, '
   const refuse = (r: string) => reasons.push(r);
   const trackingId = cells('trackingId');
   if (trackingId === '') refuse('ID Tracking kosong');
-  else if (trackingId.length > MAX_ID) refuse(`ID Tracking lebih dari ${MAX_ID} karakter`);
+  else if (trackingId.length > MAX_ID) refuse(`ID Tracking lebih dari ${formatInt(MAX_ID)} karakter`);
   const instansi = cells('instansi');
   if (instansi === '') refuse('Instansi kosong');
   const receivedText = cells('receivedOn');

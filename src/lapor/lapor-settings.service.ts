@@ -1,4 +1,5 @@
 import { badInput } from '../errors/app-error';
+import { formatInt } from '../shared/format';
 import type { User } from '../shared/identity';
 import { nationalHolidays } from './holidays';
 import { parseExportDate } from './lapor-dates';
@@ -8,6 +9,8 @@ import type { DayOff, InstansiDecisionRow } from './lapor.repo';
 /** The admin's settings of the SP4N-LAPOR! figures: targets per unit (E3), days off per year, remembered instansi. */
 
 const MAX_TARGET = 1_000_000;
+/** The note of an entered day off (the form's maxlength says the same). */
+const NOTE_MAX = 200;
 
 /** Saves `target_<unitId>` for every unit of the period ('' removes it). 422 per field, nothing saved. Returns units with a target. */
 export function saveTargets(ctx: LaporContext, user: User, periodId: number, body: Record<string, unknown>): number {
@@ -50,7 +53,7 @@ export function addDayOff(ctx: LaporContext, user: User, body: Record<string, un
   const day = text === '' ? null : parseExportDate(text);
   const errors: Record<string, string> = {};
   if (day === null) errors.day = text === '' ? 'Isi tanggal cuti bersama.' : `Tanggal "${text.slice(0, 30)}" tidak terbaca; tulis seperti 30/12/2022.`;
-  if (note.length > 200) errors.note = 'Keterangan paling banyak 200 karakter.';
+  if (note.length > NOTE_MAX) errors.note = `Keterangan paling banyak ${formatInt(NOTE_MAX)} karakter.`;
   if (day !== null && (Number(day.slice(0, 4)) < 2015 || Number(day.slice(0, 4)) > 2100)) errors.day = 'Tahun harus antara 2015 dan 2100.';
   if (Object.keys(errors).length > 0 || day === null) throw badInput(errors);
   ctx.db.transaction(() => {

@@ -1,6 +1,7 @@
 import { LINK_SCHEMA, NOTE_MAX } from '../assessments';
 import { MONEV_STATUSES, type MonevStatus, type Semester } from './monitoring-calc';
 import type { RowReportValues, UnitItemValues } from './monitoring-writes.repo';
+import { formatInt } from '../shared/format';
 
 /** The verifikator's comment on a report. */
 export const COMMENT_MAX = 1000;
@@ -63,9 +64,9 @@ export function parseRowReportForm(body: Record<string, unknown>): ParsedForm<Ro
   const realisasi = parseRealisasi(body.realisasi);
   if (realisasi.error) errors.realisasi = realisasi.error;
   const kendala = text(body.kendala);
-  if (kendala === null || kendala.length > NOTE_MAX) errors.kendala = `Kendala: maksimal ${NOTE_MAX} karakter.`;
+  if (kendala === null || kendala.length > NOTE_MAX) errors.kendala = `Kendala: maksimal ${formatInt(NOTE_MAX)} karakter.`;
   const tindakLanjut = text(body.tindakLanjut);
-  if (tindakLanjut === null || tindakLanjut.length > NOTE_MAX) errors.tindakLanjut = `Tindak lanjut: maksimal ${NOTE_MAX} karakter.`;
+  if (tindakLanjut === null || tindakLanjut.length > NOTE_MAX) errors.tindakLanjut = `Tindak lanjut: maksimal ${formatInt(NOTE_MAX)} karakter.`;
   const link = LINK_SCHEMA.safeParse(text(body.link) ?? 0);
   if (!link.success) errors.link = `Tautan bukti dukung: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
   const version = parseVersion(body.version);
@@ -101,9 +102,9 @@ export function parseUnitReportForm(codes: string[], body: Record<string, unknow
     if (status === undefined) errors[`status_${code}`] = `${label} – status: pilih salah satu status yang tersedia.`;
     else if (status === null && action === 'ajukan') errors[`status_${code}`] = `${label} – status: pilih status sebelum mengajukan laporan.`;
     const activity = text(body[`activity_${code}`]);
-    if (activity === null || activity.length > NOTE_MAX) errors[`activity_${code}`] = `${label} – yang dilakukan: maksimal ${NOTE_MAX} karakter.`;
+    if (activity === null || activity.length > NOTE_MAX) errors[`activity_${code}`] = `${label} – yang dilakukan: maksimal ${formatInt(NOTE_MAX)} karakter.`;
     const kendala = text(body[`kendala_${code}`]);
-    if (kendala === null || kendala.length > NOTE_MAX) errors[`kendala_${code}`] = `${label} – kendala: maksimal ${NOTE_MAX} karakter.`;
+    if (kendala === null || kendala.length > NOTE_MAX) errors[`kendala_${code}`] = `${label} – kendala: maksimal ${formatInt(NOTE_MAX)} karakter.`;
     const link = LINK_SCHEMA.safeParse(text(body[`link_${code}`]) ?? 0);
     if (!link.success) errors[`link_${code}`] = `${label} – tautan bukti dukung: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
     if (status === undefined || activity === null || kendala === null || !link.success) continue;
@@ -125,7 +126,7 @@ export function parseReviewForm(body: Record<string, unknown>): ParsedForm<Revie
   const decision = body.decision === 'terima' || body.decision === 'kembalikan' ? body.decision : null;
   if (!decision) errors.decision = 'Keputusan: pilih terima atau kembalikan.';
   const comment = text(body.comment);
-  if (comment === null || comment.length > COMMENT_MAX) errors.comment = `Komentar verifikator: maksimal ${COMMENT_MAX} karakter.`;
+  if (comment === null || comment.length > COMMENT_MAX) errors.comment = `Komentar verifikator: maksimal ${formatInt(COMMENT_MAX)} karakter.`;
   else if (decision === 'kembalikan' && comment === '') errors.comment = 'Komentar verifikator: wajib diisi saat mengembalikan laporan, agar pelapor tahu apa yang harus diperbaiki.';
   const version = parseVersion(body.version);
   if (version === null) errors._form = 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.';

@@ -1,7 +1,7 @@
 import type { AssessmentStatus } from '../shared/assessment-status';
 import { type AnswerInput, NOTE_MAX, URL_MAX } from '../assessments';
 import type { Instrument } from '../instrument';
-import { STATUS_LABELS } from '../shared/format';
+import { formatInt, STATUS_LABELS } from '../shared/format';
 import type { SheetLine, WorkbookMeta } from './questionnaire-read';
 import { levelCellText, NA_TOKEN, noteDigest, type OfflineAnswer } from './questionnaire-workbook';
 
@@ -86,7 +86,7 @@ export function checkQuestionnaire(i: CheckInput): CheckResult {
     seen.set(code, l.row);
     if (level === null) { refuse(`tingkat "${l.level}" di luar rentang (isi 0, 1, 2, 3, 4${ind.allowNa ? ' atau TB' : ''})`); continue; }
     if (level === NA_TOKEN && !ind.allowNa) { refuse('"tidak berlaku" (TB) tidak tersedia untuk indikator ini'); continue; }
-    if (note.length > NOTE_MAX) { refuse(`penjelasan lebih dari ${NOTE_MAX} karakter`); continue; }
+    if (note.length > NOTE_MAX) { refuse(`penjelasan lebih dari ${formatInt(NOTE_MAX)} karakter`); continue; }
     if (l.link !== '' && (l.link.length > URL_MAX || !LINK_PATTERN.test(l.link))) { refuse('tautan bukti dukung harus diawali http:// atau https://'); continue; }
     const stored = i.answers[code];
     const now = { level: levelCellText(stored), note: cleanNote(stored?.note ?? '') };

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { formatInt } from '../shared/format';
+
+const NAME_MIN = 3;
+const NAME_MAX = 120;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -15,8 +19,8 @@ export const NEW_PERIOD_SCHEMA = z.object({
   name: z
     .string({ error: 'Nama periode wajib diisi.' })
     .trim()
-    .min(3, 'Nama periode minimal 3 karakter.')
-    .max(120, 'Nama periode maksimal 120 karakter.'),
+    .min(NAME_MIN, `Nama periode minimal ${formatInt(NAME_MIN)} karakter.`)
+    .max(NAME_MAX, `Nama periode maksimal ${formatInt(NAME_MAX)} karakter.`),
   year: z.coerce
     .number({ error: 'Tahun harus berupa angka.' })
     .int('Tahun harus bilangan bulat.')

@@ -11,7 +11,7 @@ export function normalizeNarrative(value: string): string {
 function checkLegalItems(text: string, ctx: z.RefinementCtx): void {
   const long = legalBasisItems(text).findIndex((item) => item.length > LEGAL_ITEM_MAX);
   if (long >= 0) {
-    ctx.addIssue({ code: 'custom', message: `${NARRATIVE_LABELS.dasarHukum}: butir ${long + 1} lebih dari ${LEGAL_ITEM_MAX} karakter; tulis satu peraturan per baris.` });
+    ctx.addIssue({ code: 'custom', message: `${NARRATIVE_LABELS.dasarHukum}: butir ${long + 1} lebih dari ${formatInt(LEGAL_ITEM_MAX)} karakter; tulis satu peraturan per baris.` });
   }
 }
 

@@ -3,6 +3,7 @@ import { fieldMessages } from '../web/validate';
 import type { Instrument } from '../instrument';
 import { NOTES_LABEL, RENAKSI_FIELD_LABELS, RENAKSI_TEXT_FIELDS, RENAKSI_TEXT_MAX, type RenaksiTextField } from './renaksi-draft';
 import { checkTargets, compactTargets, parseTarget } from './renaksi-targets';
+import { formatInt } from '../shared/format';
 
 /** Line breaks as \n and no surrounding blanks: how every Renaksi text is stored and compared. */
 export function normalizeText(value: string): string {
@@ -17,7 +18,7 @@ function boundedText(label: string) {
     .string({ error: `${label} harus berupa teks.` })
     .default('')
     .transform(normalizeText)
-    .pipe(z.string().max(RENAKSI_TEXT_MAX, `${label} maksimal ${RENAKSI_TEXT_MAX} karakter.`));
+    .pipe(z.string().max(RENAKSI_TEXT_MAX, `${label} maksimal ${formatInt(RENAKSI_TEXT_MAX)} karakter.`));
 }
 
 function textSchema(field: RenaksiTextField) {
@@ -26,7 +27,7 @@ function textSchema(field: RenaksiTextField) {
     .string({ error: `${label} harus berupa teks.` })
     .default('')
     .transform(normalizeText)
-    .pipe(z.string().max(RENAKSI_TEXT_MAX, `${label} maksimal ${RENAKSI_TEXT_MAX} karakter.`));
+    .pipe(z.string().max(RENAKSI_TEXT_MAX, `${label} maksimal ${formatInt(RENAKSI_TEXT_MAX)} karakter.`));
   return REQUIRED_TEXT_FIELDS.has(field) ? base.pipe(z.string().min(1, `${label} wajib diisi.`)) : base;
 }
 
@@ -67,7 +68,7 @@ function parseOutputTargets(body: Record<string, unknown>, years: number[], erro
     const raw = body[`output_${y}`];
     const text = typeof raw === 'string' ? normalizeText(raw) : '';
     if (raw !== undefined && typeof raw !== 'string') errors[`output_${y}`] = `Target output ${y} harus berupa teks.`;
-    else if (text.length > OUTPUT_TARGET_MAX) errors[`output_${y}`] = `Target output ${y} maksimal ${OUTPUT_TARGET_MAX} karakter.`;
+    else if (text.length > OUTPUT_TARGET_MAX) errors[`output_${y}`] = `Target output ${y} maksimal ${formatInt(OUTPUT_TARGET_MAX)} karakter.`;
     else if (text !== '') out[String(y)] = text;
   }
   return out;
@@ -128,7 +129,7 @@ export const PLAN_YEARS_SCHEMA = z
   });
 
 const settingText = (label: string, max: number) =>
-  z.string({ error: `${label} harus berupa teks.` }).default('').transform(normalizeText).pipe(z.string().max(max, `${label} maksimal ${max} karakter.`));
+  z.string({ error: `${label} harus berupa teks.` }).default('').transform(normalizeText).pipe(z.string().max(max, `${label} maksimal ${formatInt(max)} karakter.`));
 
 export const DOCUMENT_SETTINGS_SCHEMA = z.object({
   'renaksi.paper': z.enum(['folio', 'a4'], { error: 'Pilih ukuran kertas F4/Folio atau A4.' }),

@@ -1,5 +1,5 @@
 import type { UnitGroup } from './units.repo';
-import { GROUP_LABELS } from '../shared/format';
+import { formatInt, GROUP_LABELS } from '../shared/format';
 import type { Unit } from './units.repo';
 import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
 import { parseAssessedFrom, UNIT_ABBREVIATION_MAX, UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
@@ -81,7 +81,7 @@ function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, num
   const from = fromText === null ? null : parseAssessedFrom(fromText);
   const order = orderText === null ? null : /^\d{1,6}$/.test(orderText) ? Number(orderText) : NaN;
   let error: string | null = null;
-  if (abbreviation !== null && abbreviation.length > UNIT_ABBREVIATION_MAX) error = `singkatan lebih dari ${UNIT_ABBREVIATION_MAX} karakter`;
+  if (abbreviation !== null && abbreviation.length > UNIT_ABBREVIATION_MAX) error = `singkatan lebih dari ${formatInt(UNIT_ABBREVIATION_MAX)} karakter`;
   else if (orderText === '') error = 'urutan kosong (isi nomor urut 1, 2, 3, …)';
   else if (order !== null && (Number.isNaN(order) || order < 1 || order > ORDER_MAX)) error = `urutan "${orderText}" bukan nomor urut (bilangan bulat 1–${ORDER_MAX})`;
   else if (order !== null && seenOrder.has(order)) error = `urutan ${order} ganda (sudah ada di baris ${seenOrder.get(order)})`;
@@ -97,7 +97,7 @@ function requiredError(code: string, name: string, group: UnitGroup | null, grou
   if (!UNIT_CODE_PATTERN.test(code)) return `kode "${code}" tidak valid (2–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung)`;
   if (seen.has(code)) return `kode "${code}" ganda (sudah ada di baris ${seen.get(code)})`;
   if (name === '') return 'nama kosong';
-  if (name.length > UNIT_NAME_MAX) return `nama lebih dari ${UNIT_NAME_MAX} karakter`;
+  if (name.length > UNIT_NAME_MAX) return `nama lebih dari ${formatInt(UNIT_NAME_MAX)} karakter`;
   if (!group) return `kelompok "${groupText}" tidak dikenal (isi "perangkat daerah" atau "kecamatan")`;
   return null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
+import { formatInt } from '../shared/format';
 
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 export const UNIT_NAME_MAX = 150;
@@ -7,7 +8,7 @@ export const UNIT_ABBREVIATION_MAX = 40;
 const UNIT_HEAD_MAX = 150;
 
 const headText = (label: string) =>
-  z.string({ error: `${label} harus berupa teks.` }).trim().max(UNIT_HEAD_MAX, `${label} maksimal ${UNIT_HEAD_MAX} karakter.`).default('');
+  z.string({ error: `${label} harus berupa teks.` }).trim().max(UNIT_HEAD_MAX, `${label} maksimal ${formatInt(UNIT_HEAD_MAX)} karakter.`).default('');
 
 /** The add/edit unit form: code (stored upper case), name, group (pd | kecamatan). */
 export const UNIT_FORM_SCHEMA = z.object({
@@ -20,12 +21,12 @@ export const UNIT_FORM_SCHEMA = z.object({
     .string({ error: 'Nama unit wajib diisi.' })
     .trim()
     .min(1, 'Nama unit wajib diisi.')
-    .max(UNIT_NAME_MAX, `Nama unit maksimal ${UNIT_NAME_MAX} karakter.`),
+    .max(UNIT_NAME_MAX, `Nama unit maksimal ${formatInt(UNIT_NAME_MAX)} karakter.`),
   group: z.enum(['pd', 'kecamatan'], { error: 'Pilih kelompok: Perangkat Daerah atau Kecamatan.' }),
   abbreviation: z
     .string({ error: 'Singkatan harus berupa teks.' })
     .trim()
-    .max(UNIT_ABBREVIATION_MAX, `Singkatan maksimal ${UNIT_ABBREVIATION_MAX} karakter.`)
+    .max(UNIT_ABBREVIATION_MAX, `Singkatan maksimal ${formatInt(UNIT_ABBREVIATION_MAX)} karakter.`)
     .default(''),
   /** The checkbox "perlu dikonfirmasi": sent as "1" when ticked, absent otherwise. */
   needsConfirmation: z

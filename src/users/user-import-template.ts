@@ -3,6 +3,7 @@ import { FONT, styleCell, styleHeader } from '../shared/workbook-style';
 import { formatInt, GROUP_LABELS } from '../shared/format';
 import type { Unit } from '../units';
 import { ROLE_CHOICES, USER_IMPORT_COLUMNS, USER_IMPORT_MAX_ROWS, USER_IMPORT_SHEET } from './user-import';
+import { DISPLAY_NAME_MAX } from './users.schemas';
 
 export const UNITS_SHEET = 'Kode Unit';
 export const GUIDE_SHEET = 'Petunjuk';
@@ -10,7 +11,7 @@ export const GUIDE_SHEET = 'Petunjuk';
 const GUIDE_LINES = [
   `Isi satu akun per baris pada lembar "${USER_IMPORT_SHEET}" mulai baris 2; jangan ubah judul kolom di baris 1.`,
   `${USER_IMPORT_COLUMNS.username}: 3–40 karakter (huruf, angka, titik, garis bawah, tanda hubung), tidak boleh dipakai dua kali.`,
-  `${USER_IMPORT_COLUMNS.displayName}: nama orang yang memegang akun, maksimal 120 karakter.`,
+  `${USER_IMPORT_COLUMNS.displayName}: nama orang yang memegang akun, maksimal ${formatInt(DISPLAY_NAME_MAX)} karakter.`,
   `${USER_IMPORT_COLUMNS.role}: salah satu dari ${ROLE_CHOICES.join(', ')} (huruf besar/kecil bebas; boleh juga "Admin", "Fasilitator", "Tim Renaksi").`,
   `${USER_IMPORT_COLUMNS.phone} (boleh dikosongkan): nomor ponsel/WhatsApp narahubung, diawali 08, +62 atau 62 (misalnya 0812 3456 7890), untuk pengingat pelaporan. Bila kolom ini dihapus dari berkas, nomor yang tersimpan tidak berubah; sel kosong menghapus nomor akun itu.`,
   `${USER_IMPORT_COLUMNS.unitCode}: wajib untuk narahubung, diisi kode unit yang aktif (lihat lembar "${UNITS_SHEET}"); untuk peran lain dikosongkan atau diabaikan.`,

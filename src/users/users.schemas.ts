@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../shared/identity';
 import { normalisePhone } from '../shared/phone';
+import { formatInt } from '../shared/format';
 
 export const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 200;
+export const DISPLAY_NAME_MAX = 120;
 
 /** Passwords people pick first; refused whatever the length rule says. */
 const COMMON_PASSWORDS = new Set([
@@ -13,8 +16,8 @@ const COMMON_PASSWORDS = new Set([
 
 export const PASSWORD_SCHEMA = z
   .string({ error: 'Kata sandi wajib diisi.' })
-  .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
-  .max(200, 'Kata sandi maksimal 200 karakter.')
+  .min(PASSWORD_MIN, `Kata sandi minimal ${formatInt(PASSWORD_MIN)} karakter.`)
+  .max(PASSWORD_MAX, `Kata sandi maksimal ${formatInt(PASSWORD_MAX)} karakter.`)
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), 'Kata sandi terlalu umum; pilih yang lebih sulit ditebak.')
   .refine((p) => new Set(p).size >= 4, 'Kata sandi terlalu sederhana (terlalu sedikit karakter berbeda).');
 
@@ -32,7 +35,7 @@ const DISPLAY_NAME_SCHEMA = z
   .string({ error: 'Nama lengkap wajib diisi.' })
   .trim()
   .min(1, 'Nama lengkap wajib diisi.')
-  .max(120, 'Nama lengkap maksimal 120 karakter.');
+  .max(DISPLAY_NAME_MAX, `Nama lengkap maksimal ${formatInt(DISPLAY_NAME_MAX)} karakter.`);
 const ROLE_SCHEMA = z.enum(ROLES, { error: 'Pilih peran yang tersedia.' });
 const UNIT_ID_SCHEMA = z
   .union([z.literal('').transform(() => null), z.coerce.number().int().positive()], { error: 'Pilih unit yang tersedia.' })

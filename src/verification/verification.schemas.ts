@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Instrument } from '../instrument';
 import { fieldMessages } from '../web/validate';
+import { formatInt } from '../shared/format';
 
 export const REASON_MAX = 1000;
 export const COMMENT_MAX = 2000;
@@ -59,7 +60,7 @@ function readRevision(raw: unknown): number | undefined {
 /** Reads a comment field: trimmed text, or an error naming the field (`label`). */
 function readComment(raw: unknown, label: string): { comment?: string; error?: string } {
   const text = asText(raw);
-  if (text === null || text.length > COMMENT_MAX) return { error: `${label}maksimal ${COMMENT_MAX} karakter.` };
+  if (text === null || text.length > COMMENT_MAX) return { error: `${label}maksimal ${formatInt(COMMENT_MAX)} karakter.` };
   return { comment: text.trim() };
 }
 
@@ -81,7 +82,7 @@ export function parseIndicatorReview(code: string, f: IndicatorFields): Indicato
       if (level === null) errors[`vlevel_${code}`] = `Indikator ${code}: pilih tingkat hasil verifikasi 0, 1, 2, 3 atau 4.`;
       if (reason === '') errors[`reason_${code}`] = `Indikator ${code}: alasan penetapan tingkat wajib diisi.`;
     }
-    if (reason.length > REASON_MAX) errors[`reason_${code}`] = `Indikator ${code}: alasan maksimal ${REASON_MAX} karakter.`;
+    if (reason.length > REASON_MAX) errors[`reason_${code}`] = `Indikator ${code}: alasan maksimal ${formatInt(REASON_MAX)} karakter.`;
     if (decision !== undefined) out.decision = { code, decision, level, reason: decision === 'ubah' ? reason : '', revision: readRevision(f.revision) };
   }
   if (f.comment !== undefined) {
@@ -135,7 +136,7 @@ export const REOPEN_SCHEMA = z.object({
     .string({ error: 'Alasan wajib diisi.' })
     .trim()
     .min(1, 'Alasan membuka kembali wajib diisi.')
-    .max(REASON_MAX, `Alasan maksimal ${REASON_MAX} karakter.`),
+    .max(REASON_MAX, `Alasan maksimal ${formatInt(REASON_MAX)} karakter.`),
 });
 export type ReopenInput = z.infer<typeof REOPEN_SCHEMA>;
 

@@ -108,7 +108,7 @@ describe('editing Renaksi rows over HTTP', () => {
 
     expect(res.status).toBe(422);
     expect(res.text).toContain('Kegiatan wajib diisi.');
-    expect(res.text).toContain('Dukungan kebijakan, kelembagaan, sumber daya maksimal 2000 karakter.');
+    expect(res.text).toContain('Dukungan kebijakan, kelembagaan, sumber daya maksimal 2.000 karakter.');
     expect(renaksiState(ctx)).toBe(before);
   });
 

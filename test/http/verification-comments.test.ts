@@ -92,7 +92,7 @@ describe('verifier comments and decisions are kept as they are typed', () => {
     ['a changed level without a reason', 'A2', { decision: 'ubah', level: 1, reason: ' ' }, 422, 'Indikator A2: alasan penetapan tingkat wajib diisi.'],
     ['a decision on an answer newer than the page', 'A2', { decision: 'terima', revision: 7 }, 422, 'Indikator A2: jawaban unit berubah sejak halaman ini dibuka'],
     ['an unknown indicator', 'Z9', { decision: 'terima' }, 404, 'Indikator tidak ditemukan.'],
-    ['a comment over 2000 characters', 'umum', { comment: 'x'.repeat(2001) }, 422, 'Catatan umum maksimal 2000 karakter.'],
+    ['a comment over 2000 characters', 'umum', { comment: 'x'.repeat(2001) }, 422, 'Catatan umum maksimal 2.000 karakter.'],
   ])('refuses %s with its message and changes nothing', async (_what, code, body, status, message) => {
     const { agent, csrf } = await loginAs(ctx.app, verifikator);
     const before = dbSnapshot(ctx.db);

@@ -138,7 +138,7 @@ describe('verification of a submitted assessment', () => {
     expect(unanswered.status).toBe(422);
     expect(unanswered.text).toContain('Indikator F5: belum dijawab unit sehingga tidak dapat diperiksa.');
     expect(long.status).toBe(422);
-    expect(long.text).toContain('Indikator A1: catatan maksimal 2000 karakter.');
+    expect(long.text).toContain('Indikator A1: catatan maksimal 2.000 karakter.');
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
 

@@ -53,7 +53,7 @@ describe('checkQuestionnaire', () => {
     [line(6, 'A1', 'TB'), '"tidak berlaku" (TB) tidak tersedia untuk indikator ini'],
     [line(6, 'A1', '1', '', 'www.contoh.go.id'), 'tautan bukti dukung harus diawali http:// atau https://'],
     [line(6, '', '1'), 'kode indikator kosong'],
-    [line(6, 'A1', '1', 'x'.repeat(4001)), 'penjelasan lebih dari 4000 karakter'],
+    [line(6, 'A1', '1', 'x'.repeat(4001)), 'penjelasan lebih dari 4.000 karakter'],
   ])('refuses %p: %s', (l, message) => {
     const r = checkQuestionnaire(input({ lines: [l] }));
 

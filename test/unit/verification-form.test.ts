@@ -30,7 +30,7 @@ describe('parseVerificationForm', () => {
       vlevel_A1: 'Indikator A1: pilih tingkat hasil verifikasi 0, 1, 2, 3 atau 4.',
       reason_A1: 'Indikator A1: alasan penetapan tingkat wajib diisi.',
       decision_A2: 'Indikator A2: pilih keputusan yang tersedia.',
-      comment_A3: 'Indikator A3: catatan maksimal 2000 karakter.',
+      comment_A3: 'Indikator A3: catatan maksimal 2.000 karakter.',
     });
   });
 });
