@@ -16,9 +16,8 @@ import { runLaporImportCli, type LaporCliFlags } from './lapor-cli';
 import { createLaporService } from './lapor.service';
 import type { LaporContext, LaporUnit } from './lapor-context';
 
-export type { LaporService } from './lapor.service';
+export type { LaporService, RecordedSample } from './lapor.service';
 export type { PresentedLapor, LaporSection, VerifyView } from './lapor-view';
-export type { SampleFrame } from './lapor-sample';
 export { presentedMonthlyChart } from './lapor-view';
 
 export interface LaporModuleDeps {

@@ -31,11 +31,24 @@ function dataDecision(ctx: LaporContext, periodId: number, unitId: number, code:
   return { level: check.level, reason: dataReason(check, c.lapor.asOf) };
 }
 
-/** D3's sample on the verification page: the unit's finished reports, a suggested draw, recorded IDs not among them. */
-function d3SampleFrame(ctx: LaporContext, periodId: number, unitId: number, recorded: readonly string[], max: number): SampleFrame | null {
+/** One sampled indicator's sample as recorded: its code, the tracking IDs typed so far, how many reports it takes. */
+export interface RecordedSample {
+  code: string;
+  recorded: readonly string[];
+  max: number;
+}
+
+/**
+ * The samples on the verification page (D3 in revision 2), by indicator code: the unit's finished reports, a suggested
+ * draw, recorded IDs not among them. The import date and the finished reports are read once for every sampled
+ * indicator of the page; empty while the period has no import.
+ */
+function sampleFrames(ctx: LaporContext, periodId: number, unitId: number, samples: readonly RecordedSample[]): Record<string, SampleFrame> {
+  if (samples.length === 0) return {};
   const asOf = ctx.repo.stamp(periodId).asOf;
-  if (asOf === null) return null;
-  return sampleFrame(ctx.repo.finishedTrackingIds(periodId, unitId), recorded, asOf, max, `${periodId}:${unitId}`);
+  if (asOf === null) return {};
+  const finished = ctx.repo.finishedTrackingIds(periodId, unitId);
+  return Object.fromEntries(samples.map((s) => [s.code, sampleFrame(finished, s.recorded, asOf, s.max, `${periodId}:${unitId}`)]));
 }
 
 function dashboardSection(ctx: LaporContext, periodId: number): LaporSection | null {
@@ -58,7 +71,7 @@ export function createLaporService(ctx: LaporContext) {
     questionnaireFigures: (periodId: number, unitId: number) => questionnaireFigures(ctx, periodId, unitId),
     verificationChecks: (periodId: number, unitId: number) => verificationChecks(ctx, periodId, unitId),
     dataDecision: (periodId: number, unitId: number, code: string) => dataDecision(ctx, periodId, unitId, code),
-    sampleFrame: (periodId: number, unitId: number, recorded: readonly string[], max: number) => d3SampleFrame(ctx, periodId, unitId, recorded, max),
+    sampleFrames: (periodId: number, unitId: number, samples: readonly RecordedSample[]) => sampleFrames(ctx, periodId, unitId, samples),
     dashboardSection: (periodId: number) => dashboardSection(ctx, periodId),
     raporLine: (periodId: number, unitId: number) => unitRaporLine(ctx, periodId, unitId),
     /** The FGD slide's numbers. */

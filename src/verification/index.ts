@@ -27,7 +27,7 @@ export interface VerificationModuleDeps {
   periodSetup: PeriodSetupService;
   audit: AuditService;
   /** SP4N-LAPOR! figures beside the claims, and the level the data gives (the one-click decision). */
-  lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrame'>;
+  lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrames'>;
 }
 
 /**

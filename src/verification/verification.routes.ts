@@ -4,7 +4,7 @@ import { AppError, badInput, notFound } from '../errors/app-error';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import type { PeriodsService } from '../periods';
-import type { LaporService, SampleFrame } from '../lapor';
+import type { LaporService, RecordedSample } from '../lapor';
 import { formatTime } from '../shared/format';
 import { formBody } from '../web/body';
 import type { VerificationService } from './verification.api';
@@ -40,18 +40,16 @@ function reviewJson(field: string, saved: IndicatorSaved) {
   };
 }
 
-/** Per sampled indicator (D3), the SP4N-LAPOR! population of its sample, when the period has data. */
-function laporSamples(v: VerificationView, frame: (recorded: string[], max: number) => SampleFrame | null): Record<string, SampleFrame> {
-  const out: Record<string, SampleFrame> = {};
-  for (const r of v.aspects.flatMap((a) => a.indicators)) {
-    const f = r.indicator.sample && r.sample ? frame(r.sample.reports.map((x) => x.trackingId), r.indicator.sample.maxReports) : null;
-    if (f) out[r.indicator.code] = f;
-  }
-  return out;
+/** The page's sampled indicators (D3) with the tracking IDs recorded so far, for their SP4N-LAPOR! populations. */
+function recordedSamples(v: VerificationView): RecordedSample[] {
+  return v.aspects.flatMap((a) => a.indicators).flatMap((r) =>
+    r.indicator.sample && r.sample
+      ? [{ code: r.indicator.code, recorded: r.sample.reports.map((x) => x.trackingId), max: r.indicator.sample.maxReports }]
+      : []);
 }
 
 /** The verifier's queue and per-unit page, and the admin's reopen. Mounted at /periods/:periodId. */
-export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrame'>): Router {
+export function verificationRoutes(verification: VerificationService, periods: PeriodsService, lapor: Pick<LaporService, 'verificationChecks' | 'dataDecision' | 'sampleFrames'>): Router {
   const router = Router({ mergeParams: true });
   const base = '/units/:unitId/verification';
   const ids = (req: Request) => ({ periodId: idParam(req, 'periodId'), unitId: idParam(req, 'unitId') });
@@ -72,7 +70,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
       showPending: state.showPending ?? false,
       sampleShareText,
       laporChecks: lapor.verificationChecks(periodId, unitId),
-      laporSamples: laporSamples(v, (recorded, max) => lapor.sampleFrame(periodId, unitId, recorded, max)),
+      laporSamples: lapor.sampleFrames(periodId, unitId, recordedSamples(v)),
     });
   }
 
