@@ -18,7 +18,7 @@ Perintah:
                     beserta realisasinya, dan periode berikutnya (lihat DEMO di README).
   lapor:import --period ID --file F [--mapping M.json] [--export-date YYYY-MM-DD] [--apply]
       Membaca ekspor laporan SP4N-LAPOR! (.xlsx/.csv) untuk periode ID dan mencetak pratinjaunya; dengan
-      --apply menyimpannya (laporan yang sudah ada diperbarui menurut ID tracking). M.json memetakan kolom,
+      --apply menyimpannya (laporan yang sudah ada diperbarui menurut ID Tracking). M.json memetakan kolom,
       mis. {"ID Tracking": "No. Tiket"}. Instansi dipakai bila namanya sama dengan unit atau sudah
       dikonfirmasi di halaman web; lainnya dikecualikan. Tanggal ekspor bawaan: hari ini.
   backup <berkas>   Mencadangkan basis data ke <berkas> dan berkas bukti dukung ke <berkas>.bukti/

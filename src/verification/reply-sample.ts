@@ -57,9 +57,9 @@ function checkRows(ind: Indicator & { sample: ReplySample }, rows: RawRow[]): { 
     const field = sampleField(ind.code, row.n, 'id');
     const label = `Indikator ${ind.code}, laporan sampel ke-${row.n}`;
     if (id === '' && ticks.length === 0) continue;
-    if (id === null || id === '') errors[field] = `${label}: nomor pelacakan wajib diisi.`;
-    else if (!TRACKING_ID.test(id)) errors[field] = `${label}: nomor pelacakan hanya berisi huruf, angka atau tanda hubung (paling banyak 40 karakter).`;
-    else if (reports.some((r) => r.trackingId === id)) errors[field] = `${label}: nomor pelacakan ${id} sudah ada dalam sampel.`;
+    if (id === null || id === '') errors[field] = `${label}: ID Tracking wajib diisi.`;
+    else if (!TRACKING_ID.test(id)) errors[field] = `${label}: ID Tracking hanya berisi huruf, angka atau tanda hubung (paling banyak 40 karakter).`;
+    else if (reports.some((r) => r.trackingId === id)) errors[field] = `${label}: ID Tracking ${id} sudah ada dalam sampel.`;
     if (ticks.some((t) => typeof t !== 'string' || !known.includes(t))) errors[field] = `${label}: butir daftar periksa tidak dikenal.`;
     if (!errors[field]) reports.push({ trackingId: id as string, checks: known.filter((c) => ticks.includes(c)) });
   }

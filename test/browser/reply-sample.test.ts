@@ -8,7 +8,7 @@ import { seriousViolations } from '../helpers/axe';
 /** Ticks sample row n's tracking ID and the checklist boxes by their position (1-based). */
 async function fillRow(page: Page, n: number, trackingId: string, boxes: number[]): Promise<void> {
   const d3 = page.locator('#ind-D3');
-  await d3.getByLabel(`Nomor pelacakan laporan sampel ke-${n}`, { exact: true }).fill(trackingId);
+  await d3.getByLabel(`ID Tracking laporan sampel ke-${n}`, { exact: true }).fill(trackingId);
   for (const b of boxes) await d3.getByRole('checkbox', { name: new RegExp(`^Laporan ke-${n}: butir ${b},`) }).check();
 }
 
@@ -57,7 +57,7 @@ describe('D3 reply sample on the verification page (Chromium)', () => {
     const stored = ctx.db.prepare('SELECT report_count, meeting_all FROM verification_samples WHERE assessment_id = ?').get(assessmentId);
     expect(stored).toEqual({ report_count: 4, meeting_all: 3 });
     expect(ctx.db.prepare("SELECT decision FROM verification_decisions WHERE assessment_id = ? AND indicator_code = 'D3'").get(assessmentId)).toEqual({ decision: 'ubah' });
-    expect(await page.locator('#ind-D3').getByLabel('Nomor pelacakan laporan sampel ke-2', { exact: true }).inputValue()).toBe('6110577');
+    expect(await page.locator('#ind-D3').getByLabel('ID Tracking laporan sampel ke-2', { exact: true }).inputValue()).toBe('6110577');
     expect(await page.locator('#ind-D3').getByRole('checkbox', { name: /^Laporan ke-2: butir 3,/ }).isChecked()).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -99,6 +99,7 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     const again = await agent.get(page());
 
     expect(first.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 12 laporan unit ini berstatus selesai.');
+    expect(first.text).toContain('<th scope="col">ID Tracking</th>');
     const drawnHtml = /Usulan sampel acak dari data itu \(10 laporan\): <span data-sample-draw>(.*?)<\/span>/.exec(first.text)?.[1] ?? '';
     const drawn = [...drawnHtml.matchAll(/<strong>(\d+)<\/strong>/g)].map((m) => m[1] as string);
     expect(drawn).toHaveLength(10);
@@ -134,8 +135,8 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     });
 
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Indikator D3, laporan sampel ke-2: nomor pelacakan wajib diisi.');
-    expect(res.text).toContain('Indikator D3, laporan sampel ke-3: nomor pelacakan 6110421 sudah ada dalam sampel.');
+    expect(res.text).toContain('Indikator D3, laporan sampel ke-2: ID Tracking wajib diisi.');
+    expect(res.text).toContain('Indikator D3, laporan sampel ke-3: ID Tracking 6110421 sudah ada dalam sampel.');
     expect(res.text).toMatch(/name="sample_D3_3_id" value="6110421"/);
     expect(samples()).toEqual([]);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM verification_decisions').get()).toEqual({ n: 0 });

@@ -46,7 +46,7 @@ describe('the reply sample', () => {
       sample_D3_1_id: 'Indikator D3, laporan sampel ke-1: butir daftar periksa tidak dikenal.',
     });
     expect(parseSampleJson(D3, [{ trackingId: '611 0421', checks: [] }]).errors).toEqual({
-      sample_D3_1_id: 'Indikator D3, laporan sampel ke-1: nomor pelacakan hanya berisi huruf, angka atau tanda hubung (paling banyak 40 karakter).',
+      sample_D3_1_id: 'Indikator D3, laporan sampel ke-1: ID Tracking hanya berisi huruf, angka atau tanda hubung (paling banyak 40 karakter).',
     });
     expect(parseSampleJson(D3, 'semua').errors).toEqual({ sample_D3: 'Indikator D3: sampel tidak dapat dibaca.' });
   });
