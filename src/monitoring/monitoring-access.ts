@@ -123,6 +123,20 @@ export function assertEditable(user: User, state: string | null): void {
   if (problem) throw new AppError(409, 'report-locked', `${problem} Tidak ada yang disimpan.`);
 }
 
+/** Segregation of duties: whoever filled a report (its last saver, so its submitter) does not review it. */
+export const OWN_REPORT_MESSAGE = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
+
+/** Whether this person filled the report: they may not accept or return it (see assertNotOwnReport). */
+export const isOwnReport = (user: User, report: { reportedBy: number | null } | undefined): boolean => report?.reportedBy === user.id;
+
+/**
+ * The reviewer of a report must not be the person who filled it (an admin may both fill and review reports, but not
+ * the same one): another verifikator or admin reviews it (403, nothing changes).
+ */
+export function assertNotOwnReport(user: User, report: { reportedBy: number | null }): void {
+  if (isOwnReport(user, report)) throw new AppError(403, 'own-report', `${OWN_REPORT_MESSAGE} Tidak ada yang disimpan.`);
+}
+
 /** The report changed since the form was opened (409, the typed values kept by the route). */
 export function staleReport(): AppError {
   return conflict('Laporan ini diubah orang lain sejak halaman dibuka. Periksa isian terbaru di bawah lalu simpan lagi; isian Anda masih ada di formulir.');

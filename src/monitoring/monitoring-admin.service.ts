@@ -33,6 +33,16 @@ export function setWindows(
   })();
 }
 
+/**
+ * Dates a report and its evidence on the days it was saved, submitted and reviewed (ISO timestamps), instead of the
+ * day the rows were written: for the demo seed, whose reports stand for three semesters reported in the past.
+ */
+export function setReportDates(
+  deps: MonitoringWriteDeps, kind: 'row' | 'unit', id: number, dates: { savedAt: string; submittedAt: string | null; reviewedAt: string | null },
+): void {
+  deps.writes.setReportDates(kind, id, dates);
+}
+
 /** Admin or tim_renaksi names the coordinating PD of a row (null: back to the one its penanggung jawab names). */
 export function setCoordinator(deps: MonitoringWriteDeps, user: User, periodId: number, rowId: number, unitId: number | null): void {
   const p = progress(deps, periodId);

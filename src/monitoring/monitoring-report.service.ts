@@ -4,7 +4,7 @@ import type { User } from '../shared/identity';
 import type { MonevEvidence } from './monitoring.repo';
 import type { EvidenceOwnerRef, MonitoringWrites } from './monitoring-writes.repo';
 import type { ReviewForm, RowReportForm } from './monitoring.schemas';
-import { assertEditable, assertMonitored, assertWindowOpen, requireRowReporter, rowContext, staleReport } from './monitoring-access';
+import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, requireRowReporter, rowContext, staleReport } from './monitoring-access';
 import type { MonitoringDeps } from './monitoring.service';
 
 /** A write of the monev needs the writes repository too. */
@@ -89,7 +89,8 @@ export async function saveRowReport(
 
 /**
  * The verifikator accepts or returns a submitted row report with a comment (required to return). 409 when the plan
- * is not final, when the report is not waiting for review, or when it changed since the page was opened.
+ * is not final, when the report is not waiting for review, or when it changed since the page was opened; 403 when
+ * the reviewer filled it themselves (assertNotOwnReport).
  */
 export function reviewRowReport(deps: MonitoringWriteDeps, user: User, periodId: number, rowId: number, key: string, form: ReviewForm): void {
   const { p, semester, row } = rowContext(deps, periodId, rowId, key);
@@ -97,6 +98,7 @@ export function reviewRowReport(deps: MonitoringWriteDeps, user: User, periodId:
   deps.db.transaction(() => {
     const report = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
     if (!report || report.reviewState !== 'diajukan') throw new AppError(409, 'report-not-submitted', 'Laporan ini belum diajukan (atau sudah diperiksa); belum dapat diperiksa. Tidak ada yang disimpan.');
+    assertNotOwnReport(user, report);
     const state = form.decision === 'terima' ? 'diterima' : 'dikembalikan';
     if (report.version !== form.version || !deps.writes.review('row', report.id, form.version, state, form.comment, user.id)) throw staleReport();
     deps.audit.record({

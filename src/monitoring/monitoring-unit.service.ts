@@ -3,7 +3,7 @@ import type { CheckedFile } from '../evidence';
 import type { User } from '../shared/identity';
 import type { UnitReport } from './monitoring.repo';
 import type { ReviewForm, UnitReportForm } from './monitoring.schemas';
-import { assertEditable, assertMonitored, assertWindowOpen, requireUnitReporter, staleReport, unitContext } from './monitoring-access';
+import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, requireUnitReporter, staleReport, unitContext } from './monitoring-access';
 import { applyEvidence, reportEvidence, type MonitoringWriteDeps } from './monitoring-report.service';
 import type { MonitoringDeps } from './monitoring.service';
 
@@ -56,6 +56,7 @@ export function reviewUnitReport(deps: MonitoringWriteDeps, user: User, periodId
   deps.db.transaction(() => {
     const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
     if (!report || report.reviewState !== 'diajukan') throw new AppError(409, 'report-not-submitted', 'Laporan ini belum diajukan (atau sudah diperiksa); belum dapat diperiksa. Tidak ada yang disimpan.');
+    assertNotOwnReport(user, report);
     const state = form.decision === 'terima' ? 'diterima' : 'dikembalikan';
     if (report.version !== form.version || !deps.writes.review('unit', report.id, form.version, state, form.comment, user.id)) throw staleReport();
     deps.audit.record({

@@ -4,7 +4,8 @@ import { isReported, parseSemesterKey, semesterStarted, witaDate } from './monit
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress, UnitSemester } from './monitoring-progress';
 import type { MonevEvidence, RowReport, UnitReport } from './monitoring.repo';
 import {
-  canReportRow, canReportUnit, editProblem, requirePlanVisible, requireRowViewer, requireUnitViewer, rowContext, unitContext, windowProblem,
+  canReportRow, canReportUnit, editProblem, isOwnReport, OWN_REPORT_MESSAGE, requirePlanVisible, requireRowViewer, requireUnitViewer, rowContext,
+  unitContext, windowProblem,
 } from './monitoring-access';
 import { reportEvidence } from './monitoring-report.service';
 import { findUnitReport } from './monitoring-unit.service';
@@ -15,6 +16,13 @@ import { coveringPlan, progress, type MonitoringDeps } from './monitoring.servic
 
 const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(user.role);
 const canReview = (user: User) => user.role === 'verifikator' || user.role === 'admin';
+
+/** Whether this person reviews a report waiting for review now, or why not when they filled it themselves. */
+function reviewOf(user: User, monitored: boolean, report: RowReport | UnitReport | undefined): { canReview: boolean; reviewNote: string | null } {
+  const due = monitored && canReview(user) && report?.reviewState === 'diajukan';
+  const own = isOwnReport(user, report);
+  return { canReview: due && !own, reviewNote: due && own ? OWN_REPORT_MESSAGE : null };
+}
 
 /** The semester a page shows: the one asked for, else the first open one, else the latest that has begun, else the first. */
 export function pickSemester(semesters: SemesterProgress[], asked: unknown, now: Date): SemesterProgress | undefined {
@@ -73,6 +81,8 @@ interface RowReportPage {
   /** Why a reporter of this row cannot change the report now (window, review state); null otherwise. */
   lockNote: string | null;
   canReview: boolean;
+  /** Why this reviewer does not review it (they filled it themselves); null otherwise. */
+  reviewNote: string | null;
   canSetCoordinator: boolean;
   /** Perangkat daerah an editor may name as coordinator. */
   pds: Unit[];
@@ -91,7 +101,7 @@ export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number
     evidence: report && p.plan ? reportEvidence(deps, p.plan.id, { rowReportId: report.id }) : [],
     canEdit: p.monitored && canReportRow(user, row) && lock === null,
     lockNote: lock,
-    canReview: p.monitored && canReview(user) && state === 'diajukan',
+    ...reviewOf(user, p.monitored, report),
     canSetCoordinator: isEditor(user),
     pds: isEditor(user) ? deps.units.listActive().filter((u) => u.group === 'pd') : [],
   };
@@ -110,6 +120,8 @@ interface UnitReportPage {
   /** Why this unit's reporter cannot change the report now (window, review state); null otherwise. */
   lockNote: string | null;
   canReview: boolean;
+  /** Why this reviewer does not review it (they filled it themselves); null otherwise. */
+  reviewNote: string | null;
   reported: boolean;
 }
 
@@ -133,7 +145,7 @@ export function unitReportPage(deps: MonitoringDeps, user: User, periodId: numbe
     evidence: report ? reportEvidence(deps, planId, { unitReportId: report.id }) : [],
     canEdit: p.monitored && canReportUnit(user, unitId) && lock === null,
     lockNote: lock,
-    canReview: p.monitored && canReview(user) && state === 'diajukan',
+    ...reviewOf(user, p.monitored, report),
     reported: isReported(state),
   };
 }

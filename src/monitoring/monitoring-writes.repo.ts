@@ -52,6 +52,16 @@ export function createMonitoringWrites(db: Db) {
          version = version + 1 WHERE id = @id AND version = @version AND review_state = 'diajukan'`,
     ),
   });
+  const dates = (table: 'monev_row_reports' | 'monev_unit_reports', owner: 'row_report_id' | 'unit_report_id') => ({
+    report: db.prepare(
+      `UPDATE ${table} SET created_at = @savedAt, updated_at = COALESCE(@reviewedAt, @submittedAt, @savedAt),
+         submitted_at = CASE WHEN submitted_at IS NULL THEN NULL ELSE @submittedAt END,
+         reviewed_at = CASE WHEN reviewed_at IS NULL THEN NULL ELSE @reviewedAt END WHERE id = @id`,
+    ),
+    evidence: db.prepare(`UPDATE monev_evidence SET created_at = @savedAt WHERE ${owner} = @id`),
+  });
+  const rowDates = dates('monev_row_reports', 'row_report_id');
+  const unitDates = dates('monev_unit_reports', 'unit_report_id');
   const rowState = setState('monev_row_reports');
   const unitState = setState('monev_unit_reports');
   const insertEvidence = db.prepare(
@@ -88,6 +98,16 @@ export function createMonitoringWrites(db: Db) {
     /** Accepts or returns a submitted report; false when it changed meanwhile or is not waiting for review. */
     review: (kind: 'row' | 'unit', id: number, version: number, state: Extract<ReviewState, 'diterima' | 'dikembalikan'>, comment: string, userId: number): boolean =>
       (kind === 'row' ? rowState : unitState).review.run({ id, version, state, comment, userId, now: now() }).changes === 1,
+    /**
+     * Dates a report and its evidence as written on other days than today: saved (and its evidence added) at
+     * `savedAt`, submitted and reviewed at the times given when it was. Only the demo seed uses it, so its reports
+     * carry the days a kabupaten would have reported on (ISO timestamps).
+     */
+    setReportDates: (kind: 'row' | 'unit', id: number, d: { savedAt: string; submittedAt: string | null; reviewedAt: string | null }): void => {
+      const q = kind === 'row' ? rowDates : unitDates;
+      q.report.run({ id, ...d, submittedAt: d.submittedAt ?? d.savedAt, reviewedAt: d.reviewedAt });
+      q.evidence.run({ id, savedAt: d.savedAt });
+    },
     insertLink: (owner: EvidenceOwnerRef, url: string, userId: number): number =>
       Number(insertEvidence.run({
         rowReportId: owner.rowReportId ?? null, unitReportId: owner.unitReportId ?? null, indicatorCode: owner.indicatorCode,

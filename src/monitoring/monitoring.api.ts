@@ -1,5 +1,5 @@
 import { bindDeps } from '../shared/bind-deps';
-import { monevEvidenceFile, setCoordinator, setWindows } from './monitoring-admin.service';
+import { monevEvidenceFile, setCoordinator, setReportDates, setWindows } from './monitoring-admin.service';
 import { reviewRowReport, saveRowReport, type MonitoringWriteDeps } from './monitoring-report.service';
 import { reviewUnitReport, saveUnitReport } from './monitoring-unit.service';
 import { overviewPage, rowReportPage, unitReportPage } from './monitoring-view.service';
@@ -19,7 +19,7 @@ export function createMonitoringService(deps: MonitoringWriteDeps) {
     progress, rowCoordinators, rowEvidence, unitIndicators,
     overviewPage, rowReportPage, unitReportPage,
     saveRowReport, reviewRowReport, saveUnitReport, reviewUnitReport,
-    setWindows, setCoordinator, monevEvidenceFile,
+    setWindows, setCoordinator, monevEvidenceFile, setReportDates,
   });
 }
 export type MonitoringPagesService = ReturnType<typeof createMonitoringService>;

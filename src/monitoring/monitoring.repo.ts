@@ -8,6 +8,8 @@ interface ReviewFields {
   semester: 1 | 2;
   reviewState: ReviewState;
   verifierComment: string;
+  /** Who last filled the report (the one who submitted it when it is waiting for review); null for none. */
+  reportedBy: number | null;
   reportedByName: string | null;
   submittedAt: string | null;
   reviewedByName: string | null;
@@ -66,6 +68,7 @@ interface ReviewRecord {
   semester: 1 | 2;
   review_state: ReviewState;
   verifier_comment: string;
+  reported_by: number | null;
   reported_by_name: string | null;
   submitted_at: string | null;
   reviewed_by_name: string | null;
@@ -89,7 +92,7 @@ interface UnitReportRecord extends ReviewRecord {
 
 const toReview = (r: ReviewRecord): ReviewFields => ({
   id: r.id, year: r.year, semester: r.semester, reviewState: r.review_state, verifierComment: r.verifier_comment,
-  reportedByName: r.reported_by_name, submittedAt: r.submitted_at, reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at,
+  reportedBy: r.reported_by, reportedByName: r.reported_by_name, submittedAt: r.submitted_at, reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at,
   version: r.version, updatedAt: r.updated_at,
 });
 

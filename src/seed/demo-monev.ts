@@ -1,15 +1,26 @@
 import type { MonitoringService, RowProgress, SemesterProgress } from '../monitoring';
 import type { User } from '../shared/identity';
+import { UNSET_PASSWORD_HASH } from '../users';
+import { demoReportDates } from './demo-monev-dates';
 import { DEFAULT_PERIOD_NAME, type SeedDeps } from './seed.service';
 
 /** What the demo's realisasi is written with: the monitoring module's own saves and reviews, as a person would. */
 type DemoMonevDeps = Pick<SeedDeps, 'periods' | 'users'> & {
-  monitoring: Pick<MonitoringService, 'progress' | 'saveRowReport' | 'reviewRowReport' | 'saveUnitReport' | 'reviewUnitReport' | 'setWindows'>;
+  monitoring: Pick<MonitoringService, 'progress' | 'saveRowReport' | 'reviewRowReport' | 'saveUnitReport' | 'reviewUnitReport' | 'setWindows' | 'setReportDates'>;
 };
 
-/** The reporting windows the demo kabupaten set: three weeks after each semester it reported. */
+/** Who writes the demo's reports: Diskominfo's admin fills them, a verifikator (never the one who filled) reviews them. */
+interface DemoPeople {
+  admin: User;
+  verifikator: User;
+}
+
+/**
+ * The reporting windows the demo kabupaten set. The plan was signed on 30 November 2022, so both 2022 semesters are
+ * reported after it: Semester I in December 2022, Semester II in January 2023; Semester I 2023 in July 2023.
+ */
 const WINDOWS: Record<string, { opensOn: string; deadline: string }> = {
-  '2022-1': { opensOn: '2022-07-01', deadline: '2022-07-22' },
+  '2022-1': { opensOn: '2022-12-01', deadline: '2022-12-16' },
   '2022-2': { opensOn: '2023-01-02', deadline: '2023-01-20' },
   '2023-1': { opensOn: '2023-07-03', deadline: '2023-07-21' },
 };
@@ -62,22 +73,31 @@ function demoRowReport(i: number, key: string, startsLater: boolean): DemoReport
 const realisasiOf = (target: number | null, share: number | null): number | null =>
   target === null || share === null ? null : Math.round(target * share);
 
-async function reportRow(deps: DemoMonevDeps, admin: User, periodId: number, row: RowProgress, i: number, s: SemesterProgress): Promise<void> {
+/** Dates a demo report on plausible days of its semester's window (demoReportDates); report `n` of the semester. */
+function dateReport(deps: DemoMonevDeps, kind: 'row' | 'unit', id: number, key: string, n: number, state: { submitted: boolean; reviewed: boolean }): void {
+  const window = WINDOWS[key];
+  if (window) deps.monitoring.setReportDates(kind, id, demoReportDates(window, n, state));
+}
+
+async function reportRow(deps: DemoMonevDeps, people: DemoPeople, periodId: number, row: RowProgress, i: number, s: SemesterProgress): Promise<void> {
   const cell = row.semesters.find((c) => c.key === s.key);
   const startsLater = /TW (III|IV) 2022/.test(row.schedule);
   const r = demoRowReport(i, s.key, startsLater);
   if (!cell || !r) return;
   const link = r.status === 'belum_dimulai' ? '' : `https://contoh-bukti.kutaitimurkab.go.id/renaksi/${s.key}/${row.no}.pdf`;
-  await deps.monitoring.saveRowReport(admin, periodId, row.rowId, s.key, {
+  const { id } = await deps.monitoring.saveRowReport(people.admin, periodId, row.rowId, s.key, {
     status: r.status, realisasi: realisasiOf(cell.target, r.share), kendala: r.kendala, tindakLanjut: r.tindakLanjut, link, version: 0,
     action: r.plan === 'draft' ? 'simpan' : 'ajukan',
   }, [], []);
-  if (r.plan !== 'accept' && r.plan !== 'return') return;
-  const comment = r.plan === 'return' ? 'Lampirkan daftar hadir dan notulen bimbingan teknis yang ditandatangani.' : '';
-  deps.monitoring.reviewRowReport(admin, periodId, row.rowId, s.key, { decision: r.plan === 'return' ? 'kembalikan' : 'terima', comment, version: 2 });
+  const reviewed = r.plan === 'accept' || r.plan === 'return';
+  if (reviewed) {
+    const comment = r.plan === 'return' ? 'Lampirkan daftar hadir dan notulen bimbingan teknis yang ditandatangani.' : '';
+    deps.monitoring.reviewRowReport(people.verifikator, periodId, row.rowId, s.key, { decision: r.plan === 'return' ? 'kembalikan' : 'terima', comment, version: 2 });
+  }
+  dateReport(deps, 'row', id, s.key, i, { submitted: r.plan !== 'draft', reviewed });
 }
 
-async function reportUnits(deps: DemoMonevDeps, admin: User, periodId: number, s: SemesterProgress): Promise<void> {
+async function reportUnits(deps: DemoMonevDeps, people: DemoPeople, periodId: number, s: SemesterProgress): Promise<void> {
   const units = deps.monitoring.progress(periodId).units.filter((u) => u.indicators.length > 0);
   for (const [i, u] of units.entries()) {
     const reports = s.key === '2023-1' ? i % 2 === 0 : i % 7 !== 3;
@@ -88,16 +108,28 @@ async function reportUnits(deps: DemoMonevDeps, admin: User, periodId: number, s
       activity: done ? 'Dokumen ditetapkan dan diunggah ke kanal unit.' : 'Rapat internal dan penyusunan draf dokumen.',
       kendala: i % 5 === 2 ? 'Narahubung merangkap tugas lain; waktu penyusunan terbatas.' : '',
     }));
-    await deps.monitoring.saveUnitReport(admin, periodId, u.unitId, s.key, { items, version: 0, action: 'ajukan' }, [], []);
-    if (s.key !== '2023-1' || i % 4 === 0) deps.monitoring.reviewUnitReport(admin, periodId, u.unitId, s.key, { decision: 'terima', comment: '', version: 2 });
+    const { id } = await deps.monitoring.saveUnitReport(people.admin, periodId, u.unitId, s.key, { items, version: 0, action: 'ajukan' }, [], []);
+    const reviewed = s.key !== '2023-1' || i % 4 === 0;
+    if (reviewed) deps.monitoring.reviewUnitReport(people.verifikator, periodId, u.unitId, s.key, { decision: 'terima', comment: '', version: 2 });
+    dateReport(deps, 'unit', id, s.key, 1000 + i, { submitted: true, reviewed });
   }
+}
+
+/** The demo's verifikator: an account without a usable password (the admin issues a link on Pengguna), made once. */
+const DEMO_VERIFIKATOR = { username: 'verifikator.demo', displayName: 'Verifikator Diskominfo Staper' } as const;
+
+function demoVerifikator(deps: DemoMonevDeps): User | undefined {
+  const found = deps.users.findCredentials(DEMO_VERIFIKATOR.username);
+  const id = found?.id ?? deps.users.insert({ ...DEMO_VERIFIKATOR, passwordHash: UNSET_PASSWORD_HASH, role: 'verifikator', unitId: null });
+  return deps.users.findById(id);
 }
 
 /**
  * Gives the demo's signed plan the realisasi of three semesters (2022 I and II reported and mostly accepted, 2023 I
  * partly reported) with kendala, tindak lanjut and evidence links, the units' own parts, and the reporting windows, so
- * the monev pages, the board, Lampiran III and the semester report show real content. Written by the admin through
- * the monitoring module's saves and reviews. Does nothing without a final demo plan or once anything was reported.
+ * the monev pages, the board, Lampiran III and the semester report show real content. Written through the monitoring
+ * module's saves and reviews: the admin fills the reports, the demo verifikator reviews them, and each report is dated
+ * on working days inside its semester's window. Does nothing without a final demo plan or once anything was reported.
  */
 export async function seedDemoMonev(deps: DemoMonevDeps): Promise<void> {
   const period = deps.periods.findByName(DEFAULT_PERIOD_NAME);
@@ -106,10 +138,13 @@ export async function seedDemoMonev(deps: DemoMonevDeps): Promise<void> {
   if (!period?.isDemo || !admin) return;
   const p = deps.monitoring.progress(period.id);
   if (!p.monitored || p.rows.some((r) => r.semesters.some((c) => c.reportId !== null))) return;
+  const verifikator = demoVerifikator(deps);
+  if (!verifikator) return;
+  const people = { admin, verifikator };
   const semesters = p.semesters.filter((s) => s.key in WINDOWS);
   deps.monitoring.setWindows(admin, period.id, semesters.map((s) => ({ semester: s, window: WINDOWS[s.key] ?? null })));
   for (const s of semesters) {
-    for (const [i, row] of p.rows.entries()) await reportRow(deps, admin, period.id, row, i, s);
-    await reportUnits(deps, admin, period.id, s);
+    for (const [i, row] of p.rows.entries()) await reportRow(deps, people, period.id, row, i, s);
+    await reportUnits(deps, people, period.id, s);
   }
 }

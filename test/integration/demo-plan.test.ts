@@ -80,7 +80,7 @@ describe('the demo data signs its Renaksi', () => {
     expect(p.rows.some((r) => r.semesters.some((c) => c.kendala !== '' && !c.onSchedule))).toBe(true);
     expect(p.rows.some((r) => r.semesters.some((c) => c.overTarget))).toBe(true);
     expect(p.units.filter((u) => u.semesters[0]?.reported).length).toBeGreaterThan(p.units.length / 2);
-    expect(p.semesters.slice(0, 3).map((s) => s.window?.deadline)).toEqual(['2022-07-22', '2023-01-20', '2023-07-21']);
+    expect(p.semesters.slice(0, 3).map((s) => s.window?.deadline)).toEqual(['2022-12-16', '2023-01-20', '2023-07-21']);
 
     await seedDemoData(db, modules);
 
@@ -88,6 +88,33 @@ describe('the demo data signs its Renaksi', () => {
       db.prepare('SELECT year, semester, review_state AS state, COUNT(*) AS n FROM monev_row_reports GROUP BY 1, 2, 3').all(),
       db.prepare('SELECT COUNT(*) AS n FROM monev_unit_reports').get(), db.prepare('SELECT COUNT(*) AS n FROM monev_evidence').get(),
     ])).toBe(before);
+  });
+
+  it('dates every report on working days inside its semester\'s window, after the plan was signed, reviewed by someone else', async () => {
+    const { db, modules } = seededBase();
+
+    await seedDemoData(db, modules);
+    const reports = db.prepare<[], { year: number; semester: number; created: string; submitted: string | null; reviewed: string | null; by: number; reviewer: number | null; opens: string; deadline: string }>(
+      `SELECT m.year, m.semester, m.created_at AS created, m.submitted_at AS submitted, m.reviewed_at AS reviewed, m.reported_by AS by, m.reviewed_by AS reviewer,
+              w.opens_on AS opens, w.deadline
+         FROM (SELECT row_id AS x, year, semester, created_at, submitted_at, reviewed_at, reported_by, reviewed_by FROM monev_row_reports
+               UNION ALL SELECT unit_id, year, semester, created_at, submitted_at, reviewed_at, reported_by, reviewed_by FROM monev_unit_reports) m
+         JOIN monev_windows w ON w.year = m.year AND w.semester = m.semester`,
+    ).all();
+    const witaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const evidence = db.prepare<[], { created: string }>('SELECT created_at AS created FROM monev_evidence').all();
+
+    expect(reports.length).toBeGreaterThan(50);
+    for (const r of reports) {
+      for (const at of [r.created, r.submitted, r.reviewed].filter((x): x is string => x !== null)) {
+        expect(witaDay(at) >= r.opens && witaDay(at) <= r.deadline).toBe(true);
+        expect([0, 6]).not.toContain(new Date(`${witaDay(at)}T00:00:00Z`).getUTCDay());
+      }
+      if (r.reviewed !== null) expect(r.reviewed > (r.submitted ?? '')).toBe(true);
+      if (r.reviewer !== null) expect(r.reviewer).not.toBe(r.by);
+    }
+    expect(new Set(reports.map((r) => witaDay(r.submitted ?? r.created))).size).toBeGreaterThan(10);
+    expect(evidence.every((e) => e.created > '2022-11-30' && e.created < '2023-08-01')).toBe(true);
   });
 
   it('gives some units late in Semester I 2023 a narahubung without a password, most with a number, so the board links WhatsApp reminders, once', async () => {

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildUser, createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { finalPlanForMonev, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
+
+const OWN_REPORT = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
+
+describe('the reviewer of a monev report is not the person who filled it', () => {
+  let ctx: TestContext;
+  let dataDir: string;
+  let m: MonevSetup;
+  let rowUrl: string;
+  let unitUrl: string;
+
+  beforeEach(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-'));
+    ctx = createTestContext({ dataDir });
+    m = await finalPlanForMonev(ctx);
+    rowUrl = `${m.url}/rows/${m.rowA1}/2022-1`;
+    unitUrl = `${m.url}/units/${m.busang}/2022-2`;
+  });
+
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const reviewState = (table: 'monev_row_reports' | 'monev_unit_reports') =>
+    (ctx.db.prepare(`SELECT review_state FROM ${table}`).get() as { review_state: string } | undefined)?.review_state;
+
+  it('refuses an admin accepting the row report they submitted, hides the form from them, and changes nothing', async () => {
+    const admin = await loginAs(ctx.app, m.users.admin);
+    await admin.agent.post(rowUrl).type('form').send(rowReportForm(admin.csrf, { realisasi: '2', action: 'ajukan' }));
+    const before = monevState(ctx);
+
+    const page = await admin.agent.get(rowUrl);
+    const accept = await admin.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '2', decision: 'terima', comment: '' });
+    const giveBack = await admin.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '2', decision: 'kembalikan', comment: 'Saya kembalikan sendiri.' });
+
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('id="form-periksa"');
+    expect(page.text).toContain(OWN_REPORT);
+    expect(accept.status).toBe(403);
+    expect(accept.text).toContain(OWN_REPORT);
+    expect(giveBack.status).toBe(403);
+    expect(monevState(ctx)).toBe(before);
+    expect(reviewState('monev_row_reports')).toBe('diajukan');
+    expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'monev.row.review'").get()).toEqual({ n: 0 });
+  });
+
+  it('lets another admin or a verifikator accept what an admin submitted', async () => {
+    const admin = await loginAs(ctx.app, m.users.admin);
+    await admin.agent.post(rowUrl).type('form').send(rowReportForm(admin.csrf, { realisasi: '2', action: 'ajukan' }));
+    const other = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
+
+    const page = await other.agent.get(rowUrl);
+    const accept = await other.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: other.csrf, version: '2', decision: 'terima', comment: '' });
+
+    expect(page.text).toContain('id="form-periksa"');
+    expect(page.text).not.toContain(OWN_REPORT);
+    expect(accept.status).toBe(302);
+    expect(reviewState('monev_row_reports')).toBe('diterima');
+  });
+
+  it("refuses an admin reviewing a unit's own part they filled, while the verifikator may", async () => {
+    const admin = await loginAs(ctx.app, m.users.admin);
+    const form = {
+      _csrf: admin.csrf, version: '0', action: 'ajukan', status_A1: 'berjalan', activity_A1: 'Rancangan SK tim disusun', kendala_A1: '', link_A1: '',
+      status_A2: 'belum_dimulai', activity_A2: '', kendala_A2: '', link_A2: '',
+    };
+    expect((await admin.agent.post(unitUrl).type('form').send(form)).status).toBe(302);
+    const before = monevState(ctx);
+
+    const own = await admin.agent.post(`${unitUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '2', decision: 'terima', comment: '' });
+    const ownPage = await admin.agent.get(unitUrl);
+
+    expect(own.status).toBe(403);
+    expect(own.text).toContain(OWN_REPORT);
+    expect(ownPage.text).not.toContain('id="form-periksa"');
+    expect(monevState(ctx)).toBe(before);
+    const ver = await loginAs(ctx.app, m.users.verifikator);
+    const accept = await ver.agent.post(`${unitUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '2', decision: 'terima', comment: '' });
+    expect(accept.status).toBe(302);
+    expect(reviewState('monev_unit_reports')).toBe('diterima');
+  });
+});
