@@ -72,7 +72,7 @@ export function createModules({ db, config }: AppDeps) {
   const kabupaten = createKabupatenModule({ db, periods: periods.service, audit: audit.service, evidence });
   const board = createBoardModule({ db, periods: periods.service, units: units.service, audit: audit.service });
   const exports = createExportsModule({ db, periods: periods.service, assessments: assessments.service, audit: audit.service });
-  const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service });
+  const renaksi = createRenaksiModule({ db, scoring: scoring.service, periods: periods.service, units: units.service, audit: audit.service, kabupaten: kabupaten.service });
   const renaksiPlanStatus = (periodId: number) => renaksi.service.findPlan(periodId)?.status ?? null;
   const progress = createProgressModule({ periods: periods.service, scoring: scoring.service, renaksi: renaksi.service });
   const dashboard = createDashboardModule({

@@ -7,7 +7,7 @@ import { createKabupatenService } from './kabupaten.service';
 import { kabupatenRoutes } from './kabupaten.routes';
 
 export type { KabupatenService, KabupatenConditions } from './kabupaten.service';
-export type { KabupatenCondition, KabupatenSummary } from './kabupaten-conditions';
+export type { ConditionRecord, KabupatenCondition, KabupatenSummary } from './kabupaten-conditions';
 export type { ConditionState, KabupatenReviewStatus } from './kabupaten-state';
 
 export interface KabupatenModuleDeps {

@@ -30,6 +30,30 @@ export interface KabupatenCondition {
   stateLabel: string | null;
 }
 
+/**
+ * A condition as a document prints it (Tabel 2.4 of the Renaksi narrative) and a final Renaksi version stores it:
+ * plain JSON, the words included, without the answer record and the evidence.
+ */
+export interface ConditionRecord {
+  code: string;
+  title: string;
+  value: string | null;
+  /** "Tingkat 3", "Ya"; null unanswered. */
+  valueLabel: string | null;
+  state: ConditionState | null;
+  stateLabel: string | null;
+  status: KabupatenReviewStatus;
+  statusLabel: string;
+}
+
+/** The record of a condition (see ConditionRecord). Pure. */
+export function conditionRecord(c: KabupatenCondition): ConditionRecord {
+  return {
+    code: c.item.code, title: c.item.title, value: c.value, valueLabel: c.valueLabel, state: c.state, stateLabel: c.stateLabel,
+    status: c.status, statusLabel: c.statusLabel,
+  };
+}
+
 export interface KabupatenSummary {
   total: number;
   answered: number;

@@ -6,7 +6,9 @@ import type { KabupatenItem } from '../instrument';
 import type { Period, PeriodsService } from '../periods';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
-import { buildConditions, summarizeConditions, type KabupatenCondition, type KabupatenSummary } from './kabupaten-conditions';
+import {
+  buildConditions, conditionRecord, summarizeConditions, type ConditionRecord, type KabupatenCondition, type KabupatenSummary,
+} from './kabupaten-conditions';
 import type { KabupatenAnswer, KabupatenEvidenceRecord, KabupatenRepo } from './kabupaten.repo';
 import { isCurrentDecision } from './kabupaten-state';
 import { writeDemoConditions } from './kabupaten-demo';
@@ -58,6 +60,14 @@ export function kabupatenConditions(deps: KabupatenDeps, periodId: number): Kabu
   if (!c) return null;
   const conditions = buildConditions(c.items, deps.kabupaten.answers(periodId), deps.kabupaten.evidenceByItem(periodId));
   return { period: c.period, conditions, summary: summarizeConditions(conditions) };
+}
+
+/**
+ * The period's conditions as documents print them (see ConditionRecord), in the instrument's order; null when its
+ * instrument has no checklist. What finalising a Renaksi stores with the version and its narrative prints.
+ */
+export function conditionRecords(deps: KabupatenDeps, periodId: number): ConditionRecord[] | null {
+  return kabupatenConditions(deps, periodId)?.conditions.map(conditionRecord) ?? null;
 }
 
 /** Like kabupatenConditions, but 404 for a period whose instrument has no checklist (its page offers nothing). */
@@ -197,7 +207,7 @@ function writeDemo(deps: KabupatenDeps, periodId: number, userId: number): void 
 /** The kabupaten conditions service: its functions with the module's dependencies bound. */
 export function createKabupatenService(deps: KabupatenDeps) {
   return bindDeps(deps, {
-    kabupatenConditions, requireKabupatenConditions, kabupatenItems, kabupatenChangeKey, saveKabupatenAnswers, decideKabupaten,
+    kabupatenConditions, conditionRecords, requireKabupatenConditions, kabupatenItems, kabupatenChangeKey, saveKabupatenAnswers, decideKabupaten,
     kabupatenEvidenceFile, writeDemo,
   });
 }

@@ -1,16 +1,19 @@
-import { assertDraft, planYears, type RenaksiService } from '../renaksi';
+import { assertDraft, planYears, type RenaksiService, type SignedDocument } from '../renaksi';
 import type { PeriodScores, ScoringService } from '../scoring';
+import type { SettingsRepo } from '../shared/settings.repo';
+import { fixedSettings } from '../shared/document-settings';
 import type { KabupatenService } from '../kabupaten';
 import type { ConditionLine, PlanSummary } from './narrative-model';
 
 /**
  * What the narrative reads from the other modules, each in one small function: the scores, the plan's Lampiran I
- * rows, the kabupaten checklist, and the plan to store texts on. Nothing else in this folder reaches outside it.
+ * rows, the kabupaten checklist, what a final plan was signed with, and the plan to store texts on. Nothing else in
+ * this folder reaches outside it.
  */
 export interface NarrativeSources {
   scoring: ScoringService;
   renaksi: RenaksiService;
-  kabupaten: Pick<KabupatenService, 'kabupatenConditions'>;
+  kabupaten: Pick<KabupatenService, 'conditionRecords'>;
 }
 
 /**
@@ -37,14 +40,27 @@ export function readPlanSummary(deps: NarrativeSources, periodId: number): PlanS
 }
 
 /**
+ * What a final plan was signed with beside its scores (the kabupaten conditions and the document settings stored with
+ * its newest version); null for a draft, and for a version stored before migration 023 (then both are read now).
+ */
+export function readSignedDocument(deps: NarrativeSources, periodId: number): SignedDocument | null {
+  return deps.renaksi.signedDocument(periodId);
+}
+
+/** The document settings the narrative prints: as signed for a final plan (see readSignedDocument), else the current. */
+export function documentSettingsOf(settings: Pick<SettingsRepo, 'get'>, signed: SignedDocument | null): Pick<SettingsRepo, 'get'> {
+  return signed ? fixedSettings(signed.settings) : settings;
+}
+
+/**
  * The kabupaten checklist ("kondisi tingkat kabupaten") of the period with the admin's answers and where each stands
  * with the verifikator, or null when its instrument has none (revision 1): the state is the verified answer's while
- * its decision is current, else the admin's.
+ * its decision is current, else the admin's. For a final plan, as it stood when the plan was signed (`signed`).
  */
-export function readKabupatenConditions(deps: NarrativeSources, periodId: number): ConditionLine[] | null {
-  const k = deps.kabupaten.kabupatenConditions(periodId);
-  return k && k.conditions.map((c) => ({
-    code: c.item.code, title: c.item.title, answer: c.valueLabel ?? 'Belum diisi', state: c.stateLabel ?? '–', review: c.statusLabel,
+export function readKabupatenConditions(deps: NarrativeSources, periodId: number, signed: SignedDocument | null): ConditionLine[] | null {
+  const records = signed ? signed.conditions : deps.kabupaten.conditionRecords(periodId);
+  return records && records.map((c) => ({
+    code: c.code, title: c.title, answer: c.valueLabel ?? 'Belum diisi', state: c.stateLabel ?? '–', review: c.statusLabel,
   }));
 }
 

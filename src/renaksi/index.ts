@@ -4,6 +4,7 @@ import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
 import type { ScoringService } from '../scoring';
 import type { UnitsService } from '../units';
+import type { KabupatenService } from '../kabupaten';
 import { createBuildCache } from '../shared/build-cache';
 import { createSettingsRepo } from '../shared/settings.repo';
 import { createRenaksiRepo } from './renaksi.repo';
@@ -22,6 +23,7 @@ export { startingLevel } from './renaksi-matrix';
 export { decreeSubject, yearSpan } from './renaksi-lampiran';
 export { sasaranText } from './renaksi-row-text';
 export type { FinalPlan } from './renaksi-plan.service';
+export type { SignedDocument } from './renaksi-signed';
 export type { UnitPlan } from './renaksi-target-map.service';
 export type { RenaksiService } from './renaksi.api';
 export type { RenaksiPlan, RenaksiRow } from './renaksi.repo';
@@ -35,6 +37,8 @@ export interface RenaksiModuleDeps {
   periods: PeriodsService;
   units: UnitsService;
   audit: AuditService;
+  /** The kabupaten conditions, stored with each final version for the narrative document. */
+  kabupaten: Pick<KabupatenService, 'conditionRecords'>;
 }
 
 /**

@@ -3,21 +3,23 @@ import type { User } from '../shared/identity';
 import { planYears } from './renaksi-draft';
 import type { RenaksiRow } from './renaksi.repo';
 import { renaksiDocument, RENAKSI_WORKBOOK_TASK } from './renaksi-export.service';
-import { SIGNATURE_DEFAULTS, documentSetting, type DocumentSettingKey } from '../shared/document-settings';
+import { allDocumentSettings, type DocumentSettingKey } from '../shared/document-settings';
 import type { DocumentSettings } from './renaksi.schemas';
 import { assertDraft, ensurePlan, type RenaksiDeps } from './renaksi.service';
 import type { UnitResult } from '../scoring';
-import { currentUnits, versionRows, versionUnits } from './renaksi-signed';
+import { currentDocument, currentUnits, versionRows, versionUnits, type DocumentJson } from './renaksi-signed';
 
 /**
- * What must not change while a version is being written: the plan years, every live row's version, and the units with
- * their levels and notes (stored with the version as `unitsJson`, and printed in the workbook's Lampiran II).
+ * What must not change while a version is being written: the plan years, every live row's version, the units with
+ * their levels and notes (stored with the version as `unitsJson`, and printed in the workbook's Lampiran II), the
+ * kabupaten conditions and the document settings (stored for the narrative; the settings are printed in the workbook).
  */
-function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): { key: string; unitsJson: string } {
+function fingerprint(deps: RenaksiDeps, planId: number, periodId: number): { key: string; unitsJson: string; document: DocumentJson } {
   const plan = deps.renaksi.findPlan(periodId);
   const unitsJson = JSON.stringify(currentUnits(deps, periodId, planId));
+  const document = currentDocument(deps, periodId);
   const rows = deps.renaksi.listRows(planId).map((r) => [r.id, r.version, r.sortOrder]);
-  return { key: JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, rows, unitsJson]), unitsJson };
+  return { key: JSON.stringify([plan?.status, plan?.startYear, plan?.endYear, rows, unitsJson, document]), unitsJson, document };
 }
 
 /**
@@ -29,8 +31,9 @@ export function buildCurrentWorkbook(deps: RenaksiDeps, periodId: number): Promi
 }
 
 /**
- * Finalises the plan: stores a dated, read-only version (the exact workbook bytes, the rows, and the units with the
- * levels and notes Lampiran II was built from, as JSON) and sets the plan to final. If anyone changed the plan or a
+ * Finalises the plan: stores a dated, read-only version (the exact workbook bytes, the rows, the units with the
+ * levels and notes Lampiran II was built from, the kabupaten conditions and the document settings, as JSON) and sets
+ * the plan to final. If anyone changed the plan or a
  * level while the workbook was being built, nothing is stored (409).
  * Returns the new version number.
  */
@@ -47,7 +50,7 @@ export async function finalizePlan(deps: RenaksiDeps, user: User, periodId: numb
     const versionNo = deps.renaksiVersions.nextVersionNo(plan.id);
     deps.renaksiVersions.insertVersion({
       planId: plan.id, versionNo, startYear: current.startYear, endYear: current.endYear, rowCount: rows.length,
-      finalizedAt: now.toISOString(), userId: user.id, rowsJson: JSON.stringify(rows), unitsJson: before.unitsJson, xlsx,
+      finalizedAt: now.toISOString(), userId: user.id, rowsJson: JSON.stringify(rows), unitsJson: before.unitsJson, ...before.document, xlsx,
     });
     deps.renaksi.setStatus(plan.id, 'final');
     deps.audit.record({ userId: user.id, action: 'renaksi.finalize', entity: 'renaksi_plan', entityId: plan.id, newValue: { versionNo, rows: rows.length } });
@@ -83,7 +86,7 @@ export async function downloadWorkbook(deps: RenaksiDeps, periodId: number): Pro
 
 /** The document settings as the form shows them. */
 export function documentSettings(deps: RenaksiDeps): Record<DocumentSettingKey, string> {
-  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(deps.settings, k)])) as Record<DocumentSettingKey, string>;
+  return allDocumentSettings(deps.settings);
 }
 
 /** Saves the signature block, region and paper (global settings used by every Renaksi document). */

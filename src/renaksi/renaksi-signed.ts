@@ -1,4 +1,6 @@
 import type { Instrument } from '../instrument';
+import type { ConditionRecord } from '../kabupaten';
+import { allDocumentSettings, type DocumentSettingKey } from '../shared/document-settings';
 import type { Period } from '../periods';
 import { planYears } from './renaksi-draft';
 import type { MatrixUnit } from './renaksi-matrix';
@@ -23,6 +25,46 @@ export interface SignedUnits {
 /** The units and notes of the plan as they stand now: what finalising stores (as JSON) with the version. */
 export function currentUnits(deps: RenaksiDeps, periodId: number, planId: number): SignedUnits {
   return { units: deps.scoring.computePeriodScores(periodId, 'verified').units, notes: deps.renaksiUnitNotes.listNotes(planId) };
+}
+
+/**
+ * What the narrative document of a final plan prints beside its rows and units (stored with each version since
+ * migration 023): the kabupaten conditions as they stood (Tabel 2.4; null when the period's instrument has no
+ * checklist) and the document settings (cover, signature block, paper). Answering or verifying the checklist, or
+ * changing the settings, after signing changes no signed narrative.
+ */
+export interface SignedDocument {
+  conditions: ConditionRecord[] | null;
+  settings: Record<DocumentSettingKey, string>;
+}
+
+/** The stored form of a SignedDocument: the version's `kabupaten_json` and `settings_json`. */
+export interface DocumentJson {
+  kabupatenJson: string;
+  settingsJson: string;
+}
+
+/** The kabupaten conditions and the document settings as they stand now: what finalising stores with the version. */
+export function currentDocument(deps: RenaksiDeps, periodId: number): DocumentJson {
+  return {
+    kabupatenJson: JSON.stringify({ conditions: deps.kabupaten.conditionRecords(periodId) }),
+    settingsJson: JSON.stringify(allDocumentSettings(deps.settings)),
+  };
+}
+
+/**
+ * The conditions and settings a final plan was signed with (its newest version), or null for a draft (also one
+ * reopened after signing), without a plan, or for a version finalised before migration 023 (then the narrative reads
+ * the current answers and settings, the only data there is).
+ */
+export function signedDocument(deps: RenaksiDeps, periodId: number): SignedDocument | null {
+  const plan = deps.renaksi.findPlan(periodId);
+  const v = plan?.status === 'final' ? deps.renaksiVersions.latestVersionRows(plan.id) : undefined;
+  if (!v || v.kabupatenJson === null || v.settingsJson === null) return null;
+  return {
+    conditions: (JSON.parse(v.kabupatenJson) as { conditions: ConditionRecord[] | null }).conditions,
+    settings: JSON.parse(v.settingsJson) as Record<DocumentSettingKey, string>,
+  };
 }
 
 /** A version's live rows (rows deleted before it was finalised are kept in its JSON, marked, and left out here). */

@@ -29,6 +29,20 @@ export interface StoredVersion {
   rowsJson: string;
   /** null: finalised before the units were stored with the version (migration 021). */
   unitsJson: string | null;
+  /** null: finalised before the kabupaten conditions and document settings were stored (migration 023). */
+  kabupatenJson: string | null;
+  settingsJson: string | null;
+}
+
+interface StoredRecord {
+  version_no: number;
+  start_year: number;
+  end_year: number;
+  finalized_at: string;
+  rows_json: string;
+  units_json: string | null;
+  kabupaten_json: string | null;
+  settings_json: string | null;
 }
 
 interface VersionRecord {
@@ -58,14 +72,16 @@ export function createRenaksiVersionsRepo(db: Db) {
        length(v.xlsx) AS size_bytes
      FROM renaksi_versions v LEFT JOIN users u ON u.id = v.finalized_by WHERE v.plan_id = ? ORDER BY v.version_no DESC`,
   );
-  const latestRows = db.prepare<[number], { version_no: number; start_year: number; end_year: number; finalized_at: string; rows_json: string; units_json: string | null }>(
-    'SELECT version_no, start_year, end_year, finalized_at, rows_json, units_json FROM renaksi_versions WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1',
+  const latestRows = db.prepare<[number], StoredRecord>(
+    `SELECT version_no, start_year, end_year, finalized_at, rows_json, units_json, kabupaten_json, settings_json
+     FROM renaksi_versions WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1`,
   );
   const xlsx = db.prepare<[number, number], { xlsx: Buffer }>('SELECT xlsx FROM renaksi_versions WHERE plan_id = ? AND version_no = ?');
   const nextNo = db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(version_no), 0) + 1 AS n FROM renaksi_versions WHERE plan_id = ?');
   const insert = db.prepare(
-    `INSERT INTO renaksi_versions (plan_id, version_no, start_year, end_year, row_count, finalized_at, finalized_by, rows_json, units_json, xlsx)
-     VALUES (@planId, @versionNo, @startYear, @endYear, @rowCount, @finalizedAt, @userId, @rowsJson, @unitsJson, @xlsx)`,
+    `INSERT INTO renaksi_versions (plan_id, version_no, start_year, end_year, row_count, finalized_at, finalized_by, rows_json, units_json,
+       kabupaten_json, settings_json, xlsx)
+     VALUES (@planId, @versionNo, @startYear, @endYear, @rowCount, @finalizedAt, @userId, @rowsJson, @unitsJson, @kabupatenJson, @settingsJson, @xlsx)`,
   );
   const insertUpload = db.prepare(
     'INSERT INTO renaksi_uploads (plan_id, user_id, file_name, changes, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -78,13 +94,15 @@ export function createRenaksiVersionsRepo(db: Db) {
   return {
     listVersions: (planId: number): RenaksiVersion[] => list.all(planId).map(toVersion),
     /**
-     * The newest final version's plan years, rows and units as they were stored (JSON of the live rows then, and of the
-     * units with their levels; `unitsJson` is null for a version finalised before migration 021); undefined when none.
+     * The newest final version's plan years, rows, units, kabupaten conditions and document settings as they were stored
+     * (JSON; `unitsJson` is null for a version finalised before migration 021, the other two before 023); undefined
+     * when none.
      */
     latestVersionRows: (planId: number): StoredVersion | undefined => {
       const r = latestRows.get(planId);
       return r && {
         versionNo: r.version_no, startYear: r.start_year, endYear: r.end_year, finalizedAt: r.finalized_at, rowsJson: r.rows_json, unitsJson: r.units_json,
+        kabupatenJson: r.kabupaten_json, settingsJson: r.settings_json,
       };
     },
     /** The exact workbook bytes stored when version `versionNo` was finalised. */
@@ -92,7 +110,7 @@ export function createRenaksiVersionsRepo(db: Db) {
     nextVersionNo: (planId: number): number => nextNo.get(planId)?.n ?? 1,
     insertVersion: (v: {
       planId: number; versionNo: number; startYear: number; endYear: number; rowCount: number; finalizedAt: string; userId: number;
-      rowsJson: string; unitsJson: string; xlsx: Buffer;
+      rowsJson: string; unitsJson: string; kabupatenJson: string; settingsJson: string; xlsx: Buffer;
     }): void => {
       insert.run(v);
     },

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { PeriodsService } from '../periods';
 import type { UnitsService } from '../units';
+import type { KabupatenService } from '../kabupaten';
 import type { BuildCache } from '../shared/build-cache';
 import type { SettingsRepo } from '../shared/settings.repo';
 import type { User } from '../shared/identity';
@@ -31,6 +32,8 @@ export interface RenaksiDeps {
   periods: PeriodsService;
   units: UnitsService;
   audit: AuditService;
+  /** The kabupaten conditions a final version stores for the narrative document. */
+  kabupaten: Pick<KabupatenService, 'conditionRecords'>;
 }
 
 export const DEFAULT_PLAN_YEARS = { start: 2022, end: 2024 } as const;

@@ -24,6 +24,19 @@ export function documentSetting(settings: Pick<SettingsRepo, 'get'>, key: Docume
   return settings.get(key) ?? SIGNATURE_DEFAULTS[key];
 }
 
+/** Every document setting as stored (or its default): what the settings form shows and a final Renaksi keeps. */
+export function allDocumentSettings(settings: Pick<SettingsRepo, 'get'>): Record<DocumentSettingKey, string> {
+  return Object.fromEntries((Object.keys(SIGNATURE_DEFAULTS) as DocumentSettingKey[]).map((k) => [k, documentSetting(settings, k)])) as Record<DocumentSettingKey, string>;
+}
+
+/**
+ * Settings values kept elsewhere (a final Renaksi version's copy) read like the settings table, so documentSetting
+ * and documentPaper serve both; a key the copy lacks falls back to its default.
+ */
+export function fixedSettings(values: Partial<Record<string, string>>): Pick<SettingsRepo, 'get'> {
+  return { get: (key) => values[key] };
+}
+
 /** The paper documents print on: A4, or F4/folio (the default). */
 export function documentPaper(settings: Pick<SettingsRepo, 'get'>): 'a4' | 'folio' {
   return documentSetting(settings, 'renaksi.paper') === 'a4' ? 'a4' : 'folio';
