@@ -98,9 +98,9 @@ describe('upgrading a database with a Renaksi draft in the old shape', () => {
       { unit_id: units.telen, indicator_code: 'A2', note: 'Dari baris unit Renaksi sebelum pembaruan (indikator A2):\nDitandai prioritas oleh tim.' },
       { unit_id: units.dinkes, indicator_code: 'A2', note: 'Dari baris unit Renaksi sebelum pembaruan (indikator A2), yang telah dihapus tim:\nKegiatan: Dinkes menyusun SOP' },
     ]);
-    // The stored version keeps its rows and bytes; migration 021 only adds units_json, left NULL for it (the documents
-    // of such a version fall back to the current levels).
-    expect(db.prepare('SELECT * FROM renaksi_versions').all()).toEqual(versionsBefore.map((v) => ({ ...(v as object), units_json: null })));
+    // The stored version keeps its rows and bytes; migrations 021 and 023 only add units_json, kabupaten_json and
+    // settings_json, left NULL for it (the documents of such a version fall back to the current data).
+    expect(db.prepare('SELECT * FROM renaksi_versions').all()).toEqual(versionsBefore.map((v) => ({ ...(v as object), units_json: null, kabupaten_json: null, settings_json: null })));
     expect(db.prepare('SELECT file_name FROM renaksi_uploads').all()).toEqual([{ file_name: 'diterapkan.xlsx' }]);
   });
 
