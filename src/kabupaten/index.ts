@@ -21,8 +21,8 @@ export interface KabupatenModuleDeps {
 /**
  * Kondisi tingkat kabupaten: the conditions that belong to the kabupaten, not to a unit (the instrument's
  * kabupatenChecklist, revision 2 onwards). The admin answers them per period with evidence, a verifikator confirms or
- * changes each answer; the dashboard, the FGD deck and the Renaksi read them through `service`
- * (`kabupatenConditions`). They never change a unit's index. The router is mounted at /periods/:periodId (/kabupaten…).
+ * changes each answer; the dashboard and the FGD deck read them through `service` (`kabupatenConditions`), the
+ * Renaksi (its narrative, and each final version's stored copy) as records (`conditionRecords`). They never change a unit's index. The router is mounted at /periods/:periodId (/kabupaten…).
  */
 export function createKabupatenModule({ db, periods, audit, evidence }: KabupatenModuleDeps) {
   const service = createKabupatenService({ db, kabupaten: createKabupatenRepo(db), evidence: evidence.service, audit, periods });
