@@ -8,19 +8,22 @@ import { exited, startServer, type ServerProcess } from './server-process';
 import { bombFigures, bombTargets, type AttackFigures, type BombFigure, type Session } from './upload-bench';
 import { workbookFigures, type WorkbookFigures } from './workbook-bench';
 import { laporFigures, laporMarkdown, type LaporBenchFigures } from './lapor-bench';
+import { monevFigures, monevMarkdown, type MonevFigures } from './monev-bench';
 
 /**
- * The benchmark sections that can run on their own (`BENCH_ONLY=uploads,renaksi,lapor npm run bench`) against the Kutai
- * Timur database: hostile uploads, the Renaksi workbook download and importing 100.000 SP4N-LAPOR! reports. Results go to test/bench/partial.{json,md}.
+ * The benchmark sections that can run on their own (`BENCH_ONLY=uploads,renaksi,lapor,monev npm run bench`) against the
+ * Kutai Timur database: hostile uploads, the Renaksi workbook download and importing 100.000 SP4N-LAPOR! reports; and
+ * the monev of a signed plan on a province's database of its own (monev-bench.ts). Results go to test/bench/partial.{json,md}.
  */
 
-export const ONLY_SECTIONS = ['uploads', 'renaksi', 'lapor'] as const;
+export const ONLY_SECTIONS = ['uploads', 'renaksi', 'lapor', 'monev'] as const;
 export type OnlySection = (typeof ONLY_SECTIONS)[number];
 
 export interface OnlyResults {
   uploads?: { single: BombFigure[]; together: AttackFigures };
   renaksi?: WorkbookFigures;
   lapor?: LaporBenchFigures[];
+  monev?: MonevFigures;
 }
 
 const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
@@ -61,6 +64,7 @@ export async function runOnly(kutimDir: string, sections: OnlySection[]): Promis
     const work = path.join(path.dirname(kutimDir), 'lapor-import');
     out.lapor = [await laporFigures(kutimDir, work, 'csv'), await laporFigures(kutimDir, work, 'xlsx')];
   }
+  if (sections.includes('monev')) out.monev = await monevFigures(path.dirname(kutimDir));
   return out;
 }
 
@@ -82,6 +86,7 @@ export function onlyMarkdown(r: OnlyResults): string {
     lines.push(`| /healthz selama 8 unduhan workbook yang dibangun ulang | ${w.healthz.count} permintaan, p99 ${f1(w.healthz.p99Ms)} ms, maks ${f1(w.healthz.maxMs)} ms (tanpa unduhan: p99 ${f1(w.quietHealthz.p99Ms)} ms, maks ${f1(w.quietHealthz.maxMs)} ms) | – |`);
   }
   for (const l of r.lapor ?? []) lines.push(laporMarkdown(l));
+  if (r.monev) lines.push(...monevMarkdown(r.monev));
   return lines.join('\n');
 }
 

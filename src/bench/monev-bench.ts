@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { openDatabase } from '../db/database';
+import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
+import { signIn } from './http-bench';
+import { exited, startServer, type ServerProcess } from './server-process';
+import { MONEV_SEMESTERS, writeMonevData, type MonevData, type MonevPlanShape } from './monev-data';
+import type { Session } from './upload-bench';
+
+/**
+ * The monev of a signed Renaksi at a province's scale (570 units; `BENCH_MONEV_SCALE=nasional`: 30.039): the 2022
+ * period's plan drafted and finalised through the app, four semesters of realisasi reported, a 2023 assessment beside
+ * it. Times each monev page, document and JSON answer on a production server: the first request, then the median of
+ * the next ones.
+ */
+
+const SPECS: Record<string, SyntheticSpec> = {
+  provinsi: { name: 'monev-provinsi', regencies: 10, unitsPerRegency: 57, periods: 2 },
+  nasional: { name: 'monev-nasional', regencies: 527, unitsPerRegency: 57, periods: 2 },
+};
+const REPEATS = 5;
+const TIMEOUT_MS = 300_000;
+
+export interface MonevTiming {
+  what: string;
+  path: string;
+  status: number;
+  bytes: number;
+  firstMs: number;
+  medianMs: number;
+  /** The median's ceiling, in ms. */
+  targetMs: number;
+}
+
+export interface MonevFigures {
+  scale: string;
+  units: number;
+  data: MonevData;
+  timings: MonevTiming[];
+}
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function get(baseUrl: string, s: Session, url: string): Promise<{ status: number; bytes: number; ms: number; body: Buffer }> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${baseUrl}${url}`, { headers: { cookie: s.cookie }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, bytes: body.length, ms: ms(started), body };
+}
+
+async function post(baseUrl: string, s: Session, url: string): Promise<void> {
+  const res = await fetch(`${baseUrl}${url}`, { method: 'POST', redirect: 'manual', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (res.status !== 302 && res.status !== 303) throw new Error(`monev bench: POST ${url} answered ${res.status}`);
+}
+
+async function timeOne(baseUrl: string, s: Session, what: string, url: string, targetMs: number): Promise<MonevTiming> {
+  const first = await get(baseUrl, s, url);
+  if (first.status !== 200) throw new Error(`monev bench: GET ${url} answered ${first.status}: ${first.body.toString('utf8').slice(0, 300)}`);
+  const later: number[] = [];
+  for (let i = 0; i < REPEATS; i++) later.push((await get(baseUrl, s, url)).ms);
+  return { what, path: url, status: first.status, bytes: first.bytes, firstMs: first.ms, medianMs: median(later), targetMs };
+}
+
+/** Drafts and finalises the 2022 plan through the app, then writes its four semesters of reports. */
+async function preparePlan(server: ServerProcess, admin: Session, file: string, planPeriod: number): Promise<MonevData> {
+  await post(server.baseUrl, admin, `/periods/${planPeriod}/renaksi/generate`);
+  await post(server.baseUrl, admin, `/periods/${planPeriod}/renaksi/finalize`);
+  const shape = JSON.parse((await get(server.baseUrl, admin, `/api/periods/${planPeriod}/renaksi/progress`)).body.toString('utf8')) as MonevPlanShape;
+  const db = openDatabase(file);
+  try {
+    const adminId = (db.prepare("SELECT id FROM users WHERE username = 'bench.admin'").get() as { id: number }).id;
+    return writeMonevData(db, shape, adminId);
+  } finally {
+    db.close();
+  }
+}
+
+/** A unit with its own part that reported the last semester: the one whose monev page is timed. */
+function reportingUnit(file: string, planId: number): number {
+  const db = openDatabase(file);
+  try {
+    const [year, semester] = (MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string).split('-').map(Number);
+    const r = db.prepare('SELECT unit_id FROM monev_unit_reports WHERE plan_id = ? AND year = ? AND semester = ? ORDER BY unit_id DESC LIMIT 1').get(planId, year, semester) as { unit_id: number };
+    return r.unit_id;
+  } finally {
+    db.close();
+  }
+}
+
+/** Builds the database under `benchDir`, signs and reports the plan, and times the monev's pages and answers. */
+export async function monevFigures(benchDir: string, scale = process.env.BENCH_MONEV_SCALE ?? 'provinsi'): Promise<MonevFigures> {
+  const spec = SPECS[scale];
+  if (!spec) throw new Error(`BENCH_MONEV_SCALE: unknown scale ${scale} (known: ${Object.keys(SPECS).join(', ')})`);
+  const dir = path.join(benchDir, spec.name);
+  const built = await buildSyntheticDatabase(dir, spec);
+  const file = path.join(dir, 'sp4n.sqlite');
+  const server = await startServer({ DATA_DIR: dir, NODE_ENV: 'production' }, 120_000);
+  try {
+    const admin = await signIn(server.baseUrl, 'bench.admin', BENCH_PASSWORD);
+    const periods = (JSON.parse((await get(server.baseUrl, admin, '/api/periods')).body.toString('utf8')) as { periods: { id: number; year: number }[] }).periods;
+    const planPeriod = periods.find((p) => p.year === 2022)?.id as number;
+    const nextPeriod = periods.find((p) => p.year === 2023)?.id as number;
+    const data = await preparePlan(server, admin, file, planPeriod);
+    const unitId = reportingUnit(file, data.planId);
+    const last = MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string;
+    const base = `/periods/${planPeriod}/renaksi`;
+    const rows: [string, string, number][] = [
+      [`papan pelaporan (…/renaksi/monev/board)`, `${base}/monev/board?semester=${last}`, 300],
+      [`halaman satu unit (…/renaksi/monev/units/:unitId/:semester)`, `${base}/monev/units/${unitId}/${last}`, 100],
+      [`ringkasan semester (…/renaksi/monev)`, `${base}/monev?semester=${last}`, 300],
+      [`Lampiran III (…/renaksi/monev.xlsx)`, `${base}/monev.xlsx`, 3000],
+      [`laporan semester (…/renaksi/monev/laporan?semester=)`, `${base}/monev/laporan?semester=${last}`, 300],
+      [`GET /api/periods/:id/progress?compare=`, `/api/periods/${nextPeriod}/progress?compare=${planPeriod}`, 500],
+      [`GET /api/periods/:id/renaksi/progress`, `/api/periods/${planPeriod}/renaksi/progress`, 300],
+    ];
+    const timings: MonevTiming[] = [];
+    for (const [what, url, target] of rows) timings.push(await timeOne(server.baseUrl, admin, what, url, target));
+    return { scale, units: built.units, data, timings };
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
+}
+
+const f1 = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
+
+/** The README table's rows for the monev run. */
+export function monevMarkdown(r: MonevFigures): string[] {
+  const d = r.data;
+  const scope = `${r.scale}, ${f1(r.units)} unit, ${f1(d.rowReports)} laporan baris + ${f1(d.unitReports)} laporan unit dalam ${MONEV_SEMESTERS.length} semester`;
+  return r.timings.map((t) => `| Monev (${scope}): ${t.what} | pertama ${f1(t.firstMs)} ms, median ${f1(t.medianMs)} ms (${f1(t.bytes / 1024)} KB) | median < ${f1(t.targetMs)} ms |`);
+}
