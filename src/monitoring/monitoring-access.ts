@@ -4,7 +4,7 @@ import type { User } from '../shared/identity';
 import { parseSemesterKey } from './monitoring-calc';
 import type { MonevProgress, RowProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
 import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
-import { progress, type MonitoringDeps } from './monitoring.service';
+import { scopedProgress, type MonitoringDeps, type UnitScope } from './monitoring.service';
 
 /**
  * Who may do what with a report, and the refusals every write shares (SPEC.md, issue 15 "Bad input"): a plan that
@@ -14,9 +14,12 @@ import { progress, type MonitoringDeps } from './monitoring.service';
 const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(user.role);
 const isReader = (user: User) => (MONEV_READERS as readonly string[]).includes(user.role);
 
-/** The progress with the semester a URL names; 404 without a plan or for a malformed key, 422 outside the plan years. */
-function semesterContext(deps: MonitoringDeps, periodId: number, key: string): { p: MonevProgress; semester: SemesterProgress } {
-  const p = progress(deps, periodId);
+/**
+ * The progress (its units limited to `scope`) with the semester a URL names; 404 without a plan or for a malformed
+ * key, 422 outside the plan years.
+ */
+function semesterContext(deps: MonitoringDeps, periodId: number, key: string, scope: UnitScope): { p: MonevProgress; semester: SemesterProgress } {
+  const p = scopedProgress(deps, periodId, scope);
   if (!p.plan) throw notFound('Renaksi');
   const wanted = parseSemesterKey(key);
   if (!wanted) throw notFound('Semester');
@@ -27,17 +30,20 @@ function semesterContext(deps: MonitoringDeps, periodId: number, key: string): {
   return { p, semester };
 }
 
-/** A live row of the plan with its semester; 404 for a row that is not in the plan. */
+/** A live row of the plan with its semester (the progress without units); 404 for a row that is not in the plan. */
 export function rowContext(deps: MonitoringDeps, periodId: number, rowId: number, key: string): { p: MonevProgress; semester: SemesterProgress; row: RowProgress } {
-  const { p, semester } = semesterContext(deps, periodId, key);
+  const { p, semester } = semesterContext(deps, periodId, key, 'none');
   const row = p.rows.find((r) => r.rowId === rowId);
   if (!row) throw notFound('Baris Renaksi');
   return { p, semester, row };
 }
 
-/** A unit with its own part in the plan (Lampiran II indicators below target) and the semester; 404 otherwise. */
+/**
+ * A unit with its own part in the plan (Lampiran II indicators below target) and the semester, with the progress of
+ * that unit alone; 404 otherwise.
+ */
 export function unitContext(deps: MonitoringDeps, periodId: number, unitId: number, key: string): { p: MonevProgress; semester: SemesterProgress; unit: UnitProgress } {
-  const { p, semester } = semesterContext(deps, periodId, key);
+  const { p, semester } = semesterContext(deps, periodId, key, { unitId });
   const unit = p.units.find((u) => u.unitId === unitId && u.indicators.length > 0);
   if (!unit) throw notFound('Bagian unit dalam Renaksi');
   return { p, semester, unit };

@@ -3,7 +3,7 @@ import type { User } from '../shared/identity';
 import type { Semester } from './monitoring-calc';
 import { requireRowViewer, requireUnitViewer } from './monitoring-access';
 import type { MonitoringWriteDeps } from './monitoring-report.service';
-import { progress, type MonitoringDeps } from './monitoring.service';
+import { scopedProgress, type MonitoringDeps } from './monitoring.service';
 
 /**
  * The admin's reporting windows, the coordinating PD of a row, and evidence downloads.
@@ -45,7 +45,7 @@ export function setReportDates(
 
 /** Admin or tim_renaksi names the coordinating PD of a row (null: back to the one its penanggung jawab names). */
 export function setCoordinator(deps: MonitoringWriteDeps, user: User, periodId: number, rowId: number, unitId: number | null): void {
-  const p = progress(deps, periodId);
+  const p = scopedProgress(deps, periodId, 'none');
   const row = p.rows.find((r) => r.rowId === rowId);
   if (!p.plan || !row) throw notFound('Baris Renaksi');
   if (unitId !== null && !deps.units.findById(unitId)?.active) {
@@ -65,17 +65,18 @@ export function setCoordinator(deps: MonitoringWriteDeps, user: User, periodId: 
  * coordinating narahubung, the unit's own narahubung); 404 for evidence of another plan, deleted, or a link.
  */
 export function monevEvidenceFile(deps: MonitoringDeps, user: User, periodId: number, evidenceId: number): { path: string; fileName: string; mimeType: string } {
-  const p = progress(deps, periodId);
+  const p = scopedProgress(deps, periodId, 'none');
   const e = deps.monitoring.findEvidence(evidenceId);
   if (!p.plan || !e || e.deletedAt !== null) throw notFound('Bukti dukung');
+  const planId = p.plan.id;
   if (e.rowReportId !== null) {
-    const report = deps.monitoring.listRowReports(p.plan.id).find((r) => r.id === e.rowReportId);
-    const row = report && p.rows.find((r) => r.rowId === report.rowId);
+    const report = deps.monitoring.findRowReportOwner(e.rowReportId);
+    const row = report?.planId === planId ? p.rows.find((r) => r.rowId === report.rowId) : undefined;
     if (!row) throw notFound('Bukti dukung');
     requireRowViewer(user, row);
   } else {
-    const report = deps.monitoring.listUnitReports(p.plan.id).find((r) => r.id === e.unitReportId);
-    const unit = report && deps.units.findById(report.unitId);
+    const report = e.unitReportId === null ? undefined : deps.monitoring.findUnitReportOwner(e.unitReportId);
+    const unit = report?.planId === planId ? deps.units.findById(report.unitId) : undefined;
     if (!report || !unit) throw notFound('Bukti dukung');
     requireUnitViewer(user, { unitId: unit.id, name: unit.name });
   }

@@ -2,7 +2,7 @@ import {
   capaianOf, isOnSchedule, isReported, onScheduleShare, parseTargetNumber, semestersOf, windowState,
   type MonevStatus, type ReportingWindow, type ReviewState, type Semester, type WindowState,
 } from './monitoring-calc';
-import type { RowReport, StoredWindow, UnitReport } from './monitoring.repo';
+import type { RowReport, StoredWindow, UnitReportState } from './monitoring.repo';
 
 /**
  * The progress of a final Renaksi per row, aspect, unit and semester: what the monev board, the semester report,
@@ -133,7 +133,8 @@ export interface ProgressInput {
   groups: { aspectCode: string; aspectName: string; number: string; rows: { no: string; row: PlanRowSource }[] }[];
   coordinators: Map<number, Coordinator>;
   rowReports: RowReport[];
-  unitReports: UnitReport[];
+  /** Unit reports (their review state), every unit's or only those of the units given. */
+  unitReports: UnitReportState[];
   windows: StoredWindow[];
   /** Evidence per report: `row:<id>` / `unit:<id>` → count. */
   evidenceCounts: Map<string, number>;

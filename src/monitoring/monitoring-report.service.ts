@@ -44,9 +44,8 @@ export function applyEvidence(
 }
 
 /** The evidence (not deleted) of one row report or unit report. */
-export function reportEvidence(deps: MonitoringDeps, planId: number, owner: { rowReportId?: number; unitReportId?: number }): MonevEvidence[] {
-  return deps.monitoring.listEvidence(planId).filter((e) =>
-    (owner.rowReportId !== undefined && e.rowReportId === owner.rowReportId) || (owner.unitReportId !== undefined && e.unitReportId === owner.unitReportId));
+export function reportEvidence(deps: MonitoringDeps, owner: { rowReportId?: number; unitReportId?: number }): MonevEvidence[] {
+  return deps.monitoring.listReportEvidence(owner);
 }
 
 /**
@@ -63,7 +62,6 @@ export async function saveRowReport(
   assertMonitored(p);
   requireRowReporter(user, row);
   assertWindowOpen(user, semester);
-  const planId = (p.plan as { id: number }).id;
   const stored = await deps.evidence.writeEvidenceFiles(files);
   return deps.db.transaction(() => {
     const old = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
@@ -75,7 +73,7 @@ export async function saveRowReport(
     const unitId = row.coordinator?.unitId ?? null;
     applyEvidence(deps, user, { rowReportId: id, unitId }, {
       links: form.link ? [{ indicatorCode: null, url: form.link }] : [], files: stored.map((f) => ({ ...f, indicatorCode: null })), deleteIds,
-    }, old ? reportEvidence(deps, planId, { rowReportId: id }) : []);
+    }, old ? reportEvidence(deps, { rowReportId: id }) : []);
     const submit = form.action === 'ajukan' && (old?.reviewState ?? 'draf') !== 'diterima';
     if (submit) deps.writes.submit('row', id);
     deps.audit.record({

@@ -1,16 +1,9 @@
 import { AppError } from '../errors/app-error';
 import type { CheckedFile } from '../evidence';
 import type { User } from '../shared/identity';
-import type { UnitReport } from './monitoring.repo';
 import type { ReviewForm, UnitReportForm } from './monitoring.schemas';
 import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, requireUnitReporter, staleReport, unitContext } from './monitoring-access';
 import { applyEvidence, reportEvidence, type MonitoringWriteDeps } from './monitoring-report.service';
-import type { MonitoringDeps } from './monitoring.service';
-
-/** A unit's own report for a semester, if one was saved. */
-export function findUnitReport(deps: MonitoringDeps, planId: number, unitId: number, year: number, semester: number): UnitReport | undefined {
-  return deps.monitoring.listUnitReports(planId).find((r) => r.unitId === unitId && r.year === year && r.semester === semester);
-}
 
 /**
  * Saves a unit's own part for one semester: per Lampiran II indicator its status, what it did, kendala, and evidence
@@ -27,7 +20,7 @@ export async function saveUnitReport(
   const planId = (p.plan as { id: number }).id;
   const stored = await deps.evidence.writeEvidenceFiles(files);
   return deps.db.transaction(() => {
-    const old = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
+    const old = deps.monitoring.findUnitReport(planId, unitId, semester.year, semester.semester);
     assertEditable(user, old?.reviewState ?? null);
     if ((old?.version ?? 0) !== form.version) throw staleReport();
     const id = old ? old.id : deps.writes.insertUnitReport(planId, unitId, semester.year, semester.semester, user.id);
@@ -36,7 +29,7 @@ export async function saveUnitReport(
     applyEvidence(deps, user, { unitReportId: id, unitId }, {
       links: form.items.filter((i) => i.link !== '').map((i) => ({ indicatorCode: i.indicatorCode, url: i.link })),
       files: stored.map((f) => ({ ...f, indicatorCode: f.code })), deleteIds,
-    }, old ? reportEvidence(deps, planId, { unitReportId: id }) : []);
+    }, old ? reportEvidence(deps, { unitReportId: id }) : []);
     const submit = form.action === 'ajukan' && (old?.reviewState ?? 'draf') !== 'diterima';
     if (submit) deps.writes.submit('unit', id);
     deps.audit.record({
@@ -54,7 +47,7 @@ export function reviewUnitReport(deps: MonitoringWriteDeps, user: User, periodId
   assertMonitored(p);
   const planId = (p.plan as { id: number }).id;
   deps.db.transaction(() => {
-    const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
+    const report = deps.monitoring.findUnitReport(planId, unitId, semester.year, semester.semester);
     if (!report || report.reviewState !== 'diajukan') throw new AppError(409, 'report-not-submitted', 'Laporan ini belum diajukan (atau sudah diperiksa); belum dapat diperiksa. Tidak ada yang disimpan.');
     assertNotOwnReport(user, report);
     const state = form.decision === 'terima' ? 'diterima' : 'dikembalikan';

@@ -8,9 +8,8 @@ import {
   unitContext, windowProblem,
 } from './monitoring-access';
 import { reportEvidence } from './monitoring-report.service';
-import { findUnitReport } from './monitoring-unit.service';
 import { MONEV_EDITORS } from './monitoring-roles';
-import { coveringPlan, progress, type MonitoringDeps } from './monitoring.service';
+import { coveringPlan, scopedProgress, type MonitoringDeps } from './monitoring.service';
 
 /** The page models of the monev: the overview per semester, a row's report, a unit's own report. */
 
@@ -53,10 +52,11 @@ interface OverviewPage {
 
 /** The overview of a semester: rows (with realisasi and review state), aspects on schedule, units' own parts. */
 export function overviewPage(deps: MonitoringDeps, user: User, periodId: number, asked: unknown, now = new Date()): OverviewPage {
-  const p = progress(deps, periodId, now);
+  const narahubung = user.role === 'narahubung';
+  // NOTE: a narahubung sees only its own unit's part, so only that unit's is read.
+  const p = scopedProgress(deps, periodId, narahubung ? (user.unitId === null ? 'none' : { unitId: user.unitId }) : 'all', now);
   const semester = pickSemester(p.semesters, asked, now);
   const i = semester ? p.semesters.indexOf(semester) : -1;
-  const narahubung = user.role === 'narahubung';
   const draftHidden = narahubung && !p.monitored;
   const rows = i < 0 || draftHidden ? [] : p.rows
     .filter((r) => !narahubung || r.coordinator?.unitId === user.unitId)
@@ -98,7 +98,7 @@ export function rowReportPage(deps: MonitoringDeps, user: User, periodId: number
   const lock = p.monitored && canReportRow(user, row) ? windowProblem(user, semester)?.message ?? editProblem(user, state) : null;
   return {
     p, semester, row, cell: row.semesters[p.semesters.indexOf(semester)] as RowSemesterProgress, report,
-    evidence: report && p.plan ? reportEvidence(deps, p.plan.id, { rowReportId: report.id }) : [],
+    evidence: report && p.plan ? reportEvidence(deps, { rowReportId: report.id }) : [],
     canEdit: p.monitored && canReportRow(user, row) && lock === null,
     lockNote: lock,
     ...reviewOf(user, p.monitored, report),
@@ -131,7 +131,7 @@ export function unitReportPage(deps: MonitoringDeps, user: User, periodId: numbe
   requirePlanVisible(user, p);
   requireUnitViewer(user, unit);
   const planId = (p.plan as { id: number }).id;
-  const report = findUnitReport(deps, planId, unitId, semester.year, semester.semester);
+  const report = deps.monitoring.findUnitReport(planId, unitId, semester.year, semester.semester);
   const state = report?.reviewState ?? null;
   const lock = p.monitored && canReportUnit(user, unitId) ? windowProblem(user, semester)?.message ?? editProblem(user, state) : null;
   const plan = deps.renaksi.unitPlan(periodId, unitId);
@@ -142,7 +142,7 @@ export function unitReportPage(deps: MonitoringDeps, user: User, periodId: numbe
       activities: i.activities.map((a) => a.activity),
     })),
     report,
-    evidence: report ? reportEvidence(deps, planId, { unitReportId: report.id }) : [],
+    evidence: report ? reportEvidence(deps, { unitReportId: report.id }) : [],
     canEdit: p.monitored && canReportUnit(user, unitId) && lock === null,
     lockNote: lock,
     ...reviewOf(user, p.monitored, report),

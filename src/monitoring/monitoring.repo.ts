@@ -34,6 +34,9 @@ export interface UnitReport extends ReviewFields {
   items: UnitItem[];
 }
 
+/** What the progress reads of a unit's report: whose, which semester, its review state. */
+export type UnitReportState = Pick<UnitReport, 'id' | 'unitId' | 'year' | 'semester' | 'reviewState'>;
+
 interface UnitItem {
   indicatorCode: string;
   status: MonevStatus | null;
@@ -114,17 +117,38 @@ export function createMonitoringRepo(db: Db) {
   const rowReport = db.prepare<[number, number, number], RowReportRecord>(
     `SELECT m.*, ${NAMES} FROM monev_row_reports m ${JOINS('m')} WHERE m.row_id = ? AND m.year = ? AND m.semester = ?`,
   );
-  const unitReports = db.prepare<[number], UnitReportRecord>(
-    `SELECT m.*, ${NAMES} FROM monev_unit_reports m ${JOINS('m')} WHERE m.plan_id = ? ORDER BY m.unit_id, m.year, m.semester`,
+  const unitReportStates = db.prepare<[number], { id: number; unit_id: number; year: number; semester: 1 | 2; review_state: ReviewState }>(
+    'SELECT id, unit_id, year, semester, review_state FROM monev_unit_reports WHERE plan_id = ? ORDER BY unit_id, year, semester',
   );
-  const unitItems = db.prepare<[number], { report_id: number; indicator_code: string; status: MonevStatus | null; activity: string; kendala: string }>(
-    'SELECT i.* FROM monev_unit_items i JOIN monev_unit_reports m ON m.id = i.report_id WHERE m.plan_id = ? ORDER BY i.report_id, i.indicator_code',
+  const oneUnitReportStates = db.prepare<[number, number], { id: number; unit_id: number; year: number; semester: 1 | 2; review_state: ReviewState }>(
+    'SELECT id, unit_id, year, semester, review_state FROM monev_unit_reports WHERE plan_id = ? AND unit_id = ? ORDER BY year, semester',
   );
-  const evidence = db.prepare<[number, number], Record<string, unknown>>(
-    `SELECT e.*, u.display_name AS created_by_name FROM monev_evidence e LEFT JOIN users u ON u.id = e.created_by
-     LEFT JOIN monev_row_reports rr ON rr.id = e.row_report_id LEFT JOIN renaksi_rows r ON r.id = rr.row_id
-     LEFT JOIN monev_unit_reports ur ON ur.id = e.unit_report_id
-     WHERE e.deleted_at IS NULL AND (r.plan_id = ? OR ur.plan_id = ?) ORDER BY e.id`,
+  const unitReport = db.prepare<[number, number, number, number], UnitReportRecord>(
+    `SELECT m.*, ${NAMES} FROM monev_unit_reports m ${JOINS('m')} WHERE m.plan_id = ? AND m.unit_id = ? AND m.year = ? AND m.semester = ?`,
+  );
+  const unitReportById = db.prepare<[number], { id: number; plan_id: number; unit_id: number }>('SELECT id, plan_id, unit_id FROM monev_unit_reports WHERE id = ?');
+  const rowReportById = db.prepare<[number], { id: number; row_id: number; plan_id: number }>(
+    'SELECT m.id, m.row_id, r.plan_id FROM monev_row_reports m JOIN renaksi_rows r ON r.id = m.row_id WHERE m.id = ?',
+  );
+  const unitItems = db.prepare<[number], { indicator_code: string; status: MonevStatus | null; activity: string; kendala: string }>(
+    'SELECT indicator_code, status, activity, kendala FROM monev_unit_items WHERE report_id = ? ORDER BY indicator_code',
+  );
+  const EVIDENCE = 'SELECT e.*, u.display_name AS created_by_name FROM monev_evidence e LEFT JOIN users u ON u.id = e.created_by';
+  const rowEvidence = db.prepare<[number], Record<string, unknown>>(
+    `${EVIDENCE} JOIN monev_row_reports rr ON rr.id = e.row_report_id JOIN renaksi_rows r ON r.id = rr.row_id
+     WHERE e.deleted_at IS NULL AND r.plan_id = ? ORDER BY e.id`,
+  );
+  const reportEvidence = {
+    row: db.prepare<[number], Record<string, unknown>>(`${EVIDENCE} WHERE e.deleted_at IS NULL AND e.row_report_id = ? ORDER BY e.id`),
+    unit: db.prepare<[number], Record<string, unknown>>(`${EVIDENCE} WHERE e.deleted_at IS NULL AND e.unit_report_id = ? ORDER BY e.id`),
+  };
+  const evidenceCounts = db.prepare<[number, number], { kind: 'row' | 'unit'; report_id: number; n: number }>(
+    `SELECT 'row' AS kind, e.row_report_id AS report_id, count(*) AS n FROM monev_evidence e
+       JOIN monev_row_reports rr ON rr.id = e.row_report_id JOIN renaksi_rows r ON r.id = rr.row_id
+       WHERE e.deleted_at IS NULL AND r.plan_id = ? GROUP BY e.row_report_id
+     UNION ALL
+     SELECT 'unit', e.unit_report_id, count(*) FROM monev_evidence e JOIN monev_unit_reports ur ON ur.id = e.unit_report_id
+       WHERE e.deleted_at IS NULL AND ur.plan_id = ? GROUP BY e.unit_report_id`,
   );
   const evidenceById = db.prepare<[number], Record<string, unknown>>('SELECT * FROM monev_evidence WHERE id = ?');
   const coordinators = db.prepare<[number], { row_id: number; unit_id: number }>(
@@ -139,18 +163,36 @@ export function createMonitoringRepo(db: Db) {
       const r = rowReport.get(rowId, year, semester);
       return r && toRowReport(r);
     },
-    /** Every unit report of the plan with its items. */
-    listUnitReports(planId: number): UnitReport[] {
-      const items = new Map<number, UnitItem[]>();
-      for (const i of unitItems.all(planId)) {
-        const list = items.get(i.report_id) ?? [];
-        list.push({ indicatorCode: i.indicator_code, status: i.status, activity: i.activity, kendala: i.kendala });
-        items.set(i.report_id, list);
-      }
-      return unitReports.all(planId).map((r) => ({ ...toReview(r), planId: r.plan_id, unitId: r.unit_id, items: items.get(r.id) ?? [] }));
+    /** Every unit report of the plan (`unitId`: of that unit only), without its items. */
+    listUnitReportStates: (planId: number, unitId: number | null = null): UnitReportState[] =>
+      (unitId === null ? unitReportStates.all(planId) : oneUnitReportStates.all(planId, unitId))
+        .map((r) => ({ id: r.id, unitId: r.unit_id, year: r.year, semester: r.semester, reviewState: r.review_state })),
+    /** A unit's own report for a semester with its items, if one was saved. */
+    findUnitReport(planId: number, unitId: number, year: number, semester: number): UnitReport | undefined {
+      const r = unitReport.get(planId, unitId, year, semester);
+      if (!r) return undefined;
+      const items = unitItems.all(r.id).map((i) => ({ indicatorCode: i.indicator_code, status: i.status, activity: i.activity, kendala: i.kendala }));
+      return { ...toReview(r), planId: r.plan_id, unitId: r.unit_id, items };
     },
-    /** Evidence (not deleted) of every report of the plan. */
-    listEvidence: (planId: number): MonevEvidence[] => evidence.all(planId, planId).map(toEvidence),
+    /** Whose report a row report is (its row and plan), for an evidence download. */
+    findRowReportOwner: (id: number): { rowId: number; planId: number } | undefined => {
+      const r = rowReportById.get(id);
+      return r && { rowId: r.row_id, planId: r.plan_id };
+    },
+    /** Whose report a unit report is (its unit and plan), for an evidence download. */
+    findUnitReportOwner: (id: number): { unitId: number; planId: number } | undefined => {
+      const r = unitReportById.get(id);
+      return r && { unitId: r.unit_id, planId: r.plan_id };
+    },
+    /** Evidence (not deleted) of every row report of the plan, oldest first. */
+    listRowEvidence: (planId: number): MonevEvidence[] => rowEvidence.all(planId).map(toEvidence),
+    /** Evidence (not deleted) of one row report or one unit report, oldest first. */
+    listReportEvidence: (owner: { rowReportId?: number; unitReportId?: number }): MonevEvidence[] => [
+      ...(owner.rowReportId === undefined ? [] : reportEvidence.row.all(owner.rowReportId)),
+      ...(owner.unitReportId === undefined ? [] : reportEvidence.unit.all(owner.unitReportId)),
+    ].map(toEvidence),
+    /** Evidence (not deleted) per report of the plan: `row:<id>` / `unit:<id>` → how many. */
+    evidenceCounts: (planId: number): Map<string, number> => new Map(evidenceCounts.all(planId, planId).map((c) => [`${c.kind}:${c.report_id}`, c.n])),
     findEvidence: (id: number): MonevEvidence | undefined => {
       const r = evidenceById.get(id);
       return r && toEvidence(r);

@@ -6,7 +6,8 @@ import type { ProgressService } from '../progress';
 import type { RenaksiPlan, RenaksiService } from '../renaksi';
 import type { Unit, UnitsService } from '../units';
 import { matchCoordinator } from './monitoring-calc';
-import { buildProgress, type Coordinator, type MonevProgress } from './monitoring-progress';
+import { AppError } from '../errors/app-error';
+import { buildProgress, type Coordinator, type MonevProgress, type ProgressInput } from './monitoring-progress';
 import type { MonevEvidence, MonitoringRepo } from './monitoring.repo';
 
 /** What the monitoring module is given: its repositories and the services of the modules it reads. */
@@ -41,25 +42,32 @@ export function rowCoordinators(
   return out;
 }
 
-/** Evidence per report: `row:<id>` / `unit:<id>` → how many (not deleted). */
-function evidenceCounts(deps: MonitoringDeps, planId: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const e of deps.monitoring.listEvidence(planId)) {
-    const key = e.rowReportId !== null ? `row:${e.rowReportId}` : `unit:${e.unitReportId ?? 0}`;
-    out.set(key, (out.get(key) ?? 0) + 1);
-  }
-  return out;
-}
-
 /** Every active unit (official order) with its Lampiran II indicators: those below target now. */
-function reportingUnits(deps: MonitoringDeps, periodId: number): MonevProgressUnits {
+function reportingUnits(deps: MonitoringDeps, periodId: number): ReportingUnit[] {
   const map = deps.renaksi.targetMap(periodId);
   return map.units.map((u) => ({
     unitId: u.unitId, code: u.code, name: u.name, group: u.group,
     indicators: Object.entries(u.cells).filter(([, c]) => c.kind === 'gap').map(([code]) => code),
   }));
 }
-type MonevProgressUnits = Parameters<typeof buildProgress>[0]['units'];
+type ReportingUnit = ProgressInput['units'][number];
+
+/**
+ * One unit as reportingUnits gives it, read from its own plan alone: its own plan's items are exactly its Lampiran II
+ * gap cells, in the same order. None for a unit that was not in the plan's period.
+ */
+function oneReportingUnit(deps: MonitoringDeps, periodId: number, unitId: number): ReportingUnit[] {
+  try {
+    const { unit, items } = deps.renaksi.unitPlan(periodId, unitId);
+    return [{ unitId: unit.id, code: unit.code, name: unit.name, group: unit.group, indicators: items.map((i) => i.code) }];
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) return [];
+    throw err;
+  }
+}
+
+/** Whose parts a progress covers: every reporting unit's, one unit's (its own page), or none (a row's page). */
+export type UnitScope = 'all' | 'none' | { unitId: number };
 
 /**
  * The monev of the period's Renaksi (see MonevProgress in monitoring-progress.ts): per Lampiran I row and semester
@@ -69,20 +77,30 @@ type MonevProgressUnits = Parameters<typeof buildProgress>[0]['units'];
  * Writes nothing.
  */
 export function progress(deps: MonitoringDeps, periodId: number, now: Date = new Date()): MonevProgress {
+  return scopedProgress(deps, periodId, 'all', now);
+}
+
+/**
+ * progress() with `units` limited to `scope`: a page about one unit (or one row) reads only that unit's reports and
+ * plan instead of every unit's. Rows, aspects and semesters are the same as progress() gives.
+ */
+export function scopedProgress(deps: MonitoringDeps, periodId: number, scope: UnitScope, now: Date = new Date()): MonevProgress {
   const { period } = deps.periods.loadPeriod(periodId);
   const plan = deps.renaksi.findPlan(periodId);
   const groups = plan ? deps.renaksi.lampiranGroups(periodId) : [];
   const rows = groups.flatMap((g) => g.rows.map((r) => r.row));
+  const unitId = typeof scope === 'object' ? scope.unitId : null;
+  const units = !plan || scope === 'none' ? [] : unitId === null ? reportingUnits(deps, periodId) : oneReportingUnit(deps, periodId, unitId);
   return buildProgress({
     period: { id: period.id, name: period.name, year: period.year },
     plan: plan ? { id: plan.id, status: plan.status, startYear: plan.startYear, endYear: plan.endYear } : null,
     groups,
     coordinators: plan ? rowCoordinators(deps, plan, rows) : new Map(),
     rowReports: plan ? deps.monitoring.listRowReports(plan.id) : [],
-    unitReports: plan ? deps.monitoring.listUnitReports(plan.id) : [],
+    unitReports: plan && scope !== 'none' ? deps.monitoring.listUnitReportStates(plan.id, unitId) : [],
     windows: plan ? deps.monitoring.listWindows(plan.id) : [],
-    evidenceCounts: plan ? evidenceCounts(deps, plan.id) : new Map(),
-    units: plan ? reportingUnits(deps, periodId) : [],
+    evidenceCounts: plan ? deps.monitoring.evidenceCounts(plan.id) : new Map(),
+    units,
     now,
   });
 }
@@ -93,7 +111,7 @@ export function progress(deps: MonitoringDeps, periodId: number, now: Date = new
  */
 export function rowEvidence(deps: MonitoringDeps, periodId: number): MonevEvidence[] {
   const plan = deps.renaksi.findPlan(periodId);
-  return plan ? deps.monitoring.listEvidence(plan.id).filter((e) => e.rowReportId !== null) : [];
+  return plan ? deps.monitoring.listRowEvidence(plan.id) : [];
 }
 
 /**
