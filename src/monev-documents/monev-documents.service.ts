@@ -21,7 +21,7 @@ const MONEV_WORKBOOK_TASK = workerTask<typeof MonevWorkbookTask, 'buildMonevXlsx
 
 interface MonevDocumentsDeps {
   monitoring: Pick<MonitoringService, 'progress' | 'rowEvidence'>;
-  progress: Pick<ProgressService, 'againstPlan'>;
+  progress: Pick<ProgressService, 'againstPlanYears'>;
   periods: Pick<PeriodsService, 'loadPeriod'>;
   settings: Pick<SettingsRepo, 'get'>;
   audit: AuditService;
@@ -54,7 +54,8 @@ function monevDocument(deps: MonevDocumentsDeps, periodId: number, now: Date): M
   const p = monitoredProgress(deps, periodId, now);
   const years = [...new Set(p.semesters.map((s) => s.year))];
   const titles = indicatorTitles(deps, periodId);
-  const perYear = years.map((year) => ({ year, plan: deps.progress.againstPlan(periodId, year) }));
+  const plans = deps.progress.againstPlanYears(periodId, years);
+  const perYear = years.map((year, i) => ({ year, plan: plans[i] ?? null }));
   const evidence = deps.monitoring.rowEvidence(periodId);
   return {
     regionName: setting(deps, 'renaksi.region'),

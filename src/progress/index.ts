@@ -13,7 +13,7 @@ export type { Progress, PlanProgress, ProgressService } from './progress.service
  * Progress between periods (SPEC.md, "Monitoring and evaluation of the Renaksi"): a period against the previous one
  * (levels, indexes, aspect scores) and against the earlier signed Renaksi covering its year (units expected at target
  * vs reached, each unit's target levels vs reached). No pages of its own: the dashboard module shows it and answers
- * GET /api/periods/:periodId/progress; the monev workbook reads `service.againstPlan(planPeriodId, year)`.
+ * GET /api/periods/:periodId/progress; the monev workbook reads `service.againstPlanYears(planPeriodId, years)`.
  */
 export function createProgressModule(deps: { periods: PeriodsService; scoring: ScoringService; renaksi: RenaksiService }) {
   return { service: createProgressService(deps) };

@@ -95,6 +95,9 @@ export interface PlanYearProgress {
   rowsWithoutIndicator: number;
 }
 
+/** The plan's own period as the comparison reads it: its instrument and its units' levels. */
+export type BaselineScores = Pick<PeriodScores, 'instrument' | 'units'>;
+
 const targetsOf = (i: Instrument): Map<string, number> => new Map(i.aspects.flatMap((a) => a.indicators.map((x) => [x.code, x.target] as const)));
 
 /** Where every unit of the measured period stands on one indicator against the target level T. */
@@ -113,7 +116,7 @@ export function tallyAtTarget(units: UnitResult[], code: string, target: number)
   return t;
 }
 
-function rowProgress(row: PlanRowInput & { indicatorCode: string }, T: number, year: number, baseline: PeriodScores, measured: PeriodScores | null): RowProgress {
+function rowProgress(row: PlanRowInput & { indicatorCode: string }, T: number, year: number, baseline: BaselineScores, measured: PeriodScores | null): RowProgress {
   const expected = row.targets[String(year)] ?? null;
   const inMeasured = measured !== null && measured.instrument.aspects.some((a) => a.indicators.some((i) => i.code === row.indicatorCode));
   const baseIds = new Set(baseline.units.map((u) => u.unitId));
@@ -179,7 +182,7 @@ function aspectTotals(instrument: Instrument, rows: RowProgress[]): AspectProgre
  * the plan starts); `measured` the assessment of `year`, or null when there is none yet (targets only). Units: the
  * plan period's, in its order, then the ones added since.
  */
-export function planYearProgress(plan: PlanInput, baseline: PeriodScores, measured: PeriodScores | null, year: number): PlanYearProgress {
+export function planYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number): PlanYearProgress {
   const targets = targetsOf(baseline.instrument);
   const measurable = plan.rows.filter((r): r is PlanRowInput & { indicatorCode: string } => r.indicatorCode !== null && targets.has(r.indicatorCode));
   const rows = measurable.map((r) => rowProgress(r, targets.get(r.indicatorCode) as number, year, baseline, measured));

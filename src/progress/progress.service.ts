@@ -11,19 +11,7 @@ import type { PeriodRef } from './progress-types';
 export interface ProgressDeps {
   periods: PeriodsService;
   scoring: ScoringService;
-  renaksi: Pick<RenaksiService, 'finalPlan'>;
-}
-
-/**
- * The plan period's scores with each unit as the plan was signed with it (FinalPlan.units: status, levels, scores), so
- * a verification changed after signing moves no starting level or yearly target level. A unit not in the signed
- * version keeps its current scores; a version finalised before the units were stored (null) keeps them all: there is
- * nothing else to read.
- */
-function asSigned(baseline: PeriodScores, plan: Pick<FinalPlan, 'units'>): PeriodScores {
-  if (!plan.units) return baseline;
-  const signed = new Map(plan.units.map((u) => [u.unitId, u]));
-  return { ...baseline, units: baseline.units.map((u) => signed.get(u.unitId) ?? u) };
+  renaksi: Pick<RenaksiService, 'finalPlan' | 'finalPlanScores'>;
 }
 
 /** The signed plan of an earlier period against one plan year's assessment. */
@@ -47,7 +35,7 @@ export interface Progress {
   plan: PlanProgress | null;
 }
 
-const refOf = (s: PeriodScores): PeriodRef => ({
+const refOf = (s: Pick<PeriodScores, 'period' | 'instrument'>): PeriodRef => ({
   id: s.period.id, name: s.period.name, year: s.period.year, isDemo: s.period.isDemo, instrumentVersion: s.instrument.version,
 });
 
@@ -90,13 +78,24 @@ export function planCovering(deps: ProgressDeps, year: number): { planPeriod: Pe
  * The assessment that measures a plan year: the newest period of that year, after the plan's own year (the plan's
  * own assessment is its starting point, not a measurement). null when there is none yet.
  */
-function measuringPeriod(deps: ProgressDeps, planPeriod: Period, year: number): Period | null {
+function measuringPeriod(periods: Period[], planPeriod: Period, year: number): Period | null {
   if (year <= planPeriod.year) return null;
-  return newestFirst(deps).find((p) => p.year === year) ?? null;
+  return periods.find((p) => p.year === year) ?? null;
 }
 
-function planProgress(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
-  const baseline = asSigned(deps.scoring.computePeriodScores(planPeriod.id, 'verified'), plan);
+/** The plan's period with its units' levels (planBaseline). */
+type Baseline = Pick<PeriodScores, 'period' | 'instrument' | 'units'>;
+
+/**
+ * Where the plan starts: its period's verified scores as the plan was signed with them (the units its final version
+ * stored, read by the Renaksi module), so a verification changed after signing moves no starting level or yearly
+ * target level; a version finalised before the units were stored has only the current scores.
+ */
+function planBaseline(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan): Baseline {
+  return deps.renaksi.finalPlanScores(plan) ?? deps.scoring.computePeriodScores(planPeriod.id, 'verified');
+}
+
+function planProgress(baseline: Baseline, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
   return {
     planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
     measuredPeriod: measured ? refOf(measured) : null,
@@ -117,24 +116,35 @@ export function progress(deps: ProgressDeps, periodId: number, compareRaw: unkno
   return {
     period: refOf(now), compare: then ? refOf(then) : null, basis,
     comparison: then ? comparePeriods(then, now) : null,
-    plan: covering ? planProgress(deps, covering.planPeriod, covering.plan, now, now.period.year) : null,
+    plan: covering ? planProgress(planBaseline(deps, covering.planPeriod, covering.plan), covering.plan, now, now.period.year) : null,
   };
 }
 
 /**
- * For the monev workbook: period `planPeriodId`'s final plan against plan year `year` — per Lampiran I row the units
- * expected at target (the signed count) and the units that reached it in that year's assessment (verified levels),
- * per aspect the sums, per unit its target level that year against the level reached. Before that year's assessment
- * exists `measuredPeriod` is null and every `achieved` null (the targets alone). Refused (422, field `year`) for a
- * year outside the plan; null when the period has no final plan. 404 for an unknown period.
+ * For the monev workbook: period `planPeriodId`'s final plan against each plan year of `years` — per Lampiran I row
+ * the units expected at target (the signed count) and the units that reached it in that year's assessment (verified
+ * levels), per aspect the sums, per unit its target level that year against the level reached. Before a year's
+ * assessment exists its `measuredPeriod` is null and every `achieved` null (the targets alone). Refused (422, field
+ * `year`) for a year outside the plan; null per year when the period has no final plan. 404 for an unknown period.
+ * The periods, the plan and its baseline are read once for all the years.
  */
-export function againstPlan(deps: ProgressDeps, planPeriodId: number, year: number, basis: LevelBasis = 'verified'): PlanProgress | null {
+export function againstPlanYears(deps: ProgressDeps, planPeriodId: number, years: number[], basis: LevelBasis = 'verified'): (PlanProgress | null)[] {
   const { period } = deps.periods.loadPeriod(planPeriodId);
   const plan = deps.renaksi.finalPlan(planPeriodId);
-  if (!plan) return null;
-  if (!plan.years.includes(year)) throw badInput({ year: `Tahun ${year} di luar tahun Renaksi (${plan.years[0]}–${plan.years[plan.years.length - 1]}).` });
-  const measuring = measuringPeriod(deps, period, year);
-  return planProgress(deps, period, plan, measuring ? deps.scoring.computePeriodScores(measuring.id, basis) : null, year);
+  if (!plan) return years.map(() => null);
+  const outside = years.find((y) => !plan.years.includes(y));
+  if (outside !== undefined) throw badInput({ year: `Tahun ${outside} di luar tahun Renaksi (${plan.years[0]}–${plan.years[plan.years.length - 1]}).` });
+  const periods = newestFirst(deps);
+  const baseline = planBaseline(deps, period, plan);
+  return years.map((year) => {
+    const measuring = measuringPeriod(periods, period, year);
+    return planProgress(baseline, plan, measuring ? deps.scoring.computePeriodScores(measuring.id, basis) : null, year);
+  });
+}
+
+/** againstPlanYears for one plan year. */
+export function againstPlan(deps: ProgressDeps, planPeriodId: number, year: number, basis: LevelBasis = 'verified'): PlanProgress | null {
+  return againstPlanYears(deps, planPeriodId, [year], basis)[0] ?? null;
 }
 
 /**
@@ -150,9 +160,10 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
   const planPeriod = covering?.planPeriod ?? period;
   const plan = covering?.plan ?? own;
   if (!plan) return null;
-  const baseline = asSigned(deps.scoring.computePeriodScores(planPeriod.id, 'verified'), plan);
+  const baseline = planBaseline(deps, planPeriod, plan);
+  const periods = newestFirst(deps);
   const perYear = plan.years.map((year) => {
-    const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(deps, planPeriod, year)) : null;
+    const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(periods, planPeriod, year)) : null;
     const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;
     return { year, measuredPeriod: measured ? refOf(measured) : null, progress: planYearProgress(plan, baseline, measured, year) };
   });
@@ -161,6 +172,6 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
 
 /** The progress service: a period against another and against the signed plan (dashboard, presentation, rapor, API, monev). */
 export function createProgressService(deps: ProgressDeps) {
-  return bindDeps(deps, { progress, againstPlan, unitTrajectory, planCovering });
+  return bindDeps(deps, { progress, againstPlan, againstPlanYears, unitTrajectory, planCovering });
 }
 export type ProgressService = ReturnType<typeof createProgressService>;

@@ -110,8 +110,26 @@ export function signedScores(deps: RenaksiDeps, periodId: number): PeriodScores 
   const plan = deps.renaksi.findPlan(periodId);
   const signed = plan ? signedBasis(deps, plan) : null;
   if (!signed) return null;
+  const scores = unitScores(deps, periodId, signed.units.units);
+  return { ...scores, basis: 'verified', aggregate: aggregateScores(scores.instrument, scores.units) };
+}
+
+/** A period's verified scores per unit without the kabupaten figures: what the progress against a plan reads. */
+export type SignedUnitScores = Pick<PeriodScores, 'period' | 'instrument' | 'units'>;
+
+/** The period with units a final version stored. */
+function unitScores(deps: RenaksiDeps, periodId: number, units: UnitResult[]): SignedUnitScores {
   const { period, instrument } = deps.periods.loadPeriod(periodId);
-  return { period, instrument, basis: 'verified', units: signed.units.units, aggregate: aggregateScores(instrument, signed.units.units) };
+  return { period, instrument, units };
+}
+
+/**
+ * The scores per unit a final plan (finalPlan: its period's newest final version, also while reopened) was signed
+ * with, as signedScores gives them without the kabupaten figures; null for a version finalised before the units were
+ * stored (migration 021). Where the progress against the plan starts.
+ */
+export function finalPlanScores(deps: RenaksiDeps, plan: { periodId: number; units: UnitResult[] | null }): SignedUnitScores | null {
+  return plan.units ? unitScores(deps, plan.periodId, plan.units) : null;
 }
 
 /**

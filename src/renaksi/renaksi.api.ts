@@ -10,7 +10,7 @@ import { documentSettings, downloadWorkbook, finalPlan, finalizePlan, reopenPlan
 import { planPage, rowPage, rowView } from './renaksi-view.service';
 import { mergeRow, splitRow } from './renaksi-row-shape.service';
 import { targetMap, unitPlan } from './renaksi-target-map.service';
-import { signedDocument, signedScores } from './renaksi-signed';
+import { finalPlanScores, signedDocument, signedScores } from './renaksi-signed';
 
 /** The period's plan; 404 while none was drafted (or for an unknown period). */
 function requirePlan(deps: RenaksiDeps, periodId: number): RenaksiPlan {
@@ -60,7 +60,7 @@ export function createRenaksiService(deps: RenaksiDeps) {
       addManualRow, deleteRow, editRow, moveRow, restoreRow, setRowPriority, splitRow, mergeRow,
       previewUpload, findUpload, applyUpload,
       finalizePlan, finalPlan, reopenPlan, exportWorkbook, exportVersion, documentSettings, saveDocumentSettings,
-      planPage, rowPage, rowView, targetMap, unitPlan, lampiranGroups, signedScores, signedDocument,
+      planPage, rowPage, rowView, targetMap, unitPlan, lampiranGroups, signedScores, signedDocument, finalPlanScores,
     }),
   };
 }
