@@ -1,54 +1,102 @@
+import { z } from 'zod';
 import { LINK_SCHEMA, NOTE_MAX } from '../assessments';
+import { formatInt } from '../shared/format';
+import { fieldMessages } from '../web/validate';
 import { MONEV_STATUSES, type MonevStatus, type Semester } from './monitoring-calc';
 import type { RowReportValues, UnitItemValues } from './monitoring-writes.repo';
-import { formatInt } from '../shared/format';
 
 /** The verifikator's comment on a report. */
 export const COMMENT_MAX = 1000;
 /** The largest realisasi accepted: far above any output target, below where a typo turns into nonsense. */
 const REALISASI_MAX = 1e9;
+const FORM_INCOMPLETE = 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.';
 
 /** Save as a draft, or save and submit for review. */
 type ReportAction = 'simpan' | 'ajukan';
 
+/** A form read: its typed values, or null with a message per form field (`_form` for the form as a whole). */
 interface ParsedForm<T> {
   value: T | null;
   errors: Record<string, string>;
 }
 
-const text = (v: unknown): string | null => (v === undefined ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : null);
+/** Text as a form sends it: absent is '', line breaks as \n, no surrounding blanks; `error` when it is not text. */
+const formText = (error: string) => z.string({ error }).optional().transform((v) => (v ?? '').replace(/\r\n?/g, '\n').trim());
 
-/** The version the form was opened on ('0' for a report not saved yet); null when malformed. */
-export function parseVersion(v: unknown): number | null {
-  return typeof v === 'string' && /^[0-9]{1,9}$/.test(v) ? Number(v) : null;
+/** A text field of at most `max` characters; the message names the field. */
+function textField(label: string, max: number) {
+  const tooLong = `${label}: maksimal ${formatInt(max)} karakter.`;
+  return formText(tooLong).pipe(z.string().max(max, tooLong));
 }
 
-function parseStatus(v: unknown): MonevStatus | null | undefined {
-  if (v === undefined || v === '') return null;
-  return typeof v === 'string' && (MONEV_STATUSES as readonly string[]).includes(v) ? (v as MonevStatus) : undefined;
+/** A link to evidence: '' for none, else checked by the questionnaire's LINK_SCHEMA; its message names the field. */
+function linkField(label: string) {
+  return formText(`${label}: tautan tidak valid.`).transform((s, ctx) => {
+    const link = LINK_SCHEMA.safeParse(s);
+    if (link.success) return link.data;
+    ctx.addIssue({ code: 'custom', message: `${label}: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.` });
+    return z.NEVER;
+  });
+}
+
+/** A status of the activity, or null when none was chosen ('' or absent). */
+function statusField(label: string) {
+  return z.enum(['', ...MONEV_STATUSES], { error: `${label}: pilih salah satu status yang tersedia.` }).optional()
+    .transform((v): MonevStatus | null => (v ? v : null));
+}
+
+/** "12", "12,5", "1.234" (thousands), "1.234,5" or "12.5" as a number; '' as null; anything else NaN. */
+function readIndonesianNumber(compact: string): number | null {
+  if (compact === '') return null;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) return Number(compact.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+(,\d+)?$/.test(compact)) return Number(compact.replace(',', '.'));
+  return /^\d+\.\d+$/.test(compact) ? Number(compact) : NaN;
+}
+
+/** A realisasi as people type it in Indonesia (readIndonesianNumber); '' is none. Messages name the field. */
+function realisasiField(label: string) {
+  const notANumber = `${label}: isi dengan angka, mis. 12 atau 12,5.`;
+  return z.string({ error: notANumber }).optional()
+    .transform((v) => (v ?? '').replace(/\s+/g, ''))
+    .refine((s) => !/^[-−]/.test(s), { message: `${label}: tidak boleh negatif.`, abort: true })
+    .transform(readIndonesianNumber)
+    .refine((n) => n === null || Number.isFinite(n), { message: notANumber, abort: true })
+    .refine((n) => n === null || n <= REALISASI_MAX, `${label}: angkanya terlalu besar; periksa kembali.`);
+}
+
+/** The version the form was opened on ('0' for a report not saved yet). */
+const VERSION_FIELD = z.string({ error: FORM_INCOMPLETE }).regex(/^[0-9]{1,9}$/, FORM_INCOMPLETE).transform(Number);
+const ACTION_FIELD = z.enum(['', 'simpan', 'ajukan'], { error: FORM_INCOMPLETE }).optional()
+  .transform((v): ReportAction => (v === 'ajukan' ? 'ajukan' : 'simpan'));
+
+/** The messages of a failed form, the version and action folded into one `_form` message (only a tampered form lacks them). */
+function formErrors(error: z.ZodError): Record<string, string> {
+  const { version, action, ...fields } = fieldMessages(error);
+  return version || action ? { _form: FORM_INCOMPLETE, ...fields } : fields;
 }
 
 /**
- * A realisasi as people type it in Indonesia: "12", "12,5", "1.234" (thousands), or "12.5". '' is none.
+ * A realisasi as people type it: "12", "12,5", "1.234" (thousands), or "12.5". '' is none.
  * Returns a message naming the field for a negative number, a non-number or one past REALISASI_MAX.
  */
 export function parseRealisasi(raw: unknown): { value: number | null; error: string | null } {
-  const t = text(raw);
-  if (t === null) return { value: null, error: 'Realisasi: isi dengan angka, mis. 12 atau 12,5.' };
-  if (t === '') return { value: null, error: null };
-  const compact = t.replace(/\s+/g, '');
-  if (/^[-−]/.test(compact)) return { value: null, error: 'Realisasi: tidak boleh negatif.' };
-  let normal: string | null = null;
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) normal = compact.replace(/\./g, '').replace(',', '.');
-  else if (/^\d+(,\d+)?$/.test(compact)) normal = compact.replace(',', '.');
-  else if (/^\d+\.\d+$/.test(compact)) normal = compact;
-  const n = normal === null ? NaN : Number(normal);
-  if (!Number.isFinite(n)) return { value: null, error: 'Realisasi: isi dengan angka, mis. 12 atau 12,5.' };
-  if (n > REALISASI_MAX) return { value: null, error: 'Realisasi: angkanya terlalu besar; periksa kembali.' };
-  return { value: n, error: null };
+  const r = realisasiField('Realisasi').safeParse(raw);
+  return r.success ? { value: r.data, error: null } : { value: null, error: r.error.issues[0]?.message ?? null };
 }
 
-const actionOf = (v: unknown): ReportAction | null => (v === 'ajukan' ? 'ajukan' : v === undefined || v === '' || v === 'simpan' ? 'simpan' : null);
+const SUBMIT_NEEDS_STATUS = 'pilih status sebelum mengajukan laporan.';
+
+const ROW_REPORT_SCHEMA = z.object({
+  status: statusField('Status'),
+  realisasi: realisasiField('Realisasi'),
+  kendala: textField('Kendala', NOTE_MAX),
+  tindakLanjut: textField('Tindak lanjut', NOTE_MAX),
+  link: linkField('Tautan bukti dukung'),
+  version: VERSION_FIELD,
+  action: ACTION_FIELD,
+}).superRefine((v, ctx) => {
+  if (v.action === 'ajukan' && v.status === null) ctx.addIssue({ code: 'custom', path: ['status'], message: `Status: ${SUBMIT_NEEDS_STATUS}` });
+});
 
 export interface RowReportForm extends RowReportValues {
   link: string;
@@ -58,29 +106,19 @@ export interface RowReportForm extends RowReportValues {
 
 /** Reads the form of a Lampiran I row's report: status, realisasi, kendala, tindakLanjut, link, version, action. */
 export function parseRowReportForm(body: Record<string, unknown>): ParsedForm<RowReportForm> {
-  const errors: Record<string, string> = {};
-  const status = parseStatus(body.status);
-  if (status === undefined) errors.status = 'Status: pilih salah satu status yang tersedia.';
-  const realisasi = parseRealisasi(body.realisasi);
-  if (realisasi.error) errors.realisasi = realisasi.error;
-  const kendala = text(body.kendala);
-  if (kendala === null || kendala.length > NOTE_MAX) errors.kendala = `Kendala: maksimal ${formatInt(NOTE_MAX)} karakter.`;
-  const tindakLanjut = text(body.tindakLanjut);
-  if (tindakLanjut === null || tindakLanjut.length > NOTE_MAX) errors.tindakLanjut = `Tindak lanjut: maksimal ${formatInt(NOTE_MAX)} karakter.`;
-  const link = LINK_SCHEMA.safeParse(text(body.link) ?? 0);
-  if (!link.success) errors.link = `Tautan bukti dukung: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
-  const version = parseVersion(body.version);
-  const action = actionOf(body.action);
-  if (version === null || action === null) errors._form = 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.';
-  if (action === 'ajukan' && status === null) errors.status = 'Status: pilih status sebelum mengajukan laporan.';
-  if (Object.keys(errors).length > 0 || !link.success) return { value: null, errors };
-  return {
-    value: {
-      status: status as MonevStatus | null, realisasi: realisasi.value, kendala: kendala as string, tindakLanjut: tindakLanjut as string,
-      link: link.data, version: version as number, action: action as ReportAction,
-    },
-    errors,
-  };
+  const r = ROW_REPORT_SCHEMA.safeParse(body);
+  return r.success ? { value: r.data, errors: {} } : { value: null, errors: formErrors(r.error) };
+}
+
+/** One indicator of a unit's own report, its fields named without the `_<code>` suffix the form gives them. */
+function unitItemSchema(code: string) {
+  const label = `Indikator ${code}`;
+  return z.object({
+    status: statusField(`${label} – status`),
+    activity: textField(`${label} – yang dilakukan`, NOTE_MAX),
+    kendala: textField(`${label} – kendala`, NOTE_MAX),
+    link: linkField(`${label} – tautan bukti dukung`),
+  });
 }
 
 export interface UnitReportForm {
@@ -91,67 +129,66 @@ export interface UnitReportForm {
 
 /** Reads a unit's own report: per indicator `status_A1`, `activity_A1`, `kendala_A1`, `link_A1`; version, action. */
 export function parseUnitReportForm(codes: string[], body: Record<string, unknown>): ParsedForm<UnitReportForm> {
-  const errors: Record<string, string> = {};
-  const version = parseVersion(body.version);
-  const action = actionOf(body.action);
-  if (version === null || action === null) errors._form = 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.';
+  const version = VERSION_FIELD.safeParse(body.version);
+  const action = ACTION_FIELD.safeParse(body.action);
+  const errors: Record<string, string> = version.success && action.success ? {} : { _form: FORM_INCOMPLETE };
   const items: UnitReportForm['items'] = [];
   for (const code of codes) {
-    const label = `Indikator ${code}`;
-    const status = parseStatus(body[`status_${code}`]);
-    if (status === undefined) errors[`status_${code}`] = `${label} – status: pilih salah satu status yang tersedia.`;
-    else if (status === null && action === 'ajukan') errors[`status_${code}`] = `${label} – status: pilih status sebelum mengajukan laporan.`;
-    const activity = text(body[`activity_${code}`]);
-    if (activity === null || activity.length > NOTE_MAX) errors[`activity_${code}`] = `${label} – yang dilakukan: maksimal ${formatInt(NOTE_MAX)} karakter.`;
-    const kendala = text(body[`kendala_${code}`]);
-    if (kendala === null || kendala.length > NOTE_MAX) errors[`kendala_${code}`] = `${label} – kendala: maksimal ${formatInt(NOTE_MAX)} karakter.`;
-    const link = LINK_SCHEMA.safeParse(text(body[`link_${code}`]) ?? 0);
-    if (!link.success) errors[`link_${code}`] = `${label} – tautan bukti dukung: ${link.error.issues[0]?.message ?? 'tautan tidak valid'}.`;
-    if (status === undefined || activity === null || kendala === null || !link.success) continue;
-    items.push({ indicatorCode: code, status, activity, kendala, link: link.data });
+    const fields = { status: body[`status_${code}`], activity: body[`activity_${code}`], kendala: body[`kendala_${code}`], link: body[`link_${code}`] };
+    const item = unitItemSchema(code).safeParse(fields);
+    if (!item.success) {
+      for (const [field, message] of Object.entries(fieldMessages(item.error))) errors[`${field}_${code}`] = message;
+    } else if (item.data.status === null && action.data === 'ajukan') {
+      errors[`status_${code}`] = `Indikator ${code} – status: ${SUBMIT_NEEDS_STATUS}`;
+    } else {
+      items.push({ indicatorCode: code, ...item.data });
+    }
   }
-  if (Object.keys(errors).length > 0) return { value: null, errors };
-  return { value: { items, version: version as number, action: action as ReportAction }, errors };
+  if (!version.success || !action.success || Object.keys(errors).length > 0) return { value: null, errors };
+  return { value: { items, version: version.data, action: action.data }, errors };
 }
 
-export interface ReviewForm {
-  decision: 'terima' | 'kembalikan';
-  comment: string;
-  version: number;
-}
+const REVIEW_SCHEMA = z.object({
+  decision: z.enum(['terima', 'kembalikan'], { error: 'Keputusan: pilih terima atau kembalikan.' }),
+  comment: textField('Komentar verifikator', COMMENT_MAX),
+  version: VERSION_FIELD,
+}).superRefine((v, ctx) => {
+  if (v.decision === 'kembalikan' && v.comment === '') {
+    ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Komentar verifikator: wajib diisi saat mengembalikan laporan, agar pelapor tahu apa yang harus diperbaiki.' });
+  }
+});
+
+export type ReviewForm = z.infer<typeof REVIEW_SCHEMA>;
 
 /** Reads the verifikator's decision: decision (terima | kembalikan), comment (required to return), version. */
 export function parseReviewForm(body: Record<string, unknown>): ParsedForm<ReviewForm> {
-  const errors: Record<string, string> = {};
-  const decision = body.decision === 'terima' || body.decision === 'kembalikan' ? body.decision : null;
-  if (!decision) errors.decision = 'Keputusan: pilih terima atau kembalikan.';
-  const comment = text(body.comment);
-  if (comment === null || comment.length > COMMENT_MAX) errors.comment = `Komentar verifikator: maksimal ${formatInt(COMMENT_MAX)} karakter.`;
-  else if (decision === 'kembalikan' && comment === '') errors.comment = 'Komentar verifikator: wajib diisi saat mengembalikan laporan, agar pelapor tahu apa yang harus diperbaiki.';
-  const version = parseVersion(body.version);
-  if (version === null) errors._form = 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.';
-  if (Object.keys(errors).length > 0) return { value: null, errors };
-  return { value: { decision: decision as ReviewForm['decision'], comment: comment as string, version: version as number }, errors };
+  const r = REVIEW_SCHEMA.safeParse(body);
+  return r.success ? { value: r.data, errors: {} } : { value: null, errors: formErrors(r.error) };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** One semester's window, its fields named without the `_<key>` suffix: both dates, or both empty for none. */
+function windowSchema(s: Semester) {
+  const invalid = (label: string) => `${s.label} – ${label}: isi tanggal yang valid.`;
+  const date = (label: string) => formText(invalid(label)).refine((d) => d === '' || validDate(d), invalid(label));
+  return z.object({ opens: date('dibuka'), deadline: date('batas akhir') }).superRefine((w, ctx) => {
+    const issue = (field: 'opens' | 'deadline', message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (w.opens === '' && w.deadline !== '') issue('opens', invalid('dibuka'));
+    if (w.deadline === '' && w.opens !== '') issue('deadline', invalid('batas akhir'));
+    if (validDate(w.opens) && validDate(w.deadline) && w.deadline < w.opens) issue('deadline', `${s.label} – batas akhir: tidak boleh sebelum tanggal dibuka.`);
+  }).transform((w) => (w.opens === '' ? null : { opensOn: w.opens, deadline: w.deadline }));
+}
 
 /** Reads the windows form: per semester `opens_<key>` and `deadline_<key>` (YYYY-MM-DD); both empty clears it. */
 export function parseWindowsForm(semesters: Semester[], body: Record<string, unknown>): ParsedForm<{ semester: Semester; window: { opensOn: string; deadline: string } | null }[]> {
   const errors: Record<string, string> = {};
   const out: { semester: Semester; window: { opensOn: string; deadline: string } | null }[] = [];
   for (const s of semesters) {
-    const opens = text(body[`opens_${s.key}`]);
-    const deadline = text(body[`deadline_${s.key}`]);
-    if (opens === '' && deadline === '') {
-      out.push({ semester: s, window: null });
-      continue;
-    }
-    if (opens === null || !validDate(opens)) errors[`opens_${s.key}`] = `${s.label} – dibuka: isi tanggal yang valid.`;
-    if (deadline === null || !validDate(deadline)) errors[`deadline_${s.key}`] = `${s.label} – batas akhir: isi tanggal yang valid.`;
-    else if (opens !== null && validDate(opens) && deadline < opens) errors[`deadline_${s.key}`] = `${s.label} – batas akhir: tidak boleh sebelum tanggal dibuka.`;
-    if (opens && deadline && !errors[`opens_${s.key}`] && !errors[`deadline_${s.key}`]) out.push({ semester: s, window: { opensOn: opens, deadline } });
+    const r = windowSchema(s).safeParse({ opens: body[`opens_${s.key}`], deadline: body[`deadline_${s.key}`] });
+    if (r.success) out.push({ semester: s, window: r.data });
+    else for (const [field, message] of Object.entries(fieldMessages(r.error))) errors[`${field}_${s.key}`] = message;
   }
   return Object.keys(errors).length > 0 ? { value: null, errors } : { value: out, errors };
 }

@@ -1,4 +1,4 @@
-import { parseRealisasi, parseReviewForm, parseRowReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
+import { parseRealisasi, parseReviewForm, parseRowReportForm, parseUnitReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
 import { semestersOf } from '../../src/monitoring/monitoring-calc';
 import { describeAudit } from '../../src/audit/audit-describe';
 
@@ -35,6 +35,35 @@ describe('the report, review and windows forms', () => {
   it('requires a comment to return a report', () => {
     expect(parseReviewForm({ version: '2', decision: 'kembalikan', comment: ' ' }).errors.comment).toMatch(/^Komentar verifikator: wajib diisi/);
     expect(parseReviewForm({ version: '2', decision: 'terima', comment: '' }).value).toEqual({ decision: 'terima', comment: '', version: 2 });
+  });
+
+  it('names the indicator in each refused field of a unit report and folds a tampered version into one form message', () => {
+    const r = parseUnitReportForm(['A1', 'B2'], {
+      version: 'x', action: 'ajukan', status_A1: 'selesai', kendala_A1: 'k'.repeat(4001), link_A1: 'ftp://x', status_B2: '',
+    });
+
+    expect(r.value).toBeNull();
+    expect(r.errors).toEqual({
+      _form: 'Formulir tidak lengkap; muat ulang halaman lalu coba lagi.',
+      kendala_A1: 'Indikator A1 – kendala: maksimal 4.000 karakter.',
+      link_A1: 'Indikator A1 – tautan bukti dukung: tautan harus diawali http:// atau https://.',
+      status_B2: 'Indikator B2 – status: pilih status sebelum mengajukan laporan.',
+    });
+  });
+
+  it('reads a unit report into items, trimmed, with an empty status as none for a draft', () => {
+    expect(parseUnitReportForm(['A1'], { version: '3', status_A1: '', activity_A1: ' Rapat\r\nkoordinasi ' }).value).toEqual({
+      items: [{ indicatorCode: 'A1', status: null, activity: 'Rapat\nkoordinasi', kendala: '', link: '' }], version: 3, action: 'simpan',
+    });
+  });
+
+  it('refuses a deadline before the opening day and a window with one date only', () => {
+    const semesters = semestersOf(2022, 2022);
+
+    expect(parseWindowsForm(semesters, { 'opens_2022-1': '2022-07-10', 'deadline_2022-1': '2022-07-01', 'opens_2022-2': '2023-01-02' }).errors).toEqual({
+      'deadline_2022-1': 'Semester I 2022 – batas akhir: tidak boleh sebelum tanggal dibuka.',
+      'deadline_2022-2': 'Semester II 2022 – batas akhir: isi tanggal yang valid.',
+    });
   });
 
   it('refuses an impossible date and clears a window left empty', () => {
