@@ -1,9 +1,10 @@
 import { requireUnitAccess } from '../web/guards';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError } from '../errors/app-error';
 import type { Db } from '../db/database';
 import type { AuditService } from '../audit';
 import type { EvidenceService } from '../evidence';
-import type { PeriodsService } from '../periods';
+import type { Instrument } from '../instrument';
+import type { Period, PeriodsService } from '../periods';
 import type { Unit, UnitsService } from '../units';
 import type { User } from '../shared/identity';
 import type { Assessment, AssessmentsRepo } from './assessments.repo';
@@ -22,12 +23,21 @@ export interface AssessmentsDeps {
 /** Statuses in which the answers and the evidence are read-only ('dikembalikan' is editable again). */
 export const LOCKED_STATUSES: ReadonlySet<AssessmentStatus> = new Set(['diajukan', 'diverifikasi']);
 
-/** The unit, when this user may see it (a narahubung only their own: 403 otherwise; unknown: 404). */
-export function loadUnit(deps: { units: UnitsService }, user: User, unitId: number): Unit {
-  requireUnitAccess(user, unitId);
-  const unit = deps.units.findById(unitId);
-  if (!unit) throw notFound('Unit');
-  return unit;
+/**
+ * The guard of every read and write of a unit's assessment in a period (questionnaire and its autosave, evidence,
+ * offline workbook and upload, submit, verification, review, rapor): the unit and the period, when this user may see
+ * the unit (a narahubung only their own: 403 otherwise), both exist (404) and the unit is one of the period's units
+ * (404 `unit-not-in-period` naming why: a unit formed later, or deactivated; src/db/period-units.ts). `user` null:
+ * a caller whose route admits only roles that see every unit (verification).
+ */
+export function requirePeriodUnit(
+  deps: { units: UnitsService; periods: PeriodsService }, user: User | null, periodId: number, unitId: number,
+): { unit: Unit; period: Period; instrument: Instrument } {
+  if (user) requireUnitAccess(user, unitId);
+  const unit = deps.units.requireUnit(unitId);
+  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  deps.units.requireInPeriod(unit, period);
+  return { unit, period, instrument };
 }
 
 /** Throws 409 when the assessment's answers are locked (submitted or verified). */

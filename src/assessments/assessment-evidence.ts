@@ -1,7 +1,7 @@
 import { AppError, badInput } from '../errors/app-error';
 import type { EvidenceRecord } from '../evidence';
 import type { User } from '../shared/identity';
-import { loadUnit, requireEditable, type AssessmentsDeps } from './assessment-access';
+import { requireEditable, requirePeriodUnit, type AssessmentsDeps } from './assessment-access';
 
 /** A link added with a browser key: `created` is false when the key had already added it (a retried request). */
 export interface AddedLink {
@@ -18,8 +18,7 @@ export function attachLink(
 ): AddedLink {
   const { periodId, unitId } = where;
   const { code, url, key } = link;
-  loadUnit(deps, user, unitId);
-  const { instrument } = deps.periods.loadPeriod(periodId);
+  const { instrument } = requirePeriodUnit(deps, user, periodId, unitId);
   if (!instrument.aspects.some((a) => a.indicators.some((i) => i.code === code))) {
     throw badInput({ indicator: `Indikator ${code} tidak ada pada instrumen periode ini.` });
   }
@@ -39,7 +38,7 @@ export function attachLink(
  * Safe inside the caller's transaction.
  */
 export function deleteEvidence(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, evidenceId: number): EvidenceRecord {
-  loadUnit(deps, user, unitId);
+  requirePeriodUnit(deps, user, periodId, unitId);
   return deps.db.transaction(() => {
     const e = deps.evidence.findUnitEvidence(periodId, unitId, evidenceId);
     requireEditable({ status: e.assessmentStatus });
@@ -54,6 +53,6 @@ export function deleteEvidence(deps: AssessmentsDeps, user: User, periodId: numb
 
 /** A stored evidence file for download, for anyone who may see the unit (the route checks the role). */
 export function evidenceDownload(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, evidenceId: number): { path: string; fileName: string; mimeType: string } {
-  loadUnit(deps, user, unitId);
+  requirePeriodUnit(deps, user, periodId, unitId);
   return deps.evidence.evidenceFile(deps.evidence.findUnitEvidence(periodId, unitId, evidenceId));
 }

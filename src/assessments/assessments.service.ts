@@ -7,7 +7,7 @@ import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import type { Answer, AnswerDetail, Assessment } from './assessments.repo';
 import type { AnswerInput } from './assessments.schemas';
-import { LOCKED_STATUSES, loadUnit, requireEditable, type AssessmentsDeps } from './assessment-access';
+import { LOCKED_STATUSES, requireEditable, requirePeriodUnit, type AssessmentsDeps } from './assessment-access';
 import { attachLink, deleteEvidence, evidenceDownload } from './assessment-evidence';
 
 export interface Questionnaire {
@@ -23,12 +23,12 @@ export interface Questionnaire {
 }
 
 /**
- * The period's instrument as this unit answers it (403 for a narahubung of another unit, 404 for an unknown unit or
- * period): N/A reserved for named units (F4 for Inspektorat in revision 2) is open to them.
+ * The period's instrument as this unit answers it (requirePeriodUnit: 403 for a narahubung of another unit, 404 for
+ * an unknown unit or period or a unit not of the period): N/A reserved for named units (F4 for Inspektorat in
+ * revision 2) is open to them.
  */
 function answeringInstrument(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): { unit: Unit; period: Period; instrument: Instrument } {
-  const unit = loadUnit(deps, user, unitId);
-  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const { unit, period, instrument } = requirePeriodUnit(deps, user, periodId, unitId);
   return { unit, period, instrument: instrumentForUnit(instrument, unit.code) };
 }
 
@@ -94,8 +94,7 @@ interface SaveResult {
  * stored (a retried request); any conflict throws AnswerConflictError before anything is written.
  */
 function writeAnswers(deps: AssessmentsDeps, user: User, periodId: number, unitId: number, inputs: AnswerInput[]): SaveResult {
-  loadUnit(deps, user, unitId);
-  deps.periods.loadPeriod(periodId);
+  requirePeriodUnit(deps, user, periodId, unitId);
   return deps.db.transaction(() => {
     const assessment = deps.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
@@ -211,8 +210,7 @@ function submitBlocker(instrument: Instrument, answers: Record<string, Answer>):
  * earlier period is unconfirmed and unchanged; locks the answers.
  */
 export function submitAssessment(deps: AssessmentsDeps, user: User, periodId: number, unitId: number): void {
-  loadUnit(deps, user, unitId);
-  const { instrument } = deps.periods.loadPeriod(periodId);
+  const { instrument } = requirePeriodUnit(deps, user, periodId, unitId);
   deps.db.transaction(() => {
     const assessment = deps.assessments.findOrCreate(periodId, unitId);
     requireEditable(assessment);
@@ -232,7 +230,7 @@ export function createAssessmentsService(deps: AssessmentsDeps) {
   return {
     find, findOrCreate, answers, listPeriodUnits, answersOfPeriod, upsertAnswer, setStatus, setVerifiedLevel, touch,
     ...bindDeps(deps, {
-      answeringInstrument, getQuestionnaire, saveAnswers, saveAnswer, saveQuestionnaireForm, submitAssessment, attachLink, deleteEvidence, evidenceDownload,
+      requirePeriodUnit, answeringInstrument, getQuestionnaire, saveAnswers, saveAnswer, saveQuestionnaireForm, submitAssessment, attachLink, deleteEvidence, evidenceDownload,
     }),
   };
 }

@@ -9,7 +9,6 @@ import type { User } from '../shared/identity';
 import type { UsersService } from '../users';
 import type { KabupatenService } from '../kabupaten';
 import type { LaporService } from '../lapor';
-import { requireUnitAccess } from '../web/guards';
 import type { SnapshotsRepo } from './snapshots.repo';
 import { buildDashboard, type DashboardModel } from './dashboard-model';
 import { parseHeatmapSort } from './dashboard.schemas';
@@ -36,8 +35,9 @@ export function getDashboard(deps: DashboardDeps, periodId: number, basis: Level
   return buildDashboard(scores, parseHeatmapSort(query, scores.instrument));
 }
 
-/** One unit's scores, radar and gaps; 404 when the unit is not part of the period. */
+/** One unit's scores, radar and gaps; 404 when the unit is not part of the period (saying why: requirePeriodUnit). */
 export function getUnitReport(deps: DashboardDeps, periodId: number, unitId: number, basis: LevelBasis): UnitReport {
+  deps.assessments.requirePeriodUnit(null, periodId, unitId);
   const report = buildUnitReport(deps.scoring.computePeriodScores(periodId, basis), unitId);
   if (!report) throw notFound('Unit');
   return report;
@@ -67,7 +67,7 @@ export interface Rapor {
  * is verified; the other roles that reach the route see every unit.
  */
 export function getRapor(deps: DashboardDeps, user: User, periodId: number, unitId: number): Rapor {
-  requireUnitAccess(user, unitId);
+  deps.assessments.requirePeriodUnit(user, periodId, unitId);
   const report = getUnitReport(deps, periodId, unitId, 'verified');
   const assessment = deps.assessments.find(periodId, unitId);
   if (user.role === 'narahubung' && assessment?.status !== 'diverifikasi') {

@@ -25,19 +25,24 @@ export function homeRoutes({ periods, units, assessments, verification, renaksiP
     const user = requireUser(req);
     const all = periods.listAll();
     const unit = user.unitId !== null ? units.findById(user.unitId) : undefined;
+    // A unit formed later (or deactivated) is not one of an older period's units: no questionnaire is offered there.
+    const outside = new Map(unit ? all.flatMap((p) => {
+      const why = units.outsidePeriodReason(unit, p);
+      return why === null ? [] : [[p.id, why] as const];
+    }) : []);
     const ownStatus = new Map(
       unit ? all.map((p) => [p.id, assessments.find(p.id, unit.id)?.status ?? 'belum_mulai'] as const) : [],
     );
     const notices = new Map(unit ? all.map((p) => [p.id, verification.reviewNotice(user, p.id, unit.id)] as const) : []);
     // Only a period whose instrument has a kabupaten checklist (revision 2 onwards) offers its page.
     const withKabupaten = new Set(all.filter((p) => periods.loadPeriod(p.id).instrument.kabupatenChecklist).map((p) => p.id));
-    const planUrls = new Map(unit ? all.map((p) => [p.id, unitPlanUrl(user, renaksiPlanStatus(p.id), p.id, unit.id)] as const) : []);
+    const planUrls = new Map(unit ? all.filter((p) => !outside.has(p.id)).map((p) => [p.id, unitPlanUrl(user, renaksiPlanStatus(p.id), p.id, unit.id)] as const) : []);
     // The monev is offered where there is a plan to report on: a narahubung only a final one (the draft is hidden).
     const withMonev = new Set(all.filter((p) => {
       const status = renaksiPlanStatus(p.id);
       return user.role === 'narahubung' ? status === 'final' : status !== null;
     }).map((p) => p.id));
-    res.render('home', { title: 'Beranda', periods: all, unit, ownStatus, notices, withKabupaten, planUrls, withMonev });
+    res.render('home', { title: 'Beranda', periods: all, unit, outside, ownStatus, notices, withKabupaten, planUrls, withMonev });
   });
 
   return router;

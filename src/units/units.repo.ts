@@ -103,11 +103,14 @@ export function createUnitsRepo(db: Db) {
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
   const inPeriod = db.prepare<[number], { id: number }>(`SELECT u.id ${periodUnitsSql()}`);
+  const oneInPeriod = db.prepare<[number, number], { id: number }>(`SELECT u.id ${periodUnitsSql()} AND u.id = ?`);
   return {
     /** Every unit, active or not, in the official order. */
     listAll: (): Unit[] => all.all().map(toUnit),
     /** Ids of the period's units (periodUnitsSql): active and assessed from its year or earlier, or assessed in it. */
     idsInPeriod: (periodId: number): number[] => inPeriod.all(periodId).map((r) => r.id),
+    /** Whether the unit is one of the period's units (periodUnitsSql). */
+    isInPeriod: (periodId: number, unitId: number): boolean => oneInPeriod.get(periodId, unitId) !== undefined,
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),
     findById: (id: number): Unit | undefined => {
       const r = byId.get(id);

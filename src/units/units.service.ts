@@ -49,6 +49,23 @@ export function requireUnit(deps: UnitsDeps, unitId: number): Unit {
 }
 
 /**
+ * Why the unit is not one of the period's units (src/db/period-units.ts), in Bahasa Indonesia with what the admin can
+ * change: formed later ("Dinilai mulai tahun") or deactivated with no assessment there; null when it is one of them.
+ */
+export function outsidePeriodReason(deps: UnitsDeps, unit: Unit, period: { id: number; year: number }): string | null {
+  if (deps.units.isInPeriod(period.id, unit.id)) return null;
+  return unit.assessedFrom !== null && unit.assessedFrom > period.year
+    ? `Unit ${unit.name} baru dinilai mulai tahun ${unit.assessedFrom}; periode ${period.year} tidak mencakupnya. Bila unit ini memang dinilai pada periode ${period.year}, admin dapat mengubah isian Dinilai mulai tahun di halaman Ubah unit.`
+    : `Unit ${unit.name} sudah dinonaktifkan dan tidak dinilai pada periode ${period.year}. Admin dapat mengaktifkannya kembali di daftar unit.`;
+}
+
+/** Refuses (404 `unit-not-in-period`, saying why: outsidePeriodReason) a unit that is not one of the period's units. */
+export function requireInPeriod(deps: UnitsDeps, unit: Unit, period: { id: number; year: number }): void {
+  const why = outsidePeriodReason(deps, unit, period);
+  if (why !== null) throw new AppError(404, 'unit-not-in-period', why);
+}
+
+/**
  * Edits code, name, group, abbreviation and the "perlu dikonfirmasi" mark (unticking it confirms the unit); 422 on
  * bad input or a code another unit uses. The unit keeps its place in the official order.
  */
@@ -196,10 +213,10 @@ function listUnits(deps: UnitsDeps): Unit[] {
  * own (findById, findByCode, listActive).
  */
 export function createUnitsService(deps: UnitsDeps) {
-  const { findById, findByCode, listActive, idsInPeriod } = deps.units;
+  const { findById, findByCode, listActive, idsInPeriod, isInPeriod } = deps.units;
   return {
-    findById, findByCode, listActive, idsInPeriod,
-    ...bindDeps(deps, { listUnits, addSeedUnits, createUnit, requireUnit, updateUnit, setUnitActive, stageImport, previewImport, applyImport, hasProvisionalUnits }),
+    findById, findByCode, listActive, idsInPeriod, isInPeriod,
+    ...bindDeps(deps, { listUnits, addSeedUnits, createUnit, requireUnit, outsidePeriodReason, requireInPeriod, updateUnit, setUnitActive, stageImport, previewImport, applyImport, hasProvisionalUnits }),
   };
 }
 export type UnitsService = ReturnType<typeof createUnitsService>;

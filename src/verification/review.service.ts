@@ -1,5 +1,4 @@
 import { AppError, notFound } from '../errors/app-error';
-import { requireUnitAccess } from '../web/guards';
 import type { Assessment } from '../assessments';
 import type { Instrument } from '../instrument';
 import type { Period } from '../periods';
@@ -53,10 +52,7 @@ const isBackWithUnit = (a: Assessment | undefined) => !!a && (a.status === 'dike
 
 /** The review page of a unit (a narahubung only for their own unit). */
 export function getReview(deps: VerificationDeps, user: User, periodId: number, unitId: number): ReviewView {
-  requireUnitAccess(user, unitId);
-  const unit = deps.units.findById(unitId);
-  if (!unit) throw notFound('Unit');
-  const { period, instrument } = deps.periods.loadPeriod(periodId);
+  const { unit, period, instrument } = deps.assessments.requirePeriodUnit(user, periodId, unitId);
   const assessment = deps.assessments.find(periodId, unitId);
   const rounds = assessment ? roundsOf(deps.verification.comments(assessment.id), instrument) : [];
   return {
@@ -71,7 +67,7 @@ export function getReview(deps: VerificationDeps, user: User, periodId: number, 
  * Never throws: it only decorates a page another route renders.
  */
 export function reviewNotice(deps: VerificationDeps, user: User | undefined, periodId: number, unitId: number): ReviewNotice | null {
-  if (!user || (user.role === 'narahubung' && user.unitId !== unitId)) return null;
+  if (!user || (user.role === 'narahubung' && user.unitId !== unitId) || !deps.units.isInPeriod(periodId, unitId)) return null;
   const assessment = deps.assessments.find(periodId, unitId);
   if (!assessment) return null;
   const comments = deps.verification.comments(assessment.id);
@@ -95,8 +91,7 @@ export function reviewNotice(deps: VerificationDeps, user: User | undefined, per
 
 /** The unit confirms the answers copied from an earlier period (the banner disappears). */
 export function confirmCopiedAnswers(deps: VerificationDeps, user: User, periodId: number, unitId: number): void {
-  requireUnitAccess(user, unitId);
-  deps.periods.loadPeriod(periodId);
+  deps.assessments.requirePeriodUnit(user, periodId, unitId);
   const assessment = deps.assessments.find(periodId, unitId);
   const copy = assessment && deps.periodSetup.findCopy(assessment.id);
   if (!assessment || !copy) throw notFound('Salinan jawaban');

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { periodUnitsSql } from '../db/period-units';
 import type { AssessmentStatus } from '../shared/assessment-status';
 import type { UnitGroup } from '../units';
 
@@ -102,7 +103,8 @@ export function createVerificationRepo(db: Db) {
     `INSERT INTO review_comments (assessment_id, round, indicator_code, comment, created_by, created_at)
      VALUES (@assessmentId, @round, @code, @comment, @userId, @now)`,
   );
-  // One query for the whole queue: the counts are correlated subqueries, not a query per unit.
+  // One query for the whole queue: the counts are correlated subqueries, not a query per unit. Only the period's
+  // units (periodUnitsSql): a stray assessment of a unit formed later is not verified.
   const queue = db.prepare<[number], QueueDbRow>(
     `SELECT a.id AS assessment_id, u.id AS unit_id, u.code, u.name, u.group_kind, a.status, a.submitted_at, a.updated_at,
        (SELECT COUNT(*) FROM answers an WHERE an.assessment_id = a.id AND (an.level IS NOT NULL OR an.is_na = 1)) AS answered,
@@ -111,8 +113,7 @@ export function createVerificationRepo(db: Db) {
           ON an.assessment_id = d.assessment_id AND an.indicator_code = d.indicator_code
         WHERE d.assessment_id = a.id AND an.self_revision = d.self_revision
           AND an.is_na = d.self_is_na AND an.level IS d.self_level) AS decided
-     FROM assessments a JOIN units u ON u.id = a.unit_id
-     WHERE a.period_id = ? AND a.status IN ('diajukan', 'dikembalikan', 'diverifikasi')
+     ${periodUnitsSql()} AND a.status IN ('diajukan', 'dikembalikan', 'diverifikasi')
      ORDER BY a.submitted_at, u.name`,
   );
   const drafts = db.prepare<[number], { indicator_code: string | null; comment: string; updated_at: string }>(

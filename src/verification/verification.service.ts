@@ -50,10 +50,9 @@ export interface VerificationView {
   awaiting: boolean;
 }
 
+/** The unit's assessment to verify: 404 for an unknown period or unit, a unit not of the period, or no assessment. */
 function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
-  const { period, instrument } = deps.periods.loadPeriod(periodId);
-  const unit = deps.units.findById(unitId);
-  if (!unit) throw notFound('Unit');
+  const { period, instrument, unit } = deps.assessments.requirePeriodUnit(null, periodId, unitId);
   const assessment = deps.assessments.find(periodId, unitId);
   if (!assessment) throw notFound('Penilaian unit ini');
   return { period, instrument, unit, assessment };

@@ -6,8 +6,9 @@ const PILOT = 'Dinas Uji Coba';
 
 /**
  * "Dinilai mulai tahun": the 57 seeded units (no start year), BRIDA assessed from 2023 without an assessment, and a
- * unit assessed from 2023 that submitted a complete 2022 assessment anyway (level 4 everywhere). So the 2022 period
- * has 57 + 1 = 58 units (BRIDA left out, the assessed unit kept), the 2023 period 57 + 2 = 59.
+ * unit assessed from 2023 with a stray complete 2022 assessment (level 4 everywhere, submitted before the guard
+ * refused it). So the 2022 period has the 57 units only (the stray row is stored but not counted), the 2023 period
+ * 57 + 2 = 59.
  */
 describe('a unit assessed from a later year', () => {
   let ctx: TestContext;
@@ -26,25 +27,26 @@ describe('a unit assessed from a later year', () => {
 
   const get = async (path: string) => (await loginAs(ctx.app, fasil)).agent.get(path);
 
-  it('is not on the board of a 2022 period unless it has an assessment there, and is on the 2023 board', async () => {
+  it('is not on the board of a 2022 period, even with a stray assessment there, and is on the 2023 board', async () => {
     const b2022 = await get(`/periods/${ctx.periodId}/units`);
     const b2023 = await get(`/periods/${p2023}/units`);
 
     expect(b2022.status).toBe(200);
     expect(b2022.text).not.toContain(BRIDA);
-    expect(b2022.text).toContain(PILOT);
+    expect(b2022.text).not.toContain(PILOT);
     expect(b2023.text).toContain(BRIDA);
     expect(b2023.text).toContain(PILOT);
   });
 
-  it('is not counted in the 2022 dashboard figures: 1 of 58 units, 57 not submitted', async () => {
+  it('is not counted in the 2022 dashboard figures: 0 of 57 units, 57 not submitted, the stray row left out', async () => {
     const page = await get(`/periods/${ctx.periodId}/dashboard`);
     const summary = await get(`/periods/${ctx.periodId}/dashboard/summary.json`);
     const later = await get(`/periods/${p2023}/dashboard/summary.json`);
 
-    expect(page.text).toMatch(/id="unit-count">1 <small>dari 58 unit<\/small>/);
-    expect(summary.body.counts).toMatchObject({ total: 58, counted: 1, notSubmitted: 57 });
-    expect(summary.body.kabupaten.units.map((u: { name: string }) => u.name)).toEqual([PILOT]);
+    expect(page.text).toMatch(/id="unit-count">0 <small>dari 57 unit<\/small>/);
+    expect(summary.body.counts).toMatchObject({ total: 57, counted: 0, notSubmitted: 57 });
+    expect(summary.body.kabupaten.units).toEqual([]);
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'PD-UJI'").get()).toEqual({ n: 1 });
     expect(later.body.counts).toMatchObject({ total: 59, counted: 0, notSubmitted: 59 });
   });
 
@@ -53,23 +55,27 @@ describe('a unit assessed from a later year', () => {
     const s2023 = await get(`/api/periods/${p2023}/scores`);
     const codes = (res: typeof s2022) => (res.body.units as { code: string }[]).map((u) => u.code);
 
-    expect(s2022.body.units).toHaveLength(58);
+    expect(s2022.body.units).toHaveLength(57);
     expect(codes(s2022)).not.toContain('PD-BRIDA');
-    expect(s2022.body.units.find((u: { code: string }) => u.code === 'PD-UJI')).toMatchObject({ status: 'diajukan', index: 100 });
+    expect(codes(s2022)).not.toContain('PD-UJI');
     expect(s2023.body.units).toHaveLength(59);
     expect(codes(s2023)).toContain('PD-BRIDA');
   });
 
-  it('counts from its year once the admin changes it: BRIDA from 2022 is on the 2022 board again', async () => {
-    const brida = unitId(ctx.repos, 'PD-BRIDA');
-    const unit = ctx.repos.units.findById(brida)!;
-    ctx.repos.units.update({ ...unit, assessedFrom: 2022 });
+  it('counts from its year once the admin changes it: BRIDA from 2022 is on the 2022 board, the stray row counts again', async () => {
+    const brida = ctx.repos.units.findById(unitId(ctx.repos, 'PD-BRIDA'))!;
+    const pilot = ctx.repos.units.findById(unitId(ctx.repos, 'PD-UJI'))!;
+    ctx.repos.units.update({ ...brida, assessedFrom: 2022 });
+    ctx.repos.units.update({ ...pilot, assessedFrom: null });
 
     const summary = await get(`/periods/${ctx.periodId}/dashboard/summary.json`);
+    const scores = await get(`/api/periods/${ctx.periodId}/scores`);
 
-    expect(summary.body.counts).toMatchObject({ total: 59, notSubmitted: 58 });
-    ctx.repos.units.update({ ...unit, assessedFrom: 2023 });
-    expect((await get(`/periods/${ctx.periodId}/dashboard/summary.json`)).body.counts.total).toBe(58);
+    expect(summary.body.counts).toMatchObject({ total: 59, counted: 1, notSubmitted: 58 });
+    expect(scores.body.units.find((u: { code: string }) => u.code === 'PD-UJI')).toMatchObject({ status: 'diajukan', index: 100 });
+    ctx.repos.units.update(brida);
+    ctx.repos.units.update(pilot);
+    expect((await get(`/periods/${ctx.periodId}/dashboard/summary.json`)).body.counts.total).toBe(57);
   });
 
   it('is an added unit when 2023 is compared with 2022', async () => {
@@ -78,7 +84,7 @@ describe('a unit assessed from a later year', () => {
     expect(res.status).toBe(200);
     const units = res.body.comparison.units as { code: string; presence: string }[];
     expect(units.find((u) => u.code === 'PD-BRIDA')?.presence).toBe('added');
-    expect(units.find((u) => u.code === 'PD-UJI')?.presence).not.toBe('added');
+    expect(units.find((u) => u.code === 'PD-UJI')?.presence).toBe('added');
   });
 });
 
