@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LINK_SCHEMA } from '../assessments';
 import { formBody } from '../web/body';
-import { requireQueueOwner, requireRole, requireUnitAccess, requireUser } from '../web/guards';
+import { requireQueueOwner, requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { renderToString } from '../web/render-to-string';
 import { validate } from '../web/validate';
@@ -65,11 +65,11 @@ export function evidenceApiRoutes(deps: QuestionnaireDeps): Router {
    */
   router.post('/evidence-links', formBody, requireRole(...EDITORS), async (req, res) => {
     const user = requireUser(req);
+    const periodId = idParam(req, 'periodId');
     const unitId = idParam(req, 'unitId');
-    requireUnitAccess(user, unitId);
+    deps.assessments.requirePeriodUnit(user, periodId, unitId);
     requireQueueOwner(req, user);
     const link = validate(LINK_BODY, req.body ?? {}, { summary: 'first-field', message: (field, message) => (LINK_FIELD_MESSAGES[field] ?? String)(message) });
-    const periodId = idParam(req, 'periodId');
     const { evidence: e, created } = deps.assessments.attachLink(user, { periodId, unitId }, { code: link.indicator, url: link.url, key: link.key });
     const html = e.deletedAt === null
       ? await renderToString(res, 'assessments/_evidence-item', { e, base: questionnairePath(periodId, unitId), deletable: canDeleteEvidence(user, e) })

@@ -2,7 +2,7 @@ import type { Period } from '../periods';
 import { bindDeps } from '../shared/bind-deps';
 import type { User } from '../shared/identity';
 import type { QueueRow } from './verification.repo';
-import { acceptRemaining, finishVerification, getVerification, reopenAssessment, returnAssessment, saveDecisions, saveIndicatorReview } from './verification.service';
+import { acceptRemaining, finishVerification, getVerification, loadAssessment, reopenAssessment, returnAssessment, saveDecisions, saveIndicatorReview } from './verification.service';
 import type { VerificationDeps } from './verification-decisions.service';
 import { confirmCopiedAnswers, getReview, reviewNotice } from './review.service';
 
@@ -23,7 +23,7 @@ function unitNarahubung(deps: VerificationDeps, unitId: number): User[] {
  */
 export function createVerificationService(deps: VerificationDeps) {
   return bindDeps(deps, {
-    getQueue, unitNarahubung, getVerification, saveDecisions, saveIndicatorReview, acceptRemaining, finishVerification, returnAssessment, reopenAssessment,
+    getQueue, unitNarahubung, loadAssessment, getVerification, saveDecisions, saveIndicatorReview, acceptRemaining, finishVerification, returnAssessment, reopenAssessment,
     getReview, reviewNotice, confirmCopiedAnswers,
   });
 }

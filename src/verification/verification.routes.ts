@@ -179,6 +179,7 @@ export function verificationRoutes(verification: VerificationService, periods: P
    */
   router.post(`${base}/lapor/:code`, formBody, requireRole(...VERIFIERS), (req, res) => {
     const { periodId, unitId } = ids(req);
+    verification.loadAssessment(periodId, unitId);
     const code = String(req.params.code);
     const data = lapor.dataDecision(periodId, unitId, code);
     if (!data) {

@@ -51,7 +51,7 @@ export interface VerificationView {
 }
 
 /** The unit's assessment to verify: 404 for an unknown period or unit, a unit not of the period, or no assessment. */
-function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
+export function loadAssessment(deps: VerificationDeps, periodId: number, unitId: number): { period: Period; instrument: Instrument; unit: Unit; assessment: Assessment } {
   const { period, instrument, unit } = deps.assessments.requirePeriodUnit(null, periodId, unitId);
   const assessment = deps.assessments.find(periodId, unitId);
   if (!assessment) throw notFound('Penilaian unit ini');

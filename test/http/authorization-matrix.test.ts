@@ -2,12 +2,15 @@ import request from 'supertest';
 import type { Role } from '../../src/shared/identity';
 import { buildAssessment, buildUser, createTestContext, csrfFrom, loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { listRoutes, type RouteEntry } from '../helpers/routes';
+import { watchWrites } from '../helpers/db-snapshot';
 
 /**
  * Who may use each route. A route without a rule fails the first test, so every new route must be placed here.
- * 'public': anyone; 'signed-in': any role; otherwise the roles; `ownUnit`: a narahubung only for their own unit.
+ * 'public': anyone; 'signed-in': any role; otherwise the roles; `ownUnit`: a narahubung only for their own unit;
+ * `periodUnit` (required on every route of a unit in a period): true when the route reads or writes the unit's
+ * assessment in the period, so a unit that is not one of the period's units (formed later) is refused.
  */
-type Rule = { roles: 'public' | 'signed-in' | Role[]; ownUnit?: boolean };
+type Rule = { roles: 'public' | 'signed-in' | Role[]; ownUnit?: boolean; periodUnit?: boolean };
 const ALL_STAFF: Role[] = ['admin', 'verifikator', 'fasilitator', 'tim_renaksi'];
 const RENAKSI_TEAM: Role[] = ['tim_renaksi', 'admin'];
 const RULES: Record<string, Rule> = {
@@ -48,26 +51,26 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'GET /periods/:periodId/renaksi/monev.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'GET /periods/:periodId/renaksi/monev/laporan': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
-  'GET /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
-  'POST /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'POST /periods/:periodId/units/:unitId/assessment/submit': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'PUT /api/periods/:periodId/units/:unitId/answers/:code': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'POST /api/periods/:periodId/units/:unitId/evidence-links': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'GET /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
-  'POST /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId/delete': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'GET /periods/:periodId/units/:unitId/review': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
-  'POST /periods/:periodId/units/:unitId/copy-confirm': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'GET /periods/:periodId/units/:unitId/questionnaire.xlsx': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'GET /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true },
-  'POST /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment/submit': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'PUT /api/periods/:periodId/units/:unitId/answers/:code': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'POST /api/periods/:periodId/units/:unitId/evidence-links': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/assessment/evidence/:evidenceId/delete': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/review': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/copy-confirm': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/questionnaire.xlsx': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/questionnaire-upload': { roles: ['narahubung', 'admin'], ownUnit: true, periodUnit: true },
   'GET /periods/:periodId/verification': { roles: ['verifikator', 'admin'] },
-  'GET /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'] },
-  'POST /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'] },
-  'POST /periods/:periodId/units/:unitId/verification/finish': { roles: ['verifikator', 'admin'] },
-  'POST /periods/:periodId/units/:unitId/verification/return': { roles: ['verifikator', 'admin'] },
-  'POST /periods/:periodId/units/:unitId/verification/accept': { roles: ['verifikator', 'admin'] },
-  'PUT /api/periods/:periodId/units/:unitId/verification/:code': { roles: ['verifikator', 'admin'] },
-  'POST /periods/:periodId/units/:unitId/reopen': { roles: ['admin'] },
+  'GET /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/verification': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/verification/finish': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/verification/return': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/verification/accept': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'PUT /api/periods/:periodId/units/:unitId/verification/:code': { roles: ['verifikator', 'admin'], periodUnit: true },
+  'POST /periods/:periodId/units/:unitId/reopen': { roles: ['admin'], periodUnit: true },
   'GET /periods/:periodId/units.xlsx': { roles: ['admin', 'verifikator', 'fasilitator'] },
   'GET /admin/periods': { roles: ['admin'] },
   'POST /admin/periods': { roles: ['admin'] },
@@ -87,11 +90,11 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/dashboard/unit': { roles: ALL_STAFF },
   'GET /periods/:periodId/dashboard/:table.json': { roles: ALL_STAFF },
   'GET /periods/:periodId/dashboard/:table.csv': { roles: ALL_STAFF },
-  'GET /periods/:periodId/units/:unitId/scores': { roles: ALL_STAFF },
-  'GET /periods/:periodId/units/:unitId/scores.json': { roles: ALL_STAFF },
-  'GET /periods/:periodId/units/:unitId/scores/aspects.csv': { roles: ALL_STAFF },
-  'GET /periods/:periodId/units/:unitId/scores/gaps.csv': { roles: ALL_STAFF },
-  'GET /periods/:periodId/units/:unitId/rapor': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  'GET /periods/:periodId/units/:unitId/scores': { roles: ALL_STAFF, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/scores.json': { roles: ALL_STAFF, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/scores/aspects.csv': { roles: ALL_STAFF, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/scores/gaps.csv': { roles: ALL_STAFF, periodUnit: true },
+  'GET /periods/:periodId/units/:unitId/rapor': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: true },
   'GET /periods/:periodId/presentation': { roles: ALL_STAFF },
   'GET /periods/:periodId/presentation.json': { roles: ALL_STAFF },
   'GET /periods/:periodId/presentation/deck': { roles: ALL_STAFF },
@@ -120,8 +123,9 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi/versions/:n.xlsx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
   'POST /periods/:periodId/renaksi/reopen': { roles: ['admin'] },
   'GET /periods/:periodId/renaksi.docx': { roles: ['tim_renaksi', 'admin', 'fasilitator', 'verifikator'] },
-  // A narahubung only once the plan is final: the narahubung actors run on a final plan (see below).
-  'GET /periods/:periodId/units/:unitId/renaksi.docx': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
+  // A narahubung only once the plan is final: the narahubung actors run on a final plan (see below). Not periodUnit
+  // (nor the monev's unit reports): the unit's part of the period's Renaksi, which has no rows for a unit outside it.
+  'GET /periods/:periodId/units/:unitId/renaksi.docx': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: false },
   'GET /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'POST /periods/:periodId/renaksi/narasi': { roles: RENAKSI_TEAM },
   'GET /periods/:periodId/rekap.xlsx': { roles: ALL_STAFF },
@@ -132,9 +136,9 @@ const RULES: Record<string, Rule> = {
   'GET /periods/:periodId/renaksi/monev/rows/:rowId/:semester': { roles: ['narahubung', ...ALL_STAFF] },
   'POST /periods/:periodId/renaksi/monev/rows/:rowId/:semester': { roles: ['narahubung', 'admin', 'tim_renaksi'] },
   'POST /periods/:periodId/renaksi/monev/rows/:rowId/:semester/review': { roles: ['verifikator', 'admin'] },
-  'GET /periods/:periodId/renaksi/monev/units/:unitId/:semester': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true },
-  'POST /periods/:periodId/renaksi/monev/units/:unitId/:semester': { roles: ['narahubung', 'admin', 'tim_renaksi'], ownUnit: true },
-  'POST /periods/:periodId/renaksi/monev/units/:unitId/:semester/review': { roles: ['verifikator', 'admin'] },
+  'GET /periods/:periodId/renaksi/monev/units/:unitId/:semester': { roles: ['narahubung', ...ALL_STAFF], ownUnit: true, periodUnit: false },
+  'POST /periods/:periodId/renaksi/monev/units/:unitId/:semester': { roles: ['narahubung', 'admin', 'tim_renaksi'], ownUnit: true, periodUnit: false },
+  'POST /periods/:periodId/renaksi/monev/units/:unitId/:semester/review': { roles: ['verifikator', 'admin'], periodUnit: false },
   'GET /periods/:periodId/kabupaten': { roles: ALL_STAFF },
   'POST /periods/:periodId/kabupaten': { roles: ['admin'] },
   'POST /periods/:periodId/kabupaten/verification': { roles: ['verifikator'] },
@@ -154,7 +158,7 @@ const RULES: Record<string, Rule> = {
   'POST /admin/lapor/hari-libur/:day/delete': { roles: ['admin'] },
   'GET /admin/lapor/instansi': { roles: ['admin'] },
   'POST /admin/lapor/instansi': { roles: ['admin'] },
-  'POST /periods/:periodId/units/:unitId/verification/lapor/:code': { roles: ['verifikator', 'admin'] },
+  'POST /periods/:periodId/units/:unitId/verification/lapor/:code': { roles: ['verifikator', 'admin'], periodUnit: true },
 };
 
 type Actor = 'anonymous' | 'admin' | 'verifikator' | 'fasilitator' | 'tim_renaksi' | 'narahubung-own' | 'narahubung-other';
@@ -233,6 +237,55 @@ describe('authorization matrix: every route × every role × own/other unit', ()
       const refused = res.status === 403 || res.status === 401 || (res.status === 302 && String(res.headers.location).startsWith('/login'));
       if (allowed(rule, actor) === refused) failures.push(`${key(route)} → ${res.status}${allowed(rule, actor) ? ' (should be allowed)' : ' (should be refused)'}`);
       if (res.status >= 500) failures.push(`${key(route)} → ${res.status}`);
+    }
+
+    expect(failures).toEqual([]);
+  });
+});
+
+/**
+ * The period-units guard: BRIDA is assessed from 2023, so in the 2022 period every `periodUnit` route refuses it
+ * (404 with the reason) to each role the route admits, BRIDA's own narahubung included, and writes nothing, even
+ * with a stray submitted 2022 assessment and its evidence in the database (made before the guard existed).
+ */
+describe('authorization matrix: a unit outside the period', () => {
+  let ctx: TestContext;
+  let brida: number;
+  let evidenceId: number;
+  const names: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    ctx = createTestContext();
+    brida = ctx.repos.units.insert({ code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', provisional: false, assessedFrom: 2023 });
+    for (const role of ['verifikator', 'fasilitator', 'tim_renaksi'] as const) names[role] = (await buildUser(ctx.repos, { role })).username;
+    names.narahubung = (await buildUser(ctx.repos, { role: 'narahubung', unitId: brida })).username;
+    const admin = await buildUser(ctx.repos, { role: 'admin' });
+    names.admin = admin.username;
+    const assessmentId = buildAssessment(ctx, { unitId: brida, fill: 2, status: 'diajukan', userId: admin.id });
+    evidenceId = ctx.repos.evidence.insertLink(assessmentId, 'A1', 'https://brida.example.go.id/sk.pdf', admin.id);
+  });
+
+  it('states for every route of a unit in a period whether the guard applies', () => {
+    const unstated = listRoutes(ctx.app).map(key).filter((k) => k.includes('periods/:periodId/') && k.includes('/units/:unitId') && RULES[k]?.periodUnit === undefined);
+
+    expect(unstated).toEqual([]);
+  });
+
+  it.each(['admin', 'verifikator', 'fasilitator', 'tim_renaksi', 'narahubung'] as const)('refuses %s every guarded route for it, writing nothing', async (role) => {
+    const failures: string[] = [];
+    const session = await loginAs(ctx.app, names[role] as string);
+    const writes = watchWrites(ctx.db, new Set(['sessions', 'login_limits', 'schema_migrations']));
+    for (const route of listRoutes(ctx.app)) {
+      const rule = RULES[key(route)];
+      if (!rule?.periodUnit || !Array.isArray(rule.roles) || !rule.roles.includes(role)) continue;
+      const url = route.path.replace(':periodId', String(ctx.periodId)).replace(':unitId', String(brida))
+        .replace(':evidenceId', String(evidenceId)).replace(':code', 'A1');
+      const before = writes();
+      const res = route.method === 'GET'
+        ? await session.agent.get(url)
+        : await session.agent[route.method === 'PUT' ? 'put' : 'post'](url).type('form').set('X-CSRF-Token', session.csrf).send({ _csrf: session.csrf, level_A1: '3', level: '3' });
+      if (res.status !== 404 || !res.text.includes('baru dinilai mulai tahun 2023; periode 2022 tidak mencakupnya')) failures.push(`${key(route)} → ${res.status}`);
+      if (writes() !== before) failures.push(`${key(route)} wrote to the database`);
     }
 
     expect(failures).toEqual([]);
