@@ -20,6 +20,12 @@ export function periodUnitsSql(periodParam = '?', joins = ''): string {
      WHERE ((u.assessed_from IS NULL OR u.assessed_from <= p.year) AND (a.id IS NOT NULL OR u.active = 1))`;
 }
 
+/**
+ * The year part of the rule above, for explaining a change of "Dinilai mulai tahun" before it is made (the import
+ * preview): whether a unit with this start year is assessed in a period of `year`.
+ */
+export const assessedInYear = (assessedFrom: number | null, year: number): boolean => assessedFrom === null || assessedFrom <= year;
+
 /** The admin form's and the import's bounds of "Dinilai mulai tahun". */
 export const ASSESSED_FROM_MIN = 2015;
 export const ASSESSED_FROM_MAX = 2100;

@@ -1,7 +1,7 @@
 import type { UnitGroup } from './units.repo';
 import { formatInt, GROUP_LABELS } from '../shared/format';
 import type { Unit } from './units.repo';
-import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN } from '../db/period-units';
+import { ASSESSED_FROM_MAX, ASSESSED_FROM_MIN, assessedInYear } from '../db/period-units';
 import { parseAssessedFrom, UNIT_ABBREVIATION_MAX, UNIT_CODE_PATTERN, UNIT_NAME_MAX } from './units.schemas';
 
 /**
@@ -21,10 +21,11 @@ export interface ImportLine {
   /** Column "perlu dikonfirmasi". */
   needsConfirmation: boolean | null;
   /**
-   * Column "dinilai mulai tahun": the year, or null for a blank cell (assessed in every period). Unlike the other
-   * optional columns a blank cell is a value here, so a file without the column leaves the key out (undefined).
+   * Column "dinilai mulai tahun": the year; null for a blank cell or no such column, which keeps the stored year (a
+   * new unit: assessed in every period). Clearing a stored year is done on the unit form, so a cell left blank in a
+   * spreadsheet never erases one. NOTE: lines staged before this rule may hold undefined; read it with `?? null`.
    */
-  assessedFrom?: number | null;
+  assessedFrom: number | null;
   error: string | null;
 }
 
@@ -32,6 +33,8 @@ export type PlanAction = 'baru' | 'diubah' | 'tidak berubah' | 'ditolak';
 
 export interface PlanLine extends ImportLine {
   action: PlanAction;
+  /** "Dinilai mulai tahun" once applied (the stored year when the line keeps it); null: every period. */
+  assessedFromAfter: number | null;
   /** What changes (diubah) or why the line is refused (ditolak), in Bahasa Indonesia. */
   details: string[];
   unitId: number | null;
@@ -78,7 +81,7 @@ function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, num
   const confirmText = cell(col.needsConfirmation);
   const needsConfirmation = confirmText === null ? null : parseConfirmation(confirmText);
   const fromText = cell(col.assessedFrom);
-  const from = fromText === null ? null : parseAssessedFrom(fromText);
+  const from = fromText === null || fromText === '' ? null : parseAssessedFrom(fromText);
   const order = orderText === null ? null : /^\d{1,6}$/.test(orderText) ? Number(orderText) : NaN;
   let error: string | null = null;
   if (abbreviation !== null && abbreviation.length > UNIT_ABBREVIATION_MAX) error = `singkatan lebih dari ${formatInt(UNIT_ABBREVIATION_MAX)} karakter`;
@@ -86,9 +89,9 @@ function optionalCells(cells: string[], col: Columns, seenOrder: Map<number, num
   else if (order !== null && (Number.isNaN(order) || order < 1 || order > ORDER_MAX)) error = `urutan "${orderText}" bukan nomor urut (bilangan bulat 1–${ORDER_MAX})`;
   else if (order !== null && seenOrder.has(order)) error = `urutan ${order} ganda (sudah ada di baris ${seenOrder.get(order)})`;
   else if (confirmText !== null && needsConfirmation === null) error = `perlu dikonfirmasi "${confirmText}" tidak dikenal (isi "ya" atau kosongkan)`;
-  else if (from && 'error' in from) error = `dinilai mulai tahun "${fromText}" bukan tahun 4 angka ${ASSESSED_FROM_MIN}–${ASSESSED_FROM_MAX} (atau kosongkan)`;
-  const assessed = from && 'value' in from ? { assessedFrom: from.value } : {};
-  return { abbreviation, order: Number.isNaN(order) ? null : order, needsConfirmation, ...assessed, error };
+  else if (from && 'error' in from) error = `dinilai mulai tahun "${fromText}" bukan tahun 4 angka ${ASSESSED_FROM_MIN}–${ASSESSED_FROM_MAX} (atau kosongkan agar tidak berubah)`;
+  const assessedFrom = from && 'value' in from ? from.value : null;
+  return { abbreviation, order: Number.isNaN(order) ? null : order, needsConfirmation, assessedFrom, error };
 }
 
 /** The reason a row's required cells are refused, or null. */
@@ -142,34 +145,50 @@ export function readImportLines(table: string[][]): { lines: ImportLine[] } | { 
 
 const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
 
+/** What a new start year does to the unit's stored answers: the years that stop or start counting (kept either way). */
+function answeredYearsNote(years: number[], from: number | null, to: number | null): string[] {
+  const dropped = years.filter((y) => assessedInYear(from, y) && !assessedInYear(to, y));
+  const back = years.filter((y) => !assessedInYear(from, y) && assessedInYear(to, y));
+  return [
+    ...(dropped.length > 0 ? [`penilaian tahun ${dropped.join(', ')} tidak lagi dihitung (jawabannya tetap tersimpan)`] : []),
+    ...(back.length > 0 ? [`penilaian tahun ${back.join(', ')} kembali dihitung`] : []),
+  ];
+}
+
 /** What applying the line changes on a stored unit, in Bahasa Indonesia (empty: nothing). */
-function changesOf(l: ImportLine & { group: UnitGroup }, u: Unit): string[] {
+function changesOf(l: ImportLine & { group: UnitGroup }, u: Unit, answeredYears: number[]): string[] {
   const details: string[] = [];
   // NOTE: lines staged before the optional columns existed have them undefined; `?? null` reads them as absent.
   const abbreviation = l.abbreviation ?? null;
   const order = l.order ?? null;
   const confirm = l.needsConfirmation ?? null;
-  const from = l.assessedFrom;
+  const from = l.assessedFrom ?? null;
   if (u.name !== l.name) details.push(`nama: ${u.name} → ${l.name}`);
   if (u.group !== l.group) details.push(`kelompok: ${GROUP_LABELS[u.group]} → ${GROUP_LABELS[l.group]}`);
   if (abbreviation !== null && abbreviation !== u.abbreviation) details.push(`singkatan: ${u.abbreviation || '–'} → ${abbreviation || '–'}`);
   if (order !== null && order !== u.sortOrder) details.push(`urutan: ${u.sortOrder} → ${order}`);
   if (confirm !== null && confirm !== u.needsConfirmation) details.push(`perlu dikonfirmasi: ${yesNo(u.needsConfirmation)} → ${yesNo(confirm)}`);
-  if (from !== undefined && from !== u.assessedFrom) details.push(`dinilai mulai tahun: ${u.assessedFrom ?? 'setiap periode'} → ${from ?? 'setiap periode'}`);
+  if (from !== null && from !== u.assessedFrom) {
+    details.push(`dinilai mulai tahun: ${u.assessedFrom ?? 'setiap periode'} → ${from}`, ...answeredYearsNote(answeredYears, u.assessedFrom, from));
+  }
   if (!u.active) details.push('diaktifkan kembali');
   if (u.provisional) details.push('daftar sementara → daftar resmi');
   return details;
 }
 
-/** Compares each line with the stored units (by code): baru, diubah (with what changes), tidak berubah, ditolak. */
-export function planImport(lines: ImportLine[], units: Unit[]): PlanLine[] {
+/**
+ * Compares each line with the stored units (by code): baru, diubah (with what changes), tidak berubah, ditolak.
+ * `answeredYears` (per unit id, the years it has answers) names the periods a new start year stops or starts counting.
+ */
+export function planImport(lines: ImportLine[], units: Unit[], answeredYears: ReadonlyMap<number, number[]> = new Map()): PlanLine[] {
   const byCode = new Map(units.map((u) => [u.code, u]));
   return lines.map((l) => {
-    if (l.error || !l.group) return { ...l, action: 'ditolak', details: [l.error ?? 'baris tidak valid'], unitId: null };
+    const typedFrom = l.assessedFrom ?? null;
+    if (l.error || !l.group) return { ...l, action: 'ditolak', details: [l.error ?? 'baris tidak valid'], unitId: null, assessedFromAfter: typedFrom };
     const u = byCode.get(l.code);
-    if (!u) return { ...l, action: 'baru', details: [], unitId: null };
-    const details = changesOf({ ...l, group: l.group }, u);
-    return { ...l, action: details.length > 0 ? 'diubah' : 'tidak berubah', details, unitId: u.id };
+    if (!u) return { ...l, action: 'baru', details: [], unitId: null, assessedFromAfter: typedFrom };
+    const details = changesOf({ ...l, group: l.group }, u, answeredYears.get(u.id) ?? []);
+    return { ...l, action: details.length > 0 ? 'diubah' : 'tidak berubah', details, unitId: u.id, assessedFromAfter: typedFrom ?? u.assessedFrom };
   });
 }
 

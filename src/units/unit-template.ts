@@ -31,9 +31,13 @@ export function readUnitTemplate(templatesDir: string): TemplateUnit[] {
 const WIDTHS = [9, 24, 58, 20, 18, 18, 14];
 const HEADER_ROW = 3;
 
+/** Row 2, above the header: how the optional columns are read back (the import skips rows above the header). */
+export const UNIT_LIST_NOTE =
+  'Kolom Dinilai mulai tahun: tahun pertama unit dinilai (mis. 2023 untuk unit yang dibentuk tahun 2023). Sel yang dikosongkan tidak mengubah tahun yang tersimpan; untuk menghapus tahunnya (unit dinilai di setiap periode) gunakan halaman Ubah unit.';
+
 /**
- * A unit list as a workbook the units import reads back as it is: a title, then the header row (UNIT_LIST_HEADERS)
- * and one row per unit with its position in the official order. Pure: units in, workbook out.
+ * A unit list as a workbook the units import reads back as it is: a title, a note on the optional columns
+ * (UNIT_LIST_NOTE), then the header row (UNIT_LIST_HEADERS) and one row per unit with its position in the official order. Pure: units in, workbook out.
  */
 export function buildUnitListWorkbook(title: string, units: UnitListUnit[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -44,6 +48,11 @@ export function buildUnitListWorkbook(title: string, units: UnitListUnit[]): Exc
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
   addTitle(ws, 1, WIDTHS.length, title);
+  ws.mergeCells(2, 1, 2, WIDTHS.length);
+  const note = ws.getCell(2, 1);
+  note.value = UNIT_LIST_NOTE;
+  note.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = 30;
   UNIT_LIST_HEADERS.forEach((h, i) => {
     const cell = ws.getCell(HEADER_ROW, i + 1);
     cell.value = h;

@@ -103,12 +103,22 @@ export function createUnitsRepo(db: Db) {
   const setActive = db.prepare('UPDATE units SET active = ? WHERE id = ?');
   const setProvisional = db.prepare('UPDATE units SET provisional = ? WHERE id = ?');
   const inPeriod = db.prepare<[number], { id: number }>(`SELECT u.id ${periodUnitsSql()}`);
+  const answeredYears = db.prepare<[], { unit_id: number; year: number }>(
+    `SELECT DISTINCT a.unit_id, p.year FROM assessments a JOIN periods p ON p.id = a.period_id
+     WHERE EXISTS (SELECT 1 FROM answers an WHERE an.assessment_id = a.id) ORDER BY p.year`,
+  );
   const oneInPeriod = db.prepare<[number, number], { id: number }>(`SELECT u.id ${periodUnitsSql()} AND u.id = ?`);
   return {
     /** Every unit, active or not, in the official order. */
     listAll: (): Unit[] => all.all().map(toUnit),
     /** Ids of the period's units (periodUnitsSql): active and assessed from its year or earlier, or assessed in it. */
     idsInPeriod: (periodId: number): number[] => inPeriod.all(periodId).map((r) => r.id),
+    /** Per unit id, the years of the periods in which it has answers, ascending. */
+    answeredYears: (): Map<number, number[]> => {
+      const out = new Map<number, number[]>();
+      for (const r of answeredYears.all()) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.year]);
+      return out;
+    },
     /** Whether the unit is one of the period's units (periodUnitsSql). */
     isInPeriod: (periodId: number, unitId: number): boolean => oneInPeriod.get(periodId, unitId) !== undefined,
     listActive: (): Unit[] => all.all().filter((r) => r.active === 1).map(toUnit),

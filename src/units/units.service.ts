@@ -130,7 +130,7 @@ function loadPending(deps: UnitsDeps, user: User, token: string) {
 export function previewImport(deps: UnitsDeps, user: User, token: string): ImportPreview {
   const pending = loadPending(deps, user, token);
   const units = deps.units.listAll();
-  const plan = planImport(pending.lines, units);
+  const plan = planImport(pending.lines, units, deps.units.answeredYears());
   const inFile = new Set(pending.lines.map((l) => l.code));
   return {
     token,
@@ -148,7 +148,7 @@ export function previewImport(deps: UnitsDeps, user: User, token: string): Impor
 function applyLine(deps: UnitsDeps, user: User, p: PlanLine, old: Unit | undefined, fileName: string): void {
   const group = p.group as NonNullable<typeof p.group>;
   if (p.action === 'baru') {
-    const id = deps.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false, assessedFrom: p.assessedFrom ?? null });
+    const id = deps.units.insert({ code: p.code, name: p.name, group, abbreviation: p.abbreviation ?? '', needsConfirmation: p.needsConfirmation ?? false, sortOrder: p.order ?? undefined, provisional: false, assessedFrom: p.assessedFromAfter });
     deps.audit.record({ userId: user.id, action: 'unit.import', entity: 'unit', entityId: id, unitId: id, newValue: { ...snapshot(deps.units.findById(id) as Unit), berkas: fileName } });
     return;
   }
@@ -156,7 +156,7 @@ function applyLine(deps: UnitsDeps, user: User, p: PlanLine, old: Unit | undefin
   const next: Unit = {
     ...old, name: p.name, group, abbreviation: p.abbreviation ?? old.abbreviation, sortOrder: p.order ?? old.sortOrder,
     needsConfirmation: p.needsConfirmation ?? old.needsConfirmation, active: true, provisional: false,
-    assessedFrom: p.assessedFrom === undefined ? old.assessedFrom : p.assessedFrom,
+    assessedFrom: p.assessedFromAfter,
   };
   deps.units.update(next);
   if (!old.active) deps.units.setActive(old.id, true);

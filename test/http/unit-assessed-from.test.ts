@@ -1,4 +1,5 @@
-import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type TestContext } from '../helpers/test-app';
+import { buildAssessment, buildUser, createTestContext, loginAs, unitId, REVISION_1, type Agent, type TestContext } from '../helpers/test-app';
+import { readWorkbook } from '../helpers/workbook';
 import { dbSnapshot } from '../helpers/db-snapshot';
 
 const BRIDA = 'Badan Riset dan Inovasi Daerah';
@@ -88,6 +89,14 @@ describe('a unit assessed from a later year', () => {
   });
 });
 
+/** Uploads a unit list, reads its preview and applies it with the preview's plan hash. */
+async function applyImport(agent: Agent, csrf: string, file: string | Buffer, name = 'daftar.csv') {
+  const up = await agent.post('/admin/units/import/upload').field('_csrf', csrf).attach('file', Buffer.from(file), name);
+  const preview = await agent.get(up.headers.location as string);
+  const planHash = /name="planHash" value="([0-9a-f]+)"/.exec(preview.text)?.[1] ?? '';
+  return { preview, res: await agent.post(up.headers.location as string).type('form').send({ _csrf: csrf, planHash }) };
+}
+
 describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
   let ctx: TestContext;
   let admin: { id: number; username: string };
@@ -141,30 +150,69 @@ describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
 
   it('reads the optional column in the import: a year sets it, a bad one refuses the line, no column leaves it', async () => {
     const { agent, csrf } = await loginAs(ctx.app, admin.username);
-    const apply = async (csv: string) => {
-      const up = await agent.post('/admin/units/import/upload').field('_csrf', csrf).attach('file', Buffer.from(csv), 'daftar.csv');
-      const preview = await agent.get(up.headers.location as string);
-      const planHash = /name="planHash" value="([0-9a-f]+)"/.exec(preview.text)?.[1] ?? '';
-      return { preview, res: await agent.post(up.headers.location as string).type('form').send({ _csrf: csrf, planHash }) };
-    };
 
-    const bad = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;23');
-    expect(bad.preview.text).toContain('dinilai mulai tahun &#34;23&#34; bukan tahun 4 angka 2015–2100');
+    const bad = await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;23');
+    expect(bad.preview.text).toContain('dinilai mulai tahun &#34;23&#34; bukan tahun 4 angka 2015–2100 (atau kosongkan agar tidak berubah)');
     expect(bad.res.status).toBe(422);
     expect(ctx.repos.units.findByCode('PD-BRIDA')).toBeUndefined();
 
-    const good = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023\nPD-DINKES;Dinas Kesehatan;pd;2022');
+    const good = await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023\nPD-DINKES;Dinas Kesehatan;pd;2022');
     expect(good.preview.text).toContain('dinilai mulai tahun: setiap periode → 2022');
     expect(good.res.status).toBe(302);
     expect(ctx.repos.units.findByCode('PD-BRIDA')?.assessedFrom).toBe(2023);
     expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBe(2022);
 
-    const without = await apply('kode;nama;kelompok\nPD-BRIDA;Badan Riset dan Inovasi Daerah (BRIDA);pd');
+    const without = await applyImport(agent, csrf, 'kode;nama;kelompok\nPD-BRIDA;Badan Riset dan Inovasi Daerah (BRIDA);pd');
     expect(without.res.status).toBe(302);
     expect(ctx.repos.units.findByCode('PD-BRIDA')).toMatchObject({ name: 'Badan Riset dan Inovasi Daerah (BRIDA)', assessedFrom: 2023 });
+  });
 
-    const cleared = await apply('kode;nama;kelompok;dinilai mulai tahun\nPD-DINKES;Dinas Kesehatan;pd;');
-    expect(cleared.res.status).toBe(302);
+  it('keeps the stored years for blank cells, shows the year each line will have, and says where a year is cleared', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+    await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023\nPD-DINKES;Dinas Kesehatan;pd;2022');
+    const page = await agent.get('/admin/units/import');
+
+    const blank = await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;\nPD-DINKES;Dinas Kesehatan Kabupaten;pd; \nPD-NEW;Unit Baru;pd;');
+
+    expect(page.text).toContain('Sel <code>dinilai mulai tahun</code> yang kosong juga tidak mengubah tahun yang tersimpan');
+    expect(blank.preview.text).toMatch(/<td>PD-BRIDA<\/td>(?:(?!<\/tr>)[\s\S])*<td>2023<\/td>\s*<td><strong>tidak berubah<\/strong>/);
+    expect(blank.preview.text).toMatch(/<td>PD-NEW<\/td>(?:(?!<\/tr>)[\s\S])*<td>setiap periode<\/td>\s*<td><strong>baru<\/strong>/);
+    expect(blank.res.status).toBe(302);
+    expect(ctx.repos.units.findByCode('PD-BRIDA')?.assessedFrom).toBe(2023);
+    expect(ctx.repos.units.findByCode('PD-DINKES')).toMatchObject({ name: 'Dinas Kesehatan Kabupaten', assessedFrom: 2022 });
+    expect(ctx.repos.units.findByCode('PD-NEW')?.assessedFrom).toBeNull();
+  });
+
+  it('names on the preview the answered periods a new start year stops or starts counting', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+    buildAssessment(ctx, { unitId: unitId(ctx.repos, 'PD-DINKES'), levels: { A1: 2 }, userId: admin.id });
+
+    const later = await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-DINKES;Dinas Kesehatan;pd;2023');
+    const back = await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-DINKES;Dinas Kesehatan;pd;2022');
+
+    expect(later.preview.text).toContain('dinilai mulai tahun: setiap periode → 2023; penilaian tahun 2022 tidak lagi dihitung (jawabannya tetap tersimpan)');
+    expect(back.preview.text).toContain('dinilai mulai tahun: 2023 → 2022; penilaian tahun 2022 kembali dihitung');
+    expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBe(2022);
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM answers an JOIN assessments a ON a.id = an.assessment_id JOIN units u ON u.id = a.unit_id WHERE u.code = 'PD-DINKES'").get()).toEqual({ n: 1 });
+  });
+
+  it('reads its own unit list back: the note row above the header is skipped and no year changes', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+    await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023');
+    const list = await agent.get('/admin/units.xlsx').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const wb = await readWorkbook(list.body as Buffer);
+
+    const again = await applyImport(agent, csrf, list.body as Buffer, 'daftar.xlsx');
+
+    expect(String(wb.worksheets[0]?.getCell(2, 1).value)).toContain('Sel yang dikosongkan tidak mengubah tahun yang tersimpan');
+    expect(again.preview.text).toContain('Ditolak: <strong>0</strong>');
+    expect(again.preview.text).not.toContain('dinilai mulai tahun:');
+    expect(again.res.status).toBe(302);
+    expect(ctx.repos.units.findByCode('PD-BRIDA')?.assessedFrom).toBe(2023);
     expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBeNull();
   });
 });

@@ -18,8 +18,8 @@ describe('readImportLines', () => {
 
     expect(r).toEqual({
       lines: [
-        { line: 4, code: 'KEC-A', name: 'Kecamatan A', groupText: 'kecamatan', group: 'kecamatan', abbreviation: null, order: null, needsConfirmation: null, error: null },
-        { line: 6, code: 'PD-B', name: 'Dinas B', groupText: 'pd', group: 'pd', abbreviation: null, order: null, needsConfirmation: null, error: null },
+        { line: 4, code: 'KEC-A', name: 'Kecamatan A', groupText: 'kecamatan', group: 'kecamatan', abbreviation: null, order: null, needsConfirmation: null, assessedFrom: null, error: null },
+        { line: 6, code: 'PD-B', name: 'Dinas B', groupText: 'pd', group: 'pd', abbreviation: null, order: null, needsConfirmation: null, assessedFrom: null, error: null },
       ],
     });
   });
@@ -109,6 +109,28 @@ describe('planImport', () => {
       ['diubah', ['singkatan: RSUD → RSUD Kudungga', 'urutan: 18 → 38', 'perlu dikonfirmasi: tidak → ya']],
     ]);
     expect(untouched.map((p) => [p.action, p.details])).toEqual([['tidak berubah', []]]);
+  });
+
+  it('keeps a stored start year for a blank cell and names the answered years a new one stops or starts counting', () => {
+    const stored = [
+      unit({ id: 1, code: 'PD-BRIDA', name: 'BRIDA', assessedFrom: 2023 }),
+      unit({ id: 2, code: 'PD-DINKES', name: 'Dinas Kesehatan', assessedFrom: null }),
+      unit({ id: 3, code: 'PD-DISKOMINFO', name: 'Diskominfo', assessedFrom: 2024 }),
+    ];
+    const read = readImportLines([
+      ['kode', 'nama', 'kelompok', 'dinilai mulai tahun'],
+      ['PD-BRIDA', 'BRIDA', 'pd', ''], ['PD-DINKES', 'Dinas Kesehatan', 'pd', '2023'], ['PD-DISKOMINFO', 'Diskominfo', 'pd', '2022'], ['PD-BARU', 'Baru', 'pd', ' '],
+    ]);
+    const answered = new Map([[2, [2022, 2023]], [3, [2022, 2023]]]);
+
+    const plan = planImport('lines' in read ? read.lines : [], stored, answered);
+
+    expect(plan.map((p) => [p.code, p.action, p.details, p.assessedFromAfter])).toEqual([
+      ['PD-BRIDA', 'tidak berubah', [], 2023],
+      ['PD-DINKES', 'diubah', ['dinilai mulai tahun: setiap periode → 2023', 'penilaian tahun 2022 tidak lagi dihitung (jawabannya tetap tersimpan)'], 2023],
+      ['PD-DISKOMINFO', 'diubah', ['dinilai mulai tahun: 2024 → 2022', 'penilaian tahun 2022, 2023 kembali dihitung'], 2022],
+      ['PD-BARU', 'baru', [], null],
+    ]);
   });
 
   it('reads a line staged before the optional columns existed as having none of them', () => {
