@@ -146,7 +146,7 @@ export function readImportLines(table: string[][]): { lines: ImportLine[] } | { 
 const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
 
 /** What a new start year does to the unit's stored answers: the years that stop or start counting (kept either way). */
-function answeredYearsNote(years: number[], from: number | null, to: number | null): string[] {
+export function answeredYearsNote(years: number[], from: number | null, to: number | null): string[] {
   const dropped = years.filter((y) => assessedInYear(from, y) && !assessedInYear(to, y));
   const back = years.filter((y) => !assessedInYear(from, y) && assessedInYear(to, y));
   return [

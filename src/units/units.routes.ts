@@ -123,8 +123,9 @@ export function unitsRoutes(units: UnitsService, audit: AuditService, opts: { te
   /** @route POST /admin/units/:unitId — saves code, name, group, abbreviation, the confirmation mark and the unit's head */
   router.post('/units/:unitId', formBody, admin, (req, res) => {
     const body = req.body as Record<string, unknown>;
-    if (!or422(() => units.updateUnit(requireUser(req), idParam(req, 'unitId'), body), (e) => renderEdit(req, res, 422, body, e))) return;
-    flash(req, 'success', 'Perubahan unit tersimpan.');
+    let notes: string[] = [];
+    if (!or422(() => { notes = units.updateUnit(requireUser(req), idParam(req, 'unitId'), body); }, (e) => renderEdit(req, res, 422, body, e))) return;
+    flash(req, 'success', ['Perubahan unit tersimpan.', ...notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`)].join(' '));
     res.redirect('/admin/units');
   });
 

@@ -11,7 +11,7 @@ import type { Unit, UnitsRepo } from './units.repo';
 import type { UnitImportsRepo } from './unit-imports.repo';
 import type { TemplateUnit } from './unit-template';
 import { UNIT_FORM_SCHEMA, type UnitFormInput } from './units.schemas';
-import { IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
+import { answeredYearsNote, IMPORT_MAX_LINES, planImport, planSummary, readImportLines, type ImportLine, type PlanAction, type PlanLine } from './unit-import';
 
 export interface UnitsDeps {
   db: Db;
@@ -67,17 +67,19 @@ export function requireInPeriod(deps: UnitsDeps, unit: Unit, period: { id: numbe
 
 /**
  * Edits code, name, group, abbreviation and the "perlu dikonfirmasi" mark (unticking it confirms the unit); 422 on
- * bad input or a code another unit uses. The unit keeps its place in the official order.
+ * bad input or a code another unit uses. The unit keeps its place in the official order. Returns what a changed
+ * "Dinilai mulai tahun" does to the periods the unit has answers in (answeredYearsNote), empty otherwise.
  */
-export function updateUnit(deps: UnitsDeps, user: User, unitId: number, raw: unknown): void {
+export function updateUnit(deps: UnitsDeps, user: User, unitId: number, raw: unknown): string[] {
   const unit = requireUnit(deps, unitId);
   const input = parseUnitForm(deps, raw, unit.id);
   const next: Unit = { ...unit, ...input };
-  if (JSON.stringify(snapshot(next)) === JSON.stringify(snapshot(unit))) return;
+  if (JSON.stringify(snapshot(next)) === JSON.stringify(snapshot(unit))) return [];
   deps.db.transaction(() => {
     deps.units.update(next);
     deps.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: snapshot(next) });
   })();
+  return answeredYearsNote(deps.units.answeredYears().get(unit.id) ?? [], unit.assessedFrom, next.assessedFrom);
 }
 
 /** Soft (de)activation; the unit's assessments and history stay. 409 when it is already in that state. */

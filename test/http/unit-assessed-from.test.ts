@@ -130,6 +130,19 @@ describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
     expect(ctx.repos.units.findById(id)?.assessedFrom).toBeNull();
   });
 
+  it('tells the admin on saving the form which answered period a later start year stops counting', async () => {
+    const id = unitId(ctx.repos, 'PD-DINKES');
+    buildAssessment(ctx, { unitId: id, levels: { A1: 3 }, userId: admin.id });
+    const { agent, csrf } = await loginAs(ctx.app, admin.username);
+
+    const res = await agent.post(`/admin/units/${id}`).type('form').send({ _csrf: csrf, code: 'PD-DINKES', name: 'Dinas Kesehatan', group: 'pd', assessedFrom: '2023' });
+    const list = await agent.get('/admin/units');
+
+    expect(res.status).toBe(302);
+    expect(list.text).toContain('Perubahan unit tersimpan. Penilaian tahun 2022 tidak lagi dihitung (jawabannya tetap tersimpan).');
+    expect(ctx.repos.units.findById(id)?.assessedFrom).toBe(2023);
+  });
+
   it.each([['2014'], ['2101'], ['23'], ['20231'], ['dua ribu'], ['2023.5']])(
     'refuses %s with 422 naming the field, keeps the value and saves nothing',
     async (typed) => {
