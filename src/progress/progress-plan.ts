@@ -116,17 +116,36 @@ export function tallyAtTarget(units: UnitResult[], code: string, target: number)
   return t;
 }
 
-function rowProgress(row: PlanRowInput & { indicatorCode: string }, T: number, year: number, baseline: BaselineScores, measured: PeriodScores | null): RowProgress {
-  const expected = row.targets[String(year)] ?? null;
-  const inMeasured = measured !== null && measured.instrument.aspects.some((a) => a.indicators.some((i) => i.code === row.indicatorCode));
+/** What every row and unit of a plan year is compared with, worked out once per year. */
+interface YearContext {
+  measured: PeriodScores | null;
+  /** The indicator codes of the measured period's instrument (none without one). */
+  measuredCodes: Set<string>;
+  /** Units of the measured period that were not in the plan's period. */
+  added: UnitResult[];
+  /** Units of the plan's period that are not in the measured period (0 without one). */
+  removedUnits: number;
+}
+
+function yearContext(baseline: BaselineScores, measured: PeriodScores | null): YearContext {
   const baseIds = new Set(baseline.units.map((u) => u.unitId));
   const measuredIds = new Set((measured?.units ?? []).map((u) => u.unitId));
-  const removedUnits = measured === null ? 0 : baseline.units.filter((u) => !measuredIds.has(u.unitId)).length;
-  if (!measured || !inMeasured) {
+  return {
+    measured,
+    measuredCodes: new Set(measured?.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? []),
+    added: (measured?.units ?? []).filter((u) => !baseIds.has(u.unitId)),
+    removedUnits: measured === null ? 0 : baseline.units.filter((u) => !measuredIds.has(u.unitId)).length,
+  };
+}
+
+function rowProgress(row: PlanRowInput & { indicatorCode: string }, T: number, year: number, ctx: YearContext): RowProgress {
+  const expected = row.targets[String(year)] ?? null;
+  const { measured, removedUnits } = ctx;
+  if (!measured || !ctx.measuredCodes.has(row.indicatorCode)) {
     return { rowId: row.id, aspectCode: row.aspectCode, indicatorCode: row.indicatorCode, targetLevel: T, expected, achieved: null, tally: null, metByAddedUnits: 0, removedUnits };
   }
   const tally = tallyAtTarget(measured.units, row.indicatorCode, T);
-  const metByAddedUnits = tallyAtTarget(measured.units.filter((u) => !baseIds.has(u.unitId)), row.indicatorCode, T).met;
+  const metByAddedUnits = tallyAtTarget(ctx.added, row.indicatorCode, T).met;
   return { rowId: row.id, aspectCode: row.aspectCode, indicatorCode: row.indicatorCode, targetLevel: T, expected, achieved: tally.met, tally, metByAddedUnits, removedUnits };
 }
 
@@ -147,12 +166,12 @@ function itemProgress(code: string, from: number, T: number, targetLevel: number
  * A unit's own plan in one year: its plan indicators where it started below target, each with the year's target
  * level and what it reached. `baseUnit` undefined: the unit was not in the plan's period (added since).
  */
-export function unitProgress(
-  unit: UnitResult, baseUnit: UnitResult | undefined, measuredUnit: UnitResult | undefined, measured: PeriodScores | null,
+function unitProgress(
+  unit: UnitResult, baseUnit: UnitResult | undefined, measuredUnit: UnitResult | undefined, ctx: YearContext,
   indicators: { code: string; target: number }[], years: number[], year: number,
 ): UnitProgress {
+  const { measured, measuredCodes } = ctx;
   const presence: Presence = !baseUnit ? 'added' : measured !== null && !measuredUnit ? 'removed' : 'both';
-  const measuredCodes = new Set(measured?.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? []);
   const items = !baseUnit ? [] : indicators.flatMap((ind) => {
     const from = startingLevel({ unitId: baseUnit.unitId, name: baseUnit.name, group: baseUnit.group, submitted: baseUnit.included, levels: baseUnit.score.levels }, ind.code);
     if (from === 'na' || from >= ind.target) return [];
@@ -185,14 +204,13 @@ function aspectTotals(instrument: Instrument, rows: RowProgress[]): AspectProgre
 export function planYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number): PlanYearProgress {
   const targets = targetsOf(baseline.instrument);
   const measurable = plan.rows.filter((r): r is PlanRowInput & { indicatorCode: string } => r.indicatorCode !== null && targets.has(r.indicatorCode));
-  const rows = measurable.map((r) => rowProgress(r, targets.get(r.indicatorCode) as number, year, baseline, measured));
+  const ctx = yearContext(baseline, measured);
+  const rows = measurable.map((r) => rowProgress(r, targets.get(r.indicatorCode) as number, year, ctx));
   const indicators = [...new Set(measurable.map((r) => r.indicatorCode))].map((code) => ({ code, target: targets.get(code) as number }));
-  const baseById = new Map(baseline.units.map((u) => [u.unitId, u]));
   const measuredById = new Map((measured?.units ?? []).map((u) => [u.unitId, u]));
-  const added = (measured?.units ?? []).filter((u) => !baseById.has(u.unitId));
   const units = [
-    ...baseline.units.map((u) => unitProgress(u, u, measuredById.get(u.unitId), measured, indicators, plan.years, year)),
-    ...added.map((u) => unitProgress(u, undefined, u, measured, indicators, plan.years, year)),
+    ...baseline.units.map((u) => unitProgress(u, u, measuredById.get(u.unitId), ctx, indicators, plan.years, year)),
+    ...ctx.added.map((u) => unitProgress(u, undefined, u, ctx, indicators, plan.years, year)),
   ];
   return { year, rows, aspects: aspectTotals(baseline.instrument, rows), units, rowsWithoutIndicator: plan.rows.length - measurable.length };
 }
