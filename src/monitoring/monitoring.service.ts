@@ -33,10 +33,16 @@ export function rowCoordinators(
   const byId = new Map(active.map((u) => [u.id, u]));
   const pds = active.filter((u) => u.group === 'pd');
   const named = deps.monitoring.coordinatorOverrides(plan.id);
+  // NOTE: rows share a few penanggung jawab texts, and matching one reads every perangkat daerah's name: once per text.
+  const matched = new Map<string, Unit | null>();
+  const match = (text: string): Unit | null => {
+    if (!matched.has(text)) matched.set(text, matchCoordinator(text, pds));
+    return matched.get(text) ?? null;
+  };
   const out = new Map<number, Coordinator>();
   for (const row of rows) {
     const isNamed = named.has(row.id);
-    const chosen: Unit | null | undefined = isNamed ? byId.get(named.get(row.id) as number) : matchCoordinator(row.responsible, pds);
+    const chosen: Unit | null | undefined = isNamed ? byId.get(named.get(row.id) as number) : match(row.responsible);
     if (chosen) out.set(row.id, { unitId: chosen.id, name: chosen.name, named: isNamed });
   }
   return out;
