@@ -10,9 +10,12 @@ import type { Closing } from '../renaksi/renaksi-lampiran';
 
 /** One Lampiran I row in one semester, as the matrix prints it. */
 export interface MonevDocCell {
-  /** Output achieved in the plan year up to the end of the semester; null when not reported. */
-  realisasi: number | null;
-  /** realisasi ÷ the year's output target × 100; null when either is missing. */
+  /**
+   * Output achieved in the plan year up to the end of the semester; per output ("1) 6\n2) 4") when the year's target
+   * lists several; null when not reported.
+   */
+  realisasi: number | string | null;
+  /** realisasi ÷ the year's output target × 100, over every output (capaianOfOutputs); null when it cannot be computed. */
   capaian: number | null;
   overTarget: boolean;
   /** "Berjalan", "Selesai (belum diverifikasi)", "Belum dilaporkan"; '' for a semester that has not started. */

@@ -63,7 +63,7 @@ function docCell(c: RowSemesterProgress, started: boolean, evidence: Map<number,
     return { realisasi: null, capaian: null, overTarget: false, status: statusText(c, started), kendala: '', tindakLanjut: '', bukti: '' };
   }
   return {
-    realisasi: c.realisasi, capaian: c.capaian, overTarget: c.overTarget, status: statusText(c, started),
+    realisasi: c.outputs.length > 1 ? c.realisasiText : c.realisasi, capaian: c.capaian, overTarget: c.overTarget, status: statusText(c, started),
     kendala: c.kendala, tindakLanjut: c.tindakLanjut, bukti: buktiText(c.reportId === null ? undefined : evidence.get(c.reportId), c.evidenceCount),
   };
 }

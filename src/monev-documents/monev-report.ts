@@ -1,6 +1,7 @@
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress } from '../monitoring';
 import { semesterStarted } from '../monitoring';
 import { statusText } from './monev-model';
+import { formatNumber } from '../shared/format';
 
 /**
  * The semester report for the Bupati (one A4 page or a few): progress per sasaran, rows behind schedule with their
@@ -29,6 +30,8 @@ interface ReportRow {
   target: number | null;
   status: string;
   realisasi: number | null;
+  /** Realisasi against target per output when the year's target lists several ("1) 6 / 9\n2) 4 / 4"); '' otherwise. */
+  perOutput: string;
   capaian: number | null;
   kendala: string;
   tindakLanjut: string;
@@ -78,11 +81,17 @@ export function rowTitle(r: Pick<RowProgress, 'indicatorCode' | 'activity'>, tit
 /** Why a row that has a report is still not reported. */
 const UNREPORTED_WORDS: Record<string, string> = { draf: 'Masih draf', dikembalikan: 'Dikembalikan untuk diperbaiki' };
 
+/** "1) 6 / 9\n2) – / 4" for a target with several outputs; '' for one. */
+function perOutputText(c: RowSemesterProgress): string {
+  if (c.outputs.length <= 1) return '';
+  return c.outputs.map((o, k) => `${k + 1}) ${formatNumber(o.realisasi)} / ${formatNumber(o.target)}`).join('\n');
+}
+
 function reportRow(r: RowProgress, c: RowSemesterProgress, started: boolean, titles: Map<string, string>): ReportRow {
   return {
     no: r.no, title: rowTitle(r, titles), activity: r.activity, target: c.target, responsible: r.coordinator?.name ?? r.responsible, targetText: c.targetText,
     status: c.reported ? statusText(c, started) : UNREPORTED_WORDS[c.reviewState ?? ''] ?? statusText(c, started),
-    realisasi: c.reported ? c.realisasi : null, capaian: c.reported ? c.capaian : null,
+    realisasi: c.reported ? c.realisasi : null, perOutput: c.reported ? perOutputText(c) : '', capaian: c.reported ? c.capaian : null,
     kendala: c.reported ? c.kendala : '', tindakLanjut: c.reported ? c.tindakLanjut : '',
   };
 }

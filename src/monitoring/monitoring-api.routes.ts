@@ -18,7 +18,7 @@ export function progressJson(p: MonevProgress) {
       id: r.rowId, no: r.no, aspect: r.aspectCode, indicator: r.indicatorCode, activity: r.activity, outputIndicator: r.outputIndicator,
       coordinator: r.coordinator,
       semesters: r.semesters.map((c) => ({
-        key: c.key, target: c.target, targetText: c.targetText, realisasi: c.realisasi, capaian: c.capaian, overTarget: c.overTarget,
+        key: c.key, target: c.target, targetText: c.targetText, realisasi: c.realisasi, outputs: c.outputs, capaian: c.capaian, overTarget: c.overTarget,
         status: c.status, reviewState: c.reviewState, reported: c.reported, onSchedule: c.onSchedule,
       })),
     })),

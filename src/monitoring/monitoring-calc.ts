@@ -57,8 +57,8 @@ export function parseSemesterKey(key: string): { year: number; semester: 1 | 2 }
 
 /**
  * The number an output target text starts with, read the Indonesian way: "9 dokumen" → 9, "1.234 orang" → 1234,
- * "12,5 %" → 12.5, "100 %" → 100. A list ("1) 9 dokumen\n2) 4 notulen") gives its first item's number. null when
- * the text has no number ("–", "Tersusun").
+ * "12,5 %" → 12.5, "100 %" → 100. A list ("1) 9 dokumen\n2) 4 notulen") gives its first item's number (outputsOf
+ * splits it; capaianOfOutputs counts every item). null when the text has no number ("–", "Tersusun").
  */
 export function parseTargetNumber(text: string | undefined): number | null {
   if (!text) return null;
@@ -81,6 +81,44 @@ export function capaianOf(realisasi: number | null, target: number | null): Capa
   if (realisasi === null || target === null || target <= 0) return { percent: null, overTarget: false };
   const percent = (realisasi / target) * 100;
   return { percent, overTarget: percent > 100 };
+}
+
+/**
+ * The outputs a year's output target lists: one per non-empty line, its "1) " numbering removed. "1) 9 dokumen\n2) 4
+ * notulen per unit" → ["9 dokumen", "4 notulen per unit"]; "9 dokumen" → ["9 dokumen"]; '' → []. Merged rows join
+ * their outputs line by line, numbered or not, so every line is an output.
+ */
+export function outputsOf(text: string | undefined): string[] {
+  return (text ?? '').split('\n').map((line) => line.replace(/^\s*\d+\)\s*/, '').trim()).filter((line) => line !== '');
+}
+
+/**
+ * Capaian of a row in a semester over every output of the year's target, each { realisasi, target } in the target's
+ * unit. One output (or none): capaianOf, which may exceed 100 %. Several: the mean, over the outputs whose target has
+ * a number, of each output's capaian capped at 100 %, so an output done twice over cannot hide one not started; an
+ * output without a realisasi counts 0 % once another has one; null when none has. Flagged when any output is over its
+ * target.
+ */
+export function capaianOfOutputs(outputs: { realisasi: number | null; target: number | null }[]): Capaian {
+  const [first] = outputs;
+  if (outputs.length <= 1) return capaianOf(first?.realisasi ?? null, first?.target ?? null);
+  const measured = outputs.filter((o): o is { realisasi: number | null; target: number } => o.target !== null && o.target > 0);
+  if (measured.length === 0 || measured.every((o) => o.realisasi === null)) return { percent: null, overTarget: false };
+  const each = measured.map((o) => ((o.realisasi ?? 0) / o.target) * 100);
+  return { percent: each.reduce((sum, p) => sum + Math.min(100, p), 0) / each.length, overTarget: each.some((p) => p > 100) };
+}
+
+/**
+ * What a row report stores from the realisasi typed for a year whose target lists `outputCount` outputs. Several:
+ * one realisasi per output (the form's per-output fields; a form with the single field gives it to the first output)
+ * and `realisasi` = the first output's. One or none: the single realisasi, no per-output list.
+ */
+export function storedRealisasi(
+  outputCount: number, typed: { realisasi: number | null; outputRealisasi: (number | null)[] | null },
+): { realisasi: number | null; outputRealisasi: (number | null)[] | null } {
+  if (outputCount < 2) return { realisasi: typed.realisasi ?? typed.outputRealisasi?.[0] ?? null, outputRealisasi: null };
+  const list = Array.from({ length: outputCount }, (_, k) => (typed.outputRealisasi ? typed.outputRealisasi[k] ?? null : k === 0 ? typed.realisasi : null));
+  return { realisasi: list[0] ?? null, outputRealisasi: list };
 }
 
 /** Share of the year's output target expected by the end of each semester: half by June, all by December. */

@@ -1,5 +1,6 @@
+import { formatNumber } from '../shared/format';
 import {
-  capaianOf, isOnSchedule, isReported, onScheduleShare, parseTargetNumber, semestersOf, windowState,
+  capaianOf, capaianOfOutputs, isOnSchedule, isReported, onScheduleShare, outputsOf, parseTargetNumber, semestersOf, windowState,
   type MonevStatus, type ReportingWindow, type ReviewState, type Semester, type WindowState,
 } from './monitoring-calc';
 import type { RowReport, StoredWindow, UnitReportState } from './monitoring.repo';
@@ -16,6 +17,16 @@ export interface SemesterProgress extends Semester {
   windowState: WindowState;
 }
 
+/** One output of a year's output target in one semester. */
+export interface OutputProgress {
+  /** As the target lists it, without its number ("9 dokumen"). */
+  text: string;
+  target: number | null;
+  realisasi: number | null;
+  /** realisasi ÷ target × 100, not capped; null when either is missing. */
+  capaian: number | null;
+}
+
 /** One Lampiran I row in one semester. */
 export interface RowSemesterProgress {
   key: string;
@@ -23,13 +34,17 @@ export interface RowSemesterProgress {
   semester: 1 | 2;
   /** That year's output target as typed in the plan ("9 dokumen"), '' when none. */
   targetText: string;
-  /** Its number (parseTargetNumber); null when it has none. */
+  /** Its number (parseTargetNumber: the first output's when it lists several); null when it has none. */
   target: number | null;
-  /** Output achieved in the plan year up to the end of the semester (cumulative within the year). */
+  /** Output achieved in the plan year up to the end of the semester (cumulative within the year); the first output's when the target lists several. */
   realisasi: number | null;
-  /** realisasi ÷ target × 100 (may exceed 100); null when either is missing. */
+  /** Every output the year's target lists (outputsOf) with its realisasi; [] without a target. */
+  outputs: OutputProgress[];
+  /** The realisasi as people read it: "6"; "1) 6\n2) 4" when the target lists several outputs; '' when none. */
+  realisasiText: string;
+  /** Over every output (capaianOfOutputs): realisasi ÷ target × 100 for one (may exceed 100), the mean capped per output for several; null when it cannot be computed. */
   capaian: number | null;
-  /** capaian over 100 %: allowed, flagged for the team to check. */
+  /** capaian (of any output) over 100 %: allowed, flagged for the team to check. */
   overTarget: boolean;
   status: MonevStatus | null;
   /** null while nobody has saved a report. */
@@ -156,16 +171,35 @@ export interface PlanRowSource {
 
 const semesterKey = (year: number, semester: number) => `${year}-${semester}`;
 
+/** The year's outputs with the realisasi reported for each (a report from before per-output realisasi: its one number is the first's). */
+function outputProgress(targetText: string, report: RowReport | undefined): OutputProgress[] {
+  const texts = outputsOf(targetText);
+  const single = texts.length <= 1;
+  return texts.map((text, k) => {
+    const target = parseTargetNumber(text);
+    const realisasi = single || !report?.outputRealisasi ? (k === 0 ? report?.realisasi ?? null : null) : report.outputRealisasi[k] ?? null;
+    return { text, target, realisasi, capaian: capaianOf(realisasi, target).percent };
+  });
+}
+
+/** "6"; "1) 6\n2) –" for several outputs; '' when nothing was reported. */
+function realisasiTextOf(outputs: OutputProgress[], realisasi: number | null): string {
+  if (outputs.length <= 1) return realisasi === null ? '' : formatNumber(realisasi);
+  if (outputs.every((o) => o.realisasi === null)) return '';
+  return outputs.map((o, k) => `${k + 1}) ${formatNumber(o.realisasi)}`).join('\n');
+}
+
 function rowSemester(row: PlanRowSource, s: Semester, report: RowReport | undefined, evidence: number): RowSemesterProgress {
   const targetText = row.outputTargets[String(s.year)] ?? '';
   const target = parseTargetNumber(targetText);
   const realisasi = report?.realisasi ?? null;
-  const { percent, overTarget } = capaianOf(realisasi, target);
+  const outputs = outputProgress(targetText, report);
+  const { percent, overTarget } = outputs.length === 0 ? capaianOf(realisasi, target) : capaianOfOutputs(outputs);
   const reported = isReported(report?.reviewState);
   const status = report?.status ?? null;
   return {
-    key: s.key, year: s.year, semester: s.semester, targetText, target, realisasi, capaian: percent, overTarget, status,
-    reviewState: report?.reviewState ?? null, reported,
+    key: s.key, year: s.year, semester: s.semester, targetText, target, realisasi, outputs, realisasiText: realisasiTextOf(outputs, realisasi),
+    capaian: percent, overTarget, status, reviewState: report?.reviewState ?? null, reported,
     onSchedule: reported && isOnSchedule({ status, capaian: percent }, row.schedule, s),
     kendala: report?.kendala ?? '', tindakLanjut: report?.tindakLanjut ?? '', verifierComment: report?.verifierComment ?? '',
     evidenceCount: evidence, reportId: report?.id ?? null, version: report?.version ?? null,

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../errors/app-error';
 import type { CheckedFile, StoredFile } from '../evidence';
 import type { User } from '../shared/identity';
+import { storedRealisasi } from './monitoring-calc';
 import type { MonevEvidence } from './monitoring.repo';
 import type { EvidenceOwnerRef, MonitoringWrites } from './monitoring-writes.repo';
 import type { ReviewForm, RowReportForm } from './monitoring.schemas';
@@ -53,6 +54,7 @@ export function reportEvidence(deps: MonitoringDeps, owner: { rowReportId?: numb
  * all or nothing. Refused, with nothing changed: a plan that is not final (409), a semester outside the plan years
  * (422), a row the user does not report (403), a closed window unless admin (409), a submitted or accepted report
  * for a narahubung (409), a report changed since the form was opened (409). Files are written to the store first.
+ * When the year's target lists several outputs the realisasi is stored per output (storedRealisasi).
  * Returns the report's id and review state.
  */
 export async function saveRowReport(
@@ -67,7 +69,8 @@ export async function saveRowReport(
     const old = deps.monitoring.findRowReport(rowId, semester.year, semester.semester);
     assertEditable(user, old?.reviewState ?? null);
     if ((old?.version ?? 0) !== form.version) throw staleReport();
-    const values = { status: form.status, realisasi: form.realisasi, kendala: form.kendala, tindakLanjut: form.tindakLanjut };
+    const outputs = row.semesters.find((c) => c.key === semester.key)?.outputs.length ?? 0;
+    const values = { status: form.status, ...storedRealisasi(outputs, form), kendala: form.kendala, tindakLanjut: form.tindakLanjut };
     const id = old ? old.id : deps.writes.insertRowReport(rowId, semester.year, semester.semester, values, user.id);
     if (old && !deps.writes.updateRowReport(old.id, old.version, values, user.id)) throw staleReport();
     const unitId = row.coordinator?.unitId ?? null;
@@ -78,7 +81,7 @@ export async function saveRowReport(
     if (submit) deps.writes.submit('row', id);
     deps.audit.record({
       userId: user.id, action: submit ? 'monev.row.submit' : 'monev.row.save', entity: 'monev_row_report', entityId: id, unitId: unitId ?? undefined,
-      oldValue: old ? { status: old.status, realisasi: old.realisasi, kendala: old.kendala, tindakLanjut: old.tindakLanjut } : null,
+      oldValue: old ? { status: old.status, realisasi: old.realisasi, outputRealisasi: old.outputRealisasi, kendala: old.kendala, tindakLanjut: old.tindakLanjut } : null,
       newValue: { baris: row.no, semester: semester.label, ...values },
     });
     return { id, reviewState: submit ? 'diajukan' : old?.reviewState ?? 'draf' };

@@ -4,7 +4,10 @@ import type { MonevStatus, ReviewState } from './monitoring-calc';
 /** What a reporter saves on a Lampiran I row for one semester. */
 export interface RowReportValues {
   status: MonevStatus | null;
+  /** The first output's when the year's target lists several. */
   realisasi: number | null;
+  /** One per output when the year's target lists several (storedRealisasi); null otherwise. */
+  outputRealisasi: (number | null)[] | null;
   kendala: string;
   tindakLanjut: string;
 }
@@ -29,11 +32,11 @@ export interface EvidenceOwnerRef {
  */
 export function createMonitoringWrites(db: Db) {
   const insertRow = db.prepare(
-    `INSERT INTO monev_row_reports (row_id, year, semester, status, realisasi, kendala, tindak_lanjut, reported_by, created_at, updated_at)
-     VALUES (@rowId, @year, @semester, @status, @realisasi, @kendala, @tindakLanjut, @userId, @now, @now)`,
+    `INSERT INTO monev_row_reports (row_id, year, semester, status, realisasi, output_realisasi, kendala, tindak_lanjut, reported_by, created_at, updated_at)
+     VALUES (@rowId, @year, @semester, @status, @realisasi, @outputRealisasi, @kendala, @tindakLanjut, @userId, @now, @now)`,
   );
   const updateRow = db.prepare(
-    `UPDATE monev_row_reports SET status = @status, realisasi = @realisasi, kendala = @kendala, tindak_lanjut = @tindakLanjut,
+    `UPDATE monev_row_reports SET status = @status, realisasi = @realisasi, output_realisasi = @outputRealisasi, kendala = @kendala, tindak_lanjut = @tindakLanjut,
        reported_by = @userId, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`,
   );
   const insertUnit = db.prepare(
@@ -80,12 +83,13 @@ export function createMonitoringWrites(db: Db) {
   );
   const deleteCoordinator = db.prepare('DELETE FROM monev_coordinators WHERE row_id = ?');
   const now = () => new Date().toISOString();
+  const rowParams = (v: RowReportValues) => ({ ...v, outputRealisasi: v.outputRealisasi ? JSON.stringify(v.outputRealisasi) : null });
 
   return {
     insertRowReport: (rowId: number, year: number, semester: number, v: RowReportValues, userId: number): number =>
-      Number(insertRow.run({ rowId, year, semester, ...v, userId, now: now() }).lastInsertRowid),
+      Number(insertRow.run({ rowId, year, semester, ...rowParams(v), userId, now: now() }).lastInsertRowid),
     updateRowReport: (id: number, version: number, v: RowReportValues, userId: number): boolean =>
-      updateRow.run({ id, version, ...v, userId, now: now() }).changes === 1,
+      updateRow.run({ id, version, ...rowParams(v), userId, now: now() }).changes === 1,
     insertUnitReport: (planId: number, unitId: number, year: number, semester: number, userId: number): number =>
       Number(insertUnit.run({ planId, unitId, year, semester, userId, now: now() }).lastInsertRowid),
     touchUnitReport: (id: number, version: number, userId: number): boolean => touchUnit.run({ id, version, userId, now: now() }).changes === 1,

@@ -22,7 +22,10 @@ interface ReviewFields {
 export interface RowReport extends ReviewFields {
   rowId: number;
   status: MonevStatus | null;
+  /** The first output's realisasi when the year's target lists several (outputRealisasi has each). */
   realisasi: number | null;
+  /** One realisasi per output of the year's target, in its order, when it lists several; null otherwise. */
+  outputRealisasi: (number | null)[] | null;
   kendala: string;
   tindakLanjut: string;
 }
@@ -84,6 +87,7 @@ interface RowReportRecord extends ReviewRecord {
   row_id: number;
   status: MonevStatus | null;
   realisasi: number | null;
+  output_realisasi: string | null;
   kendala: string;
   tindak_lanjut: string;
 }
@@ -99,8 +103,15 @@ const toReview = (r: ReviewRecord): ReviewFields => ({
   version: r.version, updatedAt: r.updated_at,
 });
 
+/** The stored per-output list; null when absent or not a list of numbers and nulls. */
+function outputList(json: string | null): (number | null)[] | null {
+  const list: unknown = json === null ? null : JSON.parse(json);
+  return Array.isArray(list) && list.every((x) => x === null || typeof x === 'number') ? (list as (number | null)[]) : null;
+}
+
 const toRowReport = (r: RowReportRecord): RowReport => ({
-  ...toReview(r), rowId: r.row_id, status: r.status, realisasi: r.realisasi, kendala: r.kendala, tindakLanjut: r.tindak_lanjut,
+  ...toReview(r), rowId: r.row_id, status: r.status, realisasi: r.realisasi, outputRealisasi: outputList(r.output_realisasi),
+  kendala: r.kendala, tindakLanjut: r.tindak_lanjut,
 });
 
 const NAMES = `rb.display_name AS reported_by_name, vb.display_name AS reviewed_by_name`;

@@ -86,7 +86,7 @@ export function parseRealisasi(raw: unknown): { value: number | null; error: str
 
 const SUBMIT_NEEDS_STATUS = 'pilih status sebelum mengajukan laporan.';
 
-const ROW_REPORT_SCHEMA = z.object({
+const ROW_REPORT_FIELDS = {
   status: statusField('Status'),
   realisasi: realisasiField('Realisasi'),
   kendala: textField('Kendala', NOTE_MAX),
@@ -94,9 +94,26 @@ const ROW_REPORT_SCHEMA = z.object({
   link: linkField('Tautan bukti dukung'),
   version: VERSION_FIELD,
   action: ACTION_FIELD,
-}).superRefine((v, ctx) => {
-  if (v.action === 'ajukan' && v.status === null) ctx.addIssue({ code: 'custom', path: ['status'], message: `Status: ${SUBMIT_NEEDS_STATUS}` });
-});
+};
+
+/** The per-output realisasi fields a form sends when the year's target lists several outputs: `realisasi_1`, `realisasi_2`, … */
+const OUTPUT_FIELD = /^realisasi_([1-9][0-9]?)$/;
+
+/** The per-output fields present in the body, each with a message naming the output ("Realisasi keluaran 2: …"). */
+function outputFields(body: Record<string, unknown>): Record<string, ReturnType<typeof realisasiField>> {
+  const present = Object.keys(body).filter((k) => OUTPUT_FIELD.test(k));
+  return Object.fromEntries(present.map((k) => [k, realisasiField(`Realisasi keluaran ${k.slice('realisasi_'.length)}`)]));
+}
+
+/** The per-output values in output order (an output whose field was not sent is null); null when none was sent. */
+function outputList(values: Record<string, unknown>): (number | null)[] | null {
+  const numbered = Object.keys(values).filter((k) => OUTPUT_FIELD.test(k)).map((k) => Number(k.slice('realisasi_'.length)));
+  if (numbered.length === 0) return null;
+  return Array.from({ length: Math.max(...numbered) }, (_, i) => {
+    const v = values[`realisasi_${i + 1}`];
+    return typeof v === 'number' ? v : null;
+  });
+}
 
 export interface RowReportForm extends RowReportValues {
   link: string;
@@ -104,10 +121,18 @@ export interface RowReportForm extends RowReportValues {
   action: ReportAction;
 }
 
-/** Reads the form of a Lampiran I row's report: status, realisasi, kendala, tindakLanjut, link, version, action. */
+/**
+ * Reads the form of a Lampiran I row's report: status, realisasi (or `realisasi_1`, `realisasi_2`, … one per output
+ * when the year's target lists several), kendala, tindakLanjut, link, version, action.
+ */
 export function parseRowReportForm(body: Record<string, unknown>): ParsedForm<RowReportForm> {
-  const r = ROW_REPORT_SCHEMA.safeParse(body);
-  return r.success ? { value: r.data, errors: {} } : { value: null, errors: formErrors(r.error) };
+  const schema = z.object({ ...ROW_REPORT_FIELDS, ...outputFields(body) }).superRefine((v, ctx) => {
+    if (v.action === 'ajukan' && v.status === null) ctx.addIssue({ code: 'custom', path: ['status'], message: `Status: ${SUBMIT_NEEDS_STATUS}` });
+  });
+  const r = schema.safeParse(body);
+  if (!r.success) return { value: null, errors: formErrors(r.error) };
+  const { status, realisasi, kendala, tindakLanjut, link, version, action } = r.data;
+  return { value: { status, realisasi, outputRealisasi: outputList(r.data), kendala, tindakLanjut, link, version, action }, errors: {} };
 }
 
 /** One indicator of a unit's own report, its fields named without the `_<code>` suffix the form gives them. */

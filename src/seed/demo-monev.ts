@@ -87,6 +87,7 @@ async function reportRow(deps: DemoMonevDeps, people: DemoPeople, periodId: numb
   const link = r.status === 'belum_dimulai' ? '' : `https://contoh-bukti.kutaitimurkab.go.id/renaksi/${s.key}/${row.no}.pdf`;
   const { id } = await deps.monitoring.saveRowReport(people.admin, periodId, row.rowId, s.key, {
     status: r.status, realisasi: realisasiOf(cell.target, r.share), kendala: r.kendala, tindakLanjut: r.tindakLanjut, link, version: 0,
+    outputRealisasi: cell.outputs.length > 1 ? cell.outputs.map((o) => realisasiOf(o.target, r.share)) : null,
     action: r.plan === 'draft' ? 'simpan' : 'ajukan',
   }, [], []);
   const reviewed = r.plan === 'accept' || r.plan === 'return';

@@ -9,7 +9,7 @@ const KEYS = ['2022-1', '2022-2', '2023-1', '2023-2'];
 function cell(key: string, over: Partial<RowSemesterProgress> = {}): RowSemesterProgress {
   const [year, semester] = key.split('-').map(Number) as [number, 1 | 2];
   return {
-    key, year, semester, targetText: '4 dokumen', target: 4, realisasi: null, capaian: null, overTarget: false, status: null, reviewState: null,
+    key, year, semester, targetText: '4 dokumen', target: 4, realisasi: null, outputs: [], realisasiText: '', capaian: null, overTarget: false, status: null, reviewState: null,
     reported: false, onSchedule: false, kendala: '', tindakLanjut: '', verifierComment: '', evidenceCount: 0, reportId: null, version: null, ...over,
   };
 }

@@ -1,5 +1,5 @@
 import {
-  capaianOf, isOnSchedule, matchCoordinator, onScheduleShare, parseSemesterKey, parseTargetNumber, scheduleStart, semestersOf, startsAfter,
+  capaianOf, capaianOfOutputs, isOnSchedule, outputsOf, storedRealisasi, matchCoordinator, onScheduleShare, parseSemesterKey, parseTargetNumber, scheduleStart, semestersOf, startsAfter,
   windowState, witaDate,
 } from '../../src/monitoring/monitoring-calc';
 
@@ -53,6 +53,49 @@ describe('capaian', () => {
     expect(capaianOf(null, 9).percent).toBeNull();
     expect(capaianOf(3, null).percent).toBeNull();
     expect(capaianOf(3, 0).percent).toBeNull();
+  });
+});
+
+describe('capaian of a target with several outputs', () => {
+  it('splits the target into its outputs, one per line without its number', () => {
+    expect(outputsOf('1) 9 dokumen\n2) 4 notulen per unit')).toEqual(['9 dokumen', '4 notulen per unit']);
+    expect(outputsOf('9 dokumen\n 3) 100 %\n\n')).toEqual(['9 dokumen', '100 %']);
+    expect(outputsOf('9 dokumen')).toEqual(['9 dokumen']);
+    expect(outputsOf('')).toEqual([]);
+  });
+
+  it('is the mean of each output: 6 of 9 documents and 4 of 4 notulen is (66,67 + 100) ÷ 2 = 83,33 %', () => {
+    const c = capaianOfOutputs([{ realisasi: 6, target: 9 }, { realisasi: 4, target: 4 }]);
+
+    expect(c.percent).toBeCloseTo(83.3333, 3);
+    expect(c.overTarget).toBe(false);
+  });
+
+  it('caps each output at 100 % so one done over target cannot hide one behind: 12 of 9 and 2 of 4 is (100 + 50) ÷ 2 = 75 %, flagged', () => {
+    expect(capaianOfOutputs([{ realisasi: 12, target: 9 }, { realisasi: 2, target: 4 }])).toEqual({ percent: 75, overTarget: true });
+  });
+
+  it('counts an output not reported as 0 % once another is: 6 of 9 and nothing of 4 is 66,67 ÷ 2 = 33,33 %', () => {
+    expect(capaianOfOutputs([{ realisasi: 6, target: 9 }, { realisasi: null, target: 4 }]).percent).toBeCloseTo(33.3333, 3);
+  });
+
+  it('leaves out outputs whose target has no number, and is none when no output has a realisasi', () => {
+    expect(capaianOfOutputs([{ realisasi: 3, target: 9 }, { realisasi: 1, target: null }]).percent).toBeCloseTo(33.3333, 3);
+    expect(capaianOfOutputs([{ realisasi: null, target: 9 }, { realisasi: null, target: 4 }])).toEqual({ percent: null, overTarget: false });
+    expect(capaianOfOutputs([{ realisasi: 2, target: null }, { realisasi: 1, target: null }])).toEqual({ percent: null, overTarget: false });
+  });
+
+  it('is plain capaianOf, not capped, for a single output', () => {
+    expect(capaianOfOutputs([{ realisasi: 12, target: 9 }]).percent).toBeCloseTo(133.3333, 3);
+    expect(capaianOfOutputs([])).toEqual({ percent: null, overTarget: false });
+  });
+
+  it('stores one realisasi per output for several, the single field going to the first output', () => {
+    expect(storedRealisasi(2, { realisasi: null, outputRealisasi: [6, 4] })).toEqual({ realisasi: 6, outputRealisasi: [6, 4] });
+    expect(storedRealisasi(3, { realisasi: null, outputRealisasi: [6] })).toEqual({ realisasi: 6, outputRealisasi: [6, null, null] });
+    expect(storedRealisasi(2, { realisasi: 5, outputRealisasi: null })).toEqual({ realisasi: 5, outputRealisasi: [5, null] });
+    expect(storedRealisasi(1, { realisasi: 5, outputRealisasi: null })).toEqual({ realisasi: 5, outputRealisasi: null });
+    expect(storedRealisasi(1, { realisasi: null, outputRealisasi: [7, 1] })).toEqual({ realisasi: 7, outputRealisasi: null });
   });
 });
 

@@ -9,7 +9,7 @@ const row = (id: number, aspectCode: string, target2022: string): PlanRowSource 
 const review = { verifierComment: '', reportedBy: null, reportedByName: null, submittedAt: null, reviewedByName: null, reviewedAt: null, version: 1, updatedAt: '' };
 
 const rowReport = (id: number, rowId: number, over: Partial<RowReport>): RowReport => ({
-  id, rowId, year: 2022, semester: 1, status: 'berjalan', realisasi: null, kendala: '', tindakLanjut: '', reviewState: 'diajukan', ...review, ...over,
+  id, rowId, year: 2022, semester: 1, status: 'berjalan', realisasi: null, outputRealisasi: null, kendala: '', tindakLanjut: '', reviewState: 'diajukan', ...review, ...over,
 });
 
 const unitReport = (id: number, unitId: number, over: Partial<UnitReport>): UnitReport => ({
@@ -80,6 +80,31 @@ describe('the progress of a final Renaksi', () => {
     expect(p.units[0]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 2, rowsReported: 1, ownPartDue: false, ownPart: null, ownEvidenceCount: 0, reported: false });
     expect(p.units[1]?.semesters[0]).toEqual({ key: '2022-1', rowsDue: 0, rowsReported: 0, ownPartDue: true, ownPart: 'diajukan', ownEvidenceCount: 3, reported: true });
     expect(p.units[1]?.semesters[1]).toMatchObject({ ownPart: null, ownEvidenceCount: 0, reported: false });
+  });
+
+  it('counts every output of a target that lists several: 6 of 9 documents and 1 of 4 notulen is (66,67 + 25) ÷ 2 = 45,83 %, behind in semester I', () => {
+    const base = input();
+    const twoOutputs = row(1, 'A', '1) 9 dokumen\n2) 4 notulen per unit');
+
+    const p = buildProgress({ ...base, groups: [{ ...base.groups[0]!, rows: [{ no: 'I.1', row: twoOutputs }] }], rowReports: [rowReport(100, 1, { realisasi: 6, outputRealisasi: [6, 1] })] });
+
+    const c = p.rows[0]?.semesters[0];
+    expect(c?.outputs).toEqual([
+      { text: '9 dokumen', target: 9, realisasi: 6, capaian: (6 / 9) * 100 },
+      { text: '4 notulen per unit', target: 4, realisasi: 1, capaian: 25 },
+    ]);
+    expect(c?.capaian).toBeCloseTo(45.833, 2);
+    expect(c).toMatchObject({ target: 9, realisasi: 6, realisasiText: '1) 6\n2) 1', overTarget: false, reported: true, onSchedule: false });
+    expect(p.aspects[0]?.semesters[0]).toMatchObject({ rows: 1, onSchedule: 0, share: 0 });
+  });
+
+  it('reads a report saved with one number against several outputs as the first output only', () => {
+    const base = input();
+    const twoOutputs = row(1, 'A', '1) 9 dokumen\n2) 4 notulen per unit');
+
+    const p = buildProgress({ ...base, groups: [{ ...base.groups[0]!, rows: [{ no: 'I.1', row: twoOutputs }] }], rowReports: [rowReport(100, 1, { realisasi: 9 })] });
+
+    expect(p.rows[0]?.semesters[0]).toMatchObject({ capaian: 50, realisasiText: '1) 9\n2) –', onSchedule: true });
   });
 
   it('is not monitored while the plan is a draft, and keeps what was reported', () => {
