@@ -1,9 +1,9 @@
-import { formatNumber } from '../shared/format';
 import {
-  capaianOf, capaianOfOutputs, isOnSchedule, isReported, onScheduleShare, outputsOf, parseTargetNumber, semestersOf, windowState,
+  capaianOf, capaianOfOutputs, isOnSchedule, isReported, onScheduleShare, parseTargetNumber, semestersOf, windowState,
   type MonevStatus, type ReportingWindow, type ReviewState, type Semester, type WindowState,
 } from './monitoring-calc';
 import type { RowReport, StoredWindow, UnitReportState } from './monitoring.repo';
+import { outputProgress, realisasiTextOf, type OutputProgress } from './monitoring-outputs';
 
 /**
  * The progress of a final Renaksi per row, aspect, unit and semester: what the monev board, the semester report,
@@ -15,16 +15,6 @@ import type { RowReport, StoredWindow, UnitReportState } from './monitoring.repo
 export interface SemesterProgress extends Semester {
   window: ReportingWindow | null;
   windowState: WindowState;
-}
-
-/** One output of a year's output target in one semester. */
-export interface OutputProgress {
-  /** As the target lists it, without its number ("9 dokumen"). */
-  text: string;
-  target: number | null;
-  realisasi: number | null;
-  /** realisasi ÷ target × 100, not capped; null when either is missing. */
-  capaian: number | null;
 }
 
 /** One Lampiran I row in one semester. */
@@ -170,24 +160,6 @@ export interface PlanRowSource {
 }
 
 const semesterKey = (year: number, semester: number) => `${year}-${semester}`;
-
-/** The year's outputs with the realisasi reported for each (a report from before per-output realisasi: its one number is the first's). */
-function outputProgress(targetText: string, report: RowReport | undefined): OutputProgress[] {
-  const texts = outputsOf(targetText);
-  const single = texts.length <= 1;
-  return texts.map((text, k) => {
-    const target = parseTargetNumber(text);
-    const realisasi = single || !report?.outputRealisasi ? (k === 0 ? report?.realisasi ?? null : null) : report.outputRealisasi[k] ?? null;
-    return { text, target, realisasi, capaian: capaianOf(realisasi, target).percent };
-  });
-}
-
-/** "6"; "1) 6\n2) –" for several outputs; '' when nothing was reported. */
-function realisasiTextOf(outputs: OutputProgress[], realisasi: number | null): string {
-  if (outputs.length <= 1) return realisasi === null ? '' : formatNumber(realisasi);
-  if (outputs.every((o) => o.realisasi === null)) return '';
-  return outputs.map((o, k) => `${k + 1}) ${formatNumber(o.realisasi)}`).join('\n');
-}
 
 function rowSemester(row: PlanRowSource, s: Semester, report: RowReport | undefined, evidence: number): RowSemesterProgress {
   const targetText = row.outputTargets[String(s.year)] ?? '';
