@@ -127,12 +127,14 @@ interface YearContext {
   removedUnits: number;
 }
 
+const codesOf = (measured: PeriodScores | null): Set<string> => new Set(measured?.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? []);
+
 function yearContext(baseline: BaselineScores, measured: PeriodScores | null): YearContext {
   const baseIds = new Set(baseline.units.map((u) => u.unitId));
   const measuredIds = new Set((measured?.units ?? []).map((u) => u.unitId));
   return {
     measured,
-    measuredCodes: new Set(measured?.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)) ?? []),
+    measuredCodes: codesOf(measured),
     added: (measured?.units ?? []).filter((u) => !baseIds.has(u.unitId)),
     removedUnits: measured === null ? 0 : baseline.units.filter((u) => !measuredIds.has(u.unitId)).length,
   };
@@ -167,7 +169,7 @@ function itemProgress(code: string, from: number, T: number, targetLevel: number
  * level and what it reached. `baseUnit` undefined: the unit was not in the plan's period (added since).
  */
 function unitProgress(
-  unit: UnitResult, baseUnit: UnitResult | undefined, measuredUnit: UnitResult | undefined, ctx: YearContext,
+  unit: UnitResult, baseUnit: UnitResult | undefined, measuredUnit: UnitResult | undefined, ctx: Pick<YearContext, 'measured' | 'measuredCodes'>,
   indicators: { code: string; target: number }[], years: number[], year: number,
 ): UnitProgress {
   const { measured, measuredCodes } = ctx;
@@ -182,6 +184,14 @@ function unitProgress(
     unitId: unit.unitId, code: unit.code, name: unit.name, group: unit.group, presence, measured: measuredState(measuredUnit, measured), items,
     met: items.filter((i) => i.status === 'met').length, below: items.filter((i) => i.status === 'below').length,
   };
+}
+
+/** The plan's rows that can be measured (an indicator of the plan's instrument) and their indicators, each once. */
+function planIndicators(plan: PlanInput, baseline: BaselineScores) {
+  const targets = targetsOf(baseline.instrument);
+  const measurable = plan.rows.filter((r): r is PlanRowInput & { indicatorCode: string } => r.indicatorCode !== null && targets.has(r.indicatorCode));
+  const indicators = [...new Set(measurable.map((r) => r.indicatorCode))].map((code) => ({ code, target: targets.get(code) as number }));
+  return { targets, measurable, indicators };
 }
 
 function aspectTotals(instrument: Instrument, rows: RowProgress[]): AspectProgress[] {
@@ -202,15 +212,25 @@ function aspectTotals(instrument: Instrument, rows: RowProgress[]): AspectProgre
  * plan period's, in its order, then the ones added since.
  */
 export function planYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number): PlanYearProgress {
-  const targets = targetsOf(baseline.instrument);
-  const measurable = plan.rows.filter((r): r is PlanRowInput & { indicatorCode: string } => r.indicatorCode !== null && targets.has(r.indicatorCode));
+  const { targets, measurable, indicators } = planIndicators(plan, baseline);
   const ctx = yearContext(baseline, measured);
   const rows = measurable.map((r) => rowProgress(r, targets.get(r.indicatorCode) as number, year, ctx));
-  const indicators = [...new Set(measurable.map((r) => r.indicatorCode))].map((code) => ({ code, target: targets.get(code) as number }));
   const measuredById = new Map((measured?.units ?? []).map((u) => [u.unitId, u]));
   const units = [
     ...baseline.units.map((u) => unitProgress(u, u, measuredById.get(u.unitId), ctx, indicators, plan.years, year)),
     ...ctx.added.map((u) => unitProgress(u, undefined, u, ctx, indicators, plan.years, year)),
   ];
   return { year, rows, aspects: aspectTotals(baseline.instrument, rows), units, rowsWithoutIndicator: plan.rows.length - measurable.length };
+}
+
+/**
+ * One unit's own plan in a plan year exactly as planYearProgress lists it among its `units`, without the rows and the
+ * other units (a unit's rapor shows only its own trajectory); undefined for a unit in neither period.
+ */
+export function unitYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number, unitId: number): UnitProgress | undefined {
+  const base = baseline.units.find((u) => u.unitId === unitId);
+  const now = measured?.units.find((u) => u.unitId === unitId);
+  const unit = base ?? now;
+  if (!unit) return undefined;
+  return unitProgress(unit, base, now, { measured, measuredCodes: codesOf(measured) }, planIndicators(plan, baseline).indicators, plan.years, year);
 }

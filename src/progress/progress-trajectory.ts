@@ -34,7 +34,7 @@ export interface UnitTrajectory {
  * target level and reached level per plan year. null when the unit was not in the plan's period.
  */
 export function unitTrajectoryOf(
-  unitId: number, planPeriod: PeriodRef, years: number[], perYear: { year: number; measuredPeriod: PeriodRef | null; progress: PlanYearProgress }[],
+  unitId: number, planPeriod: PeriodRef, years: number[], perYear: { year: number; measuredPeriod: PeriodRef | null; progress: Pick<PlanYearProgress, 'units'> }[],
 ): UnitTrajectory | null {
   const rows = perYear.map((y) => ({ year: y.year, unit: y.progress.units.find((u) => u.unitId === unitId) }));
   const first = rows[0]?.unit;

@@ -4,7 +4,7 @@ import type { FinalPlan, RenaksiService } from '../renaksi';
 import type { LevelBasis, PeriodScores, ScoringService } from '../scoring';
 import { bindDeps } from '../shared/bind-deps';
 import { comparePeriods, type PeriodComparison } from './progress-compare';
-import { planYearProgress, type PlanYearProgress } from './progress-plan';
+import { planYearProgress, unitYearProgress, type PlanYearProgress } from './progress-plan';
 import { unitTrajectoryOf, type UnitTrajectory } from './progress-trajectory';
 import type { PeriodRef } from './progress-types';
 
@@ -165,7 +165,8 @@ export function unitTrajectory(deps: ProgressDeps, periodId: number, unitId: num
   const perYear = plan.years.map((year) => {
     const m = year <= period.year ? (year === period.year && year > planPeriod.year ? period : measuringPeriod(periods, planPeriod, year)) : null;
     const measured = m ? deps.scoring.computePeriodScores(m.id, 'verified') : null;
-    return { year, measuredPeriod: measured ? refOf(measured) : null, progress: planYearProgress(plan, baseline, measured, year) };
+    const unit = unitYearProgress(plan, baseline, measured, year, unitId);
+    return { year, measuredPeriod: measured ? refOf(measured) : null, progress: { units: unit ? [unit] : [] } };
   });
   return unitTrajectoryOf(unitId, refOf(baseline), plan.years, perYear);
 }
