@@ -146,7 +146,7 @@ function rankingCsv(m: DashboardModel): string {
     { header: 'Status', kind: 'text', value: (r) => STATUS_LABELS[r.status] },
     { header: 'Indeks', kind: 'score', value: (r) => r.index },
     { header: 'Kategori', kind: 'text', value: (r) => r.category },
-    { header: 'Kelengkapan (%)', kind: 'score', value: (r) => r.completeness },
+    { header: 'Kelengkapan (%)', kind: 'percent', value: (r) => r.completeness },
     { header: 'Keterangan', kind: 'text', value: (r) => r.note },
   ];
   return toCsv(cols, rows);

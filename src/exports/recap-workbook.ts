@@ -3,7 +3,7 @@ import type { Instrument } from '../instrument';
 import { effectiveLevel, scoreUnit, uncountedParts } from '../scoring';
 import { formatDateTime, formatInt } from '../shared/format';
 import type { RecapAnswer, RecapEvidence } from './exports.repo';
-import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, SCORE_FORMAT, type PaperKind } from '../shared/workbook-style';
+import { estimateRowHeight, FONT, HEADER_FILL, PAPERS, PERCENT_FORMAT, SCORE_FORMAT, type PaperKind } from '../shared/workbook-style';
 import { MAX_SHEET_ROWS, type CellValue, type SharedString, type SheetLayout, type SheetWriter } from '../shared/xlsx-stream/sheet-writer';
 import { createStyleSheet } from '../shared/xlsx-stream/style-sheet';
 import { startWorkbook, type WorkbookWriter } from '../shared/xlsx-stream/workbook-writer';
@@ -93,6 +93,7 @@ function recapStyles() {
     subtitle: sheet.add({ font: { name: FONT, size: 10 } }),
     header: sheet.add({ font: { name: FONT, size: 10, bold: true }, fill: HEADER_FILL, border: 'thin', alignment: { horizontal: 'center', vertical: 'center', wrapText: true } }),
     score: sheet.add({ numFmt: SCORE_FORMAT }),
+    percent: sheet.add({ numFmt: PERCENT_FORMAT }),
     wrap: sheet.add({ alignment: { vertical: 'top', wrapText: true } }),
   };
 }
@@ -242,7 +243,7 @@ export async function writeAssessmentRecap(stream: Writable, src: RecapSource): 
   const scores = await writeAnswerSheets(book, styles, texts, src, perSheet);
 
   const units = await startSheet(book, styles, 0, UNIT_COLUMNS, unitsTitle(src, scores));
-  const scoreStyles = [undefined, undefined, undefined, undefined, undefined, styles.score, styles.score];
+  const scoreStyles = [undefined, undefined, undefined, undefined, undefined, styles.percent, styles.score];
   for (const [i, unitTexts] of texts.units.entries()) {
     const score = scores[i] as UnitSummary;
     // A unit that has not submitted shows no index: its draft is not part of the kabupaten figures.

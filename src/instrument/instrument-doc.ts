@@ -1,4 +1,4 @@
-import { formatInt, formatScore } from '../shared/format';
+import { formatInt, formatPercent, formatScore } from '../shared/format';
 import type { Activity, Indicator, Instrument, KabupatenItem, LaporThresholds } from './instrument.schemas';
 
 /**
@@ -18,7 +18,7 @@ export function instrumentMarkdown(inst: Instrument, sourceFile: string): string
     ...changesSection(inst),
     ...summarySection(inst),
     ...inst.aspects.flatMap((a) => [
-      `## ${a.code}. ${a.name} (bobot ${num(a.weight)}%)`,
+      `## ${a.code}. ${a.name} (bobot ${formatPercent(a.weight, { exact: true })})`,
       '',
       ...a.indicators.flatMap(indicatorSection),
     ]),
@@ -60,7 +60,7 @@ function summarySection(inst: Instrument): string[] {
     '',
     '| Aspek | Bobot | Indikator |',
     '|---|---|---|',
-    ...inst.aspects.map((a) => `| ${a.code}. ${a.name} | ${num(a.weight)}% | ${a.indicators.map((i) => `${i.code} ${cell(i.title)}`).join('; ')} |`),
+    ...inst.aspects.map((a) => `| ${a.code}. ${a.name} | ${formatPercent(a.weight, { exact: true })} | ${a.indicators.map((i) => `${i.code} ${cell(i.title)}`).join('; ')} |`),
     '',
   ];
 }
@@ -95,10 +95,10 @@ function indicatorSection(ind: Indicator): string[] {
   ];
 }
 
-/** "≥ 20% → tingkat 1; …" (or ≤ for lower-is-better figures), then what happens without a figure. */
+/** "≥ 20 % → tingkat 1; …" (or ≤ for lower-is-better figures), then what happens without a figure. */
 function thresholdText(t: LaporThresholds): string {
   const bounds = t.levels
-    .map((l) => (l.min !== undefined ? `≥ ${num(l.min)}% → tingkat ${l.level}` : `≤ ${num(l.max ?? 0)}% → tingkat ${l.level}`))
+    .map((l) => (l.min !== undefined ? `≥ ${formatPercent(l.min, { exact: true })} → tingkat ${l.level}` : `≤ ${formatPercent(l.max ?? 0, { exact: true })} → tingkat ${l.level}`))
     .join('; ');
   const below = t.levels[0]?.min !== undefined ? 'di bawah batas tingkat 1 → tingkat 0' : 'di atas batas tingkat 1 → tingkat 0';
   const none = t.noFigure === 'na' ? 'tanpa laporan → tidak berlaku' : 'tanpa angka → tingkat 0';

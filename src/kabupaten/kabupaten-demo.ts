@@ -33,7 +33,7 @@ const DEMO: Record<string, DemoCondition> = {
     value: '3',
     note: 'Menurut catatan Admin Utama, hampir seluruh unit telah memiliki akun instansi.',
     link: 'https://www.lapor.go.id',
-    decision: { decision: 'ubah', value: '2', comment: 'Daftar akun instansi pada SP4N-LAPOR! memuat 41 dari 57 unit (72%) dengan admin aktif; tingkat 2.' },
+    decision: { decision: 'ubah', value: '2', comment: 'Daftar akun instansi pada SP4N-LAPOR! memuat 41 dari 57 unit (71,9 %) dengan admin aktif; tingkat 2.' },
   },
   K5: {
     value: 'sebagian',

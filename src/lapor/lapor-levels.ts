@@ -1,5 +1,5 @@
 import { levelFromLaporFigure, type Indicator, type Instrument, type LaporMetric } from '../instrument';
-import { formatInt, formatScore } from '../shared/format';
+import { formatInt, formatPercent } from '../shared/format';
 import { DEFAULT_DEADLINE_WORKDAYS, type LaporFigures } from './lapor-figures';
 import { normalizeWords } from './lapor-status';
 
@@ -15,7 +15,7 @@ export interface DerivedLevel {
   /** The figure (a percentage), or null when it cannot be computed. */
   value: number | null;
   level: number | 'na';
-  /** The figure in words with its counts, e.g. "50,00 % laporan … (2 dari 4 laporan)". */
+  /** The figure in words with its counts, e.g. "50,0 % laporan … (2 dari 4 laporan)". */
   text: string;
 }
 
@@ -33,8 +33,6 @@ export interface ClaimCheck extends DerivedLevel {
   /** The verifikator's level where one was set. */
   verified: number | null;
 }
-
-const pct = (v: number) => `${formatScore(v)} %`;
 
 /** The figure an indicator's metric reads: a percentage, or null when there is nothing to compute it from. */
 export function figureValue(metric: LaporMetric, f: LaporFigures, target: number | null): number | null {
@@ -57,17 +55,17 @@ export function figureText(metric: LaporMetric, f: LaporFigures, target: number 
     case 'firstResponseWithin5Pct':
       return v === null
         ? 'belum ada laporan yang dapat dinilai ketepatan tindak lanjut pertamanya'
-        : `${pct(v)} laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (${formatInt(f.firstResponseWithin5)} dari ${formatInt(f.firstResponseDue)} laporan)`;
+        : `${formatPercent(v)} laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (${formatInt(f.firstResponseWithin5)} dari ${formatInt(f.firstResponseDue)} laporan)`;
     case 'finishedPct':
-      return v === null ? 'tidak ada laporan yang ditangani unit' : `${pct(v)} laporan selesai (${formatInt(f.finished)} dari ${formatInt(f.handled)} laporan yang ditangani unit)`;
+      return v === null ? 'tidak ada laporan yang ditangani unit' : `${formatPercent(v)} laporan selesai (${formatInt(f.finished)} dari ${formatInt(f.handled)} laporan yang ditangani unit)`;
     case 'backlogPct':
       return v === null
         ? 'tidak ada laporan yang ditangani unit'
-        : `${pct(v)} laporan belum selesai dan melewati batas waktu penyelesaian (${formatInt(f.backlogCount)} dari ${formatInt(f.handled)} laporan)`;
+        : `${formatPercent(v)} laporan belum selesai dan melewati batas waktu penyelesaian (${formatInt(f.backlogCount)} dari ${formatInt(f.handled)} laporan)`;
     case 'receivedPctOfTarget':
       return target === null
         ? `${formatInt(f.received)} laporan diterima; belum ada target jumlah laporan yang disepakati`
-        : `${formatInt(f.received)} laporan diterima dari target ${formatInt(target)} laporan (${pct(v as number)})`;
+        : `${formatInt(f.received)} laporan diterima dari target ${formatInt(target)} laporan (${formatPercent(v)})`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatDate, formatInt, formatScore } from '../shared/format';
+import { formatDate, formatInt, formatPercent } from '../shared/format';
 import type { LaporFigures } from './lapor-figures';
 import type { PeriodLapor, UnitLapor } from './lapor-figures.service';
 import { levelText, type ClaimCheck, type DerivedLevel } from './lapor-levels';
@@ -11,7 +11,6 @@ import type { UnitClaims } from './lapor-outputs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 export const monthLabel = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
-const pct = (v: number | null): string => (v === null ? '–' : `${formatScore(v)} %`);
 
 /** The sentence under an indicator: "Data SP4N-LAPOR! per 30 Desember 2022: … → tingkat 2". */
 export function figureLine(d: DerivedLevel, asOf: string): { text: string; level: string } {
@@ -53,7 +52,7 @@ export function raporLine(u: UnitLapor): string {
   const f = u.figures;
   const head = 'Data SP4N-LAPOR!:';
   if (f.received === 0) return `${head} tidak ada laporan`;
-  return `${head} ${formatInt(f.received)} laporan · ≤ 5 HK ${pct(f.firstResponseWithin5Pct)} · selesai ${pct(f.finishedPct)} · tunggakan ${formatInt(f.backlogCount)}`;
+  return `${head} ${formatInt(f.received)} laporan · ≤ 5 HK ${formatPercent(f.firstResponseWithin5Pct)} · selesai ${formatPercent(f.finishedPct)} · tunggakan ${formatInt(f.backlogCount)}`;
 }
 
 /** A chart for public/js/dashboard.js (the shape of the dashboard's ChartModel). */
@@ -94,7 +93,7 @@ export function responseChart(l: PeriodLapor): LaporChart {
   const units = l.units.filter((u) => u.figures.received > 0).sort((a, b) => b.figures.received - a.figures.received);
   const series = (key: string, label: string, value: (f: LaporFigures) => number | null, colour: string) => {
     const data = units.map((u) => value(u.figures));
-    return { key, label, data, text: data.map((v) => (v === null ? '' : `${formatScore(v)} %`)), colour };
+    return { key, label, data, text: data.map((v) => (v === null ? '' : formatPercent(v))), colour };
   };
   return {
     type: 'bar', horizontal: true, stacked: false, labels: units.map((u) => u.unit.name), max: 100, axisTitle: 'Persen laporan',

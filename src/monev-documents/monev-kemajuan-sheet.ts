@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import {
-  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, FONT, GROUP_FILL,
+  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, FONT, GROUP_FILL, PERCENT_FORMAT,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
@@ -61,7 +61,7 @@ function writeBody(ws: ExcelJS.Worksheet, k: KemajuanDoc, widths: number[]): num
         const cell = ws.getCell(r, i + 1);
         cell.value = v;
         const share = i >= 2 && (i - 2) % PER_YEAR.length === 2;
-        styleCell(cell, { align: i === 1 ? 'left' : 'center', size: FONT_SIZE, numFmt: i < 2 ? undefined : share ? '0.0' : '0' });
+        styleCell(cell, { align: i === 1 ? 'left' : 'center', size: FONT_SIZE, numFmt: i < 2 ? undefined : share ? PERCENT_FORMAT : '0' });
       });
       ws.getRow(r).height = estimateRowHeight(values.map((v, i) => ({ text: typeof v === 'string' ? v : '', width: (widths[i] ?? 8) * TEXT_FIT })), FONT_SIZE);
       r++;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, shareStyles, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL,
+  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, shareStyles, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL, PERCENT_FORMAT,
   type PaperKind,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
@@ -100,7 +100,7 @@ function writeRow(ws: ExcelJS.Worksheet, r: number, row: MonevDocRow, widths: nu
     const over = spec?.field === 'capaian' && row.cells[Math.floor(semesterCol / SEMESTER_COLUMNS.length)]?.overTarget;
     styleCell(cell, {
       align: i === 0 || i === 3 || numeric ? 'center' : 'left', size: BODY_FONT,
-      numFmt: spec?.field === 'capaian' ? '0.0' : spec?.field === 'realisasi' ? 'General' : undefined, fill: over ? OVER_TARGET_FILL : undefined,
+      numFmt: spec?.field === 'capaian' ? PERCENT_FORMAT : spec?.field === 'realisasi' ? 'General' : undefined, fill: over ? OVER_TARGET_FILL : undefined,
     });
   });
   ws.getRow(r).height = estimateRowHeight(values.map((v, i) => ({ text: typeof v === 'string' ? v : '', width: (widths[i] ?? 8) * TEXT_FIT })), BODY_FONT);

@@ -113,7 +113,7 @@ export function activitiesFor(ind: PlanIndicatorSource, counts: IndicatorCounts)
 
 /** One activity's output in one year: "100 %", "4 notulen per unit", "9 dokumen", or "–" for nothing that year. */
 function outputOf(a: PlanActivitySource, increment: number): string {
-  if (a.outputPerYear !== undefined && a.unit === 'persen') return `${formatInt(a.outputPerYear)} %`;
+  if (a.outputPerYear !== undefined && a.unit === 'persen') return formatPercent(a.outputPerYear, { exact: true });
   if (a.outputPerYear !== undefined && a.outputPerYear !== 1) return `${formatInt(a.outputPerYear)} ${a.unit} per unit`;
   if (increment === 0) return '–';
   return a.outputPerYear === 1 ? `${formatInt(increment)} ${a.unit}` : `${formatInt(increment)} unit`;

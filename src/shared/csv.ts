@@ -1,13 +1,13 @@
-import { formatInt, formatScore } from './format';
+import { formatInt, formatPercentFigure, formatScore } from './format';
 
 /**
  * CSV for Indonesian spreadsheet users. NOTE: Excel with the id-ID locale splits fields on ';' (the list
  * separator where ',' is the decimal mark), reads "72,50" as a number and needs the UTF-8 byte-order mark to show
- * "–" and "÷" correctly; LibreOffice asks and accepts the same. Scores carry two decimals, exactly as on the page
- * (full precision is in the JSON twin of every table).
+ * "–" and "÷" correctly; LibreOffice asks and accepts the same. Scores carry two decimals and shares (a column
+ * headed "(%)") one, exactly as on the page (full precision is in the JSON twin of every table).
  */
 
-export type CsvKind = 'text' | 'score' | 'int';
+export type CsvKind = 'text' | 'score' | 'percent' | 'int';
 
 export interface CsvColumn<Row> {
   header: string;
@@ -25,7 +25,7 @@ function quote(text: string): string {
 
 function cell(kind: CsvKind, value: string | number | null): string {
   if (value === null || value === '') return '';
-  if (typeof value === 'number') return kind === 'int' ? formatInt(value) : formatScore(value);
+  if (typeof value === 'number') return kind === 'int' ? formatInt(value) : kind === 'percent' ? formatPercentFigure(value) : formatScore(value);
   // A text starting like a formula would run in Excel (CSV injection); a leading apostrophe keeps it text.
   return quote(FORMULA_START.test(value) ? `'${value}` : value);
 }

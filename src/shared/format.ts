@@ -13,6 +13,7 @@ const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
 
 const TIME = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Makassar' });
 const DECIMAL_1 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+const DECIMAL_UP_TO_2 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
 /** 72.5 → "72,50"; null → "–". */
 export function formatScore(value: number | null | undefined): string {
@@ -21,17 +22,26 @@ export function formatScore(value: number | null | undefined): string {
 
 const PERCENT_1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** 36.842 → "36,8 %" (a share of units, 0–100). */
-export function formatPercent(value: number): string {
-  return `${PERCENT_1.format(value)} %`;
+/** A share's figure without its sign, for a column headed "(%)": 36.842 → "36,8"; null → "–". */
+export function formatPercentFigure(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : PERCENT_1.format(value);
+}
+
+/**
+ * The one way a percentage (0–100) reads, on pages, in exports and in documents: id-ID digits, a space, the sign.
+ * A share computed from counts keeps one decimal, so a column lines up: 36.842 → "36,8 %", 50 → "50,0 %". A figure
+ * that was set rather than measured (an aspect's weight, a threshold, a target, the share expected by a semester's
+ * end) passes `{ exact: true }` and reads as it was set: 15 → "15 %", 12.5 → "12,5 %". null → "–".
+ */
+export function formatPercent(value: number | null | undefined, opts: { exact?: boolean } = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${opts.exact ? DECIMAL_UP_TO_2.format(value) : PERCENT_1.format(value)} %`;
 }
 
 /** 1234 → "1.234". */
 export function formatInt(value: number): string {
   return INTEGER.format(value);
 }
-
-const DECIMAL_UP_TO_2 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
 /** A measured quantity as people write it: 12.5 → "12,5", 1234 → "1.234", 2 → "2"; null → "–". */
 export function formatNumber(value: number | null | undefined): string {

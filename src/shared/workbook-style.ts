@@ -78,6 +78,12 @@ export function addTitle(ws: ExcelJS.Worksheet, row: number, width: number, text
 /** Number format for scores: two decimals (shown with the reader's locale separators). */
 export const SCORE_FORMAT = '0.00';
 
+/**
+ * Number format for a share (0–100) in a column headed "(%)": one decimal, as fmt.percent writes it on pages and in
+ * documents. The cell keeps the full value.
+ */
+export const PERCENT_FORMAT = '0.0';
+
 /** Roman numerals for aspect group numbers (I, II, …). */
 export function roman(n: number): string {
   const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];

@@ -1,5 +1,5 @@
 import type { ReplySample } from '../instrument';
-import { formatInt, formatScore } from '../shared/format';
+import { formatInt, formatPercent } from '../shared/format';
 import { sampleShare, type SampleReport, type SampleShare } from './reply-sample';
 import type { StoredSample } from './verification-samples.repo';
 
@@ -16,8 +16,8 @@ export function sampleView(sample: ReplySample, stored: StoredSample | undefined
   return { ...sampleShare(sample, reports), reports, updatedBy: stored?.updatedBy ?? null, updatedAt: stored?.updatedAt ?? null };
 }
 
-/** "7 dari 10 jawaban dalam sampel memenuhi seluruh butir daftar periksa (70,00%)"; a line for an empty sample. */
+/** "7 dari 10 jawaban dalam sampel memenuhi seluruh butir daftar periksa (70,0 %)"; a line for an empty sample. */
 export function sampleShareText(s: SampleShare): string {
   if (s.total === 0 || s.percent === null) return 'Belum ada laporan dalam sampel.';
-  return `${formatInt(s.meetingAll)} dari ${formatInt(s.total)} jawaban dalam sampel memenuhi seluruh butir daftar periksa (${formatScore(s.percent)}%).`;
+  return `${formatInt(s.meetingAll)} dari ${formatInt(s.total)} jawaban dalam sampel memenuhi seluruh butir daftar periksa (${formatPercent(s.percent)}).`;
 }

@@ -100,7 +100,7 @@ describe('SP4N-LAPOR! data in a real browser', () => {
 
     const d1 = page.locator('#ind-D1 [data-lapor="D1"]');
 
-    expect(await d1.textContent()).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 50,00 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (1 dari 2 laporan).');
+    expect(await d1.textContent()).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 50,0 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (1 dari 2 laporan).');
     expect(await d1.textContent()).toContain('→ tingkat 2 menurut data');
     await d1.scrollIntoViewIfNeeded();
     await screenshot(page, 'lapor-kuesioner-d1');
@@ -123,7 +123,7 @@ describe('SP4N-LAPOR! data in a real browser', () => {
 
     await page.locator('#ind-D1 .decided').waitFor();
     expect(await page.locator('#ind-D1 .decided').textContent()).toContain('tingkat hasil verifikasi 2');
-    expect(await page.locator('#ind-D1 .decided').textContent()).toContain('50,00 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (1 dari 2 laporan) → tingkat 2');
+    expect(await page.locator('#ind-D1 .decided').textContent()).toContain('50,0 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (1 dari 2 laporan) → tingkat 2');
     const stored = ctx.db.prepare("SELECT an.verified_level FROM answers an JOIN assessments a ON a.id = an.assessment_id WHERE a.unit_id = ? AND an.indicator_code = 'D1'").get(dinkes);
     expect(stored).toEqual({ verified_level: 2 });
   });

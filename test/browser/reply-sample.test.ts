@@ -53,7 +53,7 @@ describe('D3 reply sample on the verification page (Chromium)', () => {
     await page.locator('#ind-D3 .sample').screenshot({ path: path.join(SCREENSHOT_DIR, 'sampel-d3-verifikasi.png') });
     await page.reload();
 
-    expect(shown).toBe('3 dari 4 jawaban dalam sampel memenuhi seluruh butir daftar periksa (75,00%).');
+    expect(shown).toBe('3 dari 4 jawaban dalam sampel memenuhi seluruh butir daftar periksa (75,0 %).');
     const stored = ctx.db.prepare('SELECT report_count, meeting_all FROM verification_samples WHERE assessment_id = ?').get(assessmentId);
     expect(stored).toEqual({ report_count: 4, meeting_all: 3 });
     expect(ctx.db.prepare("SELECT decision FROM verification_decisions WHERE assessment_id = ? AND indicator_code = 'D3'").get(assessmentId)).toEqual({ decision: 'ubah' });

@@ -157,8 +157,8 @@ describe('the FGD dashboard, its JSON and CSV', () => {
     const summary = parseCsv((await agent.get(`${base()}/summary.csv`)).text);
 
     expect(heat.map((r) => [r[1], r[10]])).toEqual([['Unit', 'Indeks'], ['Dinas Kesehatan', '73,50'], ['Kecamatan Telen', '70,00'], ['Kecamatan Busang', '50,00']]);
-    expect(ranking[1]).toEqual(['1', 'PD-DINKES', 'Dinas Kesehatan', 'Perangkat Daerah', 'Diverifikasi', '73,50', 'Baik', '100,00', '']);
-    expect(ranking.find((r) => r[2] === 'Kecamatan Sandaran')).toEqual(['', 'KEC-SANDARAN', 'Kecamatan Sandaran', 'Kecamatan', 'Diajukan', '', '', '10,00', 'Belum lengkap']);
+    expect(ranking[1]).toEqual(['1', 'PD-DINKES', 'Dinas Kesehatan', 'Perangkat Daerah', 'Diverifikasi', '73,50', 'Baik', '100,0', '']);
+    expect(ranking.find((r) => r[2] === 'Kecamatan Sandaran')).toEqual(['', 'KEC-SANDARAN', 'Kecamatan Sandaran', 'Kecamatan', 'Diajukan', '', '', '10,0', 'Belum lengkap']);
     expect(dist).toHaveLength(31);
     expect(dist.find((r) => r[0] === 'D1')?.slice(3, 12)).toEqual(['0', '0', '1', '1', '0', '1', '2', '62,50', '4']);
     expect(weak.slice(1).map((r) => r[1])).toEqual(['D5', 'D6', 'A1', 'D1', 'D2', 'D3', 'D4', 'A2', 'A3', 'A4']);

@@ -107,8 +107,8 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     const page = await narahubung.agent.get(`/periods/${ctx.periodId}/units/${dinkes}/assessment`);
 
     expect(page.status).toBe(200);
-    expect(page.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 100,00 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (2 dari 2 laporan).');
-    expect(page.text).toMatch(/data-lapor="D2">[^<]*50,00 % laporan selesai \(1 dari 2 laporan yang ditangani unit\)/);
+    expect(page.text).toContain('Data SP4N-LAPOR! per 30 Desember 2022: 100,0 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (2 dari 2 laporan).');
+    expect(page.text).toMatch(/data-lapor="D2">[^<]*50,0 % laporan selesai \(1 dari 2 laporan yang ditangani unit\)/);
   });
 
   it('puts claim and data side by side for the verifikator and takes the data\'s level in one click, with the figures as reason', async () => {
@@ -128,7 +128,7 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(res.headers.location).toBe(`${url}#ind-D2`);
     const d2 = ctx.db.prepare('SELECT verified_level, verifier_note FROM answers WHERE assessment_id = ? AND indicator_code = ?').get(assessmentId, 'D2') as { verified_level: number; verifier_note: string };
     expect(d2.verified_level).toBe(1);
-    expect(d2.verifier_note).toBe('Tingkat menurut data SP4N-LAPOR! (ekspor 30 Desember 2022): 50,00 % laporan selesai (1 dari 2 laporan yang ditangani unit) → tingkat 1.');
+    expect(d2.verifier_note).toBe('Tingkat menurut data SP4N-LAPOR! (ekspor 30 Desember 2022): 50,0 % laporan selesai (1 dari 2 laporan yang ditangani unit) → tingkat 1.');
     expect(ctx.db.prepare("SELECT decision FROM verification_decisions WHERE indicator_code = 'A1'").get()).toEqual({ decision: 'terima' });
   });
 
@@ -196,10 +196,10 @@ describe('SP4N-LAPOR! figures beside the self-assessment', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('\uFEFFKode unit;Unit;Kelompok;Laporan diterima;Tindak lanjut pertama ≤ 5 HK (%);Selesai (%);Median HK sampai selesai;Tunggakan melewati batas waktu;Tunggakan (%);Bukan wewenang (%);Target laporan;Tingkat D1 menurut data;Tingkat D2 menurut data;Tingkat D4 menurut data;Tingkat E3 menurut data;Diterima 2022-01;Diterima 2022-02;Diterima 2022-03;Diterima 2022-04;Diterima 2022-05;Diterima 2022-06;Diterima 2022-07;Diterima 2022-08;Diterima 2022-09;Diterima 2022-10;Diterima 2022-11;Diterima 2022-12');
     // Dinkes: both reports received in August
-    expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,00;50,00;9,00;1;50,00;0,00;;4;1;0;0;0;0;0;0;0;0;0;2;0;0;0;0');
+    expect(csv.text).toContain('PD-DINKES;Dinas Kesehatan;Perangkat Daerah;2;100,0;50,0;9,00;1;50,0;0,0;;4;1;0;0;0;0;0;0;0;0;0;2;0;0;0;0');
     expect(claims.body.units[0]).toMatchObject({ code: 'PD-DINKES', higher: 3, gap: 11 });
     expect(monthly.body.months[7]).toEqual({ month: '2022-08', kabupaten: { month: '2022-08', received: 2, finished: 1 }, groups: { 'perangkat daerah': { month: '2022-08', received: 2, finished: 1 }, kecamatan: { month: '2022-08', received: 0, finished: 0 } } });
-    expect(rapor.text).toContain('Data SP4N-LAPOR!: 2 laporan · ≤ 5 HK 100,00 % · selesai 50,00 % · tunggakan 1');
+    expect(rapor.text).toContain('Data SP4N-LAPOR!: 2 laporan · ≤ 5 HK 100,0 % · selesai 50,0 % · tunggakan 1');
   });
 
   it('adds a slide to the FGD presentation once data is imported, and a snapshot keeps its numbers', async () => {

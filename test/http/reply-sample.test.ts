@@ -79,7 +79,7 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     expect(ctx.db.prepare("SELECT decision FROM verification_decisions WHERE assessment_id = ? AND indicator_code = 'D3'").get(assessmentId)).toEqual({ decision: 'ubah' });
     const audit = ctx.db.prepare("SELECT new_value FROM audit_log WHERE action = 'verification.sample'").get() as { new_value: string };
     expect(JSON.parse(audit.new_value)).toEqual({ indikator: 'D3', laporan: 5, memenuhi: 2, nomor: ['6110421', '6110577', '6111002', '6111290', '6112034'] });
-    expect(shown.text).toContain('2 dari 5 jawaban dalam sampel memenuhi seluruh butir daftar periksa (40,00%).');
+    expect(shown.text).toContain('2 dari 5 jawaban dalam sampel memenuhi seluruh butir daftar periksa (40,0 %).');
     expect(shown.text).toMatch(/name="sample_D3_2_id" value="6110577"/);
   });
 
@@ -122,7 +122,7 @@ describe('D3 judged on the verifikator\'s reply sample (revision 2)', () => {
     const res = await agent.put(api()).set('X-CSRF-Token', csrf).send({ decision: '', comment: '', revision: revisionOf('D3'), sample });
 
     expect(res.status).toBe(200);
-    expect(res.body.review.sample).toEqual({ total: 3, meetingAll: 2, text: '2 dari 3 jawaban dalam sampel memenuhi seluruh butir daftar periksa (66,67%).' });
+    expect(res.body.review.sample).toEqual({ total: 3, meetingAll: 2, text: '2 dari 3 jawaban dalam sampel memenuhi seluruh butir daftar periksa (66,7 %).' });
     expect(samples()[0]).toMatchObject({ report_count: 3, meeting_all: 2 });
   });
 

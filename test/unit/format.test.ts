@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatScore, formatTime } from '../../src/shared/format';
+import { formatDate, formatDateTime, formatPercent, formatPercentFigure, formatScore, formatTime } from '../../src/shared/format';
 
 describe('id-ID formatting (WITA)', () => {
   it('formats date and time in Kutai Timur time, minute by minute, whatever came before', () => {
@@ -12,5 +12,23 @@ describe('id-ID formatting (WITA)', () => {
     expect(formatTime(null)).toBe('–');
     expect(formatDate('2026-11-27T16:00:00.000Z')).toBe('28 November 2026');
     expect(formatScore(72.5)).toBe('72,50');
+  });
+
+  it.each([
+    ['a share of two of three', 200 / 3, {}, '66,7 %'],
+    ['a whole share keeps its decimal', 50, {}, '50,0 %'],
+    ['over a hundred', 145, {}, '145,0 %'],
+    ['a thousand and more', 1234.56, {}, '1.234,6 %'],
+    ['a set weight', 15, { exact: true }, '15 %'],
+    ['a set fraction', 12.5, { exact: true }, '12,5 %'],
+  ])('writes a percentage one way: %s', (_name, value, opts, text) => {
+    expect(formatPercent(value, opts)).toBe(text);
+  });
+
+  it('writes a missing percentage as a dash, and a share without its sign for a "(%)" column', () => {
+    expect(formatPercent(null)).toBe('–');
+    expect(formatPercent(undefined, { exact: true })).toBe('–');
+    expect(formatPercentFigure(200 / 3)).toBe('66,7');
+    expect(formatPercentFigure(null)).toBe('–');
   });
 });

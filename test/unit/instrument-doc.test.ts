@@ -20,7 +20,7 @@ describe('the readable instrument document', () => {
 
     const doc = instrumentMarkdown(inst, 'templates/instrument-uji.json');
 
-    expect(doc).toContain('## A. Aspek A (bobot 100%)');
+    expect(doc).toContain('## A. Aspek A (bobot 100 %)');
     expect(doc).toContain('### A2 – Judul A2');
     expect(doc).toContain('**Pertanyaan:** Pertanyaan A2?');
     expect(doc).toContain('| 4 | Kriteria A2 level 4 |');

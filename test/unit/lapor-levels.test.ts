@@ -70,10 +70,10 @@ describe('the level SP4N-LAPOR! data gives (revision 2 thresholds)', () => {
 
   it('writes the figure with its counts', () => {
     expect(deriveLevels(revision2, answered(58, 29), 40).map((d) => d.text)).toEqual([
-      '50,00 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (29 dari 58 laporan)',
-      '0,00 % laporan selesai (0 dari 58 laporan yang ditangani unit)',
-      '0,00 % laporan belum selesai dan melewati batas waktu penyelesaian (0 dari 58 laporan)',
-      '58 laporan diterima dari target 40 laporan (145,00 %)',
+      '50,0 % laporan mendapat tindak lanjut pertama paling lambat 5 hari kerja (29 dari 58 laporan)',
+      '0,0 % laporan selesai (0 dari 58 laporan yang ditangani unit)',
+      '0,0 % laporan belum selesai dan melewati batas waktu penyelesaian (0 dari 58 laporan)',
+      '58 laporan diterima dari target 40 laporan (145,0 %)',
     ]);
   });
 });

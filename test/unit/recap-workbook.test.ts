@@ -119,7 +119,7 @@ describe('writeAssessmentRecap', () => {
     }
     const units = wb.getWorksheet('Unit') as ExcelJS.Worksheet;
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => units.getColumn(c).width)).toEqual([6, 22, 56, 17, 16, 14, 10, 15]);
-    expect([units.getCell('F4').numFmt, units.getCell('G4').numFmt, units.getCell('H4').numFmt]).toEqual(['0.00', '0.00', undefined]);
+    expect([units.getCell('F4').numFmt, units.getCell('G4').numFmt, units.getCell('H4').numFmt]).toEqual(['0.0', '0.00', undefined]);
     expect(wb.getWorksheet('Jawaban')?.getColumn(15).width).toBe(60);
   });
 

@@ -23,7 +23,7 @@ describe('the reply sample', () => {
   });
 
   it('says the share in id-ID form', () => {
-    expect(sampleShareText({ total: 3, meetingAll: 2, percent: 200 / 3 })).toBe('2 dari 3 jawaban dalam sampel memenuhi seluruh butir daftar periksa (66,67%).');
+    expect(sampleShareText({ total: 3, meetingAll: 2, percent: 200 / 3 })).toBe('2 dari 3 jawaban dalam sampel memenuhi seluruh butir daftar periksa (66,7 %).');
     expect(sampleShareText({ total: 0, meetingAll: 0, percent: null })).toBe('Belum ada laporan dalam sampel.');
   });
 
