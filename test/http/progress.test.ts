@@ -130,6 +130,17 @@ describe('progress between periods over HTTP', () => {
     expect(() => progress.againstPlan(ctx.periodId, 2025)).toThrow(expect.objectContaining({ status: 422, fields: { year: 'Tahun 2025 di luar tahun Renaksi (2022–2024).' } }));
     expect(progress.againstPlan(p2023, 2024)).toBeNull();
   });
+
+  it('reads every plan year at once as it reads them one at a time, refusing a year outside the plan', () => {
+    const progress = ctx.modules.progress.service;
+
+    const all = progress.againstPlanYears(ctx.periodId, [2022, 2023, 2024]);
+
+    expect(all).toEqual([2022, 2023, 2024].map((year) => progress.againstPlan(ctx.periodId, year)));
+    expect(all.map((y) => y?.measuredPeriod?.id ?? null)).toEqual([null, p2023, null]);
+    expect(progress.againstPlanYears(p2023, [2023, 2024])).toEqual([null, null]);
+    expect(() => progress.againstPlanYears(ctx.periodId, [2023, 2025])).toThrow(expect.objectContaining({ status: 422, fields: { year: 'Tahun 2025 di luar tahun Renaksi (2022–2024).' } }));
+  });
 });
 
 describe('progress on the dashboard page', () => {

@@ -1,7 +1,7 @@
 import { aggregateScores, scoreUnit, type PeriodScores, type UnitResult } from '../../src/scoring';
 import type { Instrument } from '../../src/instrument';
 import { comparePeriods, compareCodes } from '../../src/progress/progress-compare';
-import { planYearProgress, tallyAtTarget, type PlanInput } from '../../src/progress/progress-plan';
+import { planYearProgress, tallyAtTarget, unitYearProgress, type PlanInput } from '../../src/progress/progress-plan';
 import { unitTrajectoryOf } from '../../src/progress/progress-trajectory';
 import { achievedText, movementText, progressChart, progressUnitRows, signedScore } from '../../src/dashboard/progress-view';
 import { buildAnswers, buildInstrument, type AnswerSpec } from './factories';
@@ -147,6 +147,15 @@ describe('the signed plan against the next assessment', () => {
       ['U4', 'removed', 'removed', ['A1 1→3: - not-measured', 'A2 2→3: - not-measured', 'B1 3→4: - not-measured'], 0, 0],
       ['U5', 'added', 'counted', [], 0, 0],
     ]);
+  });
+
+  it.each([[2023, NOW], [2024, null]] as const)('gives one unit in %i exactly what the whole plan year lists for it, and nothing for a unit in neither period', (year, measured) => {
+    const whole = planYearProgress(PLAN, THEN, measured, year).units;
+
+    const one = [1, 2, 3, 4, 5].map((id) => unitYearProgress(PLAN, THEN, measured, year, id));
+
+    expect(one).toEqual([1, 2, 3, 4, 5].map((id) => whole.find((u) => u.unitId === id)));
+    expect(unitYearProgress(PLAN, THEN, measured, year, 99)).toBeUndefined();
   });
 
   it('gives the targets alone before the year’s assessment exists', () => {
