@@ -21,6 +21,12 @@ describe('id-ID formatting (WITA)', () => {
     ['a thousand and more', 1234.56, {}, '1.234,6 %'],
     ['a set weight', 15, { exact: true }, '15 %'],
     ['a set fraction', 12.5, { exact: true }, '12,5 %'],
+    ['a share just under a whole threshold stays under it', 79.96, {}, '79,9 %'],
+    ['a share just over a whole threshold stays over it', 10.04, {}, '10,1 %'],
+    ['a share that is not nothing never reads as nothing', 0.04, {}, '0,1 %'],
+    ['an unfinished whole never reads as complete', 99.96, {}, '99,9 %'],
+    ['a computed whole within rounding noise stays whole', (29 / 58) * 100, {}, '50,0 %'],
+    ['a share near a half-tenth rounds to nearest', 80.06, {}, '80,1 %'],
   ])('writes a percentage one way: %s', (_name, value, opts, text) => {
     expect(formatPercent(value, opts)).toBe(text);
   });
@@ -29,6 +35,7 @@ describe('id-ID formatting (WITA)', () => {
     expect(formatPercent(null)).toBe('–');
     expect(formatPercent(undefined, { exact: true })).toBe('–');
     expect(formatPercentFigure(200 / 3)).toBe('66,7');
+    expect(formatPercentFigure(79.96)).toBe('79,9');
     expect(formatPercentFigure(null)).toBe('–');
   });
 });

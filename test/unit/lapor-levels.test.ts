@@ -76,6 +76,14 @@ describe('the level SP4N-LAPOR! data gives (revision 2 thresholds)', () => {
       '58 laporan diterima dari target 40 laporan (145,0 %)',
     ]);
   });
+
+  it('never writes a figure on the threshold its level missed, whichever way the threshold points', () => {
+    const d2 = deriveLevels(revision2, finished(2500, 1999), null).find((d) => d.code === 'D2');
+    const d4 = deriveLevels(revision2, finished(2500, 2499, '2022-12-30'), null).find((d) => d.code === 'D4');
+
+    expect([d2?.level, d2?.text]).toEqual([2, '79,9 % laporan selesai (1.999 dari 2.500 laporan yang ditangani unit)']);
+    expect([d4?.level, d4?.text]).toEqual([3, '0,1 % laporan belum selesai dan melewati batas waktu penyelesaian (1 dari 2.500 laporan)']);
+  });
 });
 
 describe('checkClaims', () => {
