@@ -9,12 +9,11 @@ import { requireUnitAccess } from '../web/guards';
 import { signatureDateLine } from './narrative-model';
 import { unitPlanSections, type UnitPlanDocument } from './unit-plan-model';
 import type { NarrativeDeps } from './narrative.service';
+import { documentSettingsOf, readSignedDocument } from './narrative-sources';
 import type * as UnitPlanDocxTask from './unit-plan-docx.task';
 
 /** Builds a unit's own Renaksi .docx from its document in the worker pool (see BuildCache). */
 const UNIT_PLAN_DOCX_TASK = workerTask<typeof UnitPlanDocxTask, 'buildUnitPlanDocxBytes'>(path.join(__dirname, 'unit-plan-docx.task'), 'buildUnitPlanDocxBytes');
-
-const setting = (deps: NarrativeDeps, key: DocumentSettingKey) => documentSetting(deps.settings, key);
 
 /**
  * Who may read a unit's own Renaksi: the Renaksi's readers any unit's, as soon as the plan is drafted (404 before);
@@ -31,22 +30,27 @@ function requireUnitPlanAccess(deps: NarrativeDeps, user: User, periodId: number
   return { final: plan.status === 'final' };
 }
 
-/** Everything a unit's own Renaksi prints, after the access check above. */
+/**
+ * Everything a unit's own Renaksi prints, after the access check above. The decree, region, paper and signature of a
+ * final plan are those it was signed with (as in the kabupaten narrative: documentSettingsOf), else the current ones.
+ */
 export function unitPlanDocument(deps: NarrativeDeps, user: User, periodId: number, unitId: number): UnitPlanDocument {
   const { final } = requireUnitPlanAccess(deps, user, periodId, unitId);
   const own = deps.renaksi.unitPlan(periodId, unitId);
   const { instrument } = deps.renaksi.loadPeriod(periodId);
-  const regionName = setting(deps, 'renaksi.region');
+  const settings = documentSettingsOf(deps.settings, readSignedDocument(deps, periodId));
+  const setting = (key: DocumentSettingKey) => documentSetting(settings, key);
+  const regionName = setting('renaksi.region');
   const items = own.items.map((i) => ({ ...i, sasaran: sasaranText({ ...i, sasaran: i.sasaran ?? undefined }) }));
   return {
-    paper: documentPaper(deps.settings),
+    paper: documentPaper(settings),
     regionName,
     periodName: own.period.name,
     years: own.years,
     yearsLabel: yearSpan(own.years),
     final,
-    decree: { nomor: setting(deps, 'renaksi.decreeNumber'), tanggal: setting(deps, 'renaksi.decreeDate'), subject: decreeSubject({ regionName, years: own.years }) },
-    closing: { dateLine: signatureDateLine(setting(deps, 'renaksi.place'), setting(deps, 'renaksi.date')), office: setting(deps, 'renaksi.office'), name: setting(deps, 'renaksi.signer') },
+    decree: { nomor: setting('renaksi.decreeNumber'), tanggal: setting('renaksi.decreeDate'), subject: decreeSubject({ regionName, years: own.years }) },
+    closing: { dateLine: signatureDateLine(setting('renaksi.place'), setting('renaksi.date')), office: setting('renaksi.office'), name: setting('renaksi.signer') },
     unit: { code: own.unit.code, name: own.unit.name, groupLabel: GROUP_LABELS[own.unit.group], submitted: own.unit.submitted },
     head: own.head,
     narahubung: own.narahubung,

@@ -77,6 +77,23 @@ describe('a unit’s own Renaksi (Word) over HTTP', () => {
     expect(text).toContain('BUPATI KUTAI TIMUR,\nH. ARDIANSYAH SULAIMAN');
   });
 
+  it('prints the signer and decree a final plan was signed with, and the current ones in a draft', async () => {
+    const { agent } = await loginAs(ctx.app, tim);
+    const draftBefore = (await readDocx((await download(agent, docUrl(ids.busang))).body as Buffer)).text;
+    await finalize();
+
+    ctx.repos.settings.set('renaksi.signer', 'DRS. H. MAHYUNADI');
+    const signed = (await readDocx((await download(agent, docUrl(ids.busang))).body as Buffer)).text;
+    const admin = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
+    expect((await admin.agent.post(`/periods/${ctx.periodId}/renaksi/reopen`).type('form').send({ _csrf: admin.csrf })).status).toBe(302);
+    const reopened = (await readDocx((await download(agent, docUrl(ids.busang))).body as Buffer)).text;
+
+    expect(draftBefore).toContain('BUPATI KUTAI TIMUR,\nH. ARDIANSYAH SULAIMAN');
+    expect(signed).toContain('BUPATI KUTAI TIMUR,\nH. ARDIANSYAH SULAIMAN');
+    expect(signed).not.toContain('MAHYUNADI');
+    expect(reopened).toContain('BUPATI KUTAI TIMUR,\nDRS. H. MAHYUNADI');
+  });
+
   it('tells a unit at target on every indicator that it keeps its level, without a table', async () => {
     const { agent } = await loginAs(ctx.app, tim);
 
