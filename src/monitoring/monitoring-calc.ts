@@ -58,11 +58,12 @@ export function parseSemesterKey(key: string): { year: number; semester: 1 | 2 }
 /**
  * The number an output target text starts with, read the Indonesian way: "9 dokumen" → 9, "1.234 orang" → 1234,
  * "12,5 %" → 12.5, "100 %" → 100. A list ("1) 9 dokumen\n2) 4 notulen") gives its first item's number (outputsOf
- * splits it; capaianOfOutputs counts every item). null when the text has no number ("–", "Tersusun").
+ * splits it; capaianOfOutputs counts every item), never a later item's: "1) –\n2) 4 notulen" → null. null when the
+ * text has no number ("–", "Tersusun").
  */
 export function parseTargetNumber(text: string | undefined): number | null {
-  if (!text) return null;
-  const first = text.replace(/^\s*\d+\)\s*/, '');
+  const [first] = outputsOf(text);
+  if (!first) return null;
   const m = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?/.exec(first);
   if (!m) return null;
   const whole = Number((m[1] as string).replace(/\./g, ''));

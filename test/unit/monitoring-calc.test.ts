@@ -24,6 +24,8 @@ describe('the number of an output target', () => {
     ['100 %', 100],
     ['4 notulen per unit', 4],
     ['1) 9 dokumen\n2) 4 notulen', 9],
+    ['1) –\n2) 4 notulen', null],
+    ['\n1) Tersusun\n2) 4 notulen', null],
     ['–', null],
     ['Tersusun', null],
     ['', null],
