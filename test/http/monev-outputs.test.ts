@@ -56,6 +56,19 @@ describe('realisasi and capaian of a row with several outputs', () => {
     expect(page.text).toMatch(/<li>2,5\d* \(target: 2 notulen, 125,0 %\)<\/li>/);
   });
 
+  it('writes every realisasi in id-ID on the row page, its form and the overview: 2,5 and 1.234,5, not 2,50', async () => {
+    const { agent, csrf } = await loginAs(ctx.app, setda);
+    await agent.post(rowUrl).type('form').send(rowReportForm(csrf, { realisasi_1: '1.234,5', realisasi_2: '2,5' }));
+
+    const page = await agent.get(rowUrl);
+    const overview = await agent.get(`/periods/${ctx.periodId}/renaksi/monev?semester=2022-1`);
+
+    expect(page.text).toContain('<li>1.234,5 (target: 4 dokumen, 30.862,5 %)</li>');
+    expect(page.text).toContain('<li>2,5 (target: 2 notulen, 125,0 %)</li>');
+    expect(page.text).toContain('id="realisasi_2" name="realisasi_2" inputmode="decimal" autocomplete="off" value="2,5"');
+    expect(overview.text).toContain('1) 1.234,5\n2) 2,5');
+  });
+
   it('refuses a negative realisasi of the second output naming it, keeps what was typed and changes nothing', async () => {
     const { agent, csrf } = await loginAs(ctx.app, setda);
     const before = monevState(ctx);
