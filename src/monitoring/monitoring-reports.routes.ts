@@ -20,9 +20,15 @@ const VIEWERS = ['narahubung', ...MONEV_READERS] as const;
 const REVIEWERS = ['verifikator', 'admin'] as const;
 
 interface FormState {
+  /** What was typed in the report form. */
   values?: Record<string, unknown> | null;
+  /** What was typed in the review form: kept apart so a refused review leaves the report form on its stored values. */
+  reviewValues?: Record<string, unknown> | null;
   errors?: Record<string, string>;
 }
+
+/** A refused review re-renders with the decision and comment typed, the report form untouched. */
+const asReview = (state: FormState): FormState => ({ reviewValues: state.values ?? null, errors: state.errors ?? {} });
 
 const helpers = { statuses: MONEV_STATUSES, statusLabels: MONEV_STATUS_LABELS, reviewLabels: REVIEW_STATE_LABELS, windowLabels: WINDOW_STATE_LABELS };
 
@@ -64,7 +70,7 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
     const page = service.rowReportPage(requireUser(req), idParam(req, 'periodId'), idParam(req, 'rowId'), String(req.params.semester));
     res.status(status).render('monev/row', {
       title: `Realisasi ${page.row.no} – ${page.semester.label}`, period: page.p.period, page, base: url(req, 'rows', page.row.rowId),
-      values: state.values ?? null, errors: state.errors ?? {}, fileField: `file_${ROW_FILE_CODE}`, ...helpers, ...evidence.hints,
+      values: state.values ?? null, reviewValues: state.reviewValues ?? null, errors: state.errors ?? {}, fileField: `file_${ROW_FILE_CODE}`, ...helpers, ...evidence.hints,
     });
   }
 
@@ -72,7 +78,7 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
     const page = service.unitReportPage(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'), String(req.params.semester));
     res.status(status).render('monev/unit', {
       title: `Laporan monev ${page.unit.name} – ${page.semester.label}`, period: page.p.period, page, base: url(req, 'units', page.unit.unitId),
-      values: state.values ?? null, errors: state.errors ?? {}, ...helpers, ...evidence.hints,
+      values: state.values ?? null, reviewValues: state.reviewValues ?? null, errors: state.errors ?? {}, ...helpers, ...evidence.hints,
     });
   }
 
@@ -104,10 +110,10 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
   router.post(`${rowBase}/review`, formBody, requireRole(...REVIEWERS), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseReviewForm(body);
-    if (!form.value) return renderRow(req, res, 422, { values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } });
+    if (!form.value) return renderRow(req, res, 422, asReview({ values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } }));
     const value = form.value;
     const review = () => service.reviewRowReport(requireUser(req), idParam(req, 'periodId'), idParam(req, 'rowId'), String(req.params.semester), value);
-    if (!(await orRerender((s, st) => renderRow(req, res, s, st), body, review))) return;
+    if (!(await orRerender((s, st) => renderRow(req, res, s, asReview(st)), body, review))) return;
     flash(req, 'success', value.decision === 'terima' ? 'Laporan diterima.' : 'Laporan dikembalikan kepada pelapor dengan komentar.');
     res.redirect(url(req, 'rows', idParam(req, 'rowId')));
   });
@@ -142,10 +148,10 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
   router.post(`${unitBase}/review`, formBody, requireRole(...REVIEWERS), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseReviewForm(body);
-    if (!form.value) return renderUnit(req, res, 422, { values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } });
+    if (!form.value) return renderUnit(req, res, 422, asReview({ values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } }));
     const value = form.value;
     const review = () => service.reviewUnitReport(requireUser(req), idParam(req, 'periodId'), idParam(req, 'unitId'), String(req.params.semester), value);
-    if (!(await orRerender((s, st) => renderUnit(req, res, s, st), body, review))) return;
+    if (!(await orRerender((s, st) => renderUnit(req, res, s, asReview(st)), body, review))) return;
     flash(req, 'success', value.decision === 'terima' ? 'Laporan diterima.' : 'Laporan dikembalikan kepada unit dengan komentar.');
     res.redirect(url(req, 'units', idParam(req, 'unitId')));
   });

@@ -81,4 +81,27 @@ describe('the reviewer of a monev report is not the person who filled it', () =>
     expect(accept.status).toBe(302);
     expect(reviewState('monev_unit_reports')).toBe('diterima');
   });
+
+  it('keeps the report form on its stored values and the typed decision when a review is refused with 422', async () => {
+    const setda = await loginAs(ctx.app, m.users.setda);
+    await setda.agent.post(rowUrl).type('form').send(rowReportForm(setda.csrf, { realisasi: '3', kendala: 'SK belum terbit', action: 'ajukan' }));
+    const admin = await loginAs(ctx.app, m.users.admin);
+    const ver = await loginAs(ctx.app, m.users.verifikator);
+    const before = monevState(ctx);
+
+    const byAdmin = await admin.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '2', decision: 'kembalikan', comment: '' });
+    const byVerifikator = await ver.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '2', decision: 'kembalikan', comment: '' });
+
+    expect(byAdmin.status).toBe(422);
+    expect(byAdmin.text).toContain('Komentar verifikator: wajib diisi');
+    expect(byAdmin.text).toContain('id="form-laporan"');
+    expect(byAdmin.text).toContain('name="realisasi_1" inputmode="decimal" autocomplete="off" value="3"');
+    expect(byAdmin.text).toContain('SK belum terbit</textarea>');
+    expect(byAdmin.text).toMatch(/value="berjalan" checked/);
+    expect(byAdmin.text).toMatch(/value="kembalikan" checked/);
+    expect(byVerifikator.status).toBe(422);
+    expect(byVerifikator.text).not.toContain('Isian Anda (belum tersimpan)');
+    expect(byVerifikator.text).toMatch(/value="kembalikan" checked/);
+    expect(monevState(ctx)).toBe(before);
+  });
 });
