@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { requireRole, requireUser } from '../web/guards';
-import { AppError, badInput, notFound } from '../errors/app-error';
+import { badInput, notFound } from '../errors/app-error';
+import { or422 } from '../web/or-422';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import type { PeriodsService } from '../periods';
@@ -93,18 +94,9 @@ export function verificationRoutes(verification: VerificationService, periods: P
     return { decisions: parsed.decisions, comments: typed, samples: sampled.samples };
   }
 
-  /** Runs a service call; a 422 re-renders the form with the typed values kept (nothing was saved). */
+  /** Runs a service call; a 422 re-renders the form with the typed values kept (nothing was saved): or422. */
   function orRerender(req: Request, res: Response, action: () => void, showPending = false): boolean {
-    try {
-      action();
-      return true;
-    } catch (err) {
-      if (err instanceof AppError && err.status === 422) {
-        render(req, res, 422, { values: req.body as Record<string, unknown>, errors: { _form: err.message, ...err.fields }, showPending });
-        return false;
-      }
-      throw err;
-    }
+    return or422(action, (errors) => render(req, res, 422, { values: req.body as Record<string, unknown>, errors, showPending }));
   }
 
   /** @route GET /periods/:periodId/verification — the verifier's queue: units that submitted, returned or verified */
