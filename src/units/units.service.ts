@@ -79,6 +79,7 @@ export function updateUnit(deps: UnitsDeps, user: User, unitId: number, raw: unk
     deps.units.update(next);
     deps.audit.record({ userId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, unitId: unit.id, oldValue: snapshot(unit), newValue: snapshot(next) });
   })();
+  if (next.assessedFrom === unit.assessedFrom) return [];
   return answeredYearsNote(deps.units.answeredYears().get(unit.id) ?? [], unit.assessedFrom, next.assessedFrom);
 }
 
