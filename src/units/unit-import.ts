@@ -139,7 +139,7 @@ export function readImportLines(table: string[][]): { lines: ImportLine[] } | { 
     lines.push({ line, code, name, groupText, group, ...optional, error });
   });
   if (lines.length === 0) return { error: 'Berkas tidak berisi baris unit di bawah baris judul.' };
-  if (lines.length > IMPORT_MAX_LINES) return { error: `Berkas berisi ${lines.length} baris; maksimal ${IMPORT_MAX_LINES} baris.` };
+  if (lines.length > IMPORT_MAX_LINES) return { error: `Berkas berisi ${formatInt(lines.length)} baris; maksimal ${formatInt(IMPORT_MAX_LINES)} baris.` };
   return { lines };
 }
 

@@ -24,6 +24,12 @@ describe('readImportLines', () => {
     });
   });
 
+  it('refuses a file over the line limit, with both numbers in id-ID form', () => {
+    const rows = Array.from({ length: 2001 }, (_, i) => ['pd', `PD-${i}`, `Dinas ${i}`]);
+
+    expect(readImportLines([['kelompok', 'kode', 'nama'], ...rows])).toEqual({ error: 'Berkas berisi 2.001 baris; maksimal 2.000 baris.' });
+  });
+
   it('gives each bad line its reason and flags the second of two equal codes', () => {
     const r = readImportLines([['kode', 'nama', 'kelompok'], ['PD-A', 'A', 'pd'], ['PD-A', 'A lagi', 'pd'], ['X', 'Satu huruf', 'pd'], ['PD-C', '', 'pd'], ['PD-D', 'D', 'dinas']]);
 
