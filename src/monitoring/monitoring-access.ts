@@ -129,6 +129,13 @@ export function assertEditable(user: User, state: string | null): void {
   if (problem) throw new AppError(409, 'report-locked', `${problem} Tidak ada yang disimpan.`);
 }
 
+/**
+ * Whether a save submits the report: when asked (action 'ajukan'), and always when it corrects an accepted report
+ * (only Diskominfo may): the corrected figures wait for a reviewer other than the corrector (assertNotOwnReport)
+ * instead of standing as accepted by nobody.
+ */
+export const submitsOnSave = (action: 'simpan' | 'ajukan', state: string | null): boolean => action === 'ajukan' || state === 'diterima';
+
 /** Segregation of duties: whoever filled a report (its last saver, so its submitter) does not review it. */
 export const OWN_REPORT_MESSAGE = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
 

@@ -5,7 +5,7 @@ import { storedRealisasi } from './monitoring-calc';
 import type { MonevEvidence } from './monitoring.repo';
 import type { EvidenceOwnerRef, MonitoringWrites } from './monitoring-writes.repo';
 import type { ReviewForm, RowReportForm } from './monitoring.schemas';
-import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, requireRowReporter, rowContext, staleReport } from './monitoring-access';
+import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, submitsOnSave, requireRowReporter, rowContext, staleReport } from './monitoring-access';
 import type { MonitoringDeps } from './monitoring.service';
 
 /** A write of the monev needs the writes repository too. */
@@ -54,7 +54,8 @@ export function reportEvidence(deps: MonitoringDeps, owner: { rowReportId?: numb
  * all or nothing. Refused, with nothing changed: a plan that is not final (409), a semester outside the plan years
  * (422), a row the user does not report (403), a closed window unless admin (409), a submitted or accepted report
  * for a narahubung (409), a report changed since the form was opened (409). Files are written to the store first.
- * When the year's target lists several outputs the realisasi is stored per output (storedRealisasi).
+ * When the year's target lists several outputs the realisasi is stored per output (storedRealisasi). A correction of
+ * an accepted report submits it again (submitsOnSave).
  * Returns the report's id and review state.
  */
 export async function saveRowReport(
@@ -77,7 +78,7 @@ export async function saveRowReport(
     applyEvidence(deps, user, { rowReportId: id, unitId }, {
       links: form.link ? [{ indicatorCode: null, url: form.link }] : [], files: stored.map((f) => ({ ...f, indicatorCode: null })), deleteIds,
     }, old ? reportEvidence(deps, { rowReportId: id }) : []);
-    const submit = form.action === 'ajukan' && (old?.reviewState ?? 'draf') !== 'diterima';
+    const submit = submitsOnSave(form.action, old?.reviewState ?? null);
     if (submit) deps.writes.submit('row', id);
     deps.audit.record({
       userId: user.id, action: submit ? 'monev.row.submit' : 'monev.row.save', entity: 'monev_row_report', entityId: id, unitId: unitId ?? undefined,

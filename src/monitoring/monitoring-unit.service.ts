@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 import type { CheckedFile } from '../evidence';
 import type { User } from '../shared/identity';
 import type { ReviewForm, UnitReportForm } from './monitoring.schemas';
-import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, requireUnitReporter, staleReport, unitContext } from './monitoring-access';
+import { assertEditable, assertMonitored, assertNotOwnReport, assertWindowOpen, submitsOnSave, requireUnitReporter, staleReport, unitContext } from './monitoring-access';
 import { applyEvidence, reportEvidence, type MonitoringWriteDeps } from './monitoring-report.service';
 
 /**
@@ -30,7 +30,7 @@ export async function saveUnitReport(
       links: form.items.filter((i) => i.link !== '').map((i) => ({ indicatorCode: i.indicatorCode, url: i.link })),
       files: stored.map((f) => ({ ...f, indicatorCode: f.code })), deleteIds,
     }, old ? reportEvidence(deps, { unitReportId: id }) : []);
-    const submit = form.action === 'ajukan' && (old?.reviewState ?? 'draf') !== 'diterima';
+    const submit = submitsOnSave(form.action, old?.reviewState ?? null);
     if (submit) deps.writes.submit('unit', id);
     deps.audit.record({
       userId: user.id, action: submit ? 'monev.unit.submit' : 'monev.unit.save', entity: 'monev_unit_report', entityId: id, unitId,

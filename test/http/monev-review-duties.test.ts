@@ -104,4 +104,47 @@ describe('the reviewer of a monev report is not the person who filled it', () =>
     expect(byVerifikator.text).toMatch(/value="kembalikan" checked/);
     expect(monevState(ctx)).toBe(before);
   });
+
+  it('sends an accepted report an admin corrects back for review by someone else, never accepted by nobody', async () => {
+    const setda = await loginAs(ctx.app, m.users.setda);
+    const ver = await loginAs(ctx.app, m.users.verifikator);
+    const admin = await loginAs(ctx.app, m.users.admin);
+    await setda.agent.post(rowUrl).type('form').send(rowReportForm(setda.csrf, { realisasi: '1', action: 'ajukan' }));
+    await ver.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '2', decision: 'terima', comment: '' });
+    const form = await admin.agent.get(rowUrl);
+
+    const corrected = await admin.agent.post(rowUrl).type('form').send(rowReportForm(admin.csrf, { version: '3', realisasi: '9' }));
+    const own = await admin.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '5', decision: 'terima', comment: '' });
+
+    expect(form.text).toContain('Laporan ini sudah diterima; bila Anda mengubahnya, laporan diajukan kembali dan diperiksa oleh verifikator atau admin lain.');
+    expect(corrected.status).toBe(302);
+    expect(ctx.db.prepare('SELECT realisasi, review_state FROM monev_row_reports').get()).toEqual({ realisasi: 9, review_state: 'diajukan' });
+    expect(own.status).toBe(403);
+    expect(reviewState('monev_row_reports')).toBe('diajukan');
+    const accept = await ver.agent.post(`${rowUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '5', decision: 'terima', comment: '' });
+    expect(accept.status).toBe(302);
+    expect(reviewState('monev_row_reports')).toBe('diterima');
+  });
+
+  it("sends an accepted unit part an admin corrects back for review", async () => {
+    const busang = await loginAs(ctx.app, m.users.busang);
+    const item = (csrf: string, version: string, activity: string) => ({
+      _csrf: csrf, version, action: 'ajukan', status_A1: 'berjalan', activity_A1: activity, kendala_A1: '', link_A1: '',
+      status_A2: 'belum_dimulai', activity_A2: '', kendala_A2: '', link_A2: '',
+    });
+    await busang.agent.post(unitUrl).type('form').send(item(busang.csrf, '0', 'Rancangan SK tim disusun'));
+    const ver = await loginAs(ctx.app, m.users.verifikator);
+    await ver.agent.post(`${unitUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '2', decision: 'terima', comment: '' });
+    const admin = await loginAs(ctx.app, m.users.admin);
+    const page = await admin.agent.get(unitUrl);
+
+    const corrected = await admin.agent.post(unitUrl).type('form').send({ ...item(admin.csrf, '3', 'SK tim ditetapkan'), action: 'simpan' });
+    const own = await admin.agent.post(`${unitUrl}/review`).type('form').send({ _csrf: admin.csrf, version: '5', decision: 'terima', comment: '' });
+
+    expect(page.text).toContain('id="koreksi-diterima"');
+    expect(corrected.status).toBe(302);
+    expect(reviewState('monev_unit_reports')).toBe('diajukan');
+    expect(own.status).toBe(403);
+    expect(reviewState('monev_unit_reports')).toBe('diajukan');
+  });
 });
