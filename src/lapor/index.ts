@@ -19,6 +19,8 @@ import type { LaporContext, LaporUnit } from './lapor-context';
 export type { LaporService, RecordedSample } from './lapor.service';
 export type { PresentedLapor, LaporSection, VerifyView } from './lapor-view';
 export { presentedMonthlyChart } from './lapor-view';
+export { nationalHolidays } from './holidays';
+export { createWorkdayCalendar } from './workdays';
 
 export interface LaporModuleDeps {
   db: Db;

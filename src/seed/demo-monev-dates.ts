@@ -1,7 +1,10 @@
+import { createWorkdayCalendar, nationalHolidays } from '../lapor';
+
 /**
- * The days the demo's monev reports carry: a kabupaten reports in office hours on working days inside the semester's
- * reporting window and the verifikator reviews a few working days later, before the window closes. Pure and
- * deterministic, so every demo database shows the same dates.
+ * The days the demo's monev reports carry: a kabupaten reports in office hours on working days (hari kerja, as
+ * SP4N-LAPOR! counts them: no weekend, no national holiday) inside the semester's reporting window and the
+ * verifikator reviews a few working days later, before the window closes. Deterministic, so every demo database
+ * shows the same dates.
  */
 
 export interface DemoReportDates {
@@ -15,12 +18,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** WITA is UTC+8: 08:00 WITA is 00:00 UTC. */
 const WITA_OFFSET_MINUTES = 8 * 60;
 
-/** The working days (Monday to Friday) from opensOn to deadline, both YYYY-MM-DD, inclusive. */
+/** The working days (Monday to Friday, national holidays left out) from opensOn to deadline, both YYYY-MM-DD, inclusive. */
 export function workingDays(opensOn: string, deadline: string): string[] {
+  const calendar = createWorkdayCalendar(nationalHolidays([Number(opensOn.slice(0, 4)), Number(deadline.slice(0, 4))]));
   const out: string[] = [];
   for (let t = Date.parse(`${opensOn}T00:00:00Z`); t <= Date.parse(`${deadline}T00:00:00Z`); t += DAY_MS) {
-    const day = new Date(t);
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) out.push(day.toISOString().slice(0, 10));
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (calendar.isWorkday(day)) out.push(day);
   }
   return out;
 }

@@ -10,6 +10,10 @@ describe("the demo's report dates", () => {
     ]);
   });
 
+  it('leaves out a national holiday: Tahun Baru Islam, Wednesday 19 July 2023', () => {
+    expect(workingDays('2023-07-17', '2023-07-21')).toEqual(['2023-07-17', '2023-07-18', '2023-07-20', '2023-07-21']);
+  });
+
   it.each([
     [0, '2022-12-01T00:00:00.000Z', '2022-12-02T01:00:00.000Z'],
     [5, '2022-12-13T03:05:00.000Z', '2022-12-16T05:25:00.000Z'],
