@@ -25,28 +25,29 @@ const PERCENT_1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, max
 const WHOLE_EPSILON = 1e-9;
 
 /**
- * A measured share to one decimal, never reading as a whole number it is not: the thresholds a share is held
- * against (SP4N-LAPOR! levels ≥ 80 % or ≤ 10 %, the semester's expected share, complete at 100 %) are whole, so a
- * 79.96 % rounded to "80,0 %" would sit beside the level it missed. Such a value keeps to its side of the whole
- * number by a tenth instead: 79.96 → 79.9, 10.04 → 10.1, 0.04 → 0.1; every other value rounds to nearest.
+ * A measured share to one decimal (PERCENT_1), never reading as a whole number it is not: the thresholds a share is
+ * held against (SP4N-LAPOR! levels ≥ 80 % or ≤ 10 %, the semester's expected share, complete at 100 %) are whole, so
+ * a 79.96 % rounded to "80,0 %" would sit beside the level it missed. Such a value keeps to its side of the whole
+ * number by a tenth instead: 79.96 → "79,9", 10.04 → "10,1", 0.04 → "0,1"; every other value is formatted as it is.
  */
-function shareTenths(value: number): number {
+function shareText(value: number): string {
   const whole = Math.round(value);
-  if (Math.abs(value - whole) < WHOLE_EPSILON) return whole;
-  const tenths = Math.round(value * 10);
-  if (tenths !== whole * 10) return tenths / 10;
-  return (value < whole ? tenths - 1 : tenths + 1) / 10;
+  const off = Math.abs(value - whole);
+  // NOTE: only a value within a tenth of a whole number can print as it; the rest skip the second format.
+  if (off < WHOLE_EPSILON || off >= 0.1) return PERCENT_1.format(value);
+  const text = PERCENT_1.format(value);
+  return text !== PERCENT_1.format(whole) ? text : PERCENT_1.format(value < whole ? whole - 0.1 : whole + 0.1);
 }
 
 /** A share's figure without its sign, for a column headed "(%)": 36.842 → "36,8"; null → "–". */
 export function formatPercentFigure(value: number | null | undefined): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '–' : PERCENT_1.format(shareTenths(value));
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : shareText(value);
 }
 
 /**
  * The one way a percentage (0–100) reads, on pages, in exports and in documents: id-ID digits, a space, the sign.
  * A share computed from counts keeps one decimal, so a column lines up: 36.842 → "36,8 %", 50 → "50,0 %", and
- * never rounds onto a whole number it is not (79.96 → "79,9 %", not the "80,0 %" a level needs: shareTenths). A figure
+ * never rounds onto a whole number it is not (79.96 → "79,9 %", not the "80,0 %" a level needs: shareText). A figure
  * that was set rather than measured (an aspect's weight, a threshold, a target, the share expected by a semester's
  * end) passes `{ exact: true }` and reads as it was set: 15 → "15 %", 12.5 → "12,5 %". null → "–".
  */

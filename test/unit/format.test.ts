@@ -23,6 +23,7 @@ describe('id-ID formatting (WITA)', () => {
     ['a set fraction', 12.5, { exact: true }, '12,5 %'],
     ['a share just under a whole threshold stays under it', 79.96, {}, '79,9 %'],
     ['a share just over a whole threshold stays over it', 10.04, {}, '10,1 %'],
+    ['half a tenth under a whole threshold stays under it', 79.95, {}, '79,9 %'],
     ['a share that is not nothing never reads as nothing', 0.04, {}, '0,1 %'],
     ['an unfinished whole never reads as complete', 99.96, {}, '99,9 %'],
     ['a computed whole within rounding noise stays whole', (29 / 58) * 100, {}, '50,0 %'],
