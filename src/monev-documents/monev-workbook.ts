@@ -129,7 +129,7 @@ function monevNotes(asOf: string): string[] {
     `Keadaan laporan per ${asOf}. Realisasi: keluaran yang dicapai sejak awal tahun sampai akhir semester (kumulatif dalam tahun), ` +
       'dalam satuan target output tahun itu, per keluaran bila target memuat beberapa keluaran. Capaian (%) = realisasi ÷ target output tahun × 100; ' +
       'bila beberapa keluaran: rata-rata capaian setiap keluaran yang targetnya berangka, masing-masing paling tinggi 100 %; ' +
-      'sel berwarna = capaian di atas 100 % (periksa kembali).',
+      'sel berwarna = capaian, atau capaian salah satu keluarannya, di atas 100 % (periksa kembali).',
     'Hanya laporan yang telah diajukan yang dimuat; "belum diverifikasi" = diajukan, belum diperiksa verifikator. Kolom semester yang belum berjalan dibiarkan kosong. ' +
       'Bukti dukung: berkas menurut namanya, tautan menurut jumlahnya; setiap tautan lengkap ada pada lembar Bukti Dukung.',
   ];

@@ -103,6 +103,8 @@ describe('realisasi and capaian of a row with several outputs', () => {
     const notes: string[] = [];
     ws.eachRow((row) => { if (typeof row.getCell(1).value === 'string') notes.push(row.getCell(1).value as string); });
     expect(notes.join(' ')).toContain('masing-masing paling tinggi 100 %');
+    expect(notes.join(' ')).toContain('sel berwarna = capaian, atau capaian salah satu keluarannya, di atas 100 %');
+    expect(i1.getCell(7).fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
     expect(report.status).toBe(200);
     expect(report.text).toContain('Tidak ada: setiap baris yang dilaporkan sesuai jadwal.');
   });
