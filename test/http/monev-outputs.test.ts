@@ -69,6 +69,17 @@ describe('realisasi and capaian of a row with several outputs', () => {
     expect(overview.text).toContain('1) 1.234,5\n2) 2,5');
   });
 
+  it('asks no realisasi of an output whose target that year is a dash, however it is typed (–, —, -)', async () => {
+    ctx.db.prepare(`UPDATE renaksi_rows SET output_targets = json_set(output_targets, '$.2024', '1) —\n2) -\n3) 2 notulen') WHERE source_key = 'kab:A1'`).run();
+    const { agent } = await loginAs(ctx.app, setda);
+
+    const page = await agent.get(rowUrl.replace('2022-1', '2024-1'));
+
+    expect(page.text).toContain('Keluaran 1: tidak ada target tahun 2024.');
+    expect(page.text).toContain('Keluaran 2: tidak ada target tahun 2024.');
+    expect(page.text).toContain('<label for="realisasi_3">Keluaran 3 (satuan target: 2 notulen)</label>');
+  });
+
   it('refuses a negative realisasi of the second output naming it, keeps what was typed and changes nothing', async () => {
     const { agent, csrf } = await loginAs(ctx.app, setda);
     const before = monevState(ctx);
