@@ -9,7 +9,7 @@ import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { MONEV_STATUS_LABELS, MONEV_STATUSES, REVIEW_STATE_LABELS, WINDOW_STATE_LABELS } from './monitoring-calc';
 import { parseReviewForm, parseRowReportForm, parseUnitReportForm } from './monitoring.schemas';
-import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
+import { MONEV_EDITORS, MONEV_READERS, MONEV_REVIEWERS } from './monitoring-roles';
 import type { MonitoringPagesService } from './monitoring.api';
 
 /** The one file field of a row report's form: the evidence checks name files by a code (`file_<code>`). */
@@ -17,7 +17,6 @@ const ROW_FILE_CODE = 'R1';
 
 const REPORTERS = ['narahubung', ...MONEV_EDITORS] as const;
 const VIEWERS = ['narahubung', ...MONEV_READERS] as const;
-const REVIEWERS = ['verifikator', 'admin'] as const;
 
 interface FormState {
   /** What was typed in the report form. */
@@ -107,7 +106,7 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
   });
 
   /** @route POST /periods/:periodId/renaksi/monev/rows/:rowId/:semester/review — the verifikator accepts or returns it */
-  router.post(`${rowBase}/review`, formBody, requireRole(...REVIEWERS), async (req, res) => {
+  router.post(`${rowBase}/review`, formBody, requireRole(...MONEV_REVIEWERS), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseReviewForm(body);
     if (!form.value) return renderRow(req, res, 422, asReview({ values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } }));
@@ -145,7 +144,7 @@ export function monitoringReportRoutes(service: MonitoringPagesService, evidence
   });
 
   /** @route POST /periods/:periodId/renaksi/monev/units/:unitId/:semester/review — the verifikator accepts or returns it */
-  router.post(`${unitBase}/review`, formBody, requireRole(...REVIEWERS), async (req, res) => {
+  router.post(`${unitBase}/review`, formBody, requireRole(...MONEV_REVIEWERS), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseReviewForm(body);
     if (!form.value) return renderUnit(req, res, 422, asReview({ values: body, errors: { _form: 'Periksa kembali isian yang ditandai; belum ada yang disimpan.', ...form.errors } }));

@@ -3,3 +3,6 @@ export const MONEV_READERS = ['admin', 'verifikator', 'fasilitator', 'tim_renaks
 
 /** Diskominfo's roles: they fill or correct any report, in or out of its window (the admin only out of it). */
 export const MONEV_EDITORS = ['admin', 'tim_renaksi'] as const;
+
+/** Who accepts or returns a submitted report (never the person who filled it: see monitoring-access). */
+export const MONEV_REVIEWERS = ['verifikator', 'admin'] as const;

@@ -8,13 +8,13 @@ import {
   unitContext, windowProblem,
 } from './monitoring-access';
 import { reportEvidence } from './monitoring-report.service';
-import { MONEV_EDITORS } from './monitoring-roles';
+import { MONEV_EDITORS, MONEV_REVIEWERS } from './monitoring-roles';
 import { coveringPlan, scopedProgress, type MonitoringDeps } from './monitoring.service';
 
 /** The page models of the monev: the overview per semester, a row's report, a unit's own report. */
 
 const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(user.role);
-const canReview = (user: User) => user.role === 'verifikator' || user.role === 'admin';
+const canReview = (user: User) => (MONEV_REVIEWERS as readonly string[]).includes(user.role);
 
 /** Whether this person reviews a report waiting for review now, or why not when they filled it themselves. */
 function reviewOf(user: User, monitored: boolean, report: RowReport | UnitReport | undefined): { canReview: boolean; reviewNote: string | null } {

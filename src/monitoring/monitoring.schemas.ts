@@ -75,15 +75,6 @@ function formErrors(error: z.ZodError): Record<string, string> {
   return version || action ? { _form: FORM_INCOMPLETE, ...fields } : fields;
 }
 
-/**
- * A realisasi as people type it: "12", "12,5", "1.234" (thousands), or "12.5". '' is none.
- * Returns a message naming the field for a negative number, a non-number or one past REALISASI_MAX.
- */
-export function parseRealisasi(raw: unknown): { value: number | null; error: string | null } {
-  const r = realisasiField('Realisasi').safeParse(raw);
-  return r.success ? { value: r.data, error: null } : { value: null, error: r.error.issues[0]?.message ?? null };
-}
-
 const SUBMIT_NEEDS_STATUS = 'pilih status sebelum mengajukan laporan.';
 
 const ROW_REPORT_FIELDS = {

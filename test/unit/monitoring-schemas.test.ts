@@ -1,6 +1,12 @@
-import { parseRealisasi, parseReviewForm, parseRowReportForm, parseUnitReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
+import { parseReviewForm, parseRowReportForm, parseUnitReportForm, parseWindowsForm } from '../../src/monitoring/monitoring.schemas';
 import { semestersOf } from '../../src/monitoring/monitoring-calc';
 import { describeAudit } from '../../src/audit/audit-describe';
+
+/** The realisasi field of a saved (not submitted) row report, as the form reads it. */
+function parseRealisasi(raw: string): { value: number | null; error: string | null } {
+  const r = parseRowReportForm({ version: '0', action: 'simpan', status: '', realisasi: raw });
+  return { value: r.value?.realisasi ?? null, error: r.errors.realisasi ?? null };
+}
 
 describe('reading a realisasi as people type it', () => {
   it.each([
