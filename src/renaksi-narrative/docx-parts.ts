@@ -133,6 +133,8 @@ export interface CellOptions {
   rowSpan?: number;
   /** Half-points; the table size (10 pt) when left out. */
   size?: number;
+  /** Keep with the next row on the page (see SHORT_TABLE_ROWS). */
+  keepNext?: boolean;
 }
 
 /** A bordered table's cell: each line of `text` a paragraph; a header centred, bold and shaded. */
@@ -146,6 +148,7 @@ export function tableCell(text: string, width: number, opts: CellOptions): Table
     rowSpan: opts.rowSpan,
     children: text.split('\n').map((line) => new Paragraph({
       alignment: ALIGN[opts.header ? 'center' : opts.align],
+      keepNext: opts.keepNext || undefined,
       children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: opts.size ?? TABLE_SIZE })],
     })),
   });
@@ -164,7 +167,13 @@ export interface TableSpec {
   indent?: number;
 }
 
-/** A bordered table with a header row repeated on every page; rows never split across pages. */
+/**
+ * A table of at most this many rows is kept on one page (each row kept with the next), so a short table never leaves
+ * its header and first row at the foot of a page; a longer one may break between rows, its header repeated.
+ */
+export const SHORT_TABLE_ROWS = 12;
+
+/** A bordered table with a header row repeated on every page; rows never split across pages, short tables never break. */
 export function dataTable(spec: TableSpec): Table {
   return new Table(tableOptions(spec));
 }
@@ -177,11 +186,12 @@ export function spacedTable(spec: TableSpec): [Table, Paragraph] {
 function tableOptions(spec: TableSpec): ConstructorParameters<typeof Table>[0] {
   const total = spec.widths.reduce((s, w) => s + w, 0);
   const columns = spec.widths.map((w) => Math.floor((w / total) * spec.width));
-  const row = (texts: string[], opts: { header?: boolean; bold?: boolean }) =>
+  const short = spec.rows.length <= SHORT_TABLE_ROWS;
+  const row = (texts: string[], opts: { header?: boolean; bold?: boolean; last?: boolean }) =>
     new TableRow({
       tableHeader: opts.header,
       cantSplit: true,
-      children: texts.map((t, i) => tableCell(t, columns[i] ?? 0, { align: spec.align[i] ?? 'left', bold: opts.bold, header: opts.header })),
+      children: texts.map((t, i) => tableCell(t, columns[i] ?? 0, { align: spec.align[i] ?? 'left', bold: opts.bold, header: opts.header, keepNext: short && !opts.last })),
     });
   return {
     width: { size: columns.reduce((s, w) => s + w, 0), type: WidthType.DXA },
@@ -189,6 +199,6 @@ function tableOptions(spec: TableSpec): ConstructorParameters<typeof Table>[0] {
     layout: TableLayoutType.FIXED,
     indent: spec.indent ? { size: spec.indent, type: WidthType.DXA } : undefined,
     borders: TABLE_BORDERS,
-    rows: [row(spec.header, { header: true }), ...spec.rows.map((r, i) => row(r, { bold: spec.boldRows?.includes(i) }))],
+    rows: [row(spec.header, { header: true, last: spec.rows.length === 0 }), ...spec.rows.map((r, i) => row(r, { bold: spec.boldRows?.includes(i), last: i === spec.rows.length - 1 }))],
   };
 }
