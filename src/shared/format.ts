@@ -15,9 +15,19 @@ const TIME = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digi
 const DECIMAL_1 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const DECIMAL_UP_TO_2 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
-/** 72.5 → "72,50"; null → "–". */
+/** As scoring's tolerance (src/scoring SCORE_EPSILON): 49.99999999999999 from means of thirds is 50. */
+const SCORE_EPSILON = 1e-9;
+
+/**
+ * 72.5 → "72,50"; null → "–". The category thresholds an index is held against are whole numbers (85, 70, 50: "min"),
+ * so a score just under one never reads as it: 84.996 → "84,99" beside "Baik", not the "85,00" of "Sangat Baik".
+ * A hair under (within SCORE_EPSILON, the scoring's own tolerance) counts as the whole number, as in categorize.
+ */
 export function formatScore(value: number | null | undefined): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '–' : DECIMAL_2.format(value);
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const whole = Math.round(value);
+  const under = whole - value;
+  return under > SCORE_EPSILON && under < 0.005 ? DECIMAL_2.format(whole - 0.01) : DECIMAL_2.format(value);
 }
 
 const PERCENT_1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -15,6 +15,17 @@ describe('id-ID formatting (WITA)', () => {
   });
 
   it.each([
+    ['just under Sangat Baik (85) reads under it', 84.996, '84,99'],
+    ['a computed hair under 50 is 50', 50 - 1e-12, '50,00'],
+    ['just over a threshold rounds as usual', 85.004, '85,00'],
+    ['any other score rounds half up', 72.505, '72,51'],
+    ['a score a little further under', 84.994, '84,99'],
+    ['a hundred', 100, '100,00'],
+  ])('formats a score %s', (_name, value, text) => {
+    expect(formatScore(value)).toBe(text);
+  });
+
+  it.each([
     ['a share of two of three', 200 / 3, {}, '66,7 %'],
     ['a whole share keeps its decimal', 50, {}, '50,0 %'],
     ['over a hundred', 145, {}, '145,0 %'],
