@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { formatInt } from '../shared/format';
-import { addTitle, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from '../shared/workbook-style';
+import { addTitle, commitRow, commitSheet, estimateRowHeight, styleCategory, styleCell, styleHeader, SCORE_FORMAT } from '../shared/workbook-style';
 
 export interface RecapData {
   periodName: string;
@@ -17,13 +17,26 @@ export interface RecapData {
   gaps: { unit: string; group: string; indicator: string; title: string; level: number; target: number; gap: number }[];
 }
 
-function writeTable(
+/** A sheet's page setup and a view that keeps its rows 1…`frozen` in sight (set before any row is written out). */
+function sheetOptions(orientation: 'portrait' | 'landscape', frozen: number): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: { orientation, paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
+  };
+}
+
+/**
+ * Writes the header row at `top` and one row per entry of `rows` below it (each written out once done on a streamed
+ * sheet: see commitRow; `decorate` styles a row further before that), then the sheet's print setup, and ends it.
+ */
+function writeTable<T>(
   ws: ExcelJS.Worksheet,
   top: number,
   headers: string[],
-  rows: (string | number | null)[][],
-  numeric: (col: number) => string | undefined,
+  rows: readonly T[],
+  cells: { values: (row: T) => (string | number | null)[]; numeric: (col: number) => string | undefined; decorate?: (row: T, r: number) => void },
 ): void {
+  const { numeric } = cells;
   const widthOf = (ci: number) => ws.getColumn(ci + 1).width ?? 9;
   headers.forEach((h, i) => {
     const cell = ws.getCell(top, i + 1);
@@ -31,25 +44,30 @@ function writeTable(
     styleHeader(cell);
   });
   ws.getRow(top).height = estimateRowHeight(headers.map((h, ci) => ({ text: h, width: widthOf(ci), bold: true })), 10);
-  rows.forEach((values, ri) => {
+  commitRow(ws, top);
+  rows.forEach((row, ri) => {
+    const r = top + 1 + ri;
+    const values = cells.values(row);
     values.forEach((v, ci) => {
-      const cell = ws.getCell(top + 1 + ri, ci + 1);
+      const cell = ws.getCell(r, ci + 1);
       cell.value = v;
       const fmt = numeric(ci);
       styleCell(cell, { align: fmt ? 'right' : 'left', numFmt: fmt });
     });
-    ws.getRow(top + 1 + ri).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widthOf(ci) })), 10);
+    cells.decorate?.(row, r);
+    ws.getRow(r).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widthOf(ci) })), 10);
+    commitRow(ws, r);
   });
-  ws.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];
   ws.pageSetup.printTitlesRow = `${top}:${top}`;
   // Each sheet is numbered from its own page 1 and named in the footer: "dari &N" would count the pages of the whole
   // Renaksi workbook in LibreOffice ("Halaman 3 dari 55" on Ringkasan's only page).
   ws.pageSetup.firstPageNumber = 1;
   ws.headerFooter.oddFooter = '&L&"Arial"&8&A&R&"Arial"&8Halaman &P';
+  commitSheet(ws);
 }
 
 function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
-  const ws = wb.addWorksheet('Ringkasan', { pageSetup: { orientation: 'portrait', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Ringkasan', sheetOptions('portrait', 8));
   ws.columns = [{ width: 8 }, { width: 44 }, { width: 10 }, { width: 14 }, { width: 16 }, { width: 14 }];
   addTitle(ws, 1, 6, `Ringkasan Hasil ${d.periodName}`);
   const facts: [string, string | number | null][] = [
@@ -72,37 +90,40 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
     ws,
     8,
     ['Kode', 'Aspek', 'Bobot (%)', 'Skor kabupaten', 'Perangkat daerah', 'Kecamatan'],
-    d.aspects.map((a) => [a.code, a.name, a.weight, a.score, a.pd, a.kecamatan]),
-    (c) => (c === 2 ? '0' : c >= 3 ? SCORE_FORMAT : undefined),
+    d.aspects,
+    { values: (a) => [a.code, a.name, a.weight, a.score, a.pd, a.kecamatan], numeric: (c) => (c === 2 ? '0' : c >= 3 ? SCORE_FORMAT : undefined) },
   );
 }
 
 function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): void {
-  const ws = wb.addWorksheet('Skor per Unit', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Skor per Unit', sheetOptions('landscape', 3));
   const codes = d.aspects.map((a) => a.code);
   ws.columns = [{ width: 24 }, { width: 46 }, { width: 17 }, { width: 13 }, ...codes.map(() => ({ width: 10 })), { width: 10 }, { width: 14 }];
   addTitle(ws, 1, 6 + codes.length, `Skor per Unit – ${d.periodName}`);
-  const rows = d.units.map((u) => [u.code, u.name, u.group, u.status, ...codes.map((c) => u.aspectScores[c] ?? null), u.index, u.category ?? 'Belum lengkap']);
-  writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], rows, (c) =>
-    c >= 4 && c < 5 + codes.length ? SCORE_FORMAT : undefined,
-  );
-  d.units.forEach((u, i) => styleCategory(ws.getCell(4 + i, 6 + codes.length), u.category));
+  writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], d.units, {
+    values: (u) => [u.code, u.name, u.group, u.status, ...codes.map((c) => u.aspectScores[c] ?? null), u.index, u.category ?? 'Belum lengkap'],
+    numeric: (c) => (c >= 4 && c < 5 + codes.length ? SCORE_FORMAT : undefined),
+    decorate: (u, r) => styleCategory(ws.getCell(r, 6 + codes.length), u.category),
+  });
 }
 
 function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
-  const ws = wb.addWorksheet('Kesenjangan', { pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Kesenjangan', sheetOptions('landscape', 3));
   ws.columns = [{ width: 46 }, { width: 17 }, { width: 10 }, { width: 50 }, { width: 11 }, { width: 10 }, { width: 13 }];
   addTitle(ws, 1, 7, `Daftar Kesenjangan – ${d.periodName}`);
   writeTable(
     ws,
     3,
     ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Tingkat saat ini', 'Target', 'Kesenjangan'],
-    d.gaps.map((g) => [g.unit, g.group, g.indicator, g.title, g.level, g.target, g.gap]),
-    (c) => (c >= 4 ? '0' : undefined),
+    d.gaps,
+    { values: (g) => [g.unit, g.group, g.indicator, g.title, g.level, g.target, g.gap], numeric: (c) => (c >= 4 ? '0' : undefined) },
   );
 }
 
-/** Adds the assessment recap sheets (Ringkasan, Skor per Unit, Kesenjangan) to a workbook. */
+/**
+ * Adds the assessment recap sheets (Ringkasan, Skor per Unit, Kesenjangan) to a workbook, in memory or streamed
+ * (exceljs's WorkbookWriter: each row is written out as soon as it is done, each sheet ended before the next).
+ */
 export function addRecapSheets(wb: ExcelJS.Workbook, d: RecapData): void {
   addSummary(wb, d);
   addUnitScores(wb, d);

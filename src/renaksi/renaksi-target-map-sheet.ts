@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, estimateRowHeight, landscapeWidthUnits, styleCell, styleHeader, FONT, GROUP_FILL } from '../shared/workbook-style';
+import { addTitle, commitRow, commitSheet, estimateRowHeight, landscapeWidthUnits, styleCell, styleHeader, FONT, GROUP_FILL } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, writeClosing, writeLampiranBlock, yearSpan } from './renaksi-lampiran';
 import type { RenaksiDocument } from './renaksi-document';
@@ -45,7 +45,8 @@ function writeLegend(ws: ExcelJS.Worksheet, row: number, width: number, doc: Ren
 /**
  * Lampiran II — Peta target per unit: the units in their official order, grouped perangkat daerah then kecamatan, ×
  * the indicators of Lampiran I; each cell "1→3", blank at target, "–" N/A, "*" where the unit did not submit; the
- * team's notes per unit; the lampiran block, a legend naming every indicator, and the closing.
+ * team's notes per unit; the lampiran block, a legend naming every indicator, and the closing. On a streamed
+ * workbook each unit's row is written out once done (one row per unit: a province has thousands).
  */
 export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): ExcelJS.Worksheet {
   const { indicators, groups } = doc.targetMap;
@@ -85,11 +86,13 @@ export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): E
         styleCell(cell, { align: ci === 0 || (ci >= 2 && ci < width - 1) ? 'center' : 'left', size: FONT_SIZE });
       });
       ws.getRow(r).height = estimateRowHeight([{ text: unit.name, width: NAME_WIDTH }, { text: unit.notes, width: widths[width - 1] ?? NOTES_MIN }], FONT_SIZE);
+      commitRow(ws, r);
       r++;
     }
   }
   const afterLegend = writeLegend(ws, r + 1, width, doc);
   const last = writeClosing(ws, afterLegend, Math.max(3, width - 6), width, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
+  commitSheet(ws);
   return ws;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL,
+  addTitle, commitSheet, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL,
   type PaperKind, shareStyles,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
@@ -204,10 +204,10 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, widths: number[]
  * Builds the Renaksi document: Lampiran I (the kabupaten matrix under the lampiran block: sasaran I … VI with their
  * rows, unit counts and output targets per year, a hidden row-id column for uploading an edited copy back, the
  * closing), Lampiran II (the target map per unit) and the assessment recap sheets. Each lampiran prints landscape with
- * its header rows repeated and its own page numbers.
+ * its header rows repeated and its own page numbers. Written into `wb`: in memory by default, or exceljs's streaming
+ * WorkbookWriter (renaksi-workbook.task), where the sheets that grow with the units are written out row by row.
  */
-export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   // NOTE: a fixed creation time keeps the bytes a function of the document alone (the build cache and the finalized
   // copy rely on it).
@@ -234,8 +234,10 @@ export function buildRenaksiWorkbook(doc: RenaksiDocument): ExcelJS.Workbook {
   const end = writeRows(ws, doc, widths);
   const last = writeClosing(ws, end, layout.tailStart + 2, width, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
+  commitSheet(ws);
   addTargetMapSheet(wb, doc);
   addRecapSheets(wb, doc.recap);
-  shareStyles(wb);
+  // A streamed workbook shared each row's styles as it wrote the row out (commitRow) and has no rows left to visit.
+  if (!(wb instanceof ExcelJS.stream.xlsx.WorkbookWriter)) shareStyles(wb);
   return wb;
 }

@@ -214,6 +214,15 @@ export function fitRowHeight(row: ExcelJS.Row, widths: number[]): void {
  * Timur Renaksi: writing takes less than half the time). Call it last: the shared objects must not change after.
  */
 export function shareStyles(wb: ExcelJS.Workbook): void {
+  const share = styleSharer();
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, share));
+}
+
+/**
+ * What shareStyles does, one row at a time: a streamed sheet (exceljs's WorkbookWriter) shares each row's styles just
+ * before the row is written out (see commitRow).
+ */
+export function styleSharer(): (row: ExcelJS.Row) => void {
   const ids = new WeakMap<object, string>();
   const byContent = new Map<string, string>();
   const idOf = (part: unknown): string => {
@@ -228,15 +237,65 @@ export function shareStyles(wb: ExcelJS.Workbook): void {
     return id;
   };
   const shared = new Map<string, Partial<ExcelJS.Style>>();
-  wb.eachSheet((ws) => {
-    ws.eachRow({ includeEmpty: true }, (row) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        const s = cell.style;
-        const key = [s.font, s.border, s.fill, s.alignment, s.numFmt, s.protection].map(idOf).join('|');
-        const same = shared.get(key);
-        if (same) cell.style = same;
-        else shared.set(key, s);
-      });
+  return (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const s = cell.style;
+      const key = [s.font, s.border, s.fill, s.alignment, s.numFmt, s.protection].map(idOf).join('|');
+      const same = shared.get(key);
+      if (same) cell.style = same;
+      else shared.set(key, s);
     });
-  });
+  };
+}
+
+/** A sheet of exceljs's streaming WorkbookWriter: its rows are written out when committed. */
+type StreamedSheet = ExcelJS.Worksheet & { commit(): void };
+// NOTE: exceljs's types give every worksheet commit(); only the streaming writer's sheets have it at run time.
+const isStreamed = (ws: ExcelJS.Worksheet): ws is StreamedSheet => typeof (ws as Partial<StreamedSheet>).commit === 'function';
+const rowSharers = new WeakMap<ExcelJS.Worksheet, (row: ExcelJS.Row) => void>();
+
+/**
+ * On a streamed sheet, shares row `r`'s styles (see styleSharer) and writes it out with every row above it, so a sheet
+ * of many rows is never held whole; an in-memory sheet is left as it is. NOTE: a committed row can no longer be
+ * changed: commit a row only once nothing below it writes into it. The sheet's columns and views must be set before
+ * its first row is committed.
+ */
+export function commitRow(ws: ExcelJS.Worksheet, r: number): void {
+  if (!isStreamed(ws)) return;
+  let share = rowSharers.get(ws);
+  if (!share) rowSharers.set(ws, (share = styleSharer()));
+  const row = ws.getRow(r);
+  share(row);
+  row.commit();
+}
+
+/** What keepPrintOptions reaches inside exceljs's streaming sheet. */
+interface StreamedSheetInternals {
+  stream: { write(xml: string): void };
+  _writePageMargins(): void;
+}
+
+/**
+ * NOTE: exceljs's streaming sheets (4.4) leave out <printOptions>, where the in-memory writer records a sheet centred
+ * on the page (the lampiran set horizontalCentered). It is written here where the in-memory writer puts it: just
+ * before the page margins.
+ */
+function keepPrintOptions(ws: StreamedSheet): void {
+  const p = ws.pageSetup;
+  const attrs = ([['headings', p.showRowColHeaders], ['gridLines', p.showGridLines], ['horizontalCentered', p.horizontalCentered], ['verticalCentered', p.verticalCentered]] as const)
+    .filter(([, on]) => on).map(([name]) => ` ${name}="1"`).join('');
+  if (!attrs) return;
+  const internals = ws as unknown as StreamedSheetInternals;
+  const margins = internals._writePageMargins.bind(ws);
+  internals._writePageMargins = () => {
+    internals.stream.write(`<printOptions${attrs}/>`);
+    margins();
+  };
+}
+
+/** Ends a streamed sheet (its last rows, merges, validations and print setup are written out); nothing in memory. */
+export function commitSheet(ws: ExcelJS.Worksheet): void {
+  if (!isStreamed(ws)) return;
+  keepPrintOptions(ws);
+  ws.commit();
 }
