@@ -14,7 +14,39 @@ export interface RecapData {
   uncounted: string[];
   aspects: { code: string; name: string; weight: number; score: number | null; pd: number | null; kecamatan: number | null }[];
   units: { code: string; name: string; group: string; status: string; index: number | null; category: string | null; aspectScores: Record<string, number | null> }[];
-  gaps: { unit: string; group: string; indicator: string; title: string; level: number; target: number; gap: number }[];
+  /** Kesenjangan's indicators in instrument order with their final target levels. */
+  indicators: { code: string; title: string; target: number }[];
+  /**
+   * The units Kesenjangan lists (submitted and complete), each with its level on every indicator of `indicators`
+   * (same order; null where none counts). Levels, not one entry per gap: a country's 30.039 units have 740.000 gaps,
+   * which as objects would not fit the worker that writes the workbook.
+   */
+  unitLevels: { unit: string; group: string; levels: (number | null)[] }[];
+}
+
+/** One row of Kesenjangan: a unit below the target level on an indicator. */
+export interface GapRow {
+  unit: string;
+  group: string;
+  indicator: string;
+  title: string;
+  level: number;
+  target: number;
+  /** target − level, at least 1. */
+  gap: number;
+}
+
+/** Kesenjangan's rows, made one at a time: each unit in order, its levels below target in instrument order. */
+export function* gapRows(d: Pick<RecapData, 'indicators' | 'unitLevels'>): Generator<GapRow> {
+  for (const u of d.unitLevels) {
+    for (let i = 0; i < d.indicators.length; i++) {
+      const level = u.levels[i];
+      const ind = d.indicators[i];
+      if (ind && typeof level === 'number' && level < ind.target) {
+        yield { unit: u.unit, group: u.group, indicator: ind.code, title: ind.title, level, target: ind.target, gap: ind.target - level };
+      }
+    }
+  }
 }
 
 /** A sheet's page setup and a view that keeps its rows 1…`frozen` in sight (set before any row is written out). */
@@ -33,7 +65,7 @@ function writeTable<T>(
   ws: ExcelJS.Worksheet,
   top: number,
   headers: string[],
-  rows: readonly T[],
+  rows: Iterable<T>,
   cells: { values: (row: T) => (string | number | null)[]; numeric: (col: number) => string | undefined; decorate?: (row: T, r: number) => void },
 ): void {
   const { numeric } = cells;
@@ -45,8 +77,9 @@ function writeTable<T>(
   });
   ws.getRow(top).height = estimateRowHeight(headers.map((h, ci) => ({ text: h, width: widthOf(ci), bold: true })), 10);
   commitRow(ws, top);
-  rows.forEach((row, ri) => {
-    const r = top + 1 + ri;
+  let r = top;
+  for (const row of rows) {
+    r++;
     const values = cells.values(row);
     values.forEach((v, ci) => {
       const cell = ws.getCell(r, ci + 1);
@@ -57,7 +90,7 @@ function writeTable<T>(
     cells.decorate?.(row, r);
     ws.getRow(r).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widthOf(ci) })), 10);
     commitRow(ws, r);
-  });
+  }
   ws.pageSetup.printTitlesRow = `${top}:${top}`;
   // Each sheet is numbered from its own page 1 and named in the footer: "dari &N" would count the pages of the whole
   // Renaksi workbook in LibreOffice ("Halaman 3 dari 55" on Ringkasan's only page).
@@ -115,7 +148,7 @@ function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
     ws,
     3,
     ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Tingkat saat ini', 'Target', 'Kesenjangan'],
-    d.gaps,
+    gapRows(d),
     { values: (g) => [g.unit, g.group, g.indicator, g.title, g.level, g.target, g.gap], numeric: (c) => (c >= 4 ? '0' : undefined) },
   );
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { workerTask } from '../shared/worker-pool';
 import { GROUP_LABELS, STATUS_LABELS } from '../shared/format';
 import { draftRoster, ensurePlan, kabupatenRoster, rowTargetMax, type RenaksiDeps } from './renaksi.service';
-import { gapOf, uncountedParts } from '../scoring';
+import { uncountedParts } from '../scoring';
 import { planYears } from './renaksi-draft';
 import { groupPlanRows } from './renaksi-layout';
 import type { RenaksiRow } from './renaksi.repo';
@@ -54,6 +54,7 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number): RenaksiDoc
   const plan = ensurePlan(deps, periodId);
   const rows = deps.renaksi.listRows(plan.id);
   const { instrument, aggregate } = scores;
+  const indicators = instrument.aspects.flatMap((a) => a.indicators);
   const recap: RecapData = {
     periodName: scores.period.name,
     basisLabel: 'Tingkat hasil verifikasi (tingkat mandiri bila belum diverifikasi)',
@@ -73,15 +74,16 @@ export function renaksiDocument(deps: RenaksiDeps, periodId: number): RenaksiDoc
       category: u.included ? u.score.category : 'Belum diajukan',
       aspectScores: u.included ? u.score.aspectScores : {},
     })),
-    gaps: scores.units
+    indicators: indicators.map((ind) => ({ code: ind.code, title: ind.title, target: ind.target })),
+    unitLevels: scores.units
       .filter((u) => u.included && u.score.complete)
-      .flatMap((u) =>
-        instrument.aspects.flatMap((a) => a.indicators).flatMap((ind) => {
+      .map((u) => ({
+        unit: u.name, group: GROUP_LABELS[u.group],
+        levels: indicators.map((ind) => {
           const level = u.score.levels[ind.code];
-          if (typeof level !== 'number' || level >= ind.target) return [];
-          return [{ unit: u.name, group: GROUP_LABELS[u.group], indicator: ind.code, title: ind.title, level, target: ind.target, gap: gapOf(level, ind.target) }];
+          return typeof level === 'number' ? level : null;
         }),
-      ),
+      })),
   };
   return {
     regionName: setting(deps, 'renaksi.region'),

@@ -29,7 +29,7 @@ async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
       { code: 'A', name: 'Kebijakan', rows: rows.slice(0, 2).map(docRow) },
       { code: 'B', name: 'Kelembagaan', rows: rows.slice(2).map(docRow) },
     ],
-    recap: { periodName: 'P', basisLabel: 'b', index: null, category: null, includedCount: 0, unitTotal: 0, uncounted: [], aspects: [], units: [], gaps: [] },
+    recap: { periodName: 'P', basisLabel: 'b', index: null, category: null, includedCount: 0, unitTotal: 0, uncounted: [], aspects: [], units: [], indicators: [], unitLevels: [] },
   };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildRenaksiWorkbook(doc).xlsx.writeBuffer()) as ArrayBuffer);

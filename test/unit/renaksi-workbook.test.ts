@@ -57,9 +57,11 @@ function buildRecap(overrides: Partial<RecapData> = {}): RecapData {
       { code: 'KEC-15', name: 'Telen', group: 'Kecamatan', status: 'Dikirim', index: 85, category: 'Sangat Baik', aspectScores: { A: 100, B: 75 } },
       { code: 'KEC-03', name: 'Busang', group: 'Kecamatan', status: 'Draf', index: null, category: null, aspectScores: { A: 50, B: null } },
     ],
-    gaps: [
-      { unit: 'Bappeda', group: 'Perangkat daerah', indicator: 'A1', title: 'Judul A1', level: 2, target: 4, gap: 2 },
-      { unit: 'Telen', group: 'Kecamatan', indicator: 'B2', title: 'Judul B2', level: 3, target: 4, gap: 1 },
+    // Gaps: Bappeda A1 2 → 4, Telen B2 3 → 4; Bappeda at target on B2 and Telen on A1.
+    indicators: [{ code: 'A1', title: 'Judul A1', target: 4 }, { code: 'B2', title: 'Judul B2', target: 4 }],
+    unitLevels: [
+      { unit: 'Bappeda', group: 'Perangkat daerah', levels: [2, 4] },
+      { unit: 'Telen', group: 'Kecamatan', levels: [4, 3] },
     ],
     ...overrides,
   };
