@@ -61,13 +61,13 @@ function sheetOptions(orientation: 'portrait' | 'landscape', frozen: number): Pa
  * Writes the header row at `top` and one row per entry of `rows` below it (each written out once done on a streamed
  * sheet: see commitRow; `decorate` styles a row further before that), then the sheet's print setup, and ends it.
  */
-function writeTable<T>(
+async function writeTable<T>(
   ws: ExcelJS.Worksheet,
   top: number,
   headers: string[],
   rows: Iterable<T>,
   cells: { values: (row: T) => (string | number | null)[]; numeric: (col: number) => string | undefined; decorate?: (row: T, r: number) => void },
-): void {
+): Promise<void> {
   const { numeric } = cells;
   const widthOf = (ci: number) => ws.getColumn(ci + 1).width ?? 9;
   headers.forEach((h, i) => {
@@ -76,7 +76,7 @@ function writeTable<T>(
     styleHeader(cell);
   });
   ws.getRow(top).height = estimateRowHeight(headers.map((h, ci) => ({ text: h, width: widthOf(ci), bold: true })), 10);
-  commitRow(ws, top);
+  await commitRow(ws, top);
   let r = top;
   for (const row of rows) {
     r++;
@@ -89,7 +89,7 @@ function writeTable<T>(
     });
     cells.decorate?.(row, r);
     ws.getRow(r).height = estimateRowHeight(values.map((v, ci) => ({ text: typeof v === 'string' ? v : '', width: widthOf(ci) })), 10);
-    commitRow(ws, r);
+    await commitRow(ws, r);
   }
   ws.pageSetup.printTitlesRow = `${top}:${top}`;
   // Each sheet is numbered from its own page 1 and named in the footer: "dari &N" would count the pages of the whole
@@ -99,7 +99,7 @@ function writeTable<T>(
   commitSheet(ws);
 }
 
-function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
+async function addSummary(wb: ExcelJS.Workbook, d: RecapData): Promise<void> {
   const ws = wb.addWorksheet('Ringkasan', sheetOptions('portrait', 8));
   ws.columns = [{ width: 8 }, { width: 44 }, { width: 10 }, { width: 14 }, { width: 16 }, { width: 14 }];
   addTitle(ws, 1, 6, `Ringkasan Hasil ${d.periodName}`);
@@ -119,7 +119,7 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
     for (let c = 3; c <= 6; c++) styleCell(ws.getCell(3 + i, c), { numFmt: typeof value === 'number' && i === 0 ? SCORE_FORMAT : undefined, align: 'left' });
     if (i === 1) styleCategory(v, d.category);
   });
-  writeTable(
+  await writeTable(
     ws,
     8,
     ['Kode', 'Aspek', 'Bobot (%)', 'Skor kabupaten', 'Perangkat daerah', 'Kecamatan'],
@@ -128,23 +128,23 @@ function addSummary(wb: ExcelJS.Workbook, d: RecapData): void {
   );
 }
 
-function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): void {
+async function addUnitScores(wb: ExcelJS.Workbook, d: RecapData): Promise<void> {
   const ws = wb.addWorksheet('Skor per Unit', sheetOptions('landscape', 3));
   const codes = d.aspects.map((a) => a.code);
   ws.columns = [{ width: 24 }, { width: 46 }, { width: 17 }, { width: 13 }, ...codes.map(() => ({ width: 10 })), { width: 10 }, { width: 14 }];
   addTitle(ws, 1, 6 + codes.length, `Skor per Unit – ${d.periodName}`);
-  writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], d.units, {
+  await writeTable(ws, 3, ['Kode', 'Unit', 'Kelompok', 'Status', ...codes.map((c) => `Aspek ${c}`), 'Indeks', 'Kategori'], d.units, {
     values: (u) => [u.code, u.name, u.group, u.status, ...codes.map((c) => u.aspectScores[c] ?? null), u.index, u.category ?? 'Belum lengkap'],
     numeric: (c) => (c >= 4 && c < 5 + codes.length ? SCORE_FORMAT : undefined),
     decorate: (u, r) => styleCategory(ws.getCell(r, 6 + codes.length), u.category),
   });
 }
 
-function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
+async function addGaps(wb: ExcelJS.Workbook, d: RecapData): Promise<void> {
   const ws = wb.addWorksheet('Kesenjangan', sheetOptions('landscape', 3));
   ws.columns = [{ width: 46 }, { width: 17 }, { width: 10 }, { width: 50 }, { width: 11 }, { width: 10 }, { width: 13 }];
   addTitle(ws, 1, 7, `Daftar Kesenjangan – ${d.periodName}`);
-  writeTable(
+  await writeTable(
     ws,
     3,
     ['Unit', 'Kelompok', 'Indikator', 'Uraian indikator', 'Tingkat saat ini', 'Target', 'Kesenjangan'],
@@ -157,8 +157,8 @@ function addGaps(wb: ExcelJS.Workbook, d: RecapData): void {
  * Adds the assessment recap sheets (Ringkasan, Skor per Unit, Kesenjangan) to a workbook, in memory or streamed
  * (exceljs's WorkbookWriter: each row is written out as soon as it is done, each sheet ended before the next).
  */
-export function addRecapSheets(wb: ExcelJS.Workbook, d: RecapData): void {
-  addSummary(wb, d);
-  addUnitScores(wb, d);
-  addGaps(wb, d);
+export async function addRecapSheets(wb: ExcelJS.Workbook, d: RecapData): Promise<void> {
+  await addSummary(wb, d);
+  await addUnitScores(wb, d);
+  await addGaps(wb, d);
 }

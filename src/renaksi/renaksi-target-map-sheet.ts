@@ -48,7 +48,7 @@ function writeLegend(ws: ExcelJS.Worksheet, row: number, width: number, doc: Ren
  * team's notes per unit; the lampiran block, a legend naming every indicator, and the closing. On a streamed
  * workbook each unit's row is written out once done (one row per unit: a province has thousands).
  */
-export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): ExcelJS.Worksheet {
+export async function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): Promise<void> {
   const { indicators, groups } = doc.targetMap;
   const width = 2 + indicators.length + 1;
   const ws = wb.addWorksheet(TARGET_MAP_SHEET, {
@@ -86,7 +86,7 @@ export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): E
         styleCell(cell, { align: ci === 0 || (ci >= 2 && ci < width - 1) ? 'center' : 'left', size: FONT_SIZE });
       });
       ws.getRow(r).height = estimateRowHeight([{ text: unit.name, width: NAME_WIDTH }, { text: unit.notes, width: widths[width - 1] ?? NOTES_MIN }], FONT_SIZE);
-      commitRow(ws, r);
+      await commitRow(ws, r);
       r++;
     }
   }
@@ -94,5 +94,4 @@ export function addTargetMapSheet(wb: ExcelJS.Workbook, doc: RenaksiDocument): E
   const last = writeClosing(ws, afterLegend, Math.max(3, width - 6), width, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
   commitSheet(ws);
-  return ws;
 }

@@ -22,7 +22,7 @@ export async function buildRenaksiXlsx(doc: RenaksiDocument): Promise<Uint8Array
     sink.once('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  buildRenaksiWorkbook(doc, wb);
+  await buildRenaksiWorkbook(doc, wb);
   await wb.commit();
   await ended;
   return setZipDates(Buffer.concat(chunks), wb.created);

@@ -207,7 +207,7 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, widths: number[]
  * its header rows repeated and its own page numbers. Written into `wb`: in memory by default, or exceljs's streaming
  * WorkbookWriter (renaksi-workbook.task), where the sheets that grow with the units are written out row by row.
  */
-export function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
+export async function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): Promise<ExcelJS.Workbook> {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   // NOTE: a fixed creation time keeps the bytes a function of the document alone (the build cache and the finalized
   // copy rely on it).
@@ -235,8 +235,8 @@ export function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook 
   const last = writeClosing(ws, end, layout.tailStart + 2, width, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${last}`;
   commitSheet(ws);
-  addTargetMapSheet(wb, doc);
-  addRecapSheets(wb, doc.recap);
+  await addTargetMapSheet(wb, doc);
+  await addRecapSheets(wb, doc.recap);
   // A streamed workbook shared each row's styles as it wrote the row out (commitRow) and has no rows left to visit.
   if (!(wb instanceof ExcelJS.stream.xlsx.WorkbookWriter)) shareStyles(wb);
   return wb;

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type ExcelJS from 'exceljs';
 
 /** The one set of workbook styles: thin borders, wrapped text, bold headers, category fills. */
@@ -255,23 +257,43 @@ const isStreamed = (ws: ExcelJS.Worksheet): ws is StreamedSheet => typeof (ws as
 const rowSharers = new WeakMap<ExcelJS.Worksheet, (row: ExcelJS.Row) => void>();
 
 /**
- * On a streamed sheet, shares row `r`'s styles (see styleSharer) and writes it out with every row above it, so a sheet
- * of many rows is never held whole; an in-memory sheet is left as it is. NOTE: a committed row can no longer be
- * changed: commit a row only once nothing below it writes into it. The sheet's columns and views must be set before
- * its first row is committed.
+ * On a streamed sheet, shares row `r`'s styles (see styleSharer) and writes it out with every row above it, then waits
+ * while the compressor is behind (see drained), so a sheet of many rows is never held whole, neither as rows nor as
+ * XML; an in-memory sheet is left as it is. NOTE: a committed row can no longer be changed: commit a row only once
+ * nothing below it writes into it. The sheet's columns and views must be set before its first row is committed.
  */
-export function commitRow(ws: ExcelJS.Worksheet, r: number): void {
+export async function commitRow(ws: ExcelJS.Worksheet, r: number): Promise<void> {
   if (!isStreamed(ws)) return;
   let share = rowSharers.get(ws);
   if (!share) rowSharers.set(ws, (share = styleSharer()));
   const row = ws.getRow(r);
   share(row);
   row.commit();
+  await drained(ws);
 }
 
-/** What keepPrintOptions reaches inside exceljs's streaming sheet. */
+/** XML chunks (64 KB each) a streamed sheet may hold while its zip entry has not started before writing waits. */
+const UNSTARTED_CHUNKS = 16;
+
+/**
+ * NOTE: exceljs's streaming sheet writes its XML into the stream archiver made for its zip entry (a readable-stream 2
+ * PassThrough, hence `_writableState`) without heeding backpressure, so rows written in one go would pile up there
+ * (a country's sheets: 800 MB of XML) while the deflater works through them. Waits until that stream has room again,
+ * or, before it is attached, until the chunks the sheet holds are taken.
+ */
+async function drained(ws: StreamedSheet): Promise<void> {
+  const stream = (ws as unknown as StreamedSheetInternals).stream;
+  for (;;) {
+    const entry = stream.pipes[0];
+    if (entry ? !entry._writableState.needDrain : stream.buffers.length < UNSTARTED_CHUNKS) return;
+    await (entry ? once(entry, 'drain') : new Promise<void>((resolve) => setImmediate(resolve)));
+  }
+}
+
+/** What keepPrintOptions and drained reach inside exceljs's streaming sheet. */
 interface StreamedSheetInternals {
-  stream: { write(xml: string): void };
+  /** exceljs's StreamBuf: the stream of its zip entry once attached, and the chunks it holds until then. */
+  stream: { write(xml: string): void; pipes: (EventEmitter & { _writableState: { needDrain: boolean } })[]; buffers: unknown[] };
   _writePageMargins(): void;
 }
 

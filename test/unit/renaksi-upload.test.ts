@@ -32,7 +32,7 @@ async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
     recap: { periodName: 'P', basisLabel: 'b', index: null, category: null, includedCount: 0, unitTotal: 0, uncounted: [], aspects: [], units: [], indicators: [], unitLevels: [] },
   };
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildRenaksiWorkbook(doc).xlsx.writeBuffer()) as ArrayBuffer);
+  await wb.xlsx.load((await (await buildRenaksiWorkbook(doc)).xlsx.writeBuffer()) as ArrayBuffer);
   return wb;
 }
 

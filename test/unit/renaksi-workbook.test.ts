@@ -94,7 +94,7 @@ function buildDocument(overrides: Partial<RenaksiDocument> = {}): RenaksiDocumen
 
 /** Writes the workbook to a buffer and reads it back as a fresh workbook, as Excel would open it. */
 async function roundTrip(doc: RenaksiDocument): Promise<ExcelJS.Workbook> {
-  const buffer = await buildRenaksiWorkbook(doc).xlsx.writeBuffer();
+  const buffer = await (await buildRenaksiWorkbook(doc)).xlsx.writeBuffer();
   const read = new ExcelJS.Workbook();
   await read.xlsx.load(buffer as ArrayBuffer);
   return read;
