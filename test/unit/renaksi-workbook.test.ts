@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
+import { buildRenaksiXlsx } from '../../src/renaksi/renaksi-workbook.task';
+import { readWorkbook } from '../helpers/workbook';
 import type { RecapData } from '../../src/exports/recap-sheets';
 
 const LEADING = ['No', 'Sasaran', 'Permasalahan / Kondisi Awal', 'Kegiatan', 'Indikator Keberhasilan (Output, Satuan)', 'Baseline'];
@@ -346,5 +348,55 @@ describe('buildRenaksiWorkbook: recap sheets', () => {
       ['Bappeda', 'Perangkat daerah', 'A1', 'Judul A1', 2, 4, 2],
       ['Telen', 'Kecamatan', 'B2', 'Judul B2', 3, 4, 1],
     ]);
+  });
+});
+
+/** What a read-back sheet shows and prints: every cell's value and style, merges, widths, heights, print and view. */
+function sheetLook(ws: ExcelJS.Worksheet): unknown {
+  const cells: unknown[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    cells.push([r, row.height]);
+    // NOTE: the in-memory writer keeps an empty text cell as "", the streaming one as an empty cell: both print nothing.
+    row.eachCell({ includeEmpty: true }, (cell) => cells.push([cell.address, cell.value === '' ? null : cell.value, cell.style]));
+  });
+  const { pageSetup, headerFooter, views } = ws;
+  const model = ws.model as ExcelJS.WorksheetModel & { merges: string[] };
+  return { cells, pageSetup, headerFooter, views, merges: [...model.merges].sort(), columns: ws.columns.map((c) => [c.width, c.hidden]), validations: (ws as ExcelJS.Worksheet & { dataValidations: unknown }).dataValidations };
+}
+
+describe('buildRenaksiXlsx: the workbook as the worker writes it (streamed)', () => {
+  it('reads back exactly as the workbook built in memory: values, styles, merges, widths, heights, print setup', async () => {
+    const doc = buildDocument();
+    const streamed = await readWorkbook(await buildRenaksiXlsx(doc));
+    const inMemory = await roundTrip(doc);
+
+    expect(streamed.worksheets.map((w) => w.name)).toEqual(inMemory.worksheets.map((w) => w.name));
+    for (const ws of inMemory.worksheets) expect(sheetLook(sheet(streamed, ws.name))).toEqual(sheetLook(ws));
+    expect(sheet(streamed, 'Lampiran I').pageSetup.horizontalCentered).toBe(true);
+  });
+
+  it('gives the same bytes for the same document', async () => {
+    const doc = buildDocument();
+
+    expect(Buffer.from(await buildRenaksiXlsx(doc)).equals(Buffer.from(await buildRenaksiXlsx(doc)))).toBe(true);
+  });
+
+  it('writes a province: one Lampiran II row per unit and one Kesenjangan row per level below target', async () => {
+    // 2.200 units, each at level 1 on A1 (target 4: a gap of 3) and at target on B2: 2.200 gaps, all on A1.
+    const units = Array.from({ length: 2200 }, (_, i) => ({ name: `Unit ${i + 1}`, cells: ['1→4', ''], notes: '' }));
+    const doc = buildDocument({
+      targetMap: { indicators: [{ code: 'A1', title: 'Judul A1' }, { code: 'B2', title: 'Judul B2' }], groups: [{ label: 'A. PERANGKAT DAERAH', units }] },
+      recap: buildRecap({ unitLevels: units.map((u) => ({ unit: u.name, group: 'Perangkat daerah', levels: [1, 4] })) }),
+    });
+    const wb = await readWorkbook(await buildRenaksiXlsx(doc));
+    const map = sheet(wb, 'Lampiran II');
+    const gaps = sheet(wb, 'Kesenjangan');
+
+    // Lampiran II: header row 8, group row 9, units on rows 10…2209.
+    expect(rowValues(map, 2209, 1, 4)).toEqual([2200, 'Unit 2200', '1→4', null]);
+    expect(map.pageSetup.printArea).toMatch(/^A1:E22\d\d$/);
+    // Kesenjangan: header row 3, gaps on rows 4…2203.
+    expect(rowValues(gaps, 2203, 1, 7)).toEqual(['Unit 2200', 'Perangkat daerah', 'A1', 'Judul A1', 1, 4, 3]);
+    expect(gaps.getCell(2204, 1).value).toBeNull();
   });
 });
