@@ -63,7 +63,7 @@ function rssMb(pid: number | undefined): number {
 }
 
 /** Samples the server's resident memory every 20 ms until stopped; returns the peak in MB. */
-function rssSampler(pid: number | undefined): { stop: () => number } {
+export function rssSampler(pid: number | undefined): { stop: () => number } {
   let peak = rssMb(pid);
   const timer = setInterval(() => {
     const now = rssMb(pid);
