@@ -261,6 +261,8 @@ const rowSharers = new WeakMap<ExcelJS.Worksheet, (row: ExcelJS.Row) => void>();
  * while the compressor is behind (see drained), so a sheet of many rows is never held whole, neither as rows nor as
  * XML; an in-memory sheet is left as it is. NOTE: a committed row can no longer be changed: commit a row only once
  * nothing below it writes into it. The sheet's columns and views must be set before its first row is committed.
+ * Stream one sheet at a time (commitSheet before the next sheet's rows): the zip's entries are deflated in order, so
+ * rows waiting behind a sheet still open would wait until the worker pool's time limit.
  */
 export async function commitRow(ws: ExcelJS.Worksheet, r: number): Promise<void> {
   if (!isStreamed(ws)) return;
@@ -272,28 +274,22 @@ export async function commitRow(ws: ExcelJS.Worksheet, r: number): Promise<void>
   await drained(ws);
 }
 
-/** XML chunks (64 KB each) a streamed sheet may hold while its zip entry has not started before writing waits. */
-const UNSTARTED_CHUNKS = 16;
-
 /**
  * NOTE: exceljs's streaming sheet writes its XML into the stream archiver made for its zip entry (a readable-stream 2
- * PassThrough, hence `_writableState`) without heeding backpressure, so rows written in one go would pile up there
- * (a country's sheets: 800 MB of XML) while the deflater works through them. Waits until that stream has room again,
- * or, before it is attached, until the chunks the sheet holds are taken.
+ * PassThrough, hence `_writableState`, attached as soon as the sheet's stream is opened) without heeding backpressure,
+ * so rows written in one go would pile up there (a country's sheets: 800 MB of XML) while the deflater works through
+ * them. Waits until that stream has room again; rejects if it fails (a stalled deflater is ended by the worker pool's
+ * time limit).
  */
 async function drained(ws: StreamedSheet): Promise<void> {
-  const stream = (ws as unknown as StreamedSheetInternals).stream;
-  for (;;) {
-    const entry = stream.pipes[0];
-    if (entry ? !entry._writableState.needDrain : stream.buffers.length < UNSTARTED_CHUNKS) return;
-    await (entry ? once(entry, 'drain') : new Promise<void>((resolve) => setImmediate(resolve)));
-  }
+  const entry = (ws as unknown as StreamedSheetInternals).stream.pipes[0];
+  while (entry?._writableState.needDrain) await once(entry, 'drain');
 }
 
 /** What keepPrintOptions and drained reach inside exceljs's streaming sheet. */
 interface StreamedSheetInternals {
-  /** exceljs's StreamBuf: the stream of its zip entry once attached, and the chunks it holds until then. */
-  stream: { write(xml: string): void; pipes: (EventEmitter & { _writableState: { needDrain: boolean } })[]; buffers: unknown[] };
+  /** exceljs's StreamBuf, piped into the stream of its zip entry. */
+  stream: { write(xml: string): void; pipes: (EventEmitter & { _writableState: { needDrain: boolean } })[] };
   _writePageMargins(): void;
 }
 
