@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   addTitle, commitSheet, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, roman, styleCell, styleHeader, widthForWord, GROUP_FILL,
-  type PaperKind, shareStyles,
+  type PaperKind,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 // NOTE: the recap sheets' pure builder, not the exports entry: this file runs in a worker thread (renaksi-workbook.task),
@@ -204,10 +204,11 @@ function writeRows(ws: ExcelJS.Worksheet, doc: RenaksiDocument, widths: number[]
  * Builds the Renaksi document: Lampiran I (the kabupaten matrix under the lampiran block: sasaran I … VI with their
  * rows, unit counts and output targets per year, a hidden row-id column for uploading an edited copy back, the
  * closing), Lampiran II (the target map per unit) and the assessment recap sheets. Each lampiran prints landscape with
- * its header rows repeated and its own page numbers. Written into `wb`: in memory by default, or exceljs's streaming
- * WorkbookWriter (renaksi-workbook.task), where the sheets that grow with the units are written out row by row.
+ * its header rows repeated and its own page numbers. Written into `wb`: exceljs's streaming WorkbookWriter
+ * (renaksi-workbook.task), where the sheets that grow with the units are written out row by row; the tests also build
+ * it in memory, to show the streamed copy reads back the same.
  */
-export async function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): Promise<ExcelJS.Workbook> {
+export async function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   // NOTE: a fixed creation time keeps the bytes a function of the document alone (the build cache and the finalized
   // copy rely on it).
@@ -237,7 +238,5 @@ export async function buildRenaksiWorkbook(doc: RenaksiDocument, wb: ExcelJS.Wor
   commitSheet(ws);
   await addTargetMapSheet(wb, doc);
   await addRecapSheets(wb, doc.recap);
-  // A streamed workbook shared each row's styles as it wrote the row out (commitRow) and has no rows left to visit.
-  if (!(wb instanceof ExcelJS.stream.xlsx.WorkbookWriter)) shareStyles(wb);
   return wb;
 }

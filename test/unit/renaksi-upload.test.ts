@@ -1,5 +1,7 @@
-import ExcelJS from 'exceljs';
-import { buildRenaksiWorkbook, type RenaksiDocRow, type RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
+import type ExcelJS from 'exceljs';
+import type { RenaksiDocRow, RenaksiDocument } from '../../src/renaksi/renaksi-workbook';
+import { buildRenaksiXlsx } from '../../src/renaksi/renaksi-workbook.task';
+import { readWorkbook } from '../helpers/workbook';
 import { readPlanUpload, type UploadRowState } from '../../src/renaksi/renaksi-upload';
 import { readSpreadsheet } from '../../src/shared/spreadsheet/read-spreadsheet';
 import type { SpreadsheetData } from '../../src/shared/spreadsheet/sheet-limits';
@@ -18,7 +20,7 @@ function docRow(s: UploadRowState): RenaksiDocRow {
   return { ...s, baseline: '21 dari 57 unit', rowKey: `R${s.id}-V${s.version}` };
 }
 
-/** The workbook the app would export for these rows (two aspects), read back as a fresh workbook. */
+/** The workbook the app exports for these rows (two aspects; built as the worker builds it), read back as a fresh workbook. */
 async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
   const doc: RenaksiDocument = {
     regionName: 'Kabupaten Kutai Timur', periodName: 'Penilaian 2022', years: YEARS, paper: 'folio',
@@ -31,9 +33,7 @@ async function exported(rows: UploadRowState[]): Promise<ExcelJS.Workbook> {
     ],
     recap: { periodName: 'P', basisLabel: 'b', index: null, category: null, includedCount: 0, unitTotal: 0, uncounted: [], aspects: [], units: [], indicators: [], unitLevels: [] },
   };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await (await buildRenaksiWorkbook(doc)).xlsx.writeBuffer()) as ArrayBuffer);
-  return wb;
+  return readWorkbook(await buildRenaksiXlsx(doc));
 }
 
 /** The workbook as the upload reads it back. */
