@@ -389,6 +389,14 @@ describe('buildRenaksiXlsx: the workbook as the worker writes it (streamed)', ()
     expect(Buffer.from(today).equals(Buffer.from(later))).toBe(true);
   });
 
+  it('fails with the error, giving no bytes, when a sheet cannot be written halfway through', async () => {
+    // Kesenjangan's 401st unit cannot be read, after 400 rows have gone out.
+    const unitLevels = Array.from({ length: 500 }, (_, i) => ({ unit: `Unit ${i + 1}`, group: 'Perangkat daerah', levels: [1, 4] as (number | null)[] }));
+    Object.defineProperty(unitLevels[400], 'levels', { get: () => { throw new Error('tingkat unit rusak'); } });
+
+    await expect(buildRenaksiXlsx(buildDocument({ recap: buildRecap({ unitLevels }) }))).rejects.toThrow('tingkat unit rusak');
+  });
+
   it('writes a province: one Lampiran II row per unit and one Kesenjangan row per level below target', async () => {
     // 2.200 units, each at level 1 on A1 (target 4: a gap of 3) and at target on B2: 2.200 gaps, all on A1.
     const units = Array.from({ length: 2200 }, (_, i) => ({ name: `Unit ${i + 1}`, cells: ['1→4', ''], notes: '' }));
