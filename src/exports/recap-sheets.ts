@@ -25,7 +25,7 @@ export interface RecapData {
 }
 
 /** One row of Kesenjangan: a unit below the target level on an indicator. */
-export interface GapRow {
+interface GapRow {
   unit: string;
   group: string;
   indicator: string;
@@ -37,7 +37,7 @@ export interface GapRow {
 }
 
 /** Kesenjangan's rows, made one at a time: each unit in order, its levels below target in instrument order. */
-export function* gapRows(d: Pick<RecapData, 'indicators' | 'unitLevels'>): Generator<GapRow> {
+function* gapRows(d: Pick<RecapData, 'indicators' | 'unitLevels'>): Generator<GapRow> {
   for (const u of d.unitLevels) {
     for (let i = 0; i < d.indicators.length; i++) {
       const level = u.levels[i];

@@ -224,7 +224,7 @@ export function shareStyles(wb: ExcelJS.Workbook): void {
  * What shareStyles does, one row at a time: a streamed sheet (exceljs's WorkbookWriter) shares each row's styles just
  * before the row is written out (see commitRow).
  */
-export function styleSharer(): (row: ExcelJS.Row) => void {
+function styleSharer(): (row: ExcelJS.Row) => void {
   const ids = new WeakMap<object, string>();
   const byContent = new Map<string, string>();
   const idOf = (part: unknown): string => {
