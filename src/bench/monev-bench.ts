@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/database';
 import { buildSyntheticDatabase, BENCH_PASSWORD, type SyntheticSpec } from './synthetic-db';
@@ -18,7 +19,13 @@ import { rssSampler, type Session } from './upload-bench';
 const SPEC: SyntheticSpec = { name: 'monev-provinsi', regencies: Number(process.env.BENCH_MONEV_REGENCIES ?? 10), unitsPerRegency: 57, periods: 2 };
 const REPEATS = 5;
 const SIGN_ONLY = process.env.BENCH_MONEV_SIGN_ONLY === '1';
+const REUSE = process.env.BENCH_MONEV_REUSE === '1';
 const TIMEOUT_MS = 300_000;
+
+/** Each stage's duration on stderr, so a national run shows where its minutes go. */
+function stage(what: string, started: bigint): void {
+  console.error(`monev bench: ${what} in ${f1(ms(started) / 1000)} s`);
+}
 
 export interface MonevTiming {
   what: string;
@@ -42,7 +49,8 @@ export interface SigningFigures {
 export interface MonevFigures {
   scale: string;
   units: number;
-  signing: SigningFigures;
+  /** Null when an earlier run's database was reused. */
+  signing: SigningFigures | null;
   data: MonevData | null;
   timings: MonevTiming[];
 }
@@ -110,38 +118,97 @@ function reportingUnit(file: string, planId: number): number {
   }
 }
 
-/** Builds the database under `benchDir`, signs and reports the plan, and times the monev's pages and answers. */
+/**
+ * The monev data an earlier run left in `file` (`BENCH_MONEV_REUSE=1`), or null: timing the pages again after a change
+ * then skips building, signing and reporting (at the country's scale, most of a run).
+ */
+function earlierData(file: string): MonevData | null {
+  if (!REUSE || !fs.existsSync(file)) return null;
+  const db = openDatabase(file);
+  try {
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const planId = count("SELECT max(id) AS n FROM renaksi_plans WHERE status = 'final'");
+    const unitReports = count('SELECT count(*) AS n FROM monev_unit_reports');
+    if (!planId || unitReports === 0) return null;
+    return { planId, rowReports: count('SELECT count(*) AS n FROM monev_row_reports'), unitReports, evidence: count('SELECT count(*) AS n FROM monev_evidence') };
+  } finally {
+    db.close();
+  }
+}
+
+/** Builds the database, signs the 2022 plan and writes its monev: figures of signing and the data written. */
+async function prepare(dir: string, file: string): Promise<{ units: number; signing: SigningFigures; data: MonevData | null; started: ServerProcess }> {
+  let t = process.hrtime.bigint();
+  const built = await buildSyntheticDatabase(dir, SPEC);
+  stage(`database of ${built.units} units built`, t);
+  const server = await startServer({ DATA_DIR: dir, NODE_ENV: 'production' }, 120_000);
+  const admin = await signIn(server.baseUrl, 'bench.admin', BENCH_PASSWORD);
+  const { planPeriod } = await periodIds(server, admin);
+  t = process.hrtime.bigint();
+  const signing = await signPlan(server, admin, planPeriod);
+  stage('plan drafted, finalised and downloaded', t);
+  if (SIGN_ONLY) return { units: built.units, signing, data: null, started: server };
+  t = process.hrtime.bigint();
+  const data = await reportPlan(server, admin, file, planPeriod);
+  stage(`${data.rowReports} row and ${data.unitReports} unit reports written`, t);
+  return { units: built.units, signing, data, started: server };
+}
+
+async function periodIds(server: ServerProcess, admin: Session): Promise<{ planPeriod: number; nextPeriod: number }> {
+  const periods = (JSON.parse((await get(server.baseUrl, admin, '/api/periods')).body.toString('utf8')) as { periods: { id: number; year: number }[] }).periods;
+  return { planPeriod: periods.find((p) => p.year === 2022)?.id as number, nextPeriod: periods.find((p) => p.year === 2023)?.id as number };
+}
+
+/** Times each monev page, document and JSON answer. */
+async function timePages(server: ServerProcess, admin: Session, file: string, data: MonevData): Promise<MonevTiming[]> {
+  const { planPeriod, nextPeriod } = await periodIds(server, admin);
+  const unitId = reportingUnit(file, data.planId);
+  const last = MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string;
+  const base = `/periods/${planPeriod}/renaksi`;
+  const rows: [string, string, number][] = [
+    [`papan pelaporan (…/renaksi/monev/board)`, `${base}/monev/board?semester=${last}`, 300],
+    [`halaman satu unit (…/renaksi/monev/units/:unitId/:semester)`, `${base}/monev/units/${unitId}/${last}`, 100],
+    [`ringkasan semester (…/renaksi/monev)`, `${base}/monev?semester=${last}`, 300],
+    [`Lampiran III (…/renaksi/monev.xlsx)`, `${base}/monev.xlsx`, 3000],
+    [`laporan semester (…/renaksi/monev/laporan?semester=)`, `${base}/monev/laporan?semester=${last}`, 300],
+    [`GET /api/periods/:id/progress?compare=`, `/api/periods/${nextPeriod}/progress?compare=${planPeriod}`, 500],
+    [`GET /api/periods/:id/renaksi/progress`, `/api/periods/${planPeriod}/renaksi/progress`, 300],
+  ];
+  const timings: MonevTiming[] = [];
+  for (const [what, url, target] of rows) {
+    const t = await timeOne(server.baseUrl, admin, what, url, target);
+    console.error(`monev bench: ${what}: first ${f1(t.firstMs)} ms, median ${f1(t.medianMs)} ms, ${f1(t.bytes / 1024)} KB`);
+    timings.push(t);
+  }
+  return timings;
+}
+
+/** Builds the database under `benchDir` (or reuses it), signs and reports the plan, and times the monev's pages and answers. */
 export async function monevFigures(benchDir: string): Promise<MonevFigures> {
   const dir = path.join(benchDir, SPEC.name);
-  const built = await buildSyntheticDatabase(dir, SPEC);
   const file = path.join(dir, 'sp4n.sqlite');
-  const server = await startServer({ DATA_DIR: dir, NODE_ENV: 'production' }, 120_000);
+  const earlier = earlierData(file);
+  const prepared = earlier ? null : await prepare(dir, file);
+  const server = prepared?.started ?? (await startServer({ DATA_DIR: dir, NODE_ENV: 'production' }, 120_000));
   try {
+    const units = prepared?.units ?? countUnits(file);
+    const data = earlier ?? prepared?.data ?? null;
+    const signing = prepared?.signing ?? null;
+    if (!data) return { scale: 'provinsi', units, signing, data, timings: [] };
     const admin = await signIn(server.baseUrl, 'bench.admin', BENCH_PASSWORD);
-    const periods = (JSON.parse((await get(server.baseUrl, admin, '/api/periods')).body.toString('utf8')) as { periods: { id: number; year: number }[] }).periods;
-    const planPeriod = periods.find((p) => p.year === 2022)?.id as number;
-    const nextPeriod = periods.find((p) => p.year === 2023)?.id as number;
-    const signing = await signPlan(server, admin, planPeriod);
-    if (SIGN_ONLY) return { scale: 'provinsi', units: built.units, signing, data: null, timings: [] };
-    const data = await reportPlan(server, admin, file, planPeriod);
-    const unitId = reportingUnit(file, data.planId);
-    const last = MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string;
-    const base = `/periods/${planPeriod}/renaksi`;
-    const rows: [string, string, number][] = [
-      [`papan pelaporan (…/renaksi/monev/board)`, `${base}/monev/board?semester=${last}`, 300],
-      [`halaman satu unit (…/renaksi/monev/units/:unitId/:semester)`, `${base}/monev/units/${unitId}/${last}`, 100],
-      [`ringkasan semester (…/renaksi/monev)`, `${base}/monev?semester=${last}`, 300],
-      [`Lampiran III (…/renaksi/monev.xlsx)`, `${base}/monev.xlsx`, 3000],
-      [`laporan semester (…/renaksi/monev/laporan?semester=)`, `${base}/monev/laporan?semester=${last}`, 300],
-      [`GET /api/periods/:id/progress?compare=`, `/api/periods/${nextPeriod}/progress?compare=${planPeriod}`, 500],
-      [`GET /api/periods/:id/renaksi/progress`, `/api/periods/${planPeriod}/renaksi/progress`, 300],
-    ];
-    const timings: MonevTiming[] = [];
-    for (const [what, url, target] of rows) timings.push(await timeOne(server.baseUrl, admin, what, url, target));
-    return { scale: 'provinsi', units: built.units, signing, data, timings };
+    return { scale: 'provinsi', units, signing, data, timings: await timePages(server, admin, file, data) };
   } finally {
     server.child.kill('SIGTERM');
     await exited(server.child);
+  }
+}
+
+function countUnits(file: string): number {
+  const db = openDatabase(file);
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
+  } finally {
+    db.close();
   }
 }
 
@@ -155,7 +222,7 @@ const SIGNING_TARGET_RSS_MB = 1024;
 export function monevMarkdown(r: MonevFigures): string[] {
   const d = r.data;
   const s = r.signing;
-  const signing = [
+  const signing = !s ? [] : [
     `| Finalkan Renaksi (${f1(r.units)} unit; workbook dibangun dan disimpan bersama versinya) | ${f1(s.finaliseMs)} ms, puncak memori server ${f1(s.finalisePeakRssMb)} MB | < ${f1(FINALISE_TARGET_MS)} ms, < ${f1(SIGNING_TARGET_RSS_MB)} MB |`,
     `| Unduh workbook Renaksi final (${f1(r.units)} unit, ${f1(s.download.bytes / 1024)} KB) | pertama ${f1(s.download.firstMs)} ms, median ${f1(s.download.medianMs)} ms, puncak memori server ${f1(s.downloadPeakRssMb)} MB | median < ${f1(s.download.targetMs)} ms |`,
   ];
