@@ -1,6 +1,8 @@
 import { formatDate } from '../shared/format';
 import { isReported, type ReviewState, type WindowState } from './monitoring-calc';
-import type { MonevProgress, RowSemesterProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
+import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
+import type { UnitFilter } from './monitoring.schemas';
+import { pageOf } from '../shared/paging';
 
 /**
  * The monev reporting board of one semester as plain data: every unit that reports (official order) with what is due,
@@ -55,7 +57,12 @@ interface BoardUnit {
 interface MonevBoard {
   semester: SemesterProgress;
   units: BoardUnit[];
+  /** Over every reporting unit, whatever the filter. */
   counts: Record<BoardState, number> & { terlambat: number; total: number };
+  page: number;
+  pages: number;
+  /** Units the filter keeps, over every page. */
+  matchCount: number;
 }
 
 /** What the reminder says: who, which semester, the deadline, what is missing and where to report. */
@@ -118,46 +125,71 @@ interface BoardContext {
   contacts: Map<number, BoardContact[]>;
   /** The server's address (scheme and host, no trailing slash) for the reminder's link. */
   origin: string;
+  rowsById: Map<number, RowProgress>;
 }
 
+/** A unit's line of the board, without its reminder (see withReminder). */
 function boardUnit(ctx: BoardContext, u: UnitProgress, no: number): BoardUnit {
   const s = ctx.p.semesters[ctx.index] as SemesterProgress;
   const cell = u.semesters[ctx.index];
-  const rowStates = ctx.p.rows.filter((r) => u.coordinatedRowIds.includes(r.rowId)).map((r) => (r.semesters[ctx.index] as RowSemesterProgress).reviewState);
+  const rowStates = u.coordinatedRowIds.map((id) => (ctx.rowsById.get(id)?.semesters[ctx.index] as RowSemesterProgress).reviewState);
   const ownPart = cell?.ownPart ?? null;
   const ownPartDue = cell?.ownPartDue ?? false;
   const state = boardState(ownPartDue ? [...rowStates, ownPart] : rowStates);
   const reported = cell?.reported ?? false;
   const base = `/periods/${ctx.p.period.id}/renaksi/monev`;
   const reportPath = rowStates.length === 0 && ownPartDue ? `${base}/units/${u.unitId}/${s.key}` : `${base}?semester=${s.key}`;
-  const contacts = ctx.contacts.get(u.unitId) ?? [];
-  const late = !reported && s.windowState === 'ditutup';
   const counts = { rowsDue: cell?.rowsDue ?? 0, rowsReported: cell?.rowsReported ?? 0, ownPartDue, ownPart };
-  const text = reported || !remindable(s.windowState) ? null : reminderText({
-    unitName: u.name, semesterLabel: s.label, deadline: s.window?.deadline ?? null, late, missing: missingParts(counts), url: ctx.origin + reportPath,
-  });
   return {
     no, unitId: u.unitId, code: u.code, name: u.name, group: u.group, ...counts,
-    rowsReturned: rowStates.filter((x) => x === 'dikembalikan').length, state, late, reportPath, contacts,
-    reminder: text === null ? null : {
-      text, links: contacts.flatMap((c) => (c.phone ? [{ name: c.name, phone: c.phone, href: whatsAppLink(c.phone, text) }] : [])),
-    },
+    rowsReturned: rowStates.filter((x) => x === 'dikembalikan').length, state, late: !reported && s.windowState === 'ditutup', reportPath,
+    contacts: ctx.contacts.get(u.unitId) ?? [], reminder: null,
   };
 }
 
+/** The line with its reminder, for a unit still owing a report while reports are taken or after the deadline. */
+function withReminder(ctx: BoardContext, line: BoardUnit, reported: boolean): BoardUnit {
+  const s = ctx.p.semesters[ctx.index] as SemesterProgress;
+  if (reported || !remindable(s.windowState)) return line;
+  const text = reminderText({
+    unitName: line.name, semesterLabel: s.label, deadline: s.window?.deadline ?? null, late: line.late, missing: missingParts(line), url: ctx.origin + line.reportPath,
+  });
+  const links = line.contacts.flatMap((c) => (c.phone ? [{ name: c.name, phone: c.phone, href: whatsAppLink(c.phone, text) }] : []));
+  return { ...line, reminder: { text, links } };
+}
+
+/** Units per page of the board (and of the overview's units): a page a person reads, whatever the number of units. */
+export const UNIT_PAGE_SIZE = 100;
+
+/** Whether a board line passes the filter (state or 'terlambat', group, part of the name or code). */
+function matchesFilter(u: BoardUnit, filter: UnitFilter): boolean {
+  if (filter.status === 'terlambat' ? !u.late : filter.status !== undefined && u.state !== filter.status) return false;
+  if (filter.kelompok !== undefined && u.group !== filter.kelompok) return false;
+  return !filter.cari || nameMatches(u, filter.cari);
+}
+
+/** Part of the unit's name or code, case aside. */
+export function nameMatches(u: { name: string; code: string }, text: string): boolean {
+  const wanted = text.toLocaleLowerCase('id-ID');
+  return u.name.toLocaleLowerCase('id-ID').includes(wanted) || u.code.toLocaleLowerCase('id-ID').includes(wanted);
+}
+
 /**
- * The board of the semester at `index` of `p.semesters`: the reporting units in official order, with counts per
- * state and of late units.
+ * The board of the semester at `index` of `p.semesters`: counts per state and of late units over every reporting unit,
+ * and the units the filter keeps (official order), UNIT_PAGE_SIZE at a time (page `filter.hal`), with reminders for
+ * those shown.
  */
-export function buildMonevBoard(p: MonevProgress, index: number, contacts: BoardContact[], origin: string): MonevBoard {
+export function buildMonevBoard(p: MonevProgress, index: number, contacts: BoardContact[], origin: string, filter: UnitFilter = {}): MonevBoard {
   const byUnit = new Map<number, BoardContact[]>();
   for (const c of contacts) byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), c]);
-  const ctx: BoardContext = { p, index, contacts: byUnit, origin };
-  const units = p.units.map((u, i) => boardUnit(ctx, u, i + 1));
-  const counts = { diterima: 0, diajukan: 0, dikembalikan: 0, belum: 0, terlambat: 0, total: units.length };
-  for (const u of units) {
+  const ctx: BoardContext = { p, index, contacts: byUnit, origin, rowsById: new Map(p.rows.map((r) => [r.rowId, r])) };
+  const all = p.units.map((u, i) => boardUnit(ctx, u, i + 1));
+  const counts = { diterima: 0, diajukan: 0, dikembalikan: 0, belum: 0, terlambat: 0, total: all.length };
+  for (const u of all) {
     counts[u.state]++;
     if (u.late) counts.terlambat++;
   }
-  return { semester: p.semesters[index] as SemesterProgress, units, counts };
+  const shown = pageOf(all.filter((u) => matchesFilter(u, filter)), filter.hal, UNIT_PAGE_SIZE);
+  const units = shown.items.map((u) => withReminder(ctx, u, p.units[u.no - 1]?.semesters[index]?.reported ?? false));
+  return { semester: p.semesters[index] as SemesterProgress, units, counts, page: shown.page, pages: shown.pages, matchCount: shown.total };
 }

@@ -1,3 +1,6 @@
+import { pageOf, type Page } from '../shared/paging';
+import { nameMatches, UNIT_PAGE_SIZE } from './monev-board';
+import type { UnitFilter } from './monitoring.schemas';
 import type { Unit } from '../units';
 import type { User } from '../shared/identity';
 import { isReported, parseSemesterKey, semesterStarted, witaDate } from './monitoring-calc';
@@ -68,6 +71,15 @@ export function overviewPage(deps: MonitoringDeps, user: User, periodId: number,
     p, semester, rows, units, isStaff: !narahubung, canSetWindows: user.role === 'admin', draftHidden,
     coveringPlan: p.plan ? null : coveringPlan(deps, periodId),
   };
+}
+
+/**
+ * The overview's units the person asked for: those whose name or code holds `filter.cari`, UNIT_PAGE_SIZE at a time
+ * (a province's or the country's units are thousands). Pure.
+ */
+export function shownUnits(units: OverviewPage['units'], filter: UnitFilter): Page<OverviewPage['units'][number]> {
+  const cari = filter.cari;
+  return pageOf(cari ? units.filter((u) => nameMatches(u.unit, cari)) : units, filter.hal, UNIT_PAGE_SIZE);
 }
 
 interface RowReportPage {

@@ -6,7 +6,8 @@ import { requireRole, requireUser } from '../web/guards';
 import { idParam } from '../web/params';
 import { flash } from '../web/view-locals';
 import { EXPECTED_SHARE, MONEV_STATUS_LABELS, REVIEW_STATE_LABELS, WINDOW_STATE_LABELS } from './monitoring-calc';
-import { parseWindowsForm } from './monitoring.schemas';
+import { parseWindowsForm, UNIT_FILTER_SCHEMA, unitListLink } from './monitoring.schemas';
+import { shownUnits } from './monitoring-view.service';
 import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
 import type { MonitoringPagesService } from './monitoring.api';
 
@@ -23,14 +24,17 @@ export function monitoringRoutes(service: MonitoringPagesService, evidence: Pick
 
   function render(req: Request, res: Response, status: number, state: { values?: Record<string, unknown>; errors?: Record<string, string> } = {}): void {
     const page = service.overviewPage(requireUser(req), idParam(req, 'periodId'), req.query.semester);
+    const filter = UNIT_FILTER_SCHEMA.parse(req.query);
     res.status(status).render('monev/index', {
       title: `Monev Renaksi – ${page.p.period.name}`, period: page.p.period, page, base: pageUrl(req),
+      units: shownUnits(page.units, filter), filter,
+      pageLink: (n: number) => `${unitListLink(pageUrl(req), { semester: page.semester?.key, cari: filter.cari, hal: n })}#bagian-unit`,
       values: state.values ?? null, errors: state.errors ?? {},
       statusLabels: MONEV_STATUS_LABELS, reviewLabels: REVIEW_STATE_LABELS, windowLabels: WINDOW_STATE_LABELS, expectedShare: EXPECTED_SHARE, ...evidence.hints,
     });
   }
 
-  /** @route GET /periods/:periodId/renaksi/monev[?semester=2022-1] — rows, aspects on schedule and units' own parts for a semester */
+  /** @route GET /periods/:periodId/renaksi/monev[?semester=2022-1][&cari=<unit name or code>&hal=2] — rows, aspects on schedule and units' own parts for a semester (100 units a page) */
   router.get(base, requireRole(...VIEWERS), (req, res) => render(req, res, 200));
 
   /** @route POST /periods/:periodId/renaksi/monev/windows — the admin sets each semester's window (opens, deadline) */

@@ -208,3 +208,25 @@ export function parseWindowsForm(semesters: Semester[], body: Record<string, unk
   }
   return Object.keys(errors).length > 0 ? { value: null, errors } : { value: out, errors };
 }
+
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+/** Filters of the monev board and overview (GET query); unknown values are ignored rather than refused. */
+export const UNIT_FILTER_SCHEMA = z.object({
+  /** A board state, or 'terlambat' (not reported after the deadline). */
+  status: optionalChoice(['diterima', 'diajukan', 'dikembalikan', 'belum', 'terlambat'] as const),
+  kelompok: optionalChoice(['pd', 'kecamatan'] as const),
+  /** Part of the unit's name or code ("Kab. 12", "Kecamatan Busang"). */
+  cari: z.string().trim().max(100).optional().catch(undefined),
+  /** Page of the list (UNIT_PAGE_SIZE units each). */
+  hal: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type UnitFilter = z.infer<typeof UNIT_FILTER_SCHEMA>;
+
+/** A unit list's address with its semester, filter and page (page 1 and empty values left out). */
+export function unitListLink(path: string, q: { semester?: string } & UnitFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && !(k === 'hal' && v === 1)) params.set(k, String(v));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}

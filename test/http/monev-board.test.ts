@@ -94,6 +94,49 @@ describe('the monev reporting board', () => {
     expect(unitLine(res.text, ids.dinkes).reminder).toContain('Unit ini belum punya akun narahubung');
   });
 
+  it('lists only the units a filter keeps (late ones, a group, a name), the counts staying over every unit, and the filter in the form', async () => {
+    const { agent } = await loginAs(ctx.app, m.users.verifikator);
+    const order = (html: string) => [...html.matchAll(/<tr id="unit-(\d+)"/g)].map((x) => Number(x[1]));
+
+    const late = await agent.get(`${url}?semester=2022-2&status=terlambat`);
+    const kecamatan = await agent.get(`${url}?semester=2022-2&kelompok=kecamatan&status=belum`);
+    const named = await agent.get(`${url}?semester=2022-2&cari=${encodeURIComponent('busang')}`);
+    const none = await agent.get(`${url}?semester=2022-2&status=diterima&kelompok=kecamatan`);
+    const unknown = await agent.get(`${url}?semester=2022-2&status=semua&kelompok=x&hal=abc`);
+
+    expect(order(late.text)).toEqual([ids.setda, ids.dinkes, ids.busang]);
+    expect(late.text).toContain('(3 unit yang cocok dengan saringan, urutan resmi)');
+    expect(late.text).toMatch(/Unit pelapor 5<\/li>/);
+    expect(late.text).toContain('<option value="terlambat" selected>Terlambat</option>');
+    expect(decode(unitLine(late.text, ids.setda).reminder ?? '')).toContain('Yth. Narahubung Sekretariat Daerah,');
+    expect(order(kecamatan.text)).toEqual([ids.busang]);
+    expect(kecamatan.text).toContain('<option value="kecamatan" selected>Kecamatan</option>');
+    expect(order(named.text)).toEqual([ids.busang]);
+    expect(named.text).toContain('value="busang"');
+    expect(order(none.text)).toEqual([]);
+    expect(none.text).toContain('Tidak ada unit yang cocok dengan saringan.');
+    expect(unknown.status).toBe(200);
+    expect(order(unknown.text)).toEqual([ids.setda, ids.dinkes, ids.kominfo, ids.telen, ids.busang]);
+    expect(unknown.text).not.toContain('class="pager"');
+  });
+
+  it('finds a unit by name on the monev overview, the rows and aspects still whole', async () => {
+    const { agent } = await loginAs(ctx.app, m.users.verifikator);
+    const unitsTable = (html: string) => html.slice(html.indexOf('id="monev-units"'), html.indexOf('</table>', html.indexOf('id="monev-units"')));
+    const listed = (html: string) => [...unitsTable(html).matchAll(/<tr id="unit-(\d+)"/g)].map((x) => Number(x[1]));
+
+    const all = await agent.get(`${m.url}?semester=2022-2`);
+    const found = await agent.get(`${m.url}?semester=2022-2&cari=BUSANG`);
+
+    expect(listed(all.text)).toContain(ids.busang);
+    expect(listed(all.text).length).toBeGreaterThan(1);
+    expect(listed(found.text)).toEqual([ids.busang]);
+    expect(found.text).toContain('unit yang cocok dengan &ldquo;BUSANG&rdquo;');
+    expect(found.text).toContain('name="cari" type="search" maxlength="100" value="BUSANG"');
+    expect(found.text.match(/<tr id="baris-/g)?.length).toBe(all.text.match(/<tr id="baris-/g)?.length);
+    expect(all.text.match(/<tr id="baris-/g)?.length).toBeGreaterThan(0);
+  });
+
   it('defaults to the semester whose window is open, where nobody is late yet', async () => {
     const planId = (ctx.db.prepare('SELECT id FROM renaksi_plans WHERE period_id = ?').get(ctx.periodId) as { id: number }).id;
     const today = new Date();
