@@ -43,7 +43,7 @@ interface MonitoringModuleDeps {
 export function createMonitoringModule(deps: MonitoringModuleDeps) {
   const service = createMonitoringService({
     db: deps.db, monitoring: createMonitoringRepo(deps.db), writes: createMonitoringWrites(deps.db), renaksi: deps.renaksi, periods: deps.periods,
-    progress: deps.progress, units: deps.units, evidence: deps.evidence.service, audit: deps.audit,
+    progress: deps.progress, units: deps.units, evidence: deps.evidence.service, audit: deps.audit, signedUnits: { entry: null },
   });
   const router = Router({ mergeParams: true });
   router.use(monitoringRoutes(service, deps.evidence), monitoringReportRoutes(service, deps.evidence));

@@ -188,8 +188,11 @@ function aspectSemesters(rows: RowProgress[], semesters: Semester[]): AspectSeme
 
 function unitProgress(input: ProgressInput, rows: RowProgress[], semesters: Semester[]): UnitProgress[] {
   const own = new Map(input.unitReports.map((r) => [`${r.unitId}:${semesterKey(r.year, r.semester)}`, r]));
+  // NOTE: a country has 30.000 units and a plan a few dozen rows: the rows each unit coordinates, looked up once.
+  const byCoordinator = new Map<number, RowProgress[]>();
+  for (const r of rows) if (r.coordinator) byCoordinator.set(r.coordinator.unitId, [...(byCoordinator.get(r.coordinator.unitId) ?? []), r]);
   return input.units.flatMap((u) => {
-    const coordinated = rows.filter((r) => r.coordinator?.unitId === u.unitId);
+    const coordinated = byCoordinator.get(u.unitId) ?? [];
     if (coordinated.length === 0 && u.indicators.length === 0) return [];
     const perSemester = semesters.map((s, i): UnitSemester => {
       const rowsReported = coordinated.filter((r) => (r.semesters[i] as RowSemesterProgress).reported).length;

@@ -161,6 +161,14 @@ export function createMonitoringRepo(db: Db) {
      SELECT 'unit', e.unit_report_id, count(*) FROM monev_evidence e JOIN monev_unit_reports ur ON ur.id = e.unit_report_id
        WHERE e.deleted_at IS NULL AND ur.plan_id = ? GROUP BY e.unit_report_id`,
   );
+  const oneUnitEvidenceCounts = db.prepare<[number, number, number], { kind: 'row' | 'unit'; report_id: number; n: number }>(
+    `SELECT 'row' AS kind, e.row_report_id AS report_id, count(*) AS n FROM monev_evidence e
+       JOIN monev_row_reports rr ON rr.id = e.row_report_id JOIN renaksi_rows r ON r.id = rr.row_id
+       WHERE e.deleted_at IS NULL AND r.plan_id = ? GROUP BY e.row_report_id
+     UNION ALL
+     SELECT 'unit', e.unit_report_id, count(*) FROM monev_unit_reports ur JOIN monev_evidence e ON e.unit_report_id = ur.id
+       WHERE e.deleted_at IS NULL AND ur.plan_id = ? AND ur.unit_id = ? GROUP BY e.unit_report_id`,
+  );
   const evidenceById = db.prepare<[number], Record<string, unknown>>('SELECT * FROM monev_evidence WHERE id = ?');
   const coordinators = db.prepare<[number], { row_id: number; unit_id: number }>(
     'SELECT c.row_id, c.unit_id FROM monev_coordinators c JOIN renaksi_rows r ON r.id = c.row_id WHERE r.plan_id = ?',
@@ -203,7 +211,9 @@ export function createMonitoringRepo(db: Db) {
       ...(owner.unitReportId === undefined ? [] : reportEvidence.unit.all(owner.unitReportId)),
     ].map(toEvidence),
     /** Evidence (not deleted) per report of the plan: `row:<id>` / `unit:<id>` → how many. */
-    evidenceCounts: (planId: number): Map<string, number> => new Map(evidenceCounts.all(planId, planId).map((c) => [`${c.kind}:${c.report_id}`, c.n])),
+    /** Evidence (not deleted) per report of the plan: every row report's, and every unit report's or only one unit's. */
+    evidenceCounts: (planId: number, unitId: number | null = null): Map<string, number> =>
+      new Map((unitId === null ? evidenceCounts.all(planId, planId) : oneUnitEvidenceCounts.all(planId, planId, unitId)).map((c) => [`${c.kind}:${c.report_id}`, c.n])),
     findEvidence: (id: number): MonevEvidence | undefined => {
       const r = evidenceById.get(id);
       return r && toEvidence(r);

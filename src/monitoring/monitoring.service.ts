@@ -20,6 +20,17 @@ export interface MonitoringDeps {
   units: Pick<UnitsService, 'listActive' | 'findById'>;
   evidence: Pick<EvidenceService, 'writeEvidenceFiles' | 'evidenceFile'>;
   audit: AuditService;
+  /** The reporting units of the final plan read last (see reportingUnits); one per module, so per database. */
+  signedUnits: SignedUnitsMemo;
+}
+
+/**
+ * The reporting units of a final plan, read from its newest version (which no later change alters) and kept until
+ * the plan changes (reopened, finalised again: its updated_at moves): reading a country's Lampiran II from the
+ * version (30.039 units) took most of each monev page's time. Codes are not kept: they are read live.
+ */
+export interface SignedUnitsMemo {
+  entry: { key: string; units: Omit<ReportingUnit, 'code'>[] } | null;
 }
 
 /**
@@ -27,9 +38,8 @@ export interface MonitoringDeps {
  * names (matchCoordinator); rows with neither are left out (Diskominfo reports them).
  */
 export function rowCoordinators(
-  deps: MonitoringDeps, plan: RenaksiPlan, rows: { id: number; responsible: string }[],
+  deps: MonitoringDeps, plan: RenaksiPlan, rows: { id: number; responsible: string }[], active: Unit[] = deps.units.listActive(),
 ): Map<number, Coordinator> {
-  const active = deps.units.listActive();
   const byId = new Map(active.map((u) => [u.id, u]));
   const pds = active.filter((u) => u.group === 'pd');
   const named = deps.monitoring.coordinatorOverrides(plan.id);
@@ -48,13 +58,31 @@ export function rowCoordinators(
   return out;
 }
 
-/** Every active unit (official order) with its Lampiran II indicators: those below target now. */
-function reportingUnits(deps: MonitoringDeps, periodId: number): ReportingUnit[] {
+/** Every unit of the plan (official order) with its Lampiran II indicators (those below target), read from the target map. */
+function mappedUnits(deps: MonitoringDeps, periodId: number): { units: ReportingUnit[]; signed: boolean } {
   const map = deps.renaksi.targetMap(periodId);
-  return map.units.map((u) => ({
+  const units = map.units.map((u) => ({
     unitId: u.unitId, code: u.code, name: u.name, group: u.group,
     indicators: Object.entries(u.cells).filter(([, c]) => c.kind === 'gap').map(([code]) => code),
   }));
+  return { units, signed: map.signed !== null };
+}
+
+/**
+ * Every unit of the plan (official order) with its Lampiran II indicators: those below target. A final plan's come
+ * from its signed version, kept in `deps.signedUnits` while the plan is unchanged, with each unit's code read now
+ * (`active`; a unit deactivated since signing is looked up alone).
+ */
+function reportingUnits(deps: MonitoringDeps, plan: RenaksiPlan, active: Unit[]): ReportingUnit[] {
+  const key = `${plan.id}:${plan.status}:${plan.updatedAt}`;
+  const kept = deps.signedUnits.entry;
+  if (plan.status !== 'final' || kept?.key !== key) {
+    const { units, signed } = mappedUnits(deps, plan.periodId);
+    deps.signedUnits.entry = plan.status === 'final' && signed ? { key, units: units.map(({ code: _code, ...u }) => u) } : null;
+    return units;
+  }
+  const codes = new Map(active.map((u) => [u.id, u.code]));
+  return kept.units.map((u) => ({ ...u, code: codes.get(u.unitId) ?? deps.units.findById(u.unitId)?.code ?? '' }));
 }
 type ReportingUnit = ProgressInput['units'][number];
 
@@ -96,16 +124,17 @@ export function scopedProgress(deps: MonitoringDeps, periodId: number, scope: Un
   const groups = plan ? deps.renaksi.lampiranGroups(periodId) : [];
   const rows = groups.flatMap((g) => g.rows.map((r) => r.row));
   const unitId = typeof scope === 'object' ? scope.unitId : null;
-  const units = !plan || scope === 'none' ? [] : unitId === null ? reportingUnits(deps, periodId) : oneReportingUnit(deps, periodId, unitId);
+  const active = plan ? deps.units.listActive() : [];
+  const units = !plan || scope === 'none' ? [] : unitId === null ? reportingUnits(deps, plan, active) : oneReportingUnit(deps, periodId, unitId);
   return buildProgress({
     period: { id: period.id, name: period.name, year: period.year },
     plan: plan ? { id: plan.id, status: plan.status, startYear: plan.startYear, endYear: plan.endYear } : null,
     groups,
-    coordinators: plan ? rowCoordinators(deps, plan, rows) : new Map(),
+    coordinators: plan ? rowCoordinators(deps, plan, rows, active) : new Map(),
     rowReports: plan ? deps.monitoring.listRowReports(plan.id) : [],
     unitReports: plan && scope !== 'none' ? deps.monitoring.listUnitReportStates(plan.id, unitId) : [],
     windows: plan ? deps.monitoring.listWindows(plan.id) : [],
-    evidenceCounts: plan ? deps.monitoring.evidenceCounts(plan.id) : new Map(),
+    evidenceCounts: plan ? deps.monitoring.evidenceCounts(plan.id, scope === 'none' ? -1 : unitId) : new Map(),
     units,
     now,
   });
