@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader } from '../shared/workbook-style';
+import { addTitle, commitRow, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocument } from './monev-document';
@@ -13,7 +13,7 @@ const FONT_SIZE = 8;
  * Bukti Dukung: every evidence item of the submitted row reports, by Lampiran I row and semester, links whole and
  * clickable (the matrix's narrow column shows them shortened); files by name (kept in the application).
  */
-export function addEvidenceSheet(wb: ExcelJS.Workbook, doc: MonevDocument): ExcelJS.Worksheet {
+export async function addEvidenceSheet(wb: ExcelJS.Workbook, doc: MonevDocument): Promise<ExcelJS.Worksheet> {
   const width = HEADERS.length;
   const ws = wb.addWorksheet(EVIDENCE_SHEET, {
     ...lampiranPageSetup(doc.paper, [EVIDENCE_HEADER_ROW, EVIDENCE_HEADER_ROW], 'III – Bukti Dukung'),
@@ -42,6 +42,7 @@ export function addEvidenceSheet(wb: ExcelJS.Workbook, doc: MonevDocument): Exce
       styleCell(cell, { size: FONT_SIZE, align: i < 2 ? 'center' : 'left', numFmt: i === 1 ? '0' : undefined });
     });
     ws.getRow(r).height = estimateRowHeight([{ text: e.name, width: widths[4] ?? 60 }], FONT_SIZE);
+    await commitRow(ws, r);
     r++;
   }
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${r - 1}`;

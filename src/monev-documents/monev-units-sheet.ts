@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, FONT } from '../shared/workbook-style';
+import { addTitle, commitRow, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, FONT } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
 import { lampiranPageSetup, yearSpan } from '../renaksi/renaksi-lampiran';
 import type { MonevDocument } from './monev-document';
@@ -13,7 +13,7 @@ const FONT_SIZE = 8;
  * its report stands at and how much evidence it carries, so the workbook shows who reported beside Lampiran III's
  * rows. The reports themselves (per indicator) stay in the application.
  */
-export function addUnitReportsSheet(wb: ExcelJS.Workbook, doc: MonevDocument): ExcelJS.Worksheet {
+export async function addUnitReportsSheet(wb: ExcelJS.Workbook, doc: MonevDocument): Promise<ExcelJS.Worksheet> {
   const u = doc.unitReports;
   const width = 3 + u.semesters.length;
   const ws = wb.addWorksheet(UNITS_SHEET, {
@@ -42,6 +42,7 @@ export function addUnitReportsSheet(wb: ExcelJS.Workbook, doc: MonevDocument): E
       styleCell(cell, { size: FONT_SIZE, align: i === 0 || i === 2 ? 'center' : 'left', numFmt: i === 0 || i === 2 ? '0' : undefined });
     });
     ws.getRow(r).height = estimateRowHeight(unit.cells.map((text, i) => ({ text, width: widths[3 + i] ?? 16 })).concat({ text: unit.name, width: widths[1] ?? 26 }), FONT_SIZE);
+    await commitRow(ws, r);
     r++;
   }
   ws.pageSetup.printArea = `A1:${columnLetter(width)}${Math.max(r - 1, UNITS_HEADER_ROW)}`;

@@ -1,12 +1,14 @@
-import { deflateStoredZip } from '../shared/xlsx-stream/deflate-stored';
+import { streamedWorkbookBytes } from '../shared/xlsx-stream/streamed-workbook';
 import { lowerWorkerThreadPriority } from '../shared/worker-thread';
 import type { MonevDocument } from './monev-document';
 import { buildMonevWorkbook } from './monev-workbook';
 
 lowerWorkerThreadPriority();
 
-/** Runs in the worker pool: the monev workbook's bytes from its document (plain data), packed by Node's deflate. */
+/**
+ * Runs in the worker pool: the monev workbook's bytes from its document (plain data), written through exceljs's
+ * streaming WorkbookWriter so Laporan Unit (one row per reporting unit: a country's 30.000) goes out row by row.
+ */
 export async function buildMonevXlsx(doc: MonevDocument): Promise<Uint8Array> {
-  const wb = buildMonevWorkbook(doc);
-  return deflateStoredZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  return streamedWorkbookBytes((wb) => buildMonevWorkbook(doc, wb));
 }

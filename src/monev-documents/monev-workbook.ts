@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  addTitle, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, shareStyles, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL, PERCENT_FORMAT,
+  addTitle, commitSheet, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, shareStyles, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL, PERCENT_FORMAT,
   type PaperKind,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
@@ -149,7 +149,7 @@ function writeNotes(ws: ExcelJS.Worksheet, row: number, asOf: string, textWidth:
   return r;
 }
 
-function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYearSheet): void {
+function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYearSheet): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(monevSheetName(sheet.year), {
     ...lampiranPageSetup(doc.paper, [MONEV_HEADER_ROW, MONEV_HEADER_ROW + 2], `III – Tahun ${sheet.year}`),
     views: [{ state: 'frozen', ySplit: MONEV_HEADER_ROW + 2, xSplit: 0 }],
@@ -170,6 +170,7 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
   const end = writeNotes(ws, writeBody(ws, sheet, widths) + 1, doc.asOf, widths.reduce((s, w) => s + w, 0));
   const last = writeClosing(ws, end, PLAN_HEADERS.length + SEMESTER_COLUMNS.length + 2, MONEV_WIDTH, doc.closing);
   ws.pageSetup.printArea = `A1:${columnLetter(MONEV_WIDTH)}${last}`;
+  return ws;
 }
 
 /**
@@ -177,17 +178,18 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
  * semester realisasi, capaian, status, kendala, tindak lanjut and bukti dukung, the notes, the closing), then the
  * Kemajuan sheet when the plan's progress is known, the units' own parts per semester (Laporan Unit), then every
  * evidence item whole on the Bukti Dukung sheet. Each sheet prints landscape with its header rows repeated and its own
- * page numbers.
+ * page numbers. Written into `wb`: in memory by default, or exceljs's streaming WorkbookWriter (monev-workbook.task),
+ * where Laporan Unit and Bukti Dukung are written out row by row and each sheet is ended when done.
  */
-export function buildMonevWorkbook(doc: MonevDocument): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function buildMonevWorkbook(doc: MonevDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): Promise<ExcelJS.Workbook> {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   wb.created = new Date(Date.UTC(doc.years[0] ?? 2022, 0, 1));
   wb.modified = wb.created;
-  for (const sheet of doc.sheets) addYearSheet(wb, doc, sheet);
-  if (doc.kemajuan) addKemajuanSheet(wb, doc, doc.kemajuan);
-  addUnitReportsSheet(wb, doc);
-  addEvidenceSheet(wb, doc);
-  shareStyles(wb);
+  for (const sheet of doc.sheets) commitSheet(addYearSheet(wb, doc, sheet));
+  if (doc.kemajuan) commitSheet(addKemajuanSheet(wb, doc, doc.kemajuan));
+  commitSheet(await addUnitReportsSheet(wb, doc));
+  commitSheet(await addEvidenceSheet(wb, doc));
+  // A streamed workbook shared each row's styles as it wrote the row out (commitRow) and has no rows left to visit.
+  if (!(wb instanceof ExcelJS.stream.xlsx.WorkbookWriter)) shareStyles(wb);
   return wb;
 }
