@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
-  addTitle, commitSheet, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, shareStyles, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL, PERCENT_FORMAT,
+  addTitle, commitSheet, estimateRowHeight, fitColumnWidths, landscapeWidthUnits, styleCell, styleHeader, widthForWord, FONT, GROUP_FILL, PERCENT_FORMAT,
   type PaperKind,
 } from '../shared/workbook-style';
 import { columnLetter } from '../shared/xlsx-stream/sheet-writer';
@@ -178,10 +178,10 @@ function addYearSheet(wb: ExcelJS.Workbook, doc: MonevDocument, sheet: MonevYear
  * semester realisasi, capaian, status, kendala, tindak lanjut and bukti dukung, the notes, the closing), then the
  * Kemajuan sheet when the plan's progress is known, the units' own parts per semester (Laporan Unit), then every
  * evidence item whole on the Bukti Dukung sheet. Each sheet prints landscape with its header rows repeated and its own
- * page numbers. Written into `wb`: in memory by default, or exceljs's streaming WorkbookWriter (monev-workbook.task),
- * where Laporan Unit and Bukti Dukung are written out row by row and each sheet is ended when done.
+ * page numbers. Written into `wb`: exceljs's streaming WorkbookWriter (monev-workbook.task), where Laporan Unit and
+ * Bukti Dukung are written out row by row and each sheet is ended before the next begins.
  */
-export async function buildMonevWorkbook(doc: MonevDocument, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): Promise<ExcelJS.Workbook> {
+export async function buildMonevWorkbook(doc: MonevDocument, wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   wb.creator = 'SP4N-LAPOR! Penilaian Mandiri';
   wb.created = new Date(Date.UTC(doc.years[0] ?? 2022, 0, 1));
   wb.modified = wb.created;
@@ -189,7 +189,5 @@ export async function buildMonevWorkbook(doc: MonevDocument, wb: ExcelJS.Workboo
   if (doc.kemajuan) commitSheet(addKemajuanSheet(wb, doc, doc.kemajuan));
   commitSheet(await addUnitReportsSheet(wb, doc));
   commitSheet(await addEvidenceSheet(wb, doc));
-  // A streamed workbook shared each row's styles as it wrote the row out (commitRow) and has no rows left to visit.
-  if (!(wb instanceof ExcelJS.stream.xlsx.WorkbookWriter)) shareStyles(wb);
   return wb;
 }
