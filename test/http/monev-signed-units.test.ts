@@ -1,0 +1,67 @@
+import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
+import { draftedPlan, type seedGaps } from '../helpers/renaksi';
+
+/**
+ * The monev keeps a final plan's reporting units (read from the signed version) between requests: what it keeps must
+ * be what the signed version says, with each unit's code as it is now, and must follow the plan when it is reopened
+ * and finalised again. seedGaps: Kecamatan Busang A1 = 1, A2 = 2 (target 4).
+ */
+describe('the reporting units the monev keeps for a final plan', () => {
+  let ctx: TestContext;
+  let ids: Awaited<ReturnType<typeof seedGaps>>;
+  let tim: string;
+  let admin: { agent: Agent; csrf: string };
+  const plan = () => `/periods/${ctx.periodId}/renaksi`;
+
+  beforeEach(async () => {
+    ctx = createTestContext();
+    ({ ids, tim } = await draftedPlan(ctx));
+    admin = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
+  });
+
+  async function finalize(): Promise<void> {
+    const { agent, csrf } = await loginAs(ctx.app, tim);
+    expect((await agent.post(`${plan()}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
+  }
+
+  function verifyBusangA1(level: number): void {
+    const a = ctx.repos.assessments.find(ctx.periodId, ids.busang);
+    ctx.repos.assessments.setVerifiedLevel({ assessmentId: a?.id ?? 0, code: 'A1', level, note: 'Bukti diperiksa ulang' });
+  }
+
+  /** Busang as the monev's progress lists it: its code and Lampiran II indicators. */
+  const busang = () => {
+    const u = ctx.modules.monitoring.service.progress(ctx.periodId).units.find((x) => x.unitId === ids.busang);
+    return u ? `${u.code}: ${u.indicators.join(',')}` : null;
+  };
+
+  it('lists the signed indicators with the code of now, the current ones in a reopened draft, the new version’s after finalising again', async () => {
+    await finalize();
+    const signed = busang();
+    verifyBusangA1(4);
+    ctx.db.prepare("UPDATE units SET code = 'KEC-BUSANG-BARU' WHERE id = ?").run(ids.busang);
+    const kept = busang();
+    const keptAgain = busang();
+    expect((await admin.agent.post(`${plan()}/reopen`).type('form').send({ _csrf: admin.csrf })).status).toBe(302);
+    const draft = busang();
+    await finalize();
+    const refinalised = busang();
+    verifyBusangA1(1);
+    const afterVerification = busang();
+
+    expect(signed).toBe('KEC-BUSANG: A1,A2');
+    expect(kept).toBe('KEC-BUSANG-BARU: A1,A2');
+    expect(keptAgain).toBe(kept);
+    expect(draft).toBe('KEC-BUSANG-BARU: A2');
+    expect(refinalised).toBe('KEC-BUSANG-BARU: A2');
+    expect(afterVerification).toBe('KEC-BUSANG-BARU: A2');
+  });
+
+  it('still names a unit deactivated after signing, by its code', async () => {
+    await finalize();
+    busang();
+    ctx.db.prepare('UPDATE units SET active = 0 WHERE id = ?').run(ids.busang);
+
+    expect(busang()).toBe('KEC-BUSANG: A1,A2');
+  });
+});
