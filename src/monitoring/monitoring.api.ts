@@ -3,11 +3,11 @@ import { monevEvidenceFile, setCoordinator, setReportDates, setWindows } from '.
 import { reviewRowReport, saveRowReport, type MonitoringWriteDeps } from './monitoring-report.service';
 import { reviewUnitReport, saveUnitReport } from './monitoring-unit.service';
 import { overviewPage, rowReportPage, unitReportPage } from './monitoring-view.service';
-import { progress, rowCoordinators, rowEvidence, type MonitoringDeps } from './monitoring.service';
+import { progress, rowCoordinators, rowEvidence, scopedProgress, type MonitoringDeps } from './monitoring.service';
 
 /** A unit's Lampiran II indicators (what its own report covers); none for a unit without an own part. */
 function unitIndicators(deps: MonitoringDeps, periodId: number, unitId: number): string[] {
-  return progress(deps, periodId).units.find((u) => u.unitId === unitId)?.indicators ?? [];
+  return scopedProgress(deps, periodId, { unitId }).units.find((u) => u.unitId === unitId)?.indicators ?? [];
 }
 
 /**

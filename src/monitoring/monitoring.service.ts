@@ -74,7 +74,7 @@ function mappedUnits(deps: MonitoringDeps, periodId: number): { units: Reporting
  * (`active`; a unit deactivated since signing is looked up alone).
  */
 function reportingUnits(deps: MonitoringDeps, plan: RenaksiPlan, active: Unit[]): ReportingUnit[] {
-  const key = `${plan.id}:${plan.status}:${plan.updatedAt}`;
+  const key = memoKey(plan);
   const kept = deps.signedUnits.entry;
   if (plan.status !== 'final' || kept?.key !== key) {
     const { units, signed } = mappedUnits(deps, plan.periodId);
@@ -86,13 +86,22 @@ function reportingUnits(deps: MonitoringDeps, plan: RenaksiPlan, active: Unit[])
 }
 type ReportingUnit = ProgressInput['units'][number];
 
+/** What deps.signedUnits is kept under: the plan as it stands (finalising or reopening moves its updated_at). */
+const memoKey = (plan: RenaksiPlan): string => `${plan.id}:${plan.status}:${plan.updatedAt}`;
+
 /**
- * One unit as reportingUnits gives it, read from its own plan alone: its own plan's items are exactly its Lampiran II
- * gap cells, in the same order. None for a unit that was not in the plan's period.
+ * One unit as reportingUnits gives it: from the units kept for the plan when they are (deps.signedUnits), else read
+ * from its own plan alone (its own plan's items are exactly its Lampiran II gap cells, in the same order). None for a
+ * unit that was not in the plan's period.
  */
-function oneReportingUnit(deps: MonitoringDeps, periodId: number, unitId: number): ReportingUnit[] {
+function oneReportingUnit(deps: MonitoringDeps, plan: RenaksiPlan, unitId: number): ReportingUnit[] {
+  const kept = deps.signedUnits.entry;
+  if (kept?.key === memoKey(plan)) {
+    const unit = kept.units.find((u) => u.unitId === unitId);
+    return unit ? [{ ...unit, code: deps.units.findById(unitId)?.code ?? '' }] : [];
+  }
   try {
-    const { unit, items } = deps.renaksi.unitPlan(periodId, unitId);
+    const { unit, items } = deps.renaksi.unitPlan(plan.periodId, unitId);
     return [{ unitId: unit.id, code: unit.code, name: unit.name, group: unit.group, indicators: items.map((i) => i.code) }];
   } catch (err) {
     if (err instanceof AppError && err.status === 404) return [];
@@ -125,7 +134,7 @@ export function scopedProgress(deps: MonitoringDeps, periodId: number, scope: Un
   const rows = groups.flatMap((g) => g.rows.map((r) => r.row));
   const unitId = typeof scope === 'object' ? scope.unitId : null;
   const active = plan ? deps.units.listActive() : [];
-  const units = !plan || scope === 'none' ? [] : unitId === null ? reportingUnits(deps, plan, active) : oneReportingUnit(deps, periodId, unitId);
+  const units = !plan || scope === 'none' ? [] : unitId === null ? reportingUnits(deps, plan, active) : oneReportingUnit(deps, plan, unitId);
   return buildProgress({
     period: { id: period.id, name: period.name, year: period.year },
     plan: plan ? { id: plan.id, status: plan.status, startYear: plan.startYear, endYear: plan.endYear } : null,

@@ -57,6 +57,23 @@ describe('the reporting units the monev keeps for a final plan', () => {
     expect(afterVerification).toBe('KEC-BUSANG-BARU: A2');
   });
 
+  it('gives one unit’s page (and what its report covers) the same as the whole list, from what is kept', async () => {
+    await finalize();
+    busang();
+    verifyBusangA1(4);
+    const formed = ctx.repos.units.insert({ code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', provisional: false });
+    const monitoring = ctx.modules.monitoring.service;
+
+    const whole = monitoring.progress(ctx.periodId).units.find((u) => u.unitId === ids.busang);
+    const page = await admin.agent.get(`${plan()}/monev/units/${ids.busang}/2022-2`);
+
+    expect(monitoring.unitIndicators(ctx.periodId, ids.busang)).toEqual(['A1', 'A2']);
+    expect(whole?.indicators).toEqual(['A1', 'A2']);
+    expect(monitoring.unitIndicators(ctx.periodId, formed)).toEqual([]);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Tingkat awal 1 · target tingkat 2022: 2 (target akhir 4)');
+  });
+
   it('still names a unit deactivated after signing, by its code', async () => {
     await finalize();
     busang();
