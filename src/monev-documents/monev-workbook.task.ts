@@ -12,5 +12,5 @@ lowerWorkerThreadPriority();
  * text (its distinct texts are few: unit names and report states).
  */
 export async function buildMonevXlsx(doc: MonevDocument): Promise<Uint8Array> {
-  return streamedWorkbookBytes((wb) => buildMonevWorkbook(doc, wb), true);
+  return streamedWorkbookBytes((wb) => buildMonevWorkbook(doc, wb));
 }

@@ -375,6 +375,17 @@ describe('buildRenaksiXlsx: the workbook as the worker writes it (streamed)', ()
     expect(sheet(streamed, 'Lampiran I').pageSetup.horizontalCentered).toBe(true);
   });
 
+  it('gives every cell a text a reader can take, the blank merged lines of the signature block included', async () => {
+    const wb = await readWorkbook(await buildRenaksiXlsx(buildDocument()));
+    const unreadable: string[] = [];
+
+    wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
+      try { void cell.text; } catch { unreadable.push(`${ws.name}!${cell.address}`); }
+    })));
+
+    expect(unreadable).toEqual([]);
+  });
+
   it('gives the same bytes for the same document, whenever it is built', async () => {
     const doc = buildDocument();
     const today = await buildRenaksiXlsx(doc);
@@ -409,7 +420,7 @@ describe('buildRenaksiXlsx: the workbook as the worker writes it (streamed)', ()
     const gaps = sheet(wb, 'Kesenjangan');
 
     // Lampiran II: header row 8, group row 9, units on rows 10…2209.
-    expect(rowValues(map, 2209, 1, 4)).toEqual([2200, 'Unit 2200', '1→4', null]);
+    expect(rowValues(map, 2209, 1, 4)).toEqual([2200, 'Unit 2200', '1→4', '']);
     expect(map.pageSetup.printArea).toMatch(/^A1:E22\d\d$/);
     // Kesenjangan: header row 3, gaps on rows 4…2203.
     expect(rowValues(gaps, 2203, 1, 7)).toEqual(['Unit 2200', 'Perangkat daerah', 'A1', 'Judul A1', 1, 4, 3]);
