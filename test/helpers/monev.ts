@@ -1,5 +1,5 @@
-import { buildUser, loginAs, unitId, type TestContext } from './test-app';
-import { draftedPlan, rowByKey } from './renaksi';
+import { buildUser, unitId, type TestContext } from './test-app';
+import { draftedPlan, finalizePlan, rowByKey } from './renaksi';
 
 /** Everything the monev writes, for asserting that a refused request changed nothing. */
 export function monevState(ctx: TestContext): string {
@@ -28,10 +28,8 @@ export interface MonevSetup {
  * (own part B1), an admin and a verifikator.
  */
 export async function finalPlanForMonev(ctx: TestContext): Promise<MonevSetup> {
-  const { tim, url } = await draftedPlan(ctx);
-  const { agent, csrf } = await loginAs(ctx.app, tim);
-  const fin = await agent.post(`${url}/finalize`).type('form').send({ _csrf: csrf });
-  if (fin.status !== 302) throw new Error(`finalize failed: ${fin.status}`);
+  const { tim } = await draftedPlan(ctx);
+  await finalizePlan(ctx, tim);
   const busang = unitId(ctx.repos, 'KEC-BUSANG');
   const user = async (role: 'admin' | 'verifikator' | 'narahubung', code?: string) =>
     (await buildUser(ctx.repos, { role, unitId: code ? unitId(ctx.repos, code) : null })).username;

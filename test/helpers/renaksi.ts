@@ -80,6 +80,13 @@ export async function draftedPlan(ctx: TestContext): Promise<{ ids: Awaited<Retu
   return { ids, tim, url };
 }
 
+/** `username` (a Renaksi team member) finalises the period's plan through the form; anything but the redirect throws. */
+export async function finalizePlan(ctx: TestContext, username: string): Promise<void> {
+  const { agent, csrf } = await loginAs(ctx.app, username);
+  const res = await agent.post(`/periods/${ctx.periodId}/renaksi/finalize`).type('form').send({ _csrf: csrf });
+  if (res.status !== 302) throw new Error(`finalising the plan answered ${res.status}`);
+}
+
 /** The form a person sends when saving a row unchanged except for `overrides`. */
 export function rowForm(row: StoredRow, overrides: Record<string, string> = {}): Record<string, string> {
   const full = rowFields(row);

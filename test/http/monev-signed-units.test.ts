@@ -1,5 +1,5 @@
 import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
-import { draftedPlan, type seedGaps } from '../helpers/renaksi';
+import { draftedPlan, finalizePlan, type seedGaps } from '../helpers/renaksi';
 
 /**
  * The monev keeps a final plan's reporting units (read from the signed version) between requests: what it keeps must
@@ -19,11 +19,6 @@ describe('the reporting units the monev keeps for a final plan', () => {
     admin = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
   });
 
-  async function finalize(): Promise<void> {
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    expect((await agent.post(`${plan()}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
-  }
-
   function verifyBusangA1(level: number): void {
     const a = ctx.repos.assessments.find(ctx.periodId, ids.busang);
     ctx.repos.assessments.setVerifiedLevel({ assessmentId: a?.id ?? 0, code: 'A1', level, note: 'Bukti diperiksa ulang' });
@@ -36,7 +31,7 @@ describe('the reporting units the monev keeps for a final plan', () => {
   };
 
   it('lists the signed indicators with the code of now, the current ones in a reopened draft, the new version’s after finalising again', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     const signed = busang();
     verifyBusangA1(4);
     ctx.db.prepare("UPDATE units SET code = 'KEC-BUSANG-BARU' WHERE id = ?").run(ids.busang);
@@ -44,7 +39,7 @@ describe('the reporting units the monev keeps for a final plan', () => {
     const keptAgain = busang();
     expect((await admin.agent.post(`${plan()}/reopen`).type('form').send({ _csrf: admin.csrf })).status).toBe(302);
     const draft = busang();
-    await finalize();
+    await finalizePlan(ctx, tim);
     const refinalised = busang();
     verifyBusangA1(1);
     const afterVerification = busang();
@@ -58,7 +53,7 @@ describe('the reporting units the monev keeps for a final plan', () => {
   });
 
   it('gives one unit’s page (and what its report covers) the same as the whole list, from what is kept', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     busang();
     verifyBusangA1(4);
     const formed = ctx.repos.units.insert({ code: 'PD-BRIDA', name: 'Badan Riset dan Inovasi Daerah', group: 'pd', provisional: false });
@@ -75,7 +70,7 @@ describe('the reporting units the monev keeps for a final plan', () => {
   });
 
   it('still names a unit deactivated after signing, by its code', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     busang();
     ctx.db.prepare('UPDATE units SET active = 0 WHERE id = ?').run(ids.busang);
 

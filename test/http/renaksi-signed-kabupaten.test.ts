@@ -1,5 +1,5 @@
 import { buildUser, createTestContext, loginAs, type TestContext, type TestSession } from '../helpers/test-app';
-import { draftedPlan } from '../helpers/renaksi';
+import { draftedPlan, finalizePlan } from '../helpers/renaksi';
 import { readDocx } from '../helpers/docx';
 
 /**
@@ -39,11 +39,6 @@ describe('the kabupaten conditions of a signed Renaksi narrative', () => {
     expect(res.status).toBe(302);
   }
 
-  async function finalize(): Promise<void> {
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    expect((await agent.post(`${plan()}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
-  }
-
   async function changeAfterSigning(): Promise<void> {
     await answer({ value_K1: 'tidak', value_K5: 'ya' });
     await verify({ decision_K4: 'ubah', vvalue_K4: '4', comment_K4: 'Seluruh 57 unit kini terhubung.' });
@@ -69,7 +64,7 @@ describe('the kabupaten conditions of a signed Renaksi narrative', () => {
   });
 
   it('prints the conditions and the signer as signed after the checklist is answered and verified again', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     const signed = await narrative();
 
     await changeAfterSigning();
@@ -92,7 +87,7 @@ describe('the kabupaten conditions of a signed Renaksi narrative', () => {
     const draftBefore = await narrative();
     await changeAfterSigning();
     const draft = await narrative();
-    await finalize();
+    await finalizePlan(ctx, tim);
     await answer({ value_K2: 'sebagian' });
     expect((await admin.agent.post(`${plan()}/reopen`).type('form').send({ _csrf: admin.csrf })).status).toBe(302);
 

@@ -1,6 +1,6 @@
 import { cellText } from '../../src/renaksi/renaksi-matrix';
 import { buildUser, createTestContext, loginAs, type TestContext, type Agent } from '../helpers/test-app';
-import { draftedPlan, type seedGaps } from '../helpers/renaksi';
+import { draftedPlan, finalizePlan, type seedGaps } from '../helpers/renaksi';
 import { readDocx } from '../helpers/docx';
 
 /**
@@ -20,11 +20,6 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     ({ ids, tim } = await draftedPlan(ctx));
     admin = await loginAs(ctx.app, (await buildUser(ctx.repos, { role: 'admin' })).username);
   });
-
-  async function finalize(): Promise<void> {
-    const { agent, csrf } = await loginAs(ctx.app, tim);
-    expect((await agent.post(`${plan()}/finalize`).type('form').send({ _csrf: csrf })).status).toBe(302);
-  }
 
   async function reopen(): Promise<void> {
     expect((await admin.agent.post(`${plan()}/reopen`).type('form').send({ _csrf: admin.csrf })).status).toBe(302);
@@ -63,7 +58,7 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     ctx.modules.progress.service.againstPlan(ctx.periodId, 2023)?.progress.units.find((u) => u.unitId === ids.busang)?.items.map((i) => `${i.code}:${i.from}→${i.targetLevel}`);
 
   it('keeps the signed levels in the unit document, Lampiran II, the narrative, the monev page and progress after a verification changes a level and a unit is formed', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     const signedNarrative = await narrative();
 
     verifyBusangA1(3);
@@ -87,7 +82,7 @@ describe('documents of a final Renaksi read the version that was signed', () => 
   });
 
   it('shows the new level in a reopened draft and follows the newest final version after finalising again', async () => {
-    await finalize();
+    await finalizePlan(ctx, tim);
     verifyBusangA1(3);
 
     const signedNarrative = await narrative();
@@ -97,7 +92,7 @@ describe('documents of a final Renaksi read the version that was signed', () => 
     const draftLevels = await busangA1Levels();
     const draftCells = busangCells();
     const draftSigned = ctx.modules.renaksi.service.targetMap(ctx.periodId).signed;
-    await finalize();
+    await finalizePlan(ctx, tim);
     verifyBusangA1(2);
 
     expect(draftLevels).toBe('3 4 4 4');
