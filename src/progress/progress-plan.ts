@@ -1,5 +1,5 @@
 import type { Instrument } from '../instrument';
-import { startingLevel, yearlyTargets } from '../renaksi';
+import { startingLevel, yearTarget } from '../renaksi';
 import type { PeriodScores, UnitResult, UnitTally } from '../scoring';
 import type { UnitGroup } from '../units';
 import { countedLevel, isCounted, type CountedLevel, type Presence } from './progress-compare';
@@ -165,6 +165,24 @@ function itemProgress(code: string, from: number, T: number, targetLevel: number
 }
 
 /**
+ * The items of a unit's own plan in plan year k (1-based): the plan indicators it started below target on. Runs for
+ * every unit × plan indicator × plan year (30.039 units nationally), so it builds no per-indicator objects beyond
+ * the items.
+ */
+function unitItems(
+  baseUnit: UnitResult, measuredUnit: UnitResult | undefined, measuredCodes: Set<string>, indicators: { code: string; target: number }[], k: number,
+): UnitItemProgress[] {
+  const start = { unitId: baseUnit.unitId, name: baseUnit.name, group: baseUnit.group, submitted: baseUnit.included, levels: baseUnit.score.levels };
+  const items: UnitItemProgress[] = [];
+  for (const ind of indicators) {
+    const from = startingLevel(start, ind.code);
+    if (from === 'na' || from >= ind.target) continue;
+    items.push(itemProgress(ind.code, from, ind.target, yearTarget(from, ind.target, k), countedLevel(measuredUnit, ind.code), measuredCodes.has(ind.code)));
+  }
+  return items;
+}
+
+/**
  * A unit's own plan in one year: its plan indicators where it started below target, each with the year's target
  * level and what it reached. `baseUnit` undefined: the unit was not in the plan's period (added since).
  */
@@ -174,12 +192,7 @@ function unitProgress(
 ): UnitProgress {
   const { measured, measuredCodes } = ctx;
   const presence: Presence = !baseUnit ? 'added' : measured !== null && !measuredUnit ? 'removed' : 'both';
-  const items = !baseUnit ? [] : indicators.flatMap((ind) => {
-    const from = startingLevel({ unitId: baseUnit.unitId, name: baseUnit.name, group: baseUnit.group, submitted: baseUnit.included, levels: baseUnit.score.levels }, ind.code);
-    if (from === 'na' || from >= ind.target) return [];
-    const targetLevel = yearlyTargets(from, ind.target, years)[String(year)] ?? ind.target;
-    return [itemProgress(ind.code, from, ind.target, targetLevel, countedLevel(measuredUnit, ind.code), measuredCodes.has(ind.code))];
-  });
+  const items = baseUnit ? unitItems(baseUnit, measuredUnit, measuredCodes, indicators, years.indexOf(year) + 1) : [];
   return {
     unitId: unit.unitId, code: unit.code, name: unit.name, group: unit.group, presence, measured: measuredState(measuredUnit, measured), items,
     met: items.filter((i) => i.status === 'met').length, below: items.filter((i) => i.status === 'below').length,

@@ -18,7 +18,7 @@ import { renaksiUploadRoutes } from './renaksi-upload.routes';
 
 export { RENAKSI_EDITORS, RENAKSI_READERS } from './renaksi-roles';
 export { assertDraft } from './renaksi.service';
-export { planYears, yearlyTargets } from './renaksi-draft';
+export { planYears, yearlyTargets, yearTarget } from './renaksi-draft';
 export { startingLevel } from './renaksi-matrix';
 export { decreeSubject, yearSpan } from './renaksi-lampiran';
 export { sasaranText } from './renaksi-row-text';

@@ -73,9 +73,14 @@ export function planYears(startYear: number, endYear: number): number[] {
   return Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
 }
 
-/** A unit's target level in plan year k (1-based) = min(T, L + k); keyed by year (Lampiran II, a unit's own plan). */
+/** A unit's target level in plan year k (1-based) = min(T, L + k); T for k = 0 (a year outside the plan). */
+export function yearTarget(level: number, target: number, k: number): number {
+  return k === 0 ? target : Math.min(target, level + k);
+}
+
+/** yearTarget for every plan year, keyed by year (Lampiran II, a unit's own plan). */
 export function yearlyTargets(level: number, target: number, years: number[]): Record<string, number> {
-  return Object.fromEntries(years.map((y, i) => [String(y), Math.min(target, level + i + 1)]));
+  return Object.fromEntries(years.map((y, i) => [String(y), yearTarget(level, target, i + 1)]));
 }
 
 /** What drafting reads of the instrument: aspects with their weight and indicators (revision 1 or 2). */
