@@ -1,4 +1,4 @@
-import { DEFAULT_BUDGET, draftPlan, planYears, yearlyTargets, type PlanInstrumentSource } from '../../src/renaksi/renaksi-draft';
+import { DEFAULT_BUDGET, draftPlan, planYears, yearlyTargets, yearTarget, type PlanInstrumentSource } from '../../src/renaksi/renaksi-draft';
 import type { MatrixUnit } from '../../src/renaksi/renaksi-matrix';
 import { sasaranText } from '../../src/renaksi/renaksi-row-text';
 import { gapOf, type EffectiveLevel } from '../../src/scoring/scoring';
@@ -22,6 +22,16 @@ describe('gapOf', () => {
     [4, 3, 0],
   ])('gives level %p with target %p a gap of %p', (level, target, gap) => {
     expect(gapOf(level, target)).toBe(gap);
+  });
+});
+
+describe('yearTarget', () => {
+  it('gives min(T, L + k) for plan year k, and T for a year outside the plan (k = 0)', () => {
+    // level 1, target 4: 2, 3, 4, then held at 4
+    expect([1, 2, 3, 4].map((k) => yearTarget(1, 4, k))).toEqual([2, 3, 4, 4]);
+    // level 0, target 2: min(2, 1) = 1, then 2
+    expect([1, 2].map((k) => yearTarget(0, 2, k))).toEqual([1, 2]);
+    expect(yearTarget(1, 4, 0)).toBe(4);
   });
 });
 
