@@ -4,7 +4,7 @@ import type { User } from '../shared/identity';
 import { parseSemesterKey } from './monitoring-calc';
 import type { MonevProgress, RowProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
 import { MONEV_EDITORS, MONEV_READERS } from './monitoring-roles';
-import { scopedProgress, type MonitoringDeps, type UnitScope } from './monitoring.service';
+import { progressWithPart, type MonitoringDeps, type UnitPart, type UnitScope } from './monitoring.service';
 
 /**
  * Who may do what with a report, and the refusals every write shares (SPEC.md, issue 15 "Bad input"): a plan that
@@ -15,11 +15,13 @@ const isEditor = (user: User) => (MONEV_EDITORS as readonly string[]).includes(u
 const isReader = (user: User) => (MONEV_READERS as readonly string[]).includes(user.role);
 
 /**
- * The progress (its units limited to `scope`) with the semester a URL names; 404 without a plan or for a malformed
- * key, 422 outside the plan years.
+ * The progress (its units limited to `scope`, with a unit's part in a unit's scope) with the semester a URL names; 404
+ * without a plan or for a malformed key, 422 outside the plan years.
  */
-function semesterContext(deps: MonitoringDeps, periodId: number, key: string, scope: UnitScope): { p: MonevProgress; semester: SemesterProgress } {
-  const p = scopedProgress(deps, periodId, scope);
+function semesterContext(
+  deps: MonitoringDeps, periodId: number, key: string, scope: UnitScope,
+): { p: MonevProgress; semester: SemesterProgress; part: UnitPart | null } {
+  const { p, part } = progressWithPart(deps, periodId, scope);
   if (!p.plan) throw notFound('Renaksi');
   const wanted = parseSemesterKey(key);
   if (!wanted) throw notFound('Semester');
@@ -27,7 +29,7 @@ function semesterContext(deps: MonitoringDeps, periodId: number, key: string, sc
   if (!semester) {
     throw new AppError(422, 'semester-outside-plan', `Semester: ${wanted.semester === 1 ? 'I' : 'II'} ${wanted.year} di luar tahun rencana Renaksi (${p.plan.startYear}–${p.plan.endYear}); tidak ada yang disimpan.`, { semester: 'di luar tahun rencana' });
   }
-  return { p, semester };
+  return { p, semester, part };
 }
 
 /** A live row of the plan with its semester (the progress without units); 404 for a row that is not in the plan. */
@@ -39,14 +41,17 @@ export function rowContext(deps: MonitoringDeps, periodId: number, rowId: number
 }
 
 /**
- * A unit with its own part in the plan (Lampiran II indicators below target) and the semester, with the progress of
- * that unit alone; 404 otherwise.
+ * A unit with its own part in the plan (Lampiran II indicators below target, `items` as its own plan lists them) and
+ * the semester, with the progress of that unit alone (rows with their coordinator only when it is the unit); 404
+ * otherwise.
  */
-export function unitContext(deps: MonitoringDeps, periodId: number, unitId: number, key: string): { p: MonevProgress; semester: SemesterProgress; unit: UnitProgress } {
-  const { p, semester } = semesterContext(deps, periodId, key, { unitId });
+export function unitContext(
+  deps: MonitoringDeps, periodId: number, unitId: number, key: string,
+): { p: MonevProgress; semester: SemesterProgress; unit: UnitProgress; items: UnitPart['items'] } {
+  const { p, semester, part } = semesterContext(deps, periodId, key, { unitId, ownRows: true });
   const unit = p.units.find((u) => u.unitId === unitId && u.indicators.length > 0);
   if (!unit) throw notFound('Bagian unit dalam Renaksi');
-  return { p, semester, unit };
+  return { p, semester, unit, items: part?.items ?? [] };
 }
 
 /** Only a final plan takes reports and reviews (409). */

@@ -217,14 +217,27 @@ const wordsOf = (text: string): string[] =>
  * name; else a unit whose abbreviation appears as a word. null when none, or when two equally long names match.
  */
 export function matchCoordinator<U extends { name: string; abbreviation?: string }>(responsible: string, units: U[]): U | null {
-  const words = new Set(wordsOf(responsible));
-  const byName = units
-    .map((u) => ({ u, w: wordsOf(u.name) }))
-    .filter(({ w }) => w.length > 0 && w.every((x) => words.has(x)))
-    .sort((a, b) => b.w.length - a.w.length);
-  const [best, second] = byName;
-  if (best) return second && second.w.length === best.w.length ? null : best.u;
-  const text = ` ${wordsOf(responsible).join(' ')} `;
-  const byAbbreviation = units.filter((u) => u.abbreviation && wordsOf(u.abbreviation).length > 0 && text.includes(` ${wordsOf(u.abbreviation).join(' ')} `));
-  return byAbbreviation.length === 1 ? (byAbbreviation[0] as U) : null;
+  return coordinatorMatcher(units)(responsible);
+}
+
+/**
+ * matchCoordinator over the same units for many texts: each unit's words are read once, not once per text (a country's
+ * perangkat daerah are 20.000).
+ */
+export function coordinatorMatcher<U extends { name: string; abbreviation?: string }>(units: U[]): (responsible: string) => U | null {
+  const named = units.map((u) => ({ u, w: wordsOf(u.name) })).filter(({ w }) => w.length > 0);
+  const abbreviated = units.flatMap((u) => {
+    const w = u.abbreviation ? wordsOf(u.abbreviation) : [];
+    return w.length > 0 ? [{ u, phrase: ` ${w.join(' ')} ` }] : [];
+  });
+  return (responsible) => {
+    const own = wordsOf(responsible);
+    const words = new Set(own);
+    const byName = named.filter(({ w }) => w.every((x) => words.has(x))).sort((a, b) => b.w.length - a.w.length);
+    const [best, second] = byName;
+    if (best) return second && second.w.length === best.w.length ? null : best.u;
+    const text = ` ${own.join(' ')} `;
+    const byAbbreviation = abbreviated.filter(({ phrase }) => text.includes(phrase));
+    return byAbbreviation.length === 1 ? (byAbbreviation[0] as { u: U }).u : null;
+  };
 }

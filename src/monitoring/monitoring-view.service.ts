@@ -139,17 +139,16 @@ interface UnitReportPage {
 
 /** A unit's own report for one semester. */
 export function unitReportPage(deps: MonitoringDeps, user: User, periodId: number, unitId: number, key: string): UnitReportPage {
-  const { p, semester, unit } = unitContext(deps, periodId, unitId, key);
+  const { p, semester, unit, items } = unitContext(deps, periodId, unitId, key);
   requirePlanVisible(user, p);
   requireUnitViewer(user, unit);
   const planId = (p.plan as { id: number }).id;
   const report = deps.monitoring.findUnitReport(planId, unitId, semester.year, semester.semester);
   const state = report?.reviewState ?? null;
   const lock = p.monitored && canReportUnit(user, unitId) ? windowProblem(user, semester)?.message ?? editProblem(user, state) : null;
-  const plan = deps.renaksi.unitPlan(periodId, unitId);
   return {
     p, semester, unit, state: unit.semesters[p.semesters.indexOf(semester)] as UnitSemester,
-    items: plan.items.filter((i) => unit.indicators.includes(i.code)).map((i) => ({
+    items: items.filter((i) => unit.indicators.includes(i.code)).map((i) => ({
       code: i.code, title: i.title, level: i.level, target: i.target, yearTarget: i.yearly[String(semester.year)] ?? null,
       activities: i.activities.map((a) => a.activity),
     })),

@@ -7,7 +7,7 @@ import { progress, rowCoordinators, rowEvidence, scopedProgress, type Monitoring
 
 /** A unit's Lampiran II indicators (what its own report covers); none for a unit without an own part. */
 function unitIndicators(deps: MonitoringDeps, periodId: number, unitId: number): string[] {
-  return scopedProgress(deps, periodId, { unitId }).units.find((u) => u.unitId === unitId)?.indicators ?? [];
+  return scopedProgress(deps, periodId, { unitId, ownRows: true }).units.find((u) => u.unitId === unitId)?.indicators ?? [];
 }
 
 /**

@@ -20,6 +20,7 @@ export { RENAKSI_EDITORS, RENAKSI_READERS } from './renaksi-roles';
 export { assertDraft } from './renaksi.service';
 export { planYears, yearlyTargets, yearTarget } from './renaksi-draft';
 export { startingLevel } from './renaksi-matrix';
+export { unitPlanItems, type MapIndicator } from './renaksi-target-map';
 export { decreeSubject, yearSpan } from './renaksi-lampiran';
 export { sasaranText } from './renaksi-row-text';
 export type { FinalPlan } from './renaksi-plan.service';

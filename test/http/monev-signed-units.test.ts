@@ -69,6 +69,21 @@ describe('the reporting units the monev keeps for a final plan', () => {
     expect(page.text).toContain('Tingkat awal 1 · target tingkat 2022: 2 (target akhir 4)');
   });
 
+  it('gives a unit’s page from what is kept without reading every unit or the signed version again', async () => {
+    await finalizePlan(ctx, tim);
+    busang();
+    const listActive = jest.spyOn(ctx.modules.units.service, 'listActive');
+    const unitPlan = jest.spyOn(ctx.modules.renaksi.service, 'unitPlan');
+    const targetMap = jest.spyOn(ctx.modules.renaksi.service, 'targetMap');
+
+    const page = await admin.agent.get(`${plan()}/monev/units/${ids.busang}/2022-2`);
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Tingkat awal 1 · target tingkat 2022: 2 (target akhir 4)');
+    expect(page.text).toContain('Tingkat awal 2 · target tingkat 2022: 3 (target akhir 4)');
+    expect([listActive.mock.calls.length, unitPlan.mock.calls.length, targetMap.mock.calls.length]).toEqual([0, 0, 0]);
+  });
+
   it('still names a unit deactivated after signing, by its code', async () => {
     await finalizePlan(ctx, tim);
     busang();
