@@ -60,7 +60,8 @@ function realisasiField(label: string) {
     .transform((v) => (v ?? '').replace(/\s+/g, ''))
     .refine((s) => !/^[-−]/.test(s), { message: `${label}: tidak boleh negatif.`, abort: true })
     .transform(readIndonesianNumber)
-    .refine((n) => n === null || Number.isFinite(n), { message: notANumber, abort: true })
+    // NOTE: a digit string too long for a double reads as Infinity: too large, not "not a number".
+    .refine((n) => n === null || !Number.isNaN(n), { message: notANumber, abort: true })
     .refine((n) => n === null || n <= REALISASI_MAX, `${label}: angkanya terlalu besar; periksa kembali.`);
 }
 

@@ -27,6 +27,7 @@ describe('reading a realisasi as people type it', () => {
     ['dua belas', 'Realisasi: isi dengan angka, mis. 12 atau 12,5.'],
     ['1e3', 'Realisasi: isi dengan angka, mis. 12 atau 12,5.'],
     ['99999999999', 'Realisasi: angkanya terlalu besar; periksa kembali.'],
+    ['9'.repeat(400), 'Realisasi: angkanya terlalu besar; periksa kembali.'],
   ])('refuses %j naming the field', (raw, error) => {
     expect(parseRealisasi(raw).error).toBe(error);
   });
