@@ -210,6 +210,8 @@ export interface UnitListUnit {
   abbreviation: string;
   needsConfirmation: boolean;
   assessedFrom?: number | null;
+  /** The stored official order; a unit without one (the Kutai Timur template) takes its position in the list. */
+  sortOrder?: number;
 }
 
 /** A unit as one row of the unit-list file (UNIT_LIST_HEADERS), readable back by readImportLines. */

@@ -59,7 +59,7 @@ export function buildUnitListWorkbook(title: string, units: UnitListUnit[]): Exc
     styleHeader(cell);
   });
   units.forEach((u, i) => {
-    unitListRow(u, i + 1).forEach((v, c) => {
+    unitListRow(u, u.sortOrder ?? i + 1).forEach((v, c) => {
       const cell = ws.getCell(HEADER_ROW + 1 + i, c + 1);
       cell.value = v;
       styleCell(cell, { align: c === 0 ? 'right' : 'left' });

@@ -209,7 +209,7 @@ describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
     expect(ctx.db.prepare("SELECT count(*) AS n FROM answers an JOIN assessments a ON a.id = an.assessment_id JOIN units u ON u.id = a.unit_id WHERE u.code = 'PD-DINKES'").get()).toEqual({ n: 1 });
   });
 
-  it('reads its own unit list back: the note row above the header is skipped and no year changes', async () => {
+  it('reads its own unit list back: the note row above the header is skipped and no year or order changes', async () => {
     const { agent, csrf } = await loginAs(ctx.app, admin.username);
     await applyImport(agent, csrf, 'kode;nama;kelompok;dinilai mulai tahun\nPD-BRIDA;Badan Riset dan Inovasi Daerah;pd;2023');
     const list = await agent.get('/admin/units.xlsx').buffer(true).parse((r, cb) => {
@@ -224,6 +224,7 @@ describe('"Dinilai mulai tahun" on the unit form and in the import', () => {
     expect(String(wb.worksheets[0]?.getCell(2, 1).value)).toContain('Sel yang dikosongkan tidak mengubah tahun yang tersimpan');
     expect(again.preview.text).toContain('Ditolak: <strong>0</strong>');
     expect(again.preview.text).not.toContain('dinilai mulai tahun:');
+    expect(again.preview.text).not.toContain('urutan:');
     expect(again.res.status).toBe(302);
     expect(ctx.repos.units.findByCode('PD-BRIDA')?.assessedFrom).toBe(2023);
     expect(ctx.repos.units.findByCode('PD-DINKES')?.assessedFrom).toBeNull();
