@@ -92,6 +92,16 @@ describe('SP4N-LAPOR! data in a real browser', () => {
     expect(await page.getByRole('status').first().textContent()).toContain('3 laporan baru, 0 diperbarui');
     expect(await page.locator('#lapor-summary').textContent()).toContain('Laporan diterima: 3');
     expect(ctx.db.prepare('SELECT tracking_id FROM lapor_reports ORDER BY tracking_id').all()).toEqual([{ tracking_id: '9001' }, { tracking_id: '9002' }, { tracking_id: '9003' }]);
+
+    // On a phone the import history and every unit's E3 target box are on screen, nothing scrolled sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const targets = await page.locator('#lapor-targets input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(targets.length).toBeGreaterThan(50);
+    expect(Math.max(...targets)).toBeLessThanOrEqual(390);
+    const overflow = await page.locator('.table-wrap').evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+    expect(overflow).toEqual(overflow.map(() => 0));
+    expect(await page.locator('#lapor-imports td[data-label="Baru"]').first().textContent()).toBe('3');
+    await screenshot(page, 'lapor-target-ponsel');
   });
 
   it('shows the narahubung the figure under D1 on the questionnaire', async () => {
