@@ -6,6 +6,9 @@ import { finalPlanForMonev, monevState, rowReportForm, type MonevSetup } from '.
 
 const OWN_REPORT = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
 
+/** The submission date beside the state badge, in brackets so it does not read "Diajukan diajukan 12 Juli …". */
+const SUBMITTED_ON = /<span class="muted">\(diajukan \d{1,2} [A-Z][a-z]+ \d{4} pukul \d{2}\.\d{2}\)<\/span>/;
+
 describe('the reviewer of a monev report is not the person who filled it', () => {
   let ctx: TestContext;
   let dataDir: string;
@@ -38,6 +41,7 @@ describe('the reviewer of a monev report is not the person who filled it', () =>
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('id="form-periksa"');
     expect(page.text).toContain(OWN_REPORT);
+    expect(page.text).toMatch(SUBMITTED_ON);
     expect(accept.status).toBe(403);
     expect(accept.text).toContain(OWN_REPORT);
     expect(giveBack.status).toBe(403);
@@ -75,6 +79,7 @@ describe('the reviewer of a monev report is not the person who filled it', () =>
     expect(own.status).toBe(403);
     expect(own.text).toContain(OWN_REPORT);
     expect(ownPage.text).not.toContain('id="form-periksa"');
+    expect(ownPage.text).toMatch(SUBMITTED_ON);
     expect(monevState(ctx)).toBe(before);
     const ver = await loginAs(ctx.app, m.users.verifikator);
     const accept = await ver.agent.post(`${unitUrl}/review`).type('form').send({ _csrf: ver.csrf, version: '2', decision: 'terima', comment: '' });
