@@ -141,17 +141,26 @@ export function assertEditable(user: User, state: string | null): void {
  */
 export const submitsOnSave = (action: 'simpan' | 'ajukan', state: string | null): boolean => action === 'ajukan' || state === 'diterima';
 
-/** Segregation of duties: whoever filled a report (its last saver, so its submitter) does not review it. */
+/**
+ * Segregation of duties: whoever filled a report since its last review (each saver, not only the last one, so its
+ * submitter too) does not review it.
+ */
 export const OWN_REPORT_MESSAGE = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
 
-/** Whether this person filled the report: they may not accept or return it (see assertNotOwnReport). */
-export const isOwnReport = (user: User, report: { reportedBy: number | null } | undefined): boolean => report?.reportedBy === user.id;
+type Fillers = { reportedBy: number | null; filledBy: readonly number[] };
 
 /**
- * The reviewer of a report must not be the person who filled it (an admin may both fill and review reports, but not
+ * Whether this person filled the report: its last saver or anyone who saved it since its last review (filledBy). They
+ * may not accept or return it (see assertNotOwnReport): admin A's figures saved again by tim Renaksi T are still A's.
+ */
+export const isOwnReport = (user: User, report: Fillers | undefined): boolean =>
+  report !== undefined && (report.reportedBy === user.id || report.filledBy.includes(user.id));
+
+/**
+ * The reviewer of a report must not be a person who filled it (an admin may both fill and review reports, but not
  * the same one): another verifikator or admin reviews it (403, nothing changes).
  */
-export function assertNotOwnReport(user: User, report: { reportedBy: number | null }): void {
+export function assertNotOwnReport(user: User, report: Fillers): void {
   if (isOwnReport(user, report)) throw new AppError(403, 'own-report', `${OWN_REPORT_MESSAGE} Tidak ada yang disimpan.`);
 }
 

@@ -27,23 +27,31 @@ export interface EvidenceOwnerRef {
 }
 
 /**
+ * The report's fillers since its last review with the saver added once (segregation of duties: none of them reviews
+ * it; a review empties the list).
+ */
+const ADD_FILLER = `CASE WHEN EXISTS (SELECT 1 FROM json_each(filled_by) WHERE value = @userId) THEN filled_by ELSE json_insert(filled_by, '$[#]', CAST(@userId AS INTEGER)) END`;
+
+/**
  * Every write of the monev. Updates of a report are guarded by its version (optimistic locking): they return
  * whether the row still had the version the person saw.
  */
 export function createMonitoringWrites(db: Db) {
   const insertRow = db.prepare(
-    `INSERT INTO monev_row_reports (row_id, year, semester, status, realisasi, output_realisasi, kendala, tindak_lanjut, reported_by, created_at, updated_at)
-     VALUES (@rowId, @year, @semester, @status, @realisasi, @outputRealisasi, @kendala, @tindakLanjut, @userId, @now, @now)`,
+    `INSERT INTO monev_row_reports (row_id, year, semester, status, realisasi, output_realisasi, kendala, tindak_lanjut, reported_by, filled_by, created_at, updated_at)
+     VALUES (@rowId, @year, @semester, @status, @realisasi, @outputRealisasi, @kendala, @tindakLanjut, @userId, json_array(CAST(@userId AS INTEGER)), @now, @now)`,
   );
   const updateRow = db.prepare(
     `UPDATE monev_row_reports SET status = @status, realisasi = @realisasi, output_realisasi = @outputRealisasi, kendala = @kendala, tindak_lanjut = @tindakLanjut,
-       reported_by = @userId, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`,
+       reported_by = @userId, filled_by = ${ADD_FILLER}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`,
   );
   const insertUnit = db.prepare(
-    `INSERT INTO monev_unit_reports (plan_id, unit_id, year, semester, reported_by, created_at, updated_at)
-     VALUES (@planId, @unitId, @year, @semester, @userId, @now, @now)`,
+    `INSERT INTO monev_unit_reports (plan_id, unit_id, year, semester, reported_by, filled_by, created_at, updated_at)
+     VALUES (@planId, @unitId, @year, @semester, @userId, json_array(CAST(@userId AS INTEGER)), @now, @now)`,
   );
-  const touchUnit = db.prepare('UPDATE monev_unit_reports SET reported_by = @userId, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version');
+  const touchUnit = db.prepare(
+    `UPDATE monev_unit_reports SET reported_by = @userId, filled_by = ${ADD_FILLER}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`,
+  );
   const upsertItem = db.prepare(
     `INSERT INTO monev_unit_items (report_id, indicator_code, status, activity, kendala) VALUES (@reportId, @indicatorCode, @status, @activity, @kendala)
      ON CONFLICT (report_id, indicator_code) DO UPDATE SET status = excluded.status, activity = excluded.activity, kendala = excluded.kendala`,
@@ -51,7 +59,7 @@ export function createMonitoringWrites(db: Db) {
   const setState = (table: 'monev_row_reports' | 'monev_unit_reports') => ({
     submit: db.prepare(`UPDATE ${table} SET review_state = 'diajukan', submitted_at = @now, updated_at = @now, version = version + 1 WHERE id = @id`),
     review: db.prepare(
-      `UPDATE ${table} SET review_state = @state, verifier_comment = @comment, reviewed_by = @userId, reviewed_at = @now, updated_at = @now,
+      `UPDATE ${table} SET review_state = @state, verifier_comment = @comment, reviewed_by = @userId, reviewed_at = @now, updated_at = @now, filled_by = '[]',
          version = version + 1 WHERE id = @id AND version = @version AND review_state = 'diajukan'`,
     ),
   });
@@ -99,7 +107,10 @@ export function createMonitoringWrites(db: Db) {
     submit: (kind: 'row' | 'unit', id: number): void => {
       (kind === 'row' ? rowState : unitState).submit.run({ id, now: now() });
     },
-    /** Accepts or returns a submitted report; false when it changed meanwhile or is not waiting for review. */
+    /**
+     * Accepts or returns a submitted report, emptying its fillers (the next round of filling starts fresh); false when
+     * it changed meanwhile or is not waiting for review.
+     */
     review: (kind: 'row' | 'unit', id: number, version: number, state: Extract<ReviewState, 'diterima' | 'dikembalikan'>, comment: string, userId: number): boolean =>
       (kind === 'row' ? rowState : unitState).review.run({ id, version, state, comment, userId, now: now() }).changes === 1,
     /**

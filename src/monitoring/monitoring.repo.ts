@@ -10,6 +10,8 @@ interface ReviewFields {
   verifierComment: string;
   /** Who last filled the report (the one who submitted it when it is waiting for review); null for none. */
   reportedBy: number | null;
+  /** Everyone who saved the report since its last review (ids, each once); none of them may review it. */
+  filledBy: number[];
   reportedByName: string | null;
   submittedAt: string | null;
   reviewedByName: string | null;
@@ -75,6 +77,7 @@ interface ReviewRecord {
   review_state: ReviewState;
   verifier_comment: string;
   reported_by: number | null;
+  filled_by: string;
   reported_by_name: string | null;
   submitted_at: string | null;
   reviewed_by_name: string | null;
@@ -97,9 +100,15 @@ interface UnitReportRecord extends ReviewRecord {
   unit_id: number;
 }
 
+/** The stored list of user ids (filled_by); the ids alone, whatever else it holds. */
+function idList(json: string): number[] {
+  const list: unknown = JSON.parse(json);
+  return Array.isArray(list) ? list.filter((x): x is number => Number.isInteger(x)) : [];
+}
+
 const toReview = (r: ReviewRecord): ReviewFields => ({
   id: r.id, year: r.year, semester: r.semester, reviewState: r.review_state, verifierComment: r.verifier_comment,
-  reportedBy: r.reported_by, reportedByName: r.reported_by_name, submittedAt: r.submitted_at, reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at,
+  reportedBy: r.reported_by, filledBy: idList(r.filled_by), reportedByName: r.reported_by_name, submittedAt: r.submitted_at, reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at,
   version: r.version, updatedAt: r.updated_at,
 });
 

@@ -6,7 +6,7 @@ const row = (id: number, aspectCode: string, target2022: string): PlanRowSource 
   responsible: 'Diskominfo', outputTargets: { 2022: target2022, 2023: '3 dokumen' },
 });
 
-const review = { verifierComment: '', reportedBy: null, reportedByName: null, submittedAt: null, reviewedByName: null, reviewedAt: null, version: 1, updatedAt: '' };
+const review = { verifierComment: '', reportedBy: null, filledBy: [], reportedByName: null, submittedAt: null, reviewedByName: null, reviewedAt: null, version: 1, updatedAt: '' };
 
 const rowReport = (id: number, rowId: number, over: Partial<RowReport>): RowReport => ({
   id, rowId, year: 2022, semester: 1, status: 'berjalan', realisasi: null, outputRealisasi: null, kendala: '', tindakLanjut: '', reviewState: 'diajukan', ...review, ...over,
