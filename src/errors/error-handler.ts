@@ -17,6 +17,18 @@ function normalize(err: unknown): AppError | null {
   return null;
 }
 
+/** Headings of refusals that say more than their status's generic heading. */
+const HEADINGS_BY_CODE: Readonly<Record<string, string>> = {
+  'unit-not-in-period': 'Unit tidak dinilai pada periode ini',
+};
+
+const HEADINGS_BY_STATUS: Readonly<Record<number, string>> = { 404: 'Tidak ditemukan', 403: 'Akses ditolak', 401: 'Sesi berakhir' };
+
+/** The error page's heading: what the refusal is when its code says more, else the status's generic one. */
+export function errorHeading(e: Pick<AppError, 'status' | 'code'>): string {
+  return HEADINGS_BY_CODE[e.code] ?? HEADINGS_BY_STATUS[e.status] ?? 'Terjadi kesalahan';
+}
+
 const loginUrl = (next: string) => `/login?next=${encodeURIComponent(next)}`;
 
 /** The path of the page a form was sent from (only its path: the login sends nobody off this site); else home. */
@@ -56,7 +68,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   const login = appErr.status === 401 ? loginUrl(refererPath(req)) : null;
   res.status(appErr.status).render(
     'error',
-    { title: `Galat ${appErr.status}`, error: appErr, login, user: res.locals.user ?? null, flash: null, errors: {}, csrfToken: res.locals.csrfToken ?? '' },
+    { title: `Galat ${appErr.status}`, heading: errorHeading(appErr), error: appErr, login, user: res.locals.user ?? null, flash: null, errors: {}, csrfToken: res.locals.csrfToken ?? '' },
     (renderErr: Error | null, html: string) => {
       if (renderErr) {
         console.error('[error] rendering the error page failed', renderErr);

@@ -1,4 +1,4 @@
-import { formatDate } from '../shared/format';
+import { formatDate, formatInt } from '../shared/format';
 import { isReported, type ReviewState, type WindowState } from './monitoring-calc';
 import type { MonevProgress, RowProgress, RowSemesterProgress, SemesterProgress, UnitProgress } from './monitoring-progress';
 import type { UnitFilter } from './monitoring.schemas';
@@ -11,12 +11,13 @@ import { pageOf } from '../shared/paging';
  */
 
 /** A unit's state in the semester, over its coordinated rows and its own part. */
-type BoardState = 'diterima' | 'diajukan' | 'dikembalikan' | 'belum';
+type BoardState = 'diterima' | 'diajukan' | 'dikembalikan' | 'sebagian' | 'belum';
 
 export const BOARD_STATE_LABELS: Record<BoardState, string> = {
   diterima: 'Diterima',
   diajukan: 'Menunggu verifikasi',
   dikembalikan: 'Dikembalikan',
+  sebagian: 'Sebagian dilaporkan',
   belum: 'Belum melapor',
 };
 
@@ -44,8 +45,13 @@ interface BoardUnit {
   rowsReturned: number;
   ownPartDue: boolean;
   ownPart: ReviewState | null;
+  /** Parts owed this semester (coordinated rows, plus its own part when due) and how many of them are reported. */
+  partsDue: number;
+  partsReported: number;
+  /** What is still owed, in the board's words ("2 baris koordinasi", "bagian unit (Lampiran II)"). */
+  missing: string[];
   state: BoardState;
-  /** Not reported and the window's deadline has passed. */
+  /** Something still owed after the window's deadline (partsDue - partsReported parts are late). */
   late: boolean;
   /** Where the unit reports this semester (path on this server). */
   reportPath: string;
@@ -74,18 +80,29 @@ interface ReminderInput {
   late: boolean;
   missing: string[];
   url: string;
+  /** Set when part of what is owed is reported: the reminder then says so instead of "belum kami terima". */
+  partial?: { reported: number; due: number };
+}
+
+/** The reminder's sentence on what is owed and by when. */
+function owedSentence(r: ReminderInput): string {
+  const head = `Laporan monev Renaksi SP4N-LAPOR! ${r.semesterLabel} dari ${r.unitName}`;
+  if (r.deadline === null) return r.partial ? `${head} baru sebagian kami terima (${r.partial.reported} dari ${r.partial.due} bagian).` : `${head} belum kami terima.`;
+  if (r.partial) {
+    const when = r.late ? `batas pelaporannya ${formatDate(r.deadline)} sudah lewat` : `batas pelaporan: ${formatDate(r.deadline)}`;
+    return `${head} baru sebagian kami terima (${r.partial.reported} dari ${r.partial.due} bagian); ${when}.`;
+  }
+  return r.late
+    ? `${head} belum kami terima, padahal batas pelaporannya ${formatDate(r.deadline)} sudah lewat.`
+    : `${head} belum kami terima. Batas pelaporan: ${formatDate(r.deadline)}.`;
 }
 
 /** The reminder's plain text (also what the WhatsApp link carries). */
 export function reminderText(r: ReminderInput): string {
-  const owed = `Laporan monev Renaksi SP4N-LAPOR! ${r.semesterLabel} dari ${r.unitName} belum kami terima`;
-  const deadline = r.deadline === null ? '.' : r.late
-    ? `, padahal batas pelaporannya ${formatDate(r.deadline)} sudah lewat.`
-    : `. Batas pelaporan: ${formatDate(r.deadline)}.`;
   return [
     `Yth. Narahubung ${r.unitName},`,
     '',
-    owed + deadline,
+    owedSentence(r),
     `Yang belum dilaporkan: ${r.missing.join('; ')}.`,
     `Silakan laporkan melalui: ${r.url}`,
     '',
@@ -109,11 +126,23 @@ export function missingParts(u: { rowsDue: number; rowsReported: number; ownPart
   return out;
 }
 
-/** The unit's state over every part it owes: a returned part first, then all accepted, all submitted, else not yet. */
+/** What is still owed, as the board lists it for the official reading it. */
+export function boardMissing(u: { rowsDue: number; rowsReported: number; ownPartDue: boolean; ownPart: ReviewState | null }): string[] {
+  const out: string[] = [];
+  if (u.rowsReported < u.rowsDue) out.push(`${formatInt(u.rowsDue - u.rowsReported)} baris koordinasi`);
+  if (u.ownPartDue && !isReported(u.ownPart)) out.push('bagian unit (Lampiran II)');
+  return out;
+}
+
+/**
+ * The unit's state over every part it owes: a returned part first, then all accepted, all submitted, some of them
+ * reported (sebagian), else not yet.
+ */
 export function boardState(parts: (ReviewState | null)[]): BoardState {
   if (parts.includes('dikembalikan')) return 'dikembalikan';
   if (parts.length > 0 && parts.every((s) => s === 'diterima')) return 'diterima';
-  return parts.length > 0 && parts.every((s) => isReported(s)) ? 'diajukan' : 'belum';
+  if (parts.length > 0 && parts.every((s) => isReported(s))) return 'diajukan';
+  return parts.some((s) => isReported(s)) ? 'sebagian' : 'belum';
 }
 
 /** Reminders are offered while reports are taken (or with no window set) and after the deadline, not before opening. */
@@ -135,13 +164,15 @@ function boardUnit(ctx: BoardContext, u: UnitProgress, no: number): BoardUnit {
   const rowStates = u.coordinatedRowIds.map((id) => (ctx.rowsById.get(id)?.semesters[ctx.index] as RowSemesterProgress).reviewState);
   const ownPart = cell?.ownPart ?? null;
   const ownPartDue = cell?.ownPartDue ?? false;
-  const state = boardState(ownPartDue ? [...rowStates, ownPart] : rowStates);
+  const parts = ownPartDue ? [...rowStates, ownPart] : rowStates;
+  const state = boardState(parts);
   const reported = cell?.reported ?? false;
   const base = `/periods/${ctx.p.period.id}/renaksi/monev`;
   const reportPath = rowStates.length === 0 && ownPartDue ? `${base}/units/${u.unitId}/${s.key}` : `${base}?semester=${s.key}`;
   const counts = { rowsDue: cell?.rowsDue ?? 0, rowsReported: cell?.rowsReported ?? 0, ownPartDue, ownPart };
   return {
     no, unitId: u.unitId, code: u.code, name: u.name, group: u.group, ...counts,
+    partsDue: parts.length, partsReported: parts.filter((x) => isReported(x)).length, missing: boardMissing(counts),
     rowsReturned: rowStates.filter((x) => x === 'dikembalikan').length, state, late: !reported && s.windowState === 'ditutup', reportPath,
     contacts: ctx.contacts.get(u.unitId) ?? [], reminder: null,
   };
@@ -153,6 +184,7 @@ function withReminder(ctx: BoardContext, line: BoardUnit, reported: boolean): Bo
   if (reported || !remindable(s.windowState)) return line;
   const text = reminderText({
     unitName: line.name, semesterLabel: s.label, deadline: s.window?.deadline ?? null, late: line.late, missing: missingParts(line), url: ctx.origin + line.reportPath,
+    ...(line.state === 'sebagian' ? { partial: { reported: line.partsReported, due: line.partsDue } } : {}),
   });
   const links = line.contacts.flatMap((c) => (c.phone ? [{ name: c.name, phone: c.phone, href: whatsAppLink(c.phone, text) }] : []));
   return { ...line, reminder: { text, links } };
@@ -184,7 +216,7 @@ export function buildMonevBoard(p: MonevProgress, index: number, contacts: Board
   for (const c of contacts) byUnit.set(c.unitId, [...(byUnit.get(c.unitId) ?? []), c]);
   const ctx: BoardContext = { p, index, contacts: byUnit, origin, rowsById: new Map(p.rows.map((r) => [r.rowId, r])) };
   const all = p.units.map((u, i) => boardUnit(ctx, u, i + 1));
-  const counts = { diterima: 0, diajukan: 0, dikembalikan: 0, belum: 0, terlambat: 0, total: all.length };
+  const counts = { diterima: 0, diajukan: 0, dikembalikan: 0, sebagian: 0, belum: 0, terlambat: 0, total: all.length };
   for (const u of all) {
     counts[u.state]++;
     if (u.late) counts.terlambat++;

@@ -214,8 +214,8 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => 
 
 /** Filters of the monev board and overview (GET query); unknown values are ignored rather than refused. */
 export const UNIT_FILTER_SCHEMA = z.object({
-  /** A board state, or 'terlambat' (not reported after the deadline). */
-  status: optionalChoice(['diterima', 'diajukan', 'dikembalikan', 'belum', 'terlambat'] as const),
+  /** A board state, or 'terlambat' (something still owed after the deadline, partly reported units included). */
+  status: optionalChoice(['diterima', 'diajukan', 'dikembalikan', 'sebagian', 'belum', 'terlambat'] as const),
   kelompok: optionalChoice(['pd', 'kecamatan'] as const),
   /** Part of the unit's name or code ("Kab. 12", "Kecamatan Busang"). */
   cari: z.string().trim().max(100).optional().catch(undefined),

@@ -49,6 +49,18 @@ describe('a unit formed later cannot fill an earlier period', () => {
     expect(dbSnapshot(ctx.db)).toEqual(before);
   });
 
+  it('heads the 2022 refusal with what it is, not the generic "Tidak ditemukan", keeping the 404 and the reason', async () => {
+    const old = await nara.agent.get(`${base(ctx.periodId)}/assessment`);
+    const missing = await nara.agent.get(`/periods/${ctx.periodId}/units/999999/assessment`);
+
+    expect(old.status).toBe(404);
+    expect(old.text).toContain('<h1>Unit tidak dinilai pada periode ini</h1>');
+    expect(old.text).not.toContain('<h1>Tidak ditemukan</h1>');
+    expect(old.text).toContain(REFUSAL);
+    expect(missing.status).not.toBe(200);
+    expect(missing.text).not.toContain('Unit tidak dinilai pada periode ini');
+  });
+
   it('refuses a saved answer, an uploaded file and a submit in 2022: the database and the evidence store are unchanged', async () => {
     const before = dbSnapshot(ctx.db);
 
