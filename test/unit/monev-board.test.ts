@@ -1,4 +1,4 @@
-import { boardState, missingParts, reminderText, whatsAppLink } from '../../src/monitoring/monev-board';
+import { boardMissing, boardState, missingParts, reminderText, whatsAppLink } from '../../src/monitoring/monev-board';
 
 const BUSANG_URL = 'https://sp4n.kutaitimurkab.go.id/periods/2/renaksi/monev/units/45/2023-1';
 
@@ -29,6 +29,32 @@ describe('reminderText', () => {
   });
 });
 
+describe('reminderText for a unit that reported part of what it owes', () => {
+  const base = { unitName: 'Kecamatan Busang', semesterLabel: 'Semester II 2022', missing: ['2 dari 3 baris Renaksi yang dikoordinasikan unit Anda'], url: 'http://localhost/x', partial: { reported: 2, due: 4 } };
+
+  it('says what was received and what is missing, late or not, with or without a window', () => {
+    const owed = (over: { deadline: string | null; late: boolean }) => reminderText({ ...base, ...over }).split('\n').slice(2, 4);
+
+    expect(owed({ deadline: '2023-01-31', late: true })).toEqual([
+      'Laporan monev Renaksi SP4N-LAPOR! Semester II 2022 dari Kecamatan Busang baru sebagian kami terima (2 dari 4 bagian); batas pelaporannya 31 Januari 2023 sudah lewat.',
+      'Yang belum dilaporkan: 2 dari 3 baris Renaksi yang dikoordinasikan unit Anda.',
+    ]);
+    expect(owed({ deadline: '2023-01-31', late: false })[0]).toBe('Laporan monev Renaksi SP4N-LAPOR! Semester II 2022 dari Kecamatan Busang baru sebagian kami terima (2 dari 4 bagian); batas pelaporan: 31 Januari 2023.');
+    expect(owed({ deadline: null, late: false })[0]).toBe('Laporan monev Renaksi SP4N-LAPOR! Semester II 2022 dari Kecamatan Busang baru sebagian kami terima (2 dari 4 bagian).');
+  });
+});
+
+describe('boardMissing', () => {
+  it.each([
+    [{ rowsDue: 3, rowsReported: 1, ownPartDue: true, ownPart: 'diterima' }, ['2 baris koordinasi']],
+    [{ rowsDue: 2, rowsReported: 2, ownPartDue: true, ownPart: 'dikembalikan' }, ['bagian unit (Lampiran II)']],
+    [{ rowsDue: 1, rowsReported: 0, ownPartDue: true, ownPart: null }, ['1 baris koordinasi', 'bagian unit (Lampiran II)']],
+    [{ rowsDue: 0, rowsReported: 0, ownPartDue: true, ownPart: 'diajukan' }, []],
+  ] as const)('%p lacks %p', (unit, missing) => {
+    expect(boardMissing(unit)).toEqual(missing);
+  });
+});
+
 describe('whatsAppLink', () => {
   it('puts the number and the URL-encoded text (new lines, &, ?, spaces) in a wa.me link', () => {
     expect(whatsAppLink('6281234567890', 'Yth. A & B,\nlihat: http://h/p?semester=2023-1'))
@@ -54,7 +80,9 @@ describe('boardState', () => {
     [['diterima', 'diajukan'], 'diajukan'],
     [['diterima', 'dikembalikan'], 'dikembalikan'],
     [[null, 'dikembalikan'], 'dikembalikan'],
-    [['diterima', null], 'belum'],
+    [['diterima', null], 'sebagian'],
+    [['diterima', 'diajukan', null, 'draf'], 'sebagian'],
+    [[null, 'draf'], 'belum'],
     [['draf'], 'belum'],
     [[], 'belum'],
   ] as const)('%p is %p', (parts, state) => {
