@@ -3,7 +3,7 @@ import { AppError, notFound } from '../errors/app-error';
 import type { AuditService } from '../audit';
 import type { Assessment, AssessmentsService } from '../assessments';
 import type { PeriodsService } from '../periods';
-import type { Progress, ProgressService, UnitTrajectory } from '../progress';
+import type { Progress, ProgressService, UnitScope, UnitTrajectory } from '../progress';
 import type { LevelBasis, ScoringService } from '../scoring';
 import type { User } from '../shared/identity';
 import type { UsersService } from '../users';
@@ -88,7 +88,10 @@ export function getRapor(deps: DashboardDeps, user: User, periodId: number, unit
   return { report, assessment, verifierNotes, verification, trajectory: deps.progress.unitTrajectory(periodId, unitId) };
 }
 
-/** The period against the compare period (`?compare`, default the previous one) and against the signed plan. */
-export function getProgress(deps: DashboardDeps, periodId: number, compareRaw: unknown, basis: LevelBasis): Progress {
-  return deps.progress.progress(periodId, compareRaw, basis);
+/**
+ * The period against the compare period (`?compare`, default the previous one) and against the signed plan; `scope`
+ * lists only some units (the API's ?unit, ?kelompok, ?limit, ?offset).
+ */
+export function getProgress(deps: DashboardDeps, periodId: number, compareRaw: unknown, basis: LevelBasis, scope: UnitScope = {}): Progress {
+  return deps.progress.progress(periodId, compareRaw, basis, scope);
 }

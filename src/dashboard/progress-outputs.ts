@@ -51,5 +51,6 @@ export function progressJson(p: Progress) {
       units: c.units.map(unitChangeJson),
     },
     plan: p.plan && planJson(p.plan),
+    ...(p.page ? { page: p.page } : {}),
   };
 }

@@ -7,6 +7,7 @@ export type { PeriodComparison, UnitChange, AspectChange, IndicatorChange, Count
 export type { PlanYearProgress, RowProgress, AspectProgress, UnitProgress, UnitItemProgress } from './progress-plan';
 export type { UnitTrajectory, TrajectoryItem, TrajectoryCell } from './progress-trajectory';
 export type { PeriodRef } from './progress-types';
+export { parseUnitScope, type UnitScope, type UnitPage } from './progress-scope';
 export type { Progress, PlanProgress, ProgressService } from './progress.service';
 
 /**

@@ -149,7 +149,7 @@ function aspectChanges(then: PeriodScores, now: PeriodScores): AspectChange[] {
 const scoreChange = (then: number | null, now: number | null): ScoreChange => ({ then, now, change: difference(then, now) });
 
 /** Counts units whose index went up, stayed within ±0,005 (the shown precision) or went down. */
-function movementOf(units: UnitChange[]): PeriodComparison['movement'] {
+function movementOf(units: { presence: UnitChange['presence']; indexChange: number | null }[]): PeriodComparison['movement'] {
   const changes = units.map((u) => u.indexChange).filter((c): c is number => c !== null);
   const same = (c: number) => Math.abs(c) < 0.005 - SCORE_EPSILON;
   return {
@@ -162,18 +162,29 @@ function movementOf(units: UnitChange[]): PeriodComparison['movement'] {
   };
 }
 
-/**
- * Compares a period (`now`) with another (`then`, usually the previous one): units of the later period in its order,
- * then the units that are no longer in it.
- */
-export function comparePeriods(then: PeriodScores, now: PeriodScores): PeriodComparison {
-  const codes = compareCodes(then.instrument, now.instrument);
+/** Each unit's pair: units of the later period in its order, then the units that are no longer in it. */
+function unitPairs(then: PeriodScores, now: PeriodScores): [UnitResult | undefined, UnitResult | undefined][] {
   const thenById = new Map(then.units.map((u) => [u.unitId, u]));
   const nowIds = new Set(now.units.map((u) => u.unitId));
-  const units = [
-    ...now.units.map((u) => unitChange(codes, thenById.get(u.unitId), u)),
-    ...then.units.filter((u) => !nowIds.has(u.unitId)).map((u) => unitChange(codes, u, undefined)),
+  return [
+    ...now.units.map((u): [UnitResult | undefined, UnitResult] => [thenById.get(u.unitId), u]),
+    ...then.units.filter((u) => !nowIds.has(u.unitId)).map((u): [UnitResult, undefined] => [u, undefined]),
   ];
+}
+
+/**
+ * Compares a period (`now`) with another (`then`, usually the previous one): units of the later period in its order,
+ * then the units that are no longer in it. `keep` (unit codes) lists only those units, each computed only then; the
+ * kabupaten, aspects and movement stay over every unit.
+ */
+export function comparePeriods(then: PeriodScores, now: PeriodScores, keep?: ReadonlySet<string>): PeriodComparison {
+  const codes = compareCodes(then.instrument, now.instrument);
+  const pairs = unitPairs(then, now);
+  const listed = keep ? pairs.filter(([t, n]) => keep.has((n ?? t as UnitResult).code)) : pairs;
+  const units = listed.map(([t, n]) => unitChange(codes, t, n));
+  const moves = keep
+    ? pairs.map(([t, n]) => ({ presence: t && n ? 'both' as const : n ? 'added' as const : 'removed' as const, indexChange: difference(side(t)?.index, side(n)?.index) }))
+    : units;
   const t = then.aggregate;
   const n = now.aggregate;
   return {
@@ -185,6 +196,6 @@ export function comparePeriods(then: PeriodScores, now: PeriodScores): PeriodCom
     },
     aspects: aspectChanges(then, now),
     units,
-    movement: movementOf(units),
+    movement: movementOf(moves),
   };
 }

@@ -222,16 +222,18 @@ function aspectTotals(instrument: Instrument, rows: RowProgress[]): AspectProgre
 /**
  * The plan against one plan year's assessment. `baseline` is the plan's own period (its verified levels are where
  * the plan starts); `measured` the assessment of `year`, or null when there is none yet (targets only). Units: the
- * plan period's, in its order, then the ones added since.
+ * plan period's, in its order, then the ones added since; `keep` (unit codes) lists only those units, each computed
+ * only then (the rows and aspects stay over every unit).
  */
-export function planYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number): PlanYearProgress {
+export function planYearProgress(plan: PlanInput, baseline: BaselineScores, measured: PeriodScores | null, year: number, keep?: ReadonlySet<string>): PlanYearProgress {
   const { targets, measurable, indicators } = planIndicators(plan, baseline);
   const ctx = yearContext(baseline, measured);
   const rows = measurable.map((r) => rowProgress(r, targets.get(r.indicatorCode) as number, year, ctx));
   const measuredById = new Map((measured?.units ?? []).map((u) => [u.unitId, u]));
+  const kept = (u: UnitResult) => !keep || keep.has(u.code);
   const units = [
-    ...baseline.units.map((u) => unitProgress(u, u, measuredById.get(u.unitId), ctx, indicators, plan.years, year)),
-    ...ctx.added.map((u) => unitProgress(u, undefined, u, ctx, indicators, plan.years, year)),
+    ...baseline.units.filter(kept).map((u) => unitProgress(u, u, measuredById.get(u.unitId), ctx, indicators, plan.years, year)),
+    ...ctx.added.filter(kept).map((u) => unitProgress(u, undefined, u, ctx, indicators, plan.years, year)),
   ];
   return { year, rows, aspects: aspectTotals(baseline.instrument, rows), units, rowsWithoutIndicator: plan.rows.length - measurable.length };
 }

@@ -5,6 +5,7 @@ import type { LevelBasis, PeriodScores, ScoringService } from '../scoring';
 import { bindDeps } from '../shared/bind-deps';
 import { comparePeriods, type PeriodComparison } from './progress-compare';
 import { planYearProgress, unitYearProgress, type PlanYearProgress } from './progress-plan';
+import { selectUnits, isWholeScope, type UnitPage, type UnitScope } from './progress-scope';
 import { unitTrajectoryOf, type UnitTrajectory } from './progress-trajectory';
 import type { PeriodRef } from './progress-types';
 
@@ -33,6 +34,8 @@ export interface Progress {
   comparison: PeriodComparison | null;
   /** null when no earlier period has a final plan covering this period's year. */
   plan: PlanProgress | null;
+  /** The page asked for (?limit/?offset) with the count of matching units; absent unless paging was asked for. */
+  page?: UnitPage;
 }
 
 const refOf = (s: Pick<PeriodScores, 'period' | 'instrument'>): PeriodRef => ({
@@ -95,28 +98,40 @@ function planBaseline(deps: ProgressDeps, planPeriod: Period, plan: FinalPlan): 
   return deps.renaksi.finalPlanScores(plan) ?? deps.scoring.computePeriodScores(planPeriod.id, 'verified');
 }
 
-function planProgress(baseline: Baseline, plan: FinalPlan, measured: PeriodScores | null, year: number): PlanProgress {
+function planProgress(baseline: Baseline, plan: FinalPlan, measured: PeriodScores | null, year: number, keep?: ReadonlySet<string>): PlanProgress {
   return {
     planPeriod: refOf(baseline), versionNo: plan.versionNo, finalizedAt: plan.finalizedAt, years: plan.years,
     measuredPeriod: measured ? refOf(measured) : null,
-    progress: planYearProgress(plan, baseline, measured, year),
+    progress: planYearProgress(plan, baseline, measured, year, keep),
   };
+}
+
+/** Every unit an answer can list, each once in answer order: the period's, then the compare period's, then the plan's. */
+function unitsInAnswer(...lists: (Pick<PeriodScores, 'units'> | null)[]): PeriodScores['units'] {
+  const byId = new Map<number, PeriodScores['units'][number]>();
+  for (const u of lists.flatMap((l) => l?.units ?? [])) if (!byId.has(u.unitId)) byId.set(u.unitId, u);
+  return [...byId.values()];
 }
 
 /**
  * A period's progress: compared with `compareRaw` (default: the previous period), and the earlier final plan covering
  * its year against its own assessment. Both under `basis` for the period's levels; the plan starts from its period's
- * verified levels as they were when it was signed (asSigned).
+ * verified levels as they were when it was signed (asSigned). `scope` lists only some units (one, a group, a page;
+ * progress-scope.ts) and computes only theirs; the kabupaten, aspect and row figures stay over every unit.
  */
-export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified'): Progress {
+export function progress(deps: ProgressDeps, periodId: number, compareRaw: unknown, basis: LevelBasis = 'verified', scope: UnitScope = {}): Progress {
   const now = deps.scoring.computePeriodScores(periodId, basis);
   const other = resolveCompare(deps, now.period, compareRaw);
   const then = other ? deps.scoring.computePeriodScores(other.id, basis) : null;
   const covering = planCovering(deps, now.period.year);
+  const baseline = covering ? planBaseline(deps, covering.planPeriod, covering.plan) : null;
+  const selected = isWholeScope(scope) ? null : selectUnits(unitsInAnswer(now, then, baseline), scope);
+  const keep = selected?.codes;
   return {
     period: refOf(now), compare: then ? refOf(then) : null, basis,
-    comparison: then ? comparePeriods(then, now) : null,
-    plan: covering ? planProgress(planBaseline(deps, covering.planPeriod, covering.plan), covering.plan, now, now.period.year) : null,
+    comparison: then ? comparePeriods(then, now, keep) : null,
+    plan: covering && baseline ? planProgress(baseline, covering.plan, now, now.period.year, keep) : null,
+    ...(selected?.page ? { page: selected.page } : {}),
   };
 }
 
