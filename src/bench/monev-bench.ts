@@ -109,13 +109,13 @@ async function reportPlan(server: ServerProcess, admin: Session, file: string, p
   }
 }
 
-/** A unit with its own part that reported the last semester: the one whose monev page is timed. */
-function reportingUnit(file: string, planId: number): number {
+/** A unit with its own part that reported the last semester: the one whose monev page (and progress by ?unit) is timed. */
+function reportingUnit(file: string, planId: number): { id: number; code: string } {
   const db = openDatabase(file);
   try {
     const [year, semester] = (MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string).split('-').map(Number);
-    const r = db.prepare('SELECT unit_id FROM monev_unit_reports WHERE plan_id = ? AND year = ? AND semester = ? ORDER BY unit_id DESC LIMIT 1').get(planId, year, semester) as { unit_id: number };
-    return r.unit_id;
+    const sql = 'SELECT r.unit_id AS id, u.code FROM monev_unit_reports r JOIN units u ON u.id = r.unit_id WHERE r.plan_id = ? AND r.year = ? AND r.semester = ? ORDER BY r.unit_id DESC LIMIT 1';
+    return db.prepare(sql).get(planId, year, semester) as { id: number; code: string };
   } finally {
     db.close();
   }
@@ -165,16 +165,19 @@ async function periodIds(server: ServerProcess, admin: Session): Promise<{ planP
 /** Times each monev page, document and JSON answer. */
 async function timePages(server: ServerProcess, admin: Session, file: string, data: MonevData): Promise<MonevTiming[]> {
   const { planPeriod, nextPeriod } = await periodIds(server, admin);
-  const unitId = reportingUnit(file, data.planId);
+  const unit = reportingUnit(file, data.planId);
+  const progress = `/api/periods/${nextPeriod}/progress?compare=${planPeriod}`;
   const last = MONEV_SEMESTERS[MONEV_SEMESTERS.length - 1] as string;
   const base = `/periods/${planPeriod}/renaksi`;
   const rows: [string, string, number][] = [
     [`papan pelaporan (…/renaksi/monev/board)`, `${base}/monev/board?semester=${last}`, 300],
-    [`halaman satu unit (…/renaksi/monev/units/:unitId/:semester)`, `${base}/monev/units/${unitId}/${last}`, 100],
+    [`halaman satu unit (…/renaksi/monev/units/:unitId/:semester)`, `${base}/monev/units/${unit.id}/${last}`, 100],
     [`ringkasan semester (…/renaksi/monev)`, `${base}/monev?semester=${last}`, 300],
     [`Lampiran III (…/renaksi/monev.xlsx)`, `${base}/monev.xlsx`, 3000],
     [`laporan semester (…/renaksi/monev/laporan?semester=)`, `${base}/monev/laporan?semester=${last}`, 300],
-    [`GET /api/periods/:id/progress?compare=`, `/api/periods/${nextPeriod}/progress?compare=${planPeriod}`, 500],
+    [`GET /api/periods/:id/progress?compare=`, progress, 500],
+    [`GET /api/periods/:id/progress?compare=&unit= (satu unit)`, `${progress}&unit=${encodeURIComponent(unit.code)}`, 500],
+    [`GET /api/periods/:id/progress?compare=&limit=100 (satu halaman)`, `${progress}&limit=100&offset=100`, 500],
     [`GET /api/periods/:id/renaksi/progress`, `/api/periods/${planPeriod}/renaksi/progress`, 300],
   ];
   const timings: MonevTiming[] = [];
