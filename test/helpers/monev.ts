@@ -1,4 +1,7 @@
-import { buildUser, unitId, type TestContext } from './test-app';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildUser, createTestContext, unitId, type TestContext } from './test-app';
 import { draftedPlan, finalizePlan, rowByKey } from './renaksi';
 
 /** Everything the monev writes, for asserting that a refused request changed nothing. */
@@ -42,6 +45,16 @@ export async function finalPlanForMonev(ctx: TestContext): Promise<MonevSetup> {
       setda: await user('narahubung', 'PD-SETKAB'), busang: await user('narahubung', 'KEC-BUSANG'), telen: await user('narahubung', 'KEC-TELEN'),
     },
   };
+}
+
+/**
+ * A test context on a data folder of its own (the monev's evidence files are written there) with finalPlanForMonev
+ * done: the arrange step of the monev HTTP tests. The caller removes `dataDir` after each test.
+ */
+export async function monevTestContext(): Promise<{ ctx: TestContext; m: MonevSetup; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-'));
+  const ctx = createTestContext({ dataDir });
+  return { ctx, m: await finalPlanForMonev(ctx), dataDir };
 }
 
 /** A row report form as a person sends it. */

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { loginAs, type TestContext } from '../helpers/test-app';
 import { pdfBytes } from '../helpers/evidence-files';
-import { finalPlanForMonev, rowReportForm, type MonevSetup } from '../helpers/monev';
+import { monevTestContext, rowReportForm, type MonevSetup } from '../helpers/monev';
 
 /**
  * Evidence files of the monev by id: a narahubung who walks the ids gets only the files of the reports they may see
@@ -16,9 +14,7 @@ describe('monev evidence downloads walked by id', () => {
   let m: MonevSetup;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-ev-'));
-    ctx = createTestContext({ dataDir });
-    m = await finalPlanForMonev(ctx);
+    ({ ctx, m, dataDir } = await monevTestContext());
   });
 
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestContext, loginAs, type TestContext } from '../helpers/test-app';
+import { loginAs, type TestContext } from '../helpers/test-app';
 import { pdfBytes } from '../helpers/evidence-files';
-import { finalPlanForMonev, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
+import { monevTestContext, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
 
 interface StoredReport { id: number; status: string | null; realisasi: number | null; review_state: string; verifier_comment: string; version: number; kendala: string }
 
@@ -14,9 +12,7 @@ describe('reporting the realisasi of a Lampiran I row', () => {
   let rowUrl: string;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-'));
-    ctx = createTestContext({ dataDir });
-    m = await finalPlanForMonev(ctx);
+    ({ ctx, m, dataDir } = await monevTestContext());
     rowUrl = `${m.url}/rows/${m.rowA1}/2022-1`;
   });
 

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildUser, createTestContext, loginAs, type TestContext, type TestSession } from '../helpers/test-app';
-import { finalPlanForMonev, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
+import { buildUser, loginAs, type TestContext, type TestSession } from '../helpers/test-app';
+import { monevTestContext, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
 
 const OWN_REPORT = 'Laporan yang Anda isi sendiri harus ditelaah oleh pengguna lain.';
 type Table = 'monev_row_reports' | 'monev_unit_reports';
@@ -15,9 +13,7 @@ describe('nobody who saved a monev report since its last review reviews it, not 
   let unitUrl: string;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-'));
-    ctx = createTestContext({ dataDir });
-    m = await finalPlanForMonev(ctx);
+    ({ ctx, m, dataDir } = await monevTestContext());
     rowUrl = `${m.url}/rows/${m.rowA1}/2022-1`;
     unitUrl = `${m.url}/units/${m.busang}/2022-2`;
   });

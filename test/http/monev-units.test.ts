@@ -1,9 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestContext, loginAs, unitId, type TestContext } from '../helpers/test-app';
+import { loginAs, unitId, type TestContext } from '../helpers/test-app';
 import { EXE_BYTES, pdfBytes } from '../helpers/evidence-files';
-import { finalPlanForMonev, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
+import { monevTestContext, monevState, rowReportForm, type MonevSetup } from '../helpers/monev';
 
 describe("a unit's own part, the reporting windows and the coordinating PD", () => {
   let ctx: TestContext;
@@ -12,9 +10,7 @@ describe("a unit's own part, the reporting windows and the coordinating PD", () 
   let unitUrl: string;
 
   beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp4n-monev-'));
-    ctx = createTestContext({ dataDir });
-    m = await finalPlanForMonev(ctx);
+    ({ ctx, m, dataDir } = await monevTestContext());
     unitUrl = `${m.url}/units/${m.busang}/2022-2`;
   });
 
